@@ -1,0 +1,167 @@
+// The one registry of commands and options. Each action imports its command module
+// only when it runs, so `coach --help` loads commander and nothing else.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Io } from './io.js';
+import { CoachError, EXIT } from './errors.js';
+
+export interface Runtime {
+  /** Builds the I/O context on first use (not needed for --help). */
+  io: () => Promise<Io>;
+  /** Where help and commander's own messages go before an Io exists. */
+  out: (text: string) => void;
+  err: (text: string) => void;
+  version: string;
+  /** COACH_DEBUG: print the stack of unexpected errors. */
+  debug: boolean;
+}
+
+type Render<R> = (result: R, io: Io) => string;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+/** Options every library-reading command shares, as the command sees them. */
+function libraryOptions(cmd: Command): { guides: string[] } {
+  const all = cmd.optsWithGlobals() as { guides?: string[] };
+  return { guides: all.guides ?? [] };
+}
+
+export function buildProgram(rt: Runtime, state: { exitCode: number }): Command {
+  const program = new Command('coach');
+  const show = async <R,>(json: boolean | undefined, io: Io, result: R, render: Render<R>): Promise<void> => {
+    io.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${render(result, io)}\n`);
+  };
+
+  program
+    .description('Practise ML-platform system-design interviews: mock interviews, quick-reference cards, trap questions.')
+    .version(rt.version, '-V, --version')
+    .option('--guides <dir>', 'also load guides from this folder (repeatable; COACH_GUIDES adds more)', collect, [])
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: rt.out, writeErr: rt.err })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      examples('coach card latency', 'coach list traps', 'coach tradeoff kserve', 'coach search point-in-time', 'coach --guides ~/my-guides list guides') +
+        '\nExit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error, 3 not found, 130 interrupted.\n',
+    );
+
+  program
+    .command('list')
+    .description('list what the library holds, as a table')
+    .argument('[what]', 'guides, cards, traps, tradeoffs, scenarios or questions', 'guides')
+    .option('--guide <id>', 'only this guide')
+    .option('--json', 'print the data as JSON')
+    .addHelpText('after', examples('coach list', 'coach list traps', 'coach list cards --json', 'coach list tradeoffs --guide michelangelo'))
+    .action(async (what: string, opts: { guide?: string; json?: boolean }, cmd: Command) => {
+      const m = await import('./commands/list.js');
+      const io = await rt.io();
+      await show(opts.json, io, await m.list({ ...libraryOptions(cmd), kind: what, ...(opts.guide ? { guide: opts.guide } : {}) }, io), m.renderList);
+    });
+
+  program
+    .command('card')
+    .description('show a quick-reference card fitted to the terminal (no name: list the cards)')
+    .argument('[query...]', 'card name, fuzzy: title, id or tag')
+    .option('--json', 'print the data as JSON')
+    .addHelpText('after', examples('coach card latency', 'coach card slo', 'coach card scaling', 'coach card', 'coach card stack --json'))
+    .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
+      const m = await import('./commands/card.js');
+      const io = await rt.io();
+      await show(opts.json, io, await m.card({ ...libraryOptions(cmd), query: query.join(' ') }, io), m.renderCard);
+    });
+
+  program
+    .command('tradeoff')
+    .alias('tradeoffs')
+    .description('show a trade-off: options side by side, the recommendation and what to say (no name: list them)')
+    .argument('[query...]', 'trade-off name, fuzzy')
+    .option('--json', 'print the data as JSON')
+    .addHelpText('after', examples('coach tradeoff kserve', 'coach tradeoff lambda kappa', 'coach tradeoff'))
+    .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
+      const m = await import('./commands/tradeoff.js');
+      const io = await rt.io();
+      await show(opts.json, io, await m.tradeoff({ ...libraryOptions(cmd), query: query.join(' ') }, io), m.renderTradeoff);
+    });
+
+  program
+    .command('guide')
+    .description("show a guide's overview: pacing timeline, questions to ask, mistakes, key numbers")
+    .argument('[id]', 'guide id or title, fuzzy')
+    .option('-s, --section <name>', 'one part: pacing, questions, scenarios, tradeoffs, traps, mistakes, cards, numbers, flow, end, related, bank, prompts, discussion, or a heading')
+    .option('--json', 'print the data as JSON')
+    .addHelpText('after', examples('coach guide oss-ml-platform', 'coach guide michelangelo --section traps', 'coach guide bighead -s discussion'))
+    .action(async (id: string | undefined, opts: { section?: string; json?: boolean }, cmd: Command) => {
+      const m = await import('./commands/guide.js');
+      const io = await rt.io();
+      const options = { ...libraryOptions(cmd), ...(id ? { id } : {}), ...(opts.section ? { section: opts.section } : {}) };
+      await show(opts.json, io, await m.guide(options, io), m.renderGuide);
+    });
+
+  program
+    .command('search')
+    .description('search every part of every guide; each hit names the command that opens it')
+    .argument('<words...>', 'what to look for')
+    .option('-n, --limit <n>', 'most hits to show', positiveInt, 15)
+    .addOption(new Option('--kind <kind>', 'only this kind of hit').choices(['guide', 'card', 'trap', 'trade-off', 'question', 'number', 'mistake', 'phase', 'section', 'scenario']))
+    .option('--json', 'print the data as JSON')
+    .addHelpText('after', examples('coach search feature store', 'coach search "training-serving skew" --kind trap', 'coach search p99 --json'))
+    .action(async (words: string[], opts: { limit: number; kind?: string; json?: boolean }, cmd: Command) => {
+      const m = await import('./commands/search.js');
+      const io = await rt.io();
+      const options = { ...libraryOptions(cmd), words, limit: opts.limit, ...(opts.kind ? { kind: opts.kind } : {}) };
+      await show(opts.json, io, await m.search(options, io), m.renderSearch);
+    });
+
+  program
+    .command('validate')
+    .description('check guide files and report each problem as file:line (exit 1 on any error)')
+    .argument('[paths...]', 'files or folders (default: the folders from --guides and COACH_GUIDES)')
+    .option('--json', 'print the data as JSON')
+    .addHelpText('after', examples('coach validate guides/', 'coach validate ~/my-guides/feature-store.md', 'coach --guides ~/my-guides validate'))
+    .action(async (paths: string[], opts: { json?: boolean }, cmd: Command) => {
+      const m = await import('./commands/validate.js');
+      const io = await rt.io();
+      const result = await m.validate({ ...libraryOptions(cmd), paths }, io);
+      await show(opts.json, io, result, m.renderValidate);
+      if (result.errors > 0) state.exitCode = EXIT.failure;
+    });
+
+  return program;
+}
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number above 0.');
+  return n;
+}
+
+/** Runs one command line; returns the exit code. Never exits the process itself. */
+export async function run(argv: string[], rt: Runtime): Promise<number> {
+  const state = { exitCode: EXIT.ok };
+  const program = buildProgram(rt, state);
+  try {
+    if (argv.length === 0) {
+      rt.out(program.helpInformation());
+      return EXIT.ok;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (e instanceof CoachError) {
+      rt.err(`coach: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    rt.err(`coach: unexpected error: ${err?.message ?? String(e)}\n  please report it with the command you ran${rt.debug ? `\n${err?.stack}` : ' (COACH_DEBUG=1 shows the stack)'}\n`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,33 @@
+// coach card <query>: the best-matching quick-reference card, drawn as a box.
+import type { Io } from '../io.js';
+import type { Card } from '../guides/model.js';
+import { findOne, openLibrary, type LibraryOptions } from './shared.js';
+import { renderBox } from '../render/box.js';
+import { style } from '../render/style.js';
+
+export interface CardOptions extends LibraryOptions {
+  query?: string;
+}
+
+export type CardResult =
+  | { kind: 'card'; guide: string; card: Card }
+  | { kind: 'list'; cards: { id: string; title: string; guide: string }[] };
+
+export async function card(options: CardOptions, io: Io): Promise<CardResult> {
+  const lib = await openLibrary(options, io);
+  const all = lib.guides.flatMap((g) => g.cards.map((c) => ({ ...c, guide: g.id, extra: g.title })));
+  const query = options.query?.trim();
+  if (!query) return { kind: 'list', cards: all.map((c) => ({ id: c.id, title: c.title, guide: c.guide })) };
+  const found = findOne(all, query, 'card', 'coach card');
+  const { guide, extra: _extra, ...rest } = found;
+  return { kind: 'card', guide, card: rest };
+}
+
+export function renderCard(result: CardResult, io: Pick<Io, 'columns' | 'color'>): string {
+  const s = style(io.color);
+  if (result.kind === 'card') return renderBox(result.card, io.columns, s);
+  if (result.cards.length === 0) return 'No quick-reference cards found.';
+  const width = Math.max(...result.cards.map((c) => c.id.length));
+  const lines = result.cards.map((c) => `  ${s.bold(c.id.padEnd(width))}  ${c.title} ${s.dim(`(${c.guide})`)}`);
+  return `Quick-reference cards:\n${lines.join('\n')}\n\n${s.dim('Open one with: coach card <name>')}`;
+}

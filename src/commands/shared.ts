@@ -1,0 +1,52 @@
+// What the reading commands share: opening the library with its warnings on stderr,
+// and printing a result as JSON or through its renderer.
+import { delimiter } from 'node:path';
+import type { Io } from '../io.js';
+import { loadLibrary, type Library } from '../guides/library.js';
+import type { Problem } from '../guides/model.js';
+import { NotFoundError } from '../errors.js';
+import { lookup, type Named } from '../guides/lookup.js';
+import { style } from '../render/style.js';
+
+export interface LibraryOptions {
+  /** Folders from --guides, in order. */
+  guides?: string[];
+}
+
+/** User guide folders: --guides first, then the COACH_GUIDES path list. */
+export function guideDirs(options: LibraryOptions, io: Pick<Io, 'env'>): string[] {
+  const fromEnv = (io.env['COACH_GUIDES'] ?? '').split(delimiter).filter(Boolean);
+  return [...(options.guides ?? []), ...fromEnv];
+}
+
+export async function openLibrary(options: LibraryOptions, io: Io): Promise<Library> {
+  const lib = await loadLibrary({
+    ...(io.bundledIndex ? { bundledIndex: io.bundledIndex } : {}),
+    dirs: guideDirs(options, io),
+    cacheDir: io.cacheDir,
+    onIndexing: (count) => {
+      if (count < 25 || !io.colorErr) return;
+      io.stderr.write(`coach: indexing ${count} guide files…\n`);
+    },
+  });
+  reportProblems(lib.problems, io);
+  return lib;
+}
+
+/** One line per problem on stderr: skipped files are errors, the rest warnings. */
+export function reportProblems(problems: Problem[], io: Pick<Io, 'stderr' | 'colorErr'>): void {
+  const s = style(io.colorErr);
+  for (const p of problems) {
+    const where = `${p.path}${p.line ? `:${p.line}` : ''}`;
+    const what = p.severity === 'error' ? s.yellow('skipped') : s.dim('warning');
+    io.stderr.write(`coach: ${what} ${where}: ${p.message}\n`);
+  }
+}
+
+/** Finds one item by fuzzy name or throws a not-found error naming the closest ones. */
+export function findOne<T extends Named>(items: T[], query: string, kind: string, listCommand: string): T {
+  const { best, closest } = lookup(items, query);
+  if (best) return best;
+  const hint = closest.length > 0 ? `closest: ${closest.map((c) => c.id).join(', ')}` : `see \`${listCommand}\``;
+  throw new NotFoundError(`no ${kind} matches '${query}'`, hint);
+}

@@ -1,0 +1,74 @@
+// coach validate [paths...]: checks guide files and reports each problem as file:line.
+import type { Io } from '../io.js';
+import { UsageError } from '../errors.js';
+import { guideFiles, loadGuideFile } from '../guides/files.js';
+import { lintGuide, lintScenario } from '../guides/lint.js';
+import type { Guide, Problem, Scenario } from '../guides/model.js';
+import { loadLibrary } from '../guides/library.js';
+import { guideDirs, type LibraryOptions } from './shared.js';
+import { style } from '../render/style.js';
+
+export interface ValidateOptions extends LibraryOptions {
+  paths: string[];
+}
+
+export interface ValidateResult {
+  files: number;
+  guides: number;
+  scenarios: number;
+  errors: number;
+  warnings: number;
+  problems: Problem[];
+}
+
+export async function validate(options: ValidateOptions, io: Io): Promise<ValidateResult> {
+  const paths = options.paths.length > 0 ? options.paths : guideDirs(options, io);
+  if (paths.length === 0) throw new UsageError('name the guide files or folders to check', 'example: coach validate ./my-guides');
+  const problems: Problem[] = [];
+  const files: string[] = [];
+  for (const p of paths) {
+    const found = await guideFiles(p);
+    problems.push(...found.problems);
+    files.push(...found.files.filter((f) => !files.includes(f)));
+  }
+  const guides: Guide[] = [];
+  const scenarios: Scenario[] = [];
+  for (const f of files) {
+    const parsed = await loadGuideFile(f);
+    problems.push(...parsed.problems);
+    if (parsed.kind === 'guide') guides.push(parsed.guide);
+    if (parsed.kind === 'scenario') scenarios.push(parsed.scenario);
+  }
+  const seen = new Map<string, string>();
+  for (const g of guides) {
+    problems.push(...lintGuide(g));
+    const other = seen.get(g.id);
+    if (other) problems.push({ path: g.path, severity: 'warning', message: `id '${g.id}' is also used by ${other}; one of them will be renamed when loaded` });
+    seen.set(g.id, g.path);
+  }
+  if (scenarios.length > 0) {
+    const bundled = io.bundledIndex ? await loadLibrary({ bundledIndex: io.bundledIndex, dirs: [] }) : { guides: [] };
+    const ids = new Set([...bundled.guides.map((g) => g.id), ...guides.map((g) => g.id)]);
+    for (const s of scenarios) problems.push(...lintScenario(s, ids));
+  }
+  problems.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) : a.path < b.path ? -1 : 1));
+  return {
+    files: files.length,
+    guides: guides.length,
+    scenarios: scenarios.length,
+    errors: problems.filter((p) => p.severity === 'error').length,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
+    problems,
+  };
+}
+
+export function renderValidate(result: ValidateResult, io: Pick<Io, 'color'>): string {
+  const s = style(io.color);
+  const lines = result.problems.map((p) => {
+    const label = p.severity === 'error' ? s.red('error') : s.yellow('warning');
+    return `${p.path}${p.line ? `:${p.line}` : ''}: ${label}: ${p.message}`;
+  });
+  const summary = `${result.files} file(s) checked (${result.guides} guides, ${result.scenarios} scenarios): ${result.errors} error(s), ${result.warnings} warning(s)`;
+  lines.push(result.errors > 0 ? s.red(summary) : s.green(summary));
+  return lines.join('\n');
+}

@@ -1,0 +1,33 @@
+// Run at build time (scripts/build.mjs): parses the bundled guides once and writes
+// dist/guides.json, so that a run of coach reads JSON instead of markdown.
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { guideFiles, loadGuideFile } from './files.js';
+import type { Guide, Problem, Scenario } from './model.js';
+
+export interface BundledIndex {
+  version: 1;
+  guides: Guide[];
+  scenarios: Scenario[];
+}
+
+export async function writeBundledIndex(guidesDir: URL, out: URL): Promise<string> {
+  const root = fileURLToPath(guidesDir);
+  const { files, problems } = await guideFiles(root);
+  const index: BundledIndex = { version: 1, guides: [], scenarios: [] };
+  const all: Problem[] = [...problems];
+  for (const file of files) {
+    const parsed = await loadGuideFile(file, true);
+    // Paths in the index are relative to the package, so the index is the same on every machine.
+    const path = relative(fileURLToPath(new URL('..', guidesDir)), file);
+    all.push(...parsed.problems.map((p) => ({ ...p, path })));
+    if (parsed.kind === 'guide') index.guides.push({ ...parsed.guide, path });
+    else if (parsed.kind === 'scenario') index.scenarios.push({ ...parsed.scenario, path });
+  }
+  const errors = all.filter((p) => p.severity === 'error');
+  for (const p of all) console.error(`${p.path}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}`);
+  if (errors.length > 0) throw new Error(`${errors.length} bundled guide file(s) failed to load`);
+  await writeFile(out, JSON.stringify(index));
+  return `${index.guides.length} guides, ${index.scenarios.length} scenarios indexed`;
+}

@@ -1,0 +1,40 @@
+// Fuzzy lookup by title, id and tags, through fuse.js. Pure.
+import Fuse from 'fuse.js';
+
+export interface Named {
+  id: string;
+  title: string;
+  tags?: string[];
+  /** Other words to match with a lower weight (a guide's title, a trap's key points). */
+  extra?: string;
+}
+
+export interface Lookup<T> {
+  best?: T;
+  /** Closest names when nothing matches well enough. */
+  closest: T[];
+}
+
+const KEYS = [
+  { name: 'id', weight: 3 },
+  { name: 'title', weight: 3 },
+  { name: 'tags', weight: 2 },
+  { name: 'extra', weight: 0.5 },
+];
+
+export function lookup<T extends Named>(items: T[], query: string): Lookup<T> {
+  const q = query.trim().toLowerCase();
+  const exact = items.find((i) => i.id.toLowerCase() === q || i.title.toLowerCase() === q);
+  if (exact) return { best: exact, closest: [] };
+  const fuse = new Fuse(items, { keys: KEYS, includeScore: true, ignoreLocation: true, threshold: 0.35 });
+  const hits = fuse.search(q);
+  if (hits.length > 0) return { best: hits[0]!.item, closest: hits.slice(1, 4).map((h) => h.item) };
+  const loose = new Fuse(items, { keys: KEYS, includeScore: true, ignoreLocation: true, threshold: 0.7 });
+  return { closest: loose.search(q).slice(0, 3).map((h) => h.item) };
+}
+
+/** Ranks items for a query; the same scoring as lookup, all hits. */
+export function rank<T>(items: T[], query: string, keys: { name: string; weight: number }[], limit: number): { item: T; score: number }[] {
+  const fuse = new Fuse(items, { keys, includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2 });
+  return fuse.search(query, { limit }).map((h) => ({ item: h.item, score: h.score ?? 1 }));
+}

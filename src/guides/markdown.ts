@@ -1,0 +1,222 @@
+// Markdown through marked's lexer: a tree of sections with line numbers, and plain
+// text out of tokens. The parser reads guides through these helpers only.
+import { Lexer, type Token, type Tokens } from 'marked';
+import { squash } from './text.js';
+
+/** Block tokens with the line (1-based) where each starts in the file. */
+export type Block = Token & { line: number };
+
+export interface Node {
+  heading: string;
+  depth: number;
+  line: number;
+  /** Blocks directly under the heading, before the first sub-heading. */
+  blocks: Block[];
+  children: Node[];
+}
+
+/** Lexes markdown into a section tree; `firstLine` is where the body starts in the file. */
+export function sectionTree(markdown: string, firstLine = 1): Node {
+  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  const root: Node = { heading: '', depth: 0, line: firstLine, blocks: [], children: [] };
+  const stack: Node[] = [root];
+  let line = firstLine;
+  for (const token of tokens) {
+    const block = Object.assign(token, { line: line + leadingNewlines(token.raw) }) as Block;
+    line += countNewlines(token.raw);
+    if (token.type === 'heading') {
+      const heading = token as Tokens.Heading;
+      while (stack.length > 1 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop();
+      const node: Node = {
+        heading: inlineText(heading.tokens),
+        depth: heading.depth,
+        line: block.line,
+        blocks: [],
+        children: [],
+      };
+      stack[stack.length - 1]!.children.push(node);
+      stack.push(node);
+    } else if (token.type !== 'space' && token.type !== 'hr' && token.type !== 'def') {
+      stack[stack.length - 1]!.blocks.push(block);
+    }
+  }
+  return root;
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function leadingNewlines(text: string): number {
+  const m = /^\n*/.exec(text);
+  return m ? m[0].length : 0;
+}
+
+/** Every block of a node and of its sub-sections, in document order, headings included. */
+export function allBlocks(node: Node): Block[] {
+  const out: Block[] = [...node.blocks];
+  for (const child of node.children) {
+    out.push({ type: 'heading', raw: '', depth: child.depth, text: child.heading, tokens: [], line: child.line } as Block);
+    out.push(...allBlocks(child));
+  }
+  return out;
+}
+
+/** Plain text of inline tokens: emphasis, links and code spans reduced to their words. */
+export function inlineText(tokens: Token[] | undefined): string {
+  if (!tokens) return '';
+  let out = '';
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'br':
+        out += '\n';
+        break;
+      case 'html':
+        break;
+      case 'checkbox':
+        break;
+      case 'image':
+        out += (t as Tokens.Image).text;
+        break;
+      default: {
+        const nested = (t as { tokens?: Token[] }).tokens;
+        out += nested && nested.length > 0 ? inlineText(nested) : ((t as { text?: string }).text ?? '');
+      }
+    }
+  }
+  return out;
+}
+
+/** Plain text of one block, keeping list structure and code lines. */
+export function blockText(block: Token): string {
+  switch (block.type) {
+    case 'paragraph':
+    case 'text':
+      return squash(inlineText((block as Tokens.Paragraph).tokens).replace(/\s*\n\s*/g, ' '));
+    case 'heading':
+      return (block as Tokens.Heading).text;
+    case 'blockquote':
+      return blocksText((block as Tokens.Blockquote).tokens);
+    case 'code':
+      return (block as Tokens.Code).text.replace(/\s+$/g, '');
+    case 'list': {
+      const list = block as Tokens.List;
+      const start = typeof list.start === 'number' ? list.start : 1;
+      return list.items
+        .map((item, i) => {
+          const marker = list.ordered ? `${start + i}.` : item.task ? (item.checked ? '[x]' : '[ ]') : '-';
+          const body = blocksText(item.tokens).split('\n');
+          return `${marker} ${body[0] ?? ''}${body.slice(1).map((l) => `\n   ${l}`).join('')}`;
+        })
+        .join('\n');
+    }
+    case 'table': {
+      const table = block as Tokens.Table;
+      const rows = [table.header, ...table.rows].map((r) => r.map((c) => cellText(c)).join(' | '));
+      return rows.join('\n');
+    }
+    default:
+      return '';
+  }
+}
+
+export function blocksText(blocks: Token[]): string {
+  const parts: string[] = [];
+  for (const b of blocks) {
+    if (b.type === 'space' || b.type === 'hr') continue;
+    const text = blockText(b);
+    if (text) parts.push(text);
+  }
+  return parts.join('\n\n');
+}
+
+export function cellText(cell: Tokens.TableCell): string {
+  return squash(inlineText(cell.tokens).replace(/\s*\n\s*/g, ' '));
+}
+
+/** Rows of a table as plain strings, header first. */
+export function tableRows(table: Tokens.Table): { header: string[]; rows: string[][] } {
+  return { header: table.header.map(cellText), rows: table.rows.map((r) => r.map(cellText)) };
+}
+
+/** The items of a list as plain text: first line, and nested lines as details. */
+export function listItems(list: Tokens.List): { text: string; details: string[]; tokens: Token[]; raw: string }[] {
+  return list.items.map((item) => {
+    const own = item.tokens.filter((t) => t.type !== 'list');
+    const nested = item.tokens.filter((t): t is Tokens.List => t.type === 'list');
+    return {
+      text: squash(blocksText(own).replace(/\n+/g, ' ')),
+      details: nested.flatMap((l) => listItems(l).map((i) => i.text)),
+      tokens: item.tokens,
+      raw: item.text,
+    };
+  });
+}
+
+/**
+ * A part of a trap or trade-off introduced by a label: `**Bad Answer:** text` in
+ * markdown, or `BAD ANSWER:` on its own line inside a code block.
+ */
+export interface Segment {
+  label: string;
+  text: string;
+  line: number;
+}
+
+const CAPITAL_LABEL = /^([A-Z][A-Z0-9 '’/&()-]{2,}):\s*(.*)$/;
+
+/**
+ * Splits blocks into labelled segments. `isLabel` decides which labels count, so
+ * that an ordinary bold phrase inside an answer does not cut the answer in two.
+ */
+export function segments(blocks: Block[], isLabel: (label: string) => boolean): { lead: string; parts: Segment[] } {
+  const parts: Segment[] = [];
+  const lead: string[] = [];
+  const push = (text: string): void => {
+    if (!text) return;
+    const last = parts[parts.length - 1];
+    if (last) last.text = last.text ? `${last.text}\n\n${text}` : text;
+    else lead.push(text);
+  };
+  for (const block of blocks) {
+    if (block.type === 'paragraph') {
+      const p = block as unknown as Tokens.Paragraph;
+      const first = p.tokens[0];
+      if (first && first.type === 'strong') {
+        const strongText = inlineText((first as Tokens.Strong).tokens).trim();
+        const rest = inlineText(p.tokens.slice(1));
+        const label = strongText.replace(/[:.]\s*$/, '').trim();
+        const labelled = /[:.]\s*$/.test(strongText) || /^\s*[:.]/.test(rest);
+        if (labelled && isLabel(label)) {
+          parts.push({ label, text: squash(rest.replace(/^\s*[:.]/, '').replace(/\s*\n\s*/g, ' ')), line: block.line });
+          continue;
+        }
+      }
+      push(blockText(block));
+    } else if (block.type === 'code') {
+      const lines = (block as unknown as Tokens.Code).text.split('\n');
+      let buffer: string[] = [];
+      let sawLabel = false;
+      const flush = (): void => {
+        const text = buffer.join('\n').replace(/^\n+|\s+$/g, '');
+        buffer = [];
+        push(text);
+      };
+      lines.forEach((l, i) => {
+        const m = CAPITAL_LABEL.exec(l.trim());
+        if (m && isLabel(m[1]!)) {
+          flush();
+          sawLabel = true;
+          parts.push({ label: m[1]!, text: m[2]!.trim(), line: block.line + 1 + i });
+        } else buffer.push(l);
+      });
+      flush();
+      void sawLabel;
+    } else if (block.type !== 'heading') {
+      push(blockText(block));
+    }
+  }
+  return { lead: lead.join('\n\n'), parts };
+}

@@ -1,0 +1,204 @@
+// The typed guide: what the loader makes of a markdown file. Pure data, no I/O.
+// docs/guide-format.md says which headings map to which field.
+
+/** The five phases of the standard interview, in order. */
+export const PHASE_KEYS = ['clarify', 'high-level', 'deep-dive', 'scale', 'wrap-up'] as const;
+export type PhaseKey = (typeof PHASE_KEYS)[number];
+
+export const PHASE_NAMES: Record<PhaseKey, string> = {
+  clarify: 'Clarify',
+  'high-level': 'High-Level',
+  'deep-dive': 'Deep Dive',
+  scale: 'Scale & Trade-offs',
+  'wrap-up': 'Wrap Up',
+};
+
+/** An idea a good answer must contain, and the words that show it was said. */
+export interface KeyPoint {
+  label: string;
+  /** Words or phrases, any one of which counts as saying the point. */
+  terms: string[];
+  /** One line telling the user what the point is about, shown when it is missed. */
+  hint?: string;
+}
+
+export interface Phase {
+  key: PhaseKey | string;
+  name: string;
+  /** Minutes from the start of the interview. */
+  start: number;
+  end: number;
+  focus: string;
+  tips: string;
+  keyPoints: KeyPoint[];
+}
+
+export interface AskQuestion {
+  question: string;
+  why?: string;
+  /** "must" for the questions a candidate must not skip, else "clarifying". */
+  group: 'must' | 'clarifying';
+  details: string[];
+}
+
+export interface ScenarioBranch {
+  when: string;
+  then: string;
+}
+
+export interface ScenarioQuestion {
+  scenario: string;
+  ask: string;
+  branches: ScenarioBranch[];
+}
+
+export interface TradeoffAspect {
+  aspect: string;
+  values: string[];
+}
+
+export interface Tradeoff {
+  id: string;
+  title: string;
+  options: string[];
+  aspects: TradeoffAspect[];
+  recommendation?: string;
+  response?: string;
+  notes: string[];
+  line: number;
+}
+
+export interface Trap {
+  id: string;
+  question: string;
+  wants?: string;
+  weak?: string;
+  weakWhy?: string;
+  strong?: string;
+  keyPoints: KeyPoint[];
+  line: number;
+}
+
+export interface Mistake {
+  mistake: string;
+  why?: string;
+  better?: string;
+}
+
+export type CardBlock =
+  | { kind: 'table'; title?: string; header?: string[]; rows: string[][] }
+  | { kind: 'lines'; title?: string; lines: string[] };
+
+export interface Card {
+  id: string;
+  title: string;
+  /** The heading drawn inside the card, when it differs from the title. */
+  subtitle?: string;
+  tags: string[];
+  blocks: CardBlock[];
+  line: number;
+}
+
+export interface KeyNumber {
+  metric: string;
+  value: string;
+  context?: string;
+}
+
+export interface FlowStep {
+  phase: PhaseKey | string;
+  title: string;
+  text: string;
+}
+
+export interface EndQuestion {
+  question: string;
+  why?: string;
+}
+
+export interface Related {
+  topic: string;
+  note?: string;
+  url?: string;
+}
+
+export interface BankQuestion {
+  id: string;
+  text: string;
+  category?: string;
+  level?: string;
+  answer?: string;
+  line: number;
+}
+
+export interface MockPrompt {
+  category?: string;
+  prompt: string;
+}
+
+export interface DiscussionGroup {
+  background: string;
+  title: string;
+  points: string[];
+}
+
+export interface Section {
+  heading: string;
+  depth: number;
+  text: string;
+  line: number;
+}
+
+export interface Guide {
+  id: string;
+  title: string;
+  system?: string;
+  summary?: string;
+  tags: string[];
+  path: string;
+  bundled: boolean;
+  pacing: Phase[];
+  questionsToAsk: AskQuestion[];
+  scenarioQuestions: ScenarioQuestion[];
+  tradeoffs: Tradeoff[];
+  traps: Trap[];
+  mistakes: Mistake[];
+  cards: Card[];
+  numbers: KeyNumber[];
+  flow: FlowStep[];
+  endQuestions: EndQuestion[];
+  related: Related[];
+  questions: BankQuestion[];
+  mockPrompts: MockPrompt[];
+  discussion: DiscussionGroup[];
+  sections: Section[];
+}
+
+/** What the interviewer says to a clarifying question on one topic. */
+export interface ScenarioAnswer {
+  answer: string;
+  /** True when the seed gives no answer and this is an assumption consistent with the guide. */
+  assumption: boolean;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  guide: string;
+  prompt: string;
+  angle: string;
+  context: string;
+  answers: Record<string, ScenarioAnswer>;
+  mustAsk: string[];
+  followUps: Record<string, string[]>;
+  path: string;
+  bundled: boolean;
+}
+
+/** A problem found while loading a file: the file is skipped on error, kept on warning. */
+export interface Problem {
+  path: string;
+  line?: number;
+  severity: 'error' | 'warning';
+  message: string;
+}

@@ -1,0 +1,46 @@
+// The context every command receives: streams, terminal facts, clock and folders.
+// Tests build a plain object; only src/main.ts builds one from `process`.
+
+export interface Out {
+  write(text: string): unknown;
+}
+
+export interface Io {
+  stdout: Out;
+  stderr: Out;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (on: boolean) => unknown };
+  env: Record<string, string | undefined>;
+  /** Colour on stdout (NO_COLOR, FORCE_COLOR and a non-TTY honoured). */
+  color: boolean;
+  /** Colour on stderr. */
+  colorErr: boolean;
+  /** Width to draw at, already clamped to what coach supports. */
+  columns: number;
+  /** True when a person can answer prompts: stdin and stdout are terminals. */
+  interactive: boolean;
+  /** Monotonic milliseconds. */
+  now: () => number;
+  /** Wall-clock time, for dates in history and schedules. */
+  date: () => Date;
+  dataDir: string;
+  cacheDir: string;
+  /** dist/guides.json, the index of the bundled guides. */
+  bundledIndex?: string;
+}
+
+export const MIN_COLUMNS = 60;
+export const MAX_COLUMNS = 200;
+
+export function clampColumns(columns: number | undefined): number {
+  if (!columns || !Number.isFinite(columns)) return 80;
+  return Math.max(MIN_COLUMNS, Math.min(MAX_COLUMNS, Math.floor(columns)));
+}
+
+/** NO_COLOR wins over a TTY; FORCE_COLOR wins over both (FORCE_COLOR=0 turns colour off). */
+export function colorEnabled(env: Record<string, string | undefined>, isTTY: boolean | undefined): boolean {
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if (env['TERM'] === 'dumb') return false;
+  return Boolean(isTTY);
+}

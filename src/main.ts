@@ -1,0 +1,43 @@
+// The entry point: builds the I/O context from the process, runs one command line,
+// and is the only place that sets the exit code.
+import { run } from './cli.js';
+import type { Io } from './io.js';
+import pkg from '../package.json' with { type: 'json' };
+
+async function processIo(): Promise<Io> {
+  const [{ default: envPaths }, { join }, { fileURLToPath }, { clampColumns, colorEnabled }] = await Promise.all([
+    import('env-paths'),
+    import('node:path'),
+    import('node:url'),
+    import('./io.js'),
+  ]);
+  const env = process.env;
+  const paths = envPaths('coach', { suffix: '' });
+  const home = env['COACH_HOME'];
+  const columns = process.stdout.isTTY ? process.stdout.columns : Number(env['COLUMNS']) || 80;
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env,
+    color: colorEnabled(env, process.stdout.isTTY),
+    colorErr: colorEnabled(env, process.stderr.isTTY),
+    columns: clampColumns(columns),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    now: () => performance.now(),
+    date: () => new Date(),
+    dataDir: home ? join(home, 'data') : paths.data,
+    cacheDir: home ? join(home, 'cache') : paths.cache,
+    bundledIndex: fileURLToPath(new URL('./guides.json', import.meta.url)),
+  };
+}
+
+let io: Promise<Io> | undefined;
+const code = await run(process.argv.slice(2), {
+  io: () => (io ??= processIo()),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  version: pkg.version,
+  debug: Boolean(process.env['COACH_DEBUG']),
+});
+process.exitCode = code;

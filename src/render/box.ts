@@ -1,0 +1,75 @@
+// Draws a quick-reference card as a box at a given width: every row re-wrapped to
+// fit, columns measured by display width, nothing cut.
+import type { Card, CardBlock } from '../guides/model.js';
+import { fitColumns, pad, width, wrap } from './layout.js';
+import type { Style } from './style.js';
+
+const SEP = ' │ ';
+
+export function renderBox(card: Card, columns: number, s: Style): string {
+  const natural = Math.max(
+    width(card.title),
+    width(card.subtitle ?? ''),
+    ...card.blocks.map((b) => naturalWidth(b)),
+  );
+  const outer = Math.min(columns, Math.max(40, natural + 4));
+  const inner = outer - 4;
+  const out: string[] = [];
+  const line = (text = ''): void => {
+    out.push(`${s.dim('│')} ${pad(text, inner)} ${s.dim('│')}`);
+  };
+  const rule = (left: string, right: string): void => {
+    out.push(s.dim(`${left}${'─'.repeat(inner + 2)}${right}`));
+  };
+  rule('┌', '┐');
+  for (const l of wrap(card.title, inner)) line(s.bold(l));
+  if (card.subtitle && card.subtitle.toLowerCase() !== card.title.toLowerCase()) {
+    for (const l of wrap(card.subtitle, inner)) line(s.cyan(l));
+  }
+  for (const block of card.blocks) {
+    rule('├', '┤');
+    if (block.title) for (const l of wrap(block.title, inner)) line(s.bold.cyan(l));
+    if (block.kind === 'lines') {
+      for (const text of block.lines) for (const l of hanging(text, inner)) line(l);
+    } else {
+      for (const l of tableLines(block, inner, s)) line(l);
+    }
+  }
+  rule('└', '┘');
+  return out.join('\n');
+}
+
+function naturalWidth(block: CardBlock): number {
+  const title = width(block.title ?? '');
+  if (block.kind === 'lines') return Math.max(title, ...block.lines.map((l) => width(l)));
+  const rows = block.header ? [block.header, ...block.rows] : block.rows;
+  const n = Math.max(...rows.map((r) => r.length));
+  const cols = Array.from({ length: n }, (_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
+  return Math.max(title, cols.reduce((a, b) => a + b, 0) + SEP.length * (n - 1));
+}
+
+/** Wraps a line; a bullet's continuation lines hang under its text. */
+function hanging(text: string, columns: number): string[] {
+  const m = /^(• |- |\d+[.)] )/.exec(text);
+  if (!m) return wrap(text, columns);
+  const lead = m[1]!;
+  const body = wrap(text.slice(lead.length), columns - lead.length);
+  return body.map((l, i) => (i === 0 ? lead : ' '.repeat(lead.length)) + l);
+}
+
+function tableLines(block: Extract<CardBlock, { kind: 'table' }>, inner: number, s: Style): string[] {
+  const rows = block.header ? [block.header, ...block.rows] : block.rows;
+  const n = Math.max(...rows.map((r) => r.length));
+  const widths = fitColumns(rows, inner - SEP.length * (n - 1));
+  const out: string[] = [];
+  rows.forEach((row, r) => {
+    const cells = widths.map((w, c) => hanging(row[c] ?? '', w));
+    const height = Math.max(...cells.map((c) => c.length));
+    for (let i = 0; i < height; i++) {
+      const text = widths.map((w, c) => pad(cells[c]![i] ?? '', w)).join(s.dim(SEP));
+      out.push(block.header && r === 0 ? s.bold(text) : text);
+    }
+    if (block.header && r === 0) out.push(s.dim(widths.map((w) => '─'.repeat(w)).join('─┼─')));
+  });
+  return out;
+}
