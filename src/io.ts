@@ -1,5 +1,6 @@
 // The context every command receives: streams, terminal facts, clock and folders.
 // Tests build a plain object; only src/main.ts builds one from `process`.
+import type { Prompt } from './prompt.js';
 
 export interface Out {
   write(text: string): unknown;
@@ -26,6 +27,8 @@ export interface Io {
   cacheDir: string;
   /** dist/guides.json, the index of the bundled guides. */
   bundledIndex?: string;
+  /** Every question to the user goes through this (src/prompt.ts). */
+  prompt: Prompt;
 }
 
 export const MIN_COLUMNS = 60;

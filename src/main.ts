@@ -5,11 +5,12 @@ import type { Io } from './io.js';
 import pkg from '../package.json' with { type: 'json' };
 
 async function processIo(): Promise<Io> {
-  const [{ default: envPaths }, { join }, { fileURLToPath }, { clampColumns, colorEnabled }] = await Promise.all([
+  const [{ default: envPaths }, { join }, { fileURLToPath }, { clampColumns, colorEnabled }, { terminalPrompt }] = await Promise.all([
     import('env-paths'),
     import('node:path'),
     import('node:url'),
     import('./io.js'),
+    import('./prompt.js'),
   ]);
   const env = process.env;
   const paths = envPaths('coach', { suffix: '' });
@@ -29,6 +30,7 @@ async function processIo(): Promise<Io> {
     dataDir: home ? join(home, 'data') : paths.data,
     cacheDir: home ? join(home, 'cache') : paths.cache,
     bundledIndex: fileURLToPath(new URL('./guides.json', import.meta.url)),
+    prompt: terminalPrompt({ input: process.stdin, output: process.stdout }),
   };
 }
 

@@ -1,0 +1,58 @@
+// A multi-line answer prompt on @inquirer/core: lines typed one at a time, finished
+// by Ctrl-D, an empty line (when asked) or a /command, with an optional status line
+// redrawn on a timer. inquirer redraws the whole prompt, so the countdown never
+// garbles what the user is typing.
+import { createPrompt, isEnterKey, useEffect, useKeypress, useState, usePrefix, makeTheme } from '@inquirer/core';
+import type { NotesAnswer, NotesOptions } from './prompt.js';
+
+export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done) => {
+  const theme = makeTheme({});
+  const [lines, setLines] = useState<string[]>([]);
+  const [value, setValue] = useState('');
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [, setTick] = useState(0);
+  const prefix = usePrefix({ status: status === 'done' ? 'done' : 'idle', theme });
+
+  useEffect(() => {
+    if (!config.status) return undefined;
+    const timer = setInterval(() => setTick((t) => t + 1), config.refreshMs ?? 250);
+    return () => clearInterval(timer);
+  }, []);
+
+  const finish = (answer: NotesAnswer): void => {
+    setStatus('done');
+    done(answer);
+  };
+
+  useKeypress((key, rl) => {
+    if (status === 'done') return;
+    if (key.ctrl && key.name === 'd') {
+      const all = value ? [...lines, value] : lines;
+      finish({ text: all.join('\n') });
+      return;
+    }
+    if (isEnterKey(key)) {
+      const line = value;
+      setValue('');
+      const command = /^\/([a-z-]+)\s*$/i.exec(line.trim());
+      if (command && (config.commands ?? []).includes(command[1]!.toLowerCase())) {
+        finish({ text: lines.join('\n'), command: command[1]!.toLowerCase() });
+        return;
+      }
+      if (line.trim() === '' && config.finishOnEmptyLine && lines.length > 0) {
+        finish({ text: lines.join('\n') });
+        return;
+      }
+      if (line.trim() === '' && config.finishOnEmptyLine) return;
+      setLines([...lines, line]);
+      return;
+    }
+    setValue(rl.line);
+  });
+
+  const message = theme.style.message(config.message, status === 'done' ? 'done' : 'idle');
+  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(`(${lines.length + (value ? 1 : 0)} line(s))`)}`;
+  const body = [...lines.map((l) => `  │ ${l}`), `  │ ${value}`].join('\n');
+  const bottom = [config.status?.(), config.hint ? theme.style.help(config.hint) : undefined].filter(Boolean).join('\n');
+  return [`${prefix} ${message}\n${body}`, bottom];
+});

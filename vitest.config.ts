@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // End-to-end tests drive real pseudo-terminals; keep the 2-core CI machine calm.
+    maxWorkers: 2,
+  },
+});
