@@ -15,7 +15,7 @@ export type CardResult =
 
 export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   const lib = await openLibrary(options, io);
-  const all = lib.guides.flatMap((g) => g.cards.map((c) => ({ ...c, guide: g.id, extra: g.title })));
+  const all = lib.guides.flatMap((g) => g.cards.map((c) => ({ ...c, guide: g.id, extra: `${c.subtitle ?? ''} ${g.title}` })));
   const query = options.query?.trim();
   if (!query) return { kind: 'list', cards: all.map((c) => ({ id: c.id, title: c.title, guide: c.guide })) };
   const found = findOne(all, query, 'card', 'coach card');

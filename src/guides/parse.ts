@@ -112,8 +112,9 @@ export function idFromPath(path: string): string {
   const parts = path.split(/[\\/]/).filter(Boolean);
   const file = (parts[parts.length - 1] ?? 'guide').replace(/\.(md|markdown|txt)$/i, '');
   const folder = parts[parts.length - 2];
-  const base = GENERIC_FILE.test(file) && folder ? folder : file;
-  return slug(base.replace(/^\d+([._-]\d+)*[-_. ]+(?=[a-z])/i, '')) || slug(base) || 'guide';
+  // A folder such as "3.5-uber-michelangelo" loses its numbering; a file name keeps it.
+  if (GENERIC_FILE.test(file) && folder) return slug(folder.replace(/^\d+([._-]\d+)*[-_. ]+(?=[a-z])/i, '')) || slug(folder);
+  return slug(file) || 'guide';
 }
 
 function lineOf(text: string, index: number): number {
@@ -510,6 +511,14 @@ function keepSection(node: Node, ctx: Ctx): void {
   if (text) ctx.guide.sections.push({ heading: node.heading, depth: node.depth, text, line: node.line });
 }
 
+/** A short id from a title: the part before a colon, cut at a word boundary. */
+function shortId(title: string, fallback: string): string {
+  const full = slug(title.split(/:\s/)[0] ?? title) || fallback;
+  if (full.length <= 40) return full;
+  const cut = full.slice(0, 41);
+  return cut.slice(0, cut.lastIndexOf('-')) || full.slice(0, 40);
+}
+
 function uniqueId(base: string, taken: string[]): string {
   let id = base;
   for (let i = 2; taken.includes(id); i++) id = `${base}-${i}`;
@@ -586,7 +595,7 @@ function trapPart(label: string): TrapPart | undefined {
 
 function trapFrom(node: Node, ctx: Ctx): Trap {
   const question = unquote(node.heading.replace(/^trap\s*\d+\s*[:.\-–]?\s*/i, ''));
-  const trap: Trap = { id: slug(question).slice(0, 60) || 'trap', question, keyPoints: [], line: node.line };
+  const trap: Trap = { id: shortId(question, 'trap'), question, keyPoints: [], line: node.line };
   const blocks = allBlocks(node);
   const { parts } = segments(blocks, (l) => trapPart(l) !== undefined);
   for (const part of parts) {
@@ -619,7 +628,7 @@ function trapsFromTable(table: Block & Tokens.Table, ctx: Ctx): void {
   const roles = header.map((h) => (/trap|question/i.test(h) && !/answer/i.test(h) ? 'question' : trapPart(h)));
   rows.forEach((r, i) => {
     const q = r[roles.indexOf('question')] ?? r[0] ?? '';
-    const trap: Trap = { id: slug(unquote(q)).slice(0, 60) || 'trap', question: unquote(q), keyPoints: [], line: table.line + 2 + i };
+    const trap: Trap = { id: shortId(unquote(q), 'trap'), question: unquote(q), keyPoints: [], line: table.line + 2 + i };
     roles.forEach((role, c) => {
       if (role && role !== 'question' && role !== 'keyPoints' && r[c]) trap[role] = unquote(r[c]!);
     });
@@ -640,7 +649,7 @@ function tradeoffsFromRows(table: Block & Tokens.Table, ctx: Ctx): void {
   rows.forEach((r, i) => {
     const title = r[0] ?? '';
     const t: Tradeoff = {
-      id: slug(title) || 'tradeoff',
+      id: shortId(title, 'tradeoff'),
       title,
       options: options.map((o) => r[o] ?? ''),
       aspects: [],
@@ -656,7 +665,7 @@ function tradeoffFrom(node: Node, ctx: Ctx): Tradeoff {
   const title = node.heading.replace(/^trade-?off\s*\d*\s*[:.\-–]?\s*/i, '').trim() || node.heading;
   const blocks = allBlocks(node);
   const table = blocks.find((b): b is Block & Tokens.Table => b.type === 'table');
-  const t: Tradeoff = { id: slug(title) || 'tradeoff', title, options: [], aspects: [], notes: [], line: node.line };
+  const t: Tradeoff = { id: shortId(title, 'tradeoff'), title, options: [], aspects: [], notes: [], line: node.line };
   if (table) {
     const { header, rows } = tableRows(table);
     t.options = header.slice(1);

@@ -60,7 +60,10 @@ function hanging(text: string, columns: number): string[] {
 function tableLines(block: Extract<CardBlock, { kind: 'table' }>, inner: number, s: Style): string[] {
   const rows = block.header ? [block.header, ...block.rows] : block.rows;
   const n = Math.max(...rows.map((r) => r.length));
-  const widths = fitColumns(rows, inner - SEP.length * (n - 1));
+  const room = inner - SEP.length * (n - 1);
+  const widths = fitColumns(rows, room);
+  // The last column takes what is left, so rules and rows reach the box's edge.
+  widths[n - 1]! += Math.max(0, room - widths.reduce((a, b) => a + b, 0));
   const out: string[] = [];
   rows.forEach((row, r) => {
     const cells = widths.map((w, c) => hanging(row[c] ?? '', w));

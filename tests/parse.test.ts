@@ -1,0 +1,241 @@
+// The parser on fixtures written for these tests, one per layout variant that
+// guides written by other people use (docs/guide-format.md).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseGuideText, idFromPath, classify } from '../src/guides/parse.js';
+import type { Guide } from '../src/guides/model.js';
+
+const dir = join(import.meta.dirname, 'fixtures/layouts');
+
+function load(name: string): Guide {
+  const path = join(dir, name);
+  const parsed = parseGuideText(readFileSync(path, 'utf8'), { path });
+  if (parsed.kind !== 'guide') throw new Error(`expected a guide, got ${JSON.stringify(parsed.problems)}`);
+  return parsed.guide;
+}
+
+describe('pacing table, bold labels, Unicode box (no front matter)', () => {
+  const g = load('table-pacing-bold-labels.md');
+
+  it('takes the id from the file name and a generic first heading falls back to the id', () => {
+    expect(g.id).toBe('table-pacing-bold-labels');
+    expect(g.title).toBe('Table Pacing Bold Labels');
+  });
+
+  it('reads the five phases with their minutes, focus and tips', () => {
+    expect(g.pacing.map((p) => [p.key, p.start, p.end])).toEqual([
+      ['clarify', 0, 5],
+      ['high-level', 5, 15],
+      ['deep-dive', 15, 30],
+      ['scale', 30, 40],
+      ['wrap-up', 40, 45],
+    ]);
+    expect(g.pacing[0]).toMatchObject({ name: 'Clarify', focus: 'Requirements', tips: 'Ask about scale' });
+  });
+
+  it('reads questions with why they matter, and scenario branches from a code block', () => {
+    expect(g.questionsToAsk).toEqual([
+      { question: 'What types of models?', why: 'Runtime needs', group: 'clarifying', details: [] },
+      { question: 'What scale?', why: 'Capacity planning', group: 'clarifying', details: [] },
+    ]);
+    expect(g.scenarioQuestions).toEqual([
+      {
+        scenario: 'Design an ML platform for a bank',
+        ask: 'Fraud or credit?',
+        branches: [
+          { when: 'Fraud', then: 'Real-time, latency critical' },
+          { when: 'Credit', then: 'Batch is fine' },
+        ],
+      },
+    ]);
+  });
+
+  it('reads a trade-off table with recommendation and interview response', () => {
+    expect(g.tradeoffs).toHaveLength(1);
+    expect(g.tradeoffs[0]).toMatchObject({
+      id: 'kubeflow-vs-custom-oss',
+      options: ['Kubeflow', 'Custom OSS'],
+      aspects: [
+        { aspect: 'Integration', values: ['Pre-integrated', 'Manual'] },
+        { aspect: 'Flexibility', values: ['Limited', 'Maximum'] },
+      ],
+      recommendation: 'Custom OSS with a platform team.',
+      response: 'Kubeflow is integrated but opinionated.',
+    });
+  });
+
+  it('reads traps with Good and Best answers, and a missing "What Interviewer Wants"', () => {
+    expect(g.traps.map((t) => t.question)).toEqual(['Why not just use Kubeflow?', 'Why both online and offline stores?']);
+    expect(g.traps[0]).toMatchObject({ wants: 'Trade-off thinking', weak: 'Kubeflow is outdated' });
+    // A bold phrase inside the answer does not cut the answer in two.
+    expect(g.traps[0]!.strong).toContain('independent upgrades');
+    expect(g.traps[0]!.strong).toContain('Our team already runs Airflow');
+    expect(g.traps[1]!.wants).toBeUndefined();
+    expect(g.traps[1]!.strong).toBe('Different access patterns: bulk history versus point lookups.');
+  });
+
+  it('reads a Unicode box card into a title and a table', () => {
+    expect(g.cards).toHaveLength(1);
+    const card = g.cards[0]!;
+    expect(card).toMatchObject({ id: 'latency-budget', title: 'Latency Budget', subtitle: 'INFERENCE LATENCY BUDGET (Target: 200ms P99)' });
+    expect(card.blocks).toEqual([
+      {
+        kind: 'table',
+        header: ['Component', 'Budget', 'Typical'],
+        rows: [
+          ['Feature lookup', '50ms', '15-25ms'],
+          ['Model inference', '100ms', '50-80ms'],
+          ['TOTAL', '200ms', '73-128ms'],
+        ],
+      },
+    ]);
+  });
+
+  it('keeps a section it does not recognise', () => {
+    expect(g.sections).toContainEqual(expect.objectContaining({ heading: 'Weird Section Nobody Knows', text: 'Some notes that must be kept.' }));
+  });
+});
+
+describe('phase column first, capital labels in code blocks, key trade-off table, ASCII box', () => {
+  const g = load('code-block-traps.md');
+
+  it('reads a pacing table whose phase column comes first; Deliverables are the tips', () => {
+    expect(g.pacing.map((p) => p.name)).toEqual(['Clarify', 'High-Level', 'Deep Dive', 'Scale & Reliability', 'Wrap Up']);
+    expect(g.pacing[3]).toMatchObject({ key: 'scale', start: 30, end: 40, tips: 'Bottlenecks' });
+  });
+
+  it('reads must-ask and clarifying questions from a code block, with details', () => {
+    expect(g.questionsToAsk).toEqual([
+      { question: "What's the scale we're designing for?", group: 'must', details: ['Number of data scientists', 'Experiments per day'] },
+      { question: 'Do we need distributed training?', group: 'clarifying', details: [] },
+    ]);
+  });
+
+  it('turns each row of a key trade-off table into a trade-off', () => {
+    expect(g.tradeoffs.map((t) => [t.title, t.options, t.recommendation])).toEqual([
+      ['Metric Storage', ['PostgreSQL', 'ClickHouse'], 'ClickHouse - high cardinality'],
+      ['Artifact Storage', ['Database BLOBs', 'Object Storage'], 'Object Storage'],
+    ]);
+  });
+
+  it('reads a trap written in a code block with CAPITAL labels', () => {
+    const t = g.traps[0]!;
+    expect(t.question).toBe('Why not just use a database for metrics?');
+    expect(t.wants).toBe('Trade-offs between general and specialized storage.');
+    expect(t.weak).toBe('Databases can handle metrics fine.');
+    // CARDINALITY: inside the answer is not taken for a label.
+    expect(t.strong).toContain('1. CARDINALITY: Millions of run IDs bloat indexes');
+    expect(t.strong).toContain('COMPRESSION');
+  });
+
+  it('reads key numbers and end questions with their why', () => {
+    expect(g.numbers).toEqual([
+      { metric: 'Metric write latency', value: '<100ms p99', context: 'Real-time feedback' },
+      { metric: 'Leader election timeout', value: '30s', context: 'Scheduler failover' },
+    ]);
+    expect(g.endQuestions).toEqual([
+      { question: 'Which ML frameworks must we support?', why: 'Shows awareness of the ecosystem' },
+      { question: 'What hurts most today?', why: 'Shows customer focus' },
+    ]);
+  });
+
+  it('reads an ASCII box laid out as two columns side by side', () => {
+    const card = g.cards[0]!;
+    expect(card.title).toBe('Tiny Platform Cheat Sheet');
+    expect(card.blocks[0]).toEqual({
+      kind: 'table',
+      header: ['KEY NUMBERS', 'ARCHITECTURE'],
+      rows: [
+        ['• 10M predictions/sec', '• 3 planes'],
+        ['• P95 < 10ms', '• Dual store'],
+      ],
+    });
+  });
+});
+
+describe('no front matter, generic file name, phase headings, traps as table rows', () => {
+  const g = load('3.5-uber-michelangelo/08-interview-guide.md');
+
+  it('takes the id from the folder and the title from the first heading', () => {
+    expect(g.id).toBe('uber-michelangelo');
+    expect(g.title).toBe('Uber Michelangelo Interview Guide');
+  });
+
+  it('builds the pacing from one heading per phase', () => {
+    expect(g.pacing.map((p) => [p.key, p.start, p.end, p.focus])).toEqual([
+      ['clarify', 0, 5, 'Ask about scale and latency first.'],
+      ['high-level', 5, 15, 'Three planes: control, offline, online.'],
+      ['deep-dive', 15, 30, 'Pick the feature store or serving.'],
+    ]);
+  });
+
+  it('reads traps from table rows', () => {
+    expect(g.traps).toEqual([
+      expect.objectContaining({ question: 'What if Cassandra goes down?', wants: 'Graceful degradation', strong: 'Replication factor 3, circuit breakers, cached features' }),
+      expect.objectContaining({ question: 'Why not one database?', wants: 'Access patterns' }),
+    ]);
+  });
+});
+
+describe('question bank, mock prompts, discussion points, front matter', () => {
+  const g = load('question-bank.md');
+
+  it('uses the front matter id, title and tags', () => {
+    expect(g).toMatchObject({ id: 'tiny-bank', title: 'Tiny Question Bank', tags: ['bank'] });
+  });
+
+  it('reads questions with category and level from headings or the question line', () => {
+    expect(g.questions.map((q) => [q.id, q.text, q.category, q.level])).toEqual([
+      ['Q1', 'Design a simple serving system', 'System Design', 'L3-L4'],
+      ['Q2', 'How would you handle 1000 RPS?', 'System Design', 'L5-L6'],
+      ['Q3', 'How do you onboard someone?', 'Behavioral', undefined],
+    ]);
+    expect(g.questions[1]!.answer).toBe('Use a Redis cache with a 90% hit rate.');
+  });
+
+  it('reads mock prompts with categories and discussion points by background', () => {
+    expect(g.mockPrompts).toEqual([
+      { category: 'System Design', prompt: 'Design a feed ranking system for 500K RPS' },
+      { category: 'Debugging', prompt: 'Your model returns random predictions. Debug it.' },
+    ]);
+    expect(g.discussion.map((d) => [d.background, d.points])).toEqual([
+      ['ml', ['Train-serve consistency', 'Drift detection']],
+      ['infra', ['Circuit breakers']],
+    ]);
+  });
+
+  it('keeps the study checklist as a section', () => {
+    expect(g.sections.find((s) => s.heading === 'System Design' && s.text.includes('[ ] Multi-region deployment'))).toBeTruthy();
+  });
+});
+
+describe('heading variants', () => {
+  it.each([
+    ['Interview Pacing (45-minute format)', 'pacing'],
+    ['45-Minute Interview Pacing', 'pacing'],
+    ['Interview Pacing (45 Minutes)', 'pacing'],
+    ['45-Minute Pacing Guide', 'pacing'],
+    ['Trap Questions & How to Handle', 'traps'],
+    ['Trap Questions & Strong Answers', 'traps'],
+    ['Trap Questions and Answers', 'traps'],
+    ['Key Trade-Offs Table', 'tradeoffs'],
+    ['Quick Reference Card', 'cards'],
+    ['Questions to Ask Interviewer (End of Session)', 'endQuestions'],
+    ['Questions to Ask Interviewer', 'questionsToAsk'],
+    ['Key Numbers to Memorize', 'numbers'],
+    ['Sample Interview Flow', 'flow'],
+    ['Meta-Commentary: What Makes This System Unique', undefined],
+  ])('%s → %s', (heading, kind) => {
+    expect(classify(heading)).toBe(kind);
+  });
+
+  it.each([
+    ['guides/feature-store.md', 'feature-store'],
+    ['x/3.5-uber-michelangelo/08-interview-guide.md', 'uber-michelangelo'],
+    ['x/bighead/README.md', 'bighead'],
+    ['x/Model Serving.md', 'model-serving'],
+  ])('id of %s is %s', (path, id) => {
+    expect(idFromPath(path)).toBe(id);
+  });
+});
