@@ -7,7 +7,7 @@ import type { NotesAnswer, NotesOptions } from './prompt.js';
 
 export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done) => {
   const theme = makeTheme({});
-  const [lines, setLines] = useState<string[]>([]);
+  const [lines, setLines] = useState<string[]>(() => (config.initial ? config.initial.split('\n') : []));
   const [value, setValue] = useState('');
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [, setTick] = useState(0);
@@ -18,6 +18,8 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
     const timer = setInterval(() => setTick((t) => t + 1), config.refreshMs ?? 250);
     return () => clearInterval(timer);
   }, []);
+
+  const draft = (all: string[], line: string): void => config.onDraft?.((line ? [...all, line] : all).join('\n'));
 
   const finish = (answer: NotesAnswer): void => {
     setStatus('done');
@@ -39,20 +41,37 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
         finish({ text: lines.join('\n'), command: command[1]!.toLowerCase() });
         return;
       }
+      if (config.singleLine) {
+        if (line.trim() === '') return;
+        setLines([line]);
+        draft([line], '');
+        finish({ text: line });
+        return;
+      }
       if (line.trim() === '' && config.finishOnEmptyLine && lines.length > 0) {
         finish({ text: lines.join('\n') });
         return;
       }
       if (line.trim() === '' && config.finishOnEmptyLine) return;
       setLines([...lines, line]);
+      draft([...lines, line], '');
       return;
     }
     setValue(rl.line);
+    draft(lines, rl.line);
   });
 
   const message = theme.style.message(config.message, status === 'done' ? 'done' : 'idle');
+  if (status === 'done' && config.singleLine) return `${prefix} ${message} ${theme.style.answer(lines[0] ?? '')}`;
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(`(${lines.length + (value ? 1 : 0)} line(s))`)}`;
-  const body = [...lines.map((l) => `  │ ${l}`), `  │ ${value}`].join('\n');
+  const max = config.maxVisibleLines;
+  const hidden = max !== undefined && lines.length > max ? lines.length - max : 0;
+  const shown = hidden > 0 ? lines.slice(hidden) : lines;
+  const body = [
+    ...(hidden > 0 ? [theme.style.help(`  │ … ${hidden} earlier line${hidden === 1 ? '' : 's'}`)] : []),
+    ...shown.map((l) => `  │ ${l}`),
+    `  │ ${value}`,
+  ].join('\n');
   const bottom = [config.status?.(), config.hint ? theme.style.help(config.hint) : undefined].filter(Boolean).join('\n');
   return [`${prefix} ${message}\n${body}`, bottom];
 });

@@ -23,6 +23,14 @@ export interface NotesOptions {
   finishOnEmptyLine?: boolean;
   /** Lines starting with "/" that end the prompt at once, returned as `command`. */
   commands?: string[];
+  /** One line per answer: Enter finishes (the mock's clarifying questions). */
+  singleLine?: boolean;
+  /** Lines already written, shown and kept (a phase resumed after /pause or /extend). */
+  initial?: string;
+  /** Called with the whole text so far on every change, so a Ctrl-C can keep it. */
+  onDraft?: (text: string) => void;
+  /** Show at most this many earlier lines (a taller prompt than the screen cannot be redrawn). */
+  maxVisibleLines?: number;
 }
 
 export interface NotesAnswer {
@@ -31,8 +39,14 @@ export interface NotesAnswer {
   command?: string;
 }
 
+export interface CheckboxChoice<T> extends Choice<T> {
+  checked?: boolean;
+}
+
 export interface Prompt {
   select<T>(message: string, choices: Choice<T>[]): Promise<T>;
+  /** Tick any number of choices (space ticks, Enter confirms); returns the ticked values. */
+  checkbox<T>(message: string, choices: CheckboxChoice<T>[]): Promise<T[]>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   input(message: string, defaultValue?: string): Promise<string>;
   notes(options: NotesOptions): Promise<NotesAnswer>;
@@ -56,6 +70,10 @@ export function terminalPrompt(streams: Streams): Prompt {
     async select(message, choices) {
       const { select } = await import('@inquirer/prompts');
       return select({ message, choices, loop: false }, context).catch(cancelled);
+    },
+    async checkbox(message, choices) {
+      const { checkbox } = await import('@inquirer/prompts');
+      return checkbox({ message, choices, loop: false, pageSize: Math.max(7, choices.length) }, context).catch(cancelled);
     },
     async confirm(message, defaultValue = false) {
       const { confirm } = await import('@inquirer/prompts');

@@ -17,6 +17,7 @@ export const BUNDLED_INDEX = join(import.meta.dirname, '../../dist/guides.json')
 /** A prompt that fails the test if anything asks. */
 export const noPrompt: Prompt = {
   select: () => Promise.reject(new Error('unexpected prompt: select')),
+  checkbox: () => Promise.reject(new Error('unexpected prompt: checkbox')),
   confirm: () => Promise.reject(new Error('unexpected prompt: confirm')),
   input: () => Promise.reject(new Error('unexpected prompt: input')),
   notes: () => Promise.reject(new Error('unexpected prompt: notes')),
