@@ -75,10 +75,8 @@ export async function loadGuideFile(path: string, bundled = false): Promise<Pars
 }
 
 export function parseGuideBytes(bytes: Buffer, path: string, bundled = false): Parsed {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    const line = bytes.subarray(0, nul).toString('latin1').split('\n').length;
-    return { kind: 'error', problems: [{ path, line, severity: 'error', message: 'binary file (contains NUL bytes), not a markdown guide' }] };
+  if (bytes.indexOf(0) >= 0) {
+    return { kind: 'error', problems: [{ path, severity: 'error', message: 'binary file (contains NUL bytes), not a markdown guide' }] };
   }
   let text: string;
   try {

@@ -109,21 +109,22 @@ async function parseWithCache(files: string[], options: LoadOptions): Promise<Pa
     return 'error' in s || !hit || hit.size !== s.size || hit.mtimeMs !== s.mtimeMs;
   });
   let changed = Object.keys(cache.entries).some((k) => !files.includes(k));
+  const fresh = new Map<string, Parsed>();
   if (stale.length > 0) {
     const done = options.onIndexing?.(stale.length);
     // The parser (marked, gray-matter) loads only when something needs parsing.
     const { loadGuideFile } = await import('./files.js');
     for (const f of stale) {
-      const i = files.indexOf(f);
-      const s = stats[i]!;
+      const s = stats[files.indexOf(f)]!;
       const parsed = await loadGuideFile(f);
-      if (!('error' in s)) cache.entries[f] = { size: s.size, mtimeMs: s.mtimeMs, parsed };
-      else delete cache.entries[f];
+      fresh.set(f, parsed);
+      if ('error' in s) delete cache.entries[f];
+      else cache.entries[f] = { size: s.size, mtimeMs: s.mtimeMs, parsed };
       changed = true;
     }
     if (done) done();
   }
-  const out = files.map((f): Parsed => cache.entries[f]?.parsed ?? { kind: 'error', problems: [{ path: f, severity: 'error', message: 'cannot read' }] });
+  const out = files.map((f) => fresh.get(f) ?? cache.entries[f]!.parsed);
   if (cachePath && changed) {
     const kept: CacheFile = { version: CACHE_VERSION, entries: {} };
     for (const f of files) if (cache.entries[f]) kept.entries[f] = cache.entries[f]!;

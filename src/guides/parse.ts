@@ -165,7 +165,7 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
     } catch (e) {
       const mark = (e as { mark?: { line?: number } }).mark;
       const reason = ((e as { reason?: string }).reason ?? (e as Error).message).split('\n')[0];
-      return error(`invalid YAML in front matter: ${reason}`, mark?.line !== undefined ? mark.line + 2 : 1);
+      return error(`invalid YAML in front matter: ${reason}`, mark?.line !== undefined ? mark.line + 1 : 1);
     }
   }
   const str = (key: string): string | undefined => {

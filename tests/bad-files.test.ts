@@ -1,0 +1,137 @@
+// Guide files are untrusted input: each bad file is skipped with one warning line
+// naming it, the rest load, and nothing in a guide reaches the terminal raw or runs.
+import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, readFileSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { testIo } from './helpers/io.js';
+import { loadLibrary } from '../src/guides/library.js';
+import { card, renderCard } from '../src/commands/card.js';
+import { list } from '../src/commands/list.js';
+import { parseGuideText } from '../src/guides/parse.js';
+
+const GOOD = (id: string, title = id) => `---\nid: ${id}\ntitle: ${title}\n---\n# ${title}\n\n## Quick Reference Cards\n\n### ${title} card\n\n- one line\n`;
+
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'coach-bad-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('bad files are skipped with one line each; the rest load', () => {
+  const dir = folder({
+    'good.md': GOOD('good'),
+    'bad-yaml.md': '---\nid: bad\ntags: [unclosed\nsummary: x\n---\n# Bad\n',
+    'binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+    'huge.md': `# Huge\n\n${'x'.repeat(2 * 1024 * 1024 + 10)}\n`,
+    'latin1.md': Buffer.from('# Caf\xe9\n', 'latin1'),
+    'unclosed.md': '---\nid: open\n# never closed\n',
+  });
+  symlinkSync(join(dir, 'missing-target.md'), join(dir, 'unreadable.md'));
+
+  it('loads the good guide and says why each other file was skipped, naming file and line', async () => {
+    const io = testIo();
+    const result = await list({ kind: 'guides', guides: [dir] }, io);
+    expect(result.rows.map((r) => r[0])).toContain('good');
+    const lines = io.err().trim().split('\n');
+    expect(lines).toHaveLength(6);
+    const line = (name: string) => lines.find((l) => l.includes(join(dir, name)))!;
+    expect(line('bad-yaml.md')).toMatch(/^coach: skipped .*bad-yaml\.md:4: invalid YAML in front matter/);
+    expect(line('binary.md')).toMatch(/binary\.md: binary file \(contains NUL bytes\)/);
+    expect(line('huge.md')).toMatch(/huge\.md: too large \(2\.0 MB; guides are limited to 2 MB\)/);
+    expect(line('latin1.md')).toMatch(/not valid UTF-8/);
+    expect(line('unclosed.md')).toMatch(/unclosed\.md:1: front matter opened with --- on line 1 is never closed/);
+    expect(line('unreadable.md')).toMatch(/unreadable\.md: cannot read: no such file or folder/);
+  });
+});
+
+describe('escape sequences and control characters never reach the terminal', () => {
+  it('strips them from everything a guide says, with a warning', async () => {
+    const evil = GOOD('evil', 'Evil').replace('- one line', '- \u001b[31mred\u001b[0m \u001b]0;pwned\u0007title \u001b[2J clear\u0008 bell\u0007 \u202eoverride');
+    const dir = folder({ 'evil.md': evil });
+    const io = testIo({ color: false });
+    const text = renderCard(await card({ guides: [dir], query: 'evil' }, io), io);
+    expect(text).toContain('red title clear bell override');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(io.err()).toMatch(/evil\.md:\d+: removed \d+ control character/);
+  });
+});
+
+describe('executable front matter is refused and never runs', () => {
+  it.each(['js', 'javascript', 'coffee'])('---%s front matter', (lang) => {
+    const g = globalThis as { coachPwned?: boolean };
+    delete g.coachPwned;
+    const text = `---${lang}\n{ title: (globalThis.coachPwned = true, 'x') }\n---\n# Hi\n`;
+    const parsed = parseGuideText(text, { path: 'x.md' });
+    expect(parsed.kind).toBe('error');
+    expect(parsed.problems[0]!.message).toContain(`front matter in '${lang}' is not allowed`);
+    expect(g.coachPwned).toBeUndefined();
+  });
+
+  it('does not share results between calls (gray-matter caches when called without options)', () => {
+    const a = parseGuideText('---\ntitle: A\n---\n# x\n', { path: 'a.md' });
+    const b = parseGuideText('---\ntitle: A\n---\n# x\n', { path: 'b.md' });
+    if (a.kind !== 'guide' || b.kind !== 'guide') throw new Error('expected guides');
+    a.guide.tags.push('mutated');
+    expect(b.guide.tags).toEqual([]);
+    expect(b.guide.path).toBe('b.md');
+  });
+});
+
+describe('ids stay unique', () => {
+  it('a second user guide with a taken id is renamed, with a warning', async () => {
+    const dir = folder({ 'a/notes.md': GOOD('notes', 'First'), 'b/notes.md': GOOD('notes', 'Second') });
+    const lib = await loadLibrary({ dirs: [dir] });
+    expect(lib.guides.map((g) => [g.id, g.title])).toEqual([
+      ['notes', 'First'],
+      ['notes-2', 'Second'],
+    ]);
+    expect(lib.problems[0]!.message).toBe("id 'notes' is already used by another of your guides; loaded as 'notes-2'");
+  });
+
+  it('a user guide with a bundled id replaces the bundled one', async () => {
+    const io = testIo();
+    const dir = folder({ 'mine.md': GOOD('bighead', 'My BigHead') });
+    const result = await list({ kind: 'guides', guides: [dir] }, io);
+    expect(result.rows.filter((r) => r[0] === 'bighead').map((r) => r[1])).toEqual(['My BigHead']);
+  });
+});
+
+describe('the user-guide cache', () => {
+  it('is used when path, size and time match, and rebuilt when the file changes or the cache is corrupt', async () => {
+    const dir = folder({ 'g.md': GOOD('cached', 'Original') });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
+    const load = () => loadLibrary({ dirs: [dir], cacheDir });
+    expect((await load()).guides[0]!.title).toBe('Original');
+
+    // Prove the second run reads the cache: doctor the cached title, keep size and time.
+    const cachePath = join(cacheDir, 'user-guides.json');
+    writeFileSync(cachePath, readFileSync(cachePath, 'utf8').replace('"title":"Original"', '"title":"From cache"'));
+    expect((await load()).guides[0]!.title).toBe('From cache');
+
+    // A changed file is parsed again.
+    writeFileSync(join(dir, 'g.md'), GOOD('cached', 'Edited!'));
+    utimesSync(join(dir, 'g.md'), new Date(), new Date(Date.now() + 5000));
+    expect((await load()).guides[0]!.title).toBe('Edited!');
+
+    // A corrupt cache is rebuilt without a word.
+    writeFileSync(cachePath, '{"version": 2, "entries": {"trunc');
+    const lib = await load();
+    expect(lib.guides[0]!.title).toBe('Edited!');
+    expect(lib.problems).toEqual([]);
+    expect(JSON.parse(readFileSync(cachePath, 'utf8')).version).toBe(2);
+  });
+
+  it('loads a folder of 250 guides, with ids kept apart', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 250; i++) files[`topic-${Math.floor(i / 50)}/guide-${i}.md`] = GOOD(`guide-${i}`, `Guide ${i}`);
+    const dir = folder(files);
+    const lib = await loadLibrary({ dirs: [dir], cacheDir: mkdtempSync(join(tmpdir(), 'coach-cache-')) });
+    expect(lib.guides).toHaveLength(250);
+    expect(new Set(lib.guides.map((g) => g.id)).size).toBe(250);
+    expect(lib.guides.flatMap((g) => g.cards)).toHaveLength(250);
+  });
+});

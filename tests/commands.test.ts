@@ -1,0 +1,211 @@
+// Every reading command, run as a function on a plain Io: what the user sees and
+// what --json gives.
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { testIo } from './helpers/io.js';
+import { card, renderCard } from '../src/commands/card.js';
+import { list, renderList } from '../src/commands/list.js';
+import { tradeoff, renderTradeoff } from '../src/commands/tradeoff.js';
+import { guide, renderGuide } from '../src/commands/guide.js';
+import { search, renderSearch } from '../src/commands/search.js';
+import { validate, renderValidate } from '../src/commands/validate.js';
+import { NotFoundError, UsageError } from '../src/errors.js';
+import { width } from '../src/render/layout.js';
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'coach-guides-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const WIDE_CARD = `---
+id: wide
+title: Wide characters
+---
+# Wide
+
+## Quick Reference Cards
+
+### 延迟预算 Latency
+
+| 组件 Component | Budget | Notes |
+|---|---|---|
+| 特征查询 feature lookup with a rather long description that must wrap | 50 ms | Café résumé naïve, combining: e\u0301 a\u0300 |
+| 模型推理 model inference | 100 ms | 🚀 fast path with an emoji and more words to wrap around |
+`;
+
+describe('coach card', () => {
+  it('draws the latency budget with every component and the 200 ms total', async () => {
+    const io = testIo();
+    const text = renderCard(await card({ query: 'latency' }, io), io);
+    for (const row of ['Network', 'Istio', 'Feature lookup', 'Model inference', 'Post-processing', 'Buffer', 'Total']) expect(text).toContain(row);
+    expect(text).toMatch(/Total\s+│ 200 ms │ 73-128 ms/);
+    expect(text).toContain('200 ms P99');
+  });
+
+  it.each(['latency', 'slo', 'scaling', 'stack'])('finds a card for "%s"', async (q) => {
+    const result = await card({ query: q }, testIo());
+    expect(result.kind).toBe('card');
+    if (result.kind === 'card') expect(result.card.id).toContain(q === 'latency' ? 'latency' : q);
+  });
+
+  it('says which card matches nothing, with the closest names', async () => {
+    const err = await card({ query: 'kubernetes-operators-xyz' }, testIo()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect((err as Error).message).toBe("no card matches 'kubernetes-operators-xyz'");
+  });
+
+  it('lists the cards when no name is given', async () => {
+    const io = testIo();
+    const text = renderCard(await card({}, io), io);
+    expect(text).toContain('latency-budget');
+    expect(text).toContain('michelangelo-cheat-sheet');
+  });
+
+  it.each([60, 80, 123, 200])('fits every card in %i columns, every line the same width, nothing cut', async (columns) => {
+    const dir = folder({ 'wide.md': WIDE_CARD });
+    const io = testIo({ columns });
+    const cards = await card({ guides: [dir] }, io);
+    if (cards.kind !== 'list') throw new Error('expected a list');
+    for (const c of cards.cards) {
+      const text = renderCard(await card({ guides: [dir], query: c.id }, io), io);
+      const lines = text.split('\n');
+      const w = width(lines[0]!);
+      expect(w).toBeLessThanOrEqual(columns);
+      for (const l of lines) expect(width(l), `${c.id} at ${columns}: ${l}`).toBe(w);
+    }
+    const wide = renderCard(await card({ guides: [dir], query: 'wide' }, io), io);
+    const words = wide.replace(/[│─┼┌┐└┘├┤]/g, ' ').split(/\s+/).join(' ');
+    // Wrapping composes "e" + U+0301 into "é" (NFC): the same text, drawn the same.
+    for (const word of ['特征查询', 'description', 'résumé', 'e\u0301', '🚀', 'around']) expect(words.normalize('NFC')).toContain(word.normalize('NFC'));
+  });
+
+  it('prints the same data with --json as it draws', async () => {
+    const result = await card({ query: 'slo' }, testIo());
+    expect(result).toMatchObject({ kind: 'card', guide: 'oss-ml-platform', card: { id: 'slo-targets' } });
+  });
+});
+
+describe('coach list', () => {
+  it.each([
+    ['guides', 5, 'oss-ml-platform'],
+    ['traps', 20, 'why-not-just-use-kubeflow'],
+    ['tradeoffs', 18, 'kserve-vs-seldon-core'],
+    ['cards', 7, 'latency-budget'],
+    ['questions', 28, 'Q28'],
+  ])('lists %s as a table', async (kind, count, example) => {
+    const io = testIo({ columns: 120 });
+    const result = await list({ kind }, io);
+    expect(result.rows).toHaveLength(count);
+    const text = renderList(result, io);
+    expect(text).toContain(example);
+    expect(text).toContain(`${count} ${kind}`);
+  });
+
+  it('lists scenarios with the guide each draws on', async () => {
+    const result = await list({ kind: 'scenarios' }, testIo());
+    expect(result.rows).toContainEqual(['fintech', 'Design an ML platform for a fintech company.', 'oss-ml-platform']);
+  });
+
+  it('refuses an unknown kind with the choices', async () => {
+    await expect(list({ kind: 'pizzas' }, testIo())).rejects.toThrow(UsageError);
+  });
+
+  it('shows a user guide next to the bundled ones, with its path', async () => {
+    const dir = folder({ 'mine/feature-store.md': '# Feature Store Notes\n\n## Trap Questions\n\n### Trap 1: "Why?"\n\n**Good Answer:** Because.\n' });
+    const io = testIo({ columns: 160 });
+    const text = renderList(await list({ kind: 'guides', guides: [dir] }, io), io);
+    expect(text).toMatch(/feature-store\s+│ Feature Store Notes\s+│ 1 /);
+    expect(text).toContain(join(dir, 'mine/feature-store.md'));
+  });
+});
+
+describe('coach tradeoff', () => {
+  it('draws options as columns and aspects as rows, then the recommendation and the interview response', async () => {
+    const io = testIo({ columns: 100 });
+    const text = renderTradeoff(await tradeoff({ query: 'kubeflow' }, io), io);
+    expect(text).toMatch(/│\s+│ Kubeflow\s+│ Custom OSS/);
+    expect(text).toMatch(/Flexibility/);
+    expect(text).toContain('Recommendation');
+    expect(text).toContain('In the interview');
+  });
+
+  it('lists the trade-offs when no name is given', async () => {
+    const result = await tradeoff({}, testIo());
+    expect(result.kind === 'list' && result.tradeoffs.length).toBe(18);
+  });
+});
+
+describe('coach guide', () => {
+  it('shows the overview: pacing timeline, questions to ask, mistakes, key numbers', async () => {
+    const io = testIo({ columns: 100 });
+    const text = renderGuide(await guide({ id: 'oss-ml-platform' }, io), io);
+    expect(text).toContain('Pacing (45 min)');
+    expect(text).toMatch(/0-5 min\s+Clarify/);
+    expect(text).toMatch(/40-45 min\s+Wrap Up/);
+    expect(text).toContain('Questions to ask');
+    expect(text).toContain('Common mistakes');
+    expect(text).toContain('Key numbers');
+  });
+
+  it('shows one part with --section', async () => {
+    const io = testIo({ columns: 100 });
+    const traps = renderGuide(await guide({ id: 'michelangelo', section: 'traps' }, io), io);
+    expect(traps).toContain('What if Cassandra goes down?');
+    const discussion = renderGuide(await guide({ id: 'bighead', section: 'discussion' }, io), io);
+    expect(discussion).toMatch(/Infra\/SRE/);
+  });
+
+  it('falls back to the standard 45-minute plan for a guide without pacing', async () => {
+    const result = await guide({ id: 'mlops-question-bank' }, testIo());
+    expect(result.kind === 'overview' && result.plan.map((p) => p.name)).toEqual(['Clarify', 'High-Level', 'Deep Dive', 'Scale & Trade-offs', 'Wrap Up']);
+  });
+
+  it('names the parts when a section does not exist', async () => {
+    await expect(guide({ id: 'bighead', section: 'nonexistent' }, testIo())).rejects.toThrow(/has no section 'nonexistent'/);
+  });
+});
+
+describe('coach search', () => {
+  it('ranks hits across kinds and names the command that opens each', async () => {
+    const io = testIo({ columns: 100 });
+    const result = await search({ words: ['point-in-time'] }, io);
+    const kinds = new Set(result.hits.map((h) => h.kind));
+    expect(kinds.size).toBeGreaterThan(1);
+    expect(result.hits.some((h) => h.kind === 'trap' && h.open.startsWith('coach trap '))).toBe(true);
+    const text = renderSearch(result, io);
+    expect(text).toMatch(/\[trap\]/);
+  });
+
+  it('finds a card by a number on it', async () => {
+    const result = await search({ words: ['Istio routing'] }, testIo());
+    expect(result.hits[0]).toMatchObject({ kind: 'card', open: 'coach card latency-budget' });
+  });
+});
+
+describe('coach validate', () => {
+  it('passes the bundled guides', async () => {
+    const result = await validate({ paths: [join(import.meta.dirname, '../guides')] }, testIo());
+    expect(result).toMatchObject({ guides: 5, errors: 0, warnings: 0 });
+  });
+
+  it('reports problems as file:line with what was expected', async () => {
+    const dir = folder({
+      'bad-yaml.md': '---\ntitle: ok\ntags: [a, b\n---\n# x\n',
+      'no-strong.md': '# Notes\n\n## Trap Questions\n\n### Trap 1: "Why?"\n\n**Bad Answer:** nope\n',
+      'scenario.md': '---\nkind: scenario\nid: s1\nguide: nowhere\nprompt: Design it.\nanswers:\n  scale: big\n---\n',
+    });
+    const io = testIo();
+    const result = await validate({ paths: [dir] }, io);
+    const text = renderValidate(result, io);
+    expect(result.errors).toBe(2);
+    expect(text).toContain(`${join(dir, 'bad-yaml.md')}:3: error: invalid YAML in front matter`);
+    expect(text).toContain(`${join(dir, 'no-strong.md')}:5: warning: trap 'Why?' has no strong answer`);
+    expect(text).toContain(`${join(dir, 'scenario.md')}:1: error: scenario names guide 'nowhere'`);
+  });
+});
