@@ -1,0 +1,74 @@
+// Arguments to options: the registry parses what a user types into the right
+// command, options and exit code, and prints help with examples.
+import { describe, expect, it } from 'vitest';
+import { run, type Runtime } from '../src/cli.js';
+import { testIo, type TestIo } from './helpers/io.js';
+
+function runtime(io: TestIo): Runtime & { printed: () => string; errors: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    io: async () => io,
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    version: '9.9.9',
+    debug: false,
+    printed: () => out + io.out(),
+    errors: () => err + io.err(),
+  };
+}
+
+describe('coach command line', () => {
+  it.each([
+    [['--help'], 0, /Examples:\n\s+\$ coach card latency/],
+    [['card', '--help'], 0, /Examples:[\s\S]*coach card slo/],
+    [['list', '--help'], 0, /guides, cards, traps, tradeoffs, scenarios or questions/],
+    [['--version'], 0, /9\.9\.9/],
+    [[], 0, /Usage: coach/],
+  ])('%j exits %i and prints help', async (argv, code, pattern) => {
+    const rt = runtime(testIo());
+    expect(await run(argv, rt)).toBe(code);
+    expect(rt.printed()).toMatch(pattern);
+  });
+
+  it.each([
+    [['carrd', 'latency'], /unknown command 'carrd'[\s\S]*Did you mean card\?/],
+    [['card', '--bogus'], /unknown option '--bogus'/],
+    [['search'], /missing required argument 'words'/],
+    [['search', 'x', '--limit', 'zero'], /--limit <n>' argument 'zero' is invalid/],
+    [['list', 'pizzas'], /cannot list 'pizzas'\n\s+choose one of: guides, cards/],
+  ])('%j is a usage error (exit 2)', async (argv, pattern) => {
+    const rt = runtime(testIo());
+    expect(await run(argv, rt)).toBe(2);
+    expect(rt.errors()).toMatch(pattern);
+  });
+
+  it('passes --guides (repeatable) and COACH_GUIDES to the command, in that order', async () => {
+    const io = testIo({ env: { COACH_GUIDES: '/nonexistent-c:/nonexistent-d' } });
+    const rt = runtime(io);
+    await run(['--guides', '/nonexistent-a', '--guides', '/nonexistent-b', 'list'], rt);
+    const order = ['a', 'b', 'c', 'd'].map((x) => rt.errors().indexOf(`/nonexistent-${x}`));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+  });
+
+  it('maps a not-found name to exit 3 with the closest names', async () => {
+    const rt = runtime(testIo());
+    expect(await run(['card', 'zzzqqq'], rt)).toBe(3);
+    expect(rt.errors()).toMatch(/^coach: no card matches 'zzzqqq'\n/);
+  });
+
+  it('prints --json as the same data the renderer draws', async () => {
+    const io = testIo();
+    const rt = runtime(io);
+    expect(await run(['card', 'latency', '--json'], rt)).toBe(0);
+    const data = JSON.parse(io.out());
+    expect(data).toMatchObject({ kind: 'card', guide: 'oss-ml-platform', card: { id: 'latency-budget' } });
+  });
+
+  it('exits 1 when validate finds an error', async () => {
+    const rt = runtime(testIo());
+    expect(await run(['validate', '/nonexistent-folder'], rt)).toBe(1);
+    expect(rt.printed()).toMatch(/cannot read guides folder: no such file or folder/);
+  });
+});

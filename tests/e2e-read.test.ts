@@ -1,0 +1,64 @@
+// The built coach in a real pseudo-terminal, and piped: what a user sees.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCoach } from './helpers/pty.js';
+
+const home = mkdtempSync(join(tmpdir(), 'coach-e2e-'));
+
+describe('coach in a terminal', () => {
+  it('draws the latency card in colour, fitted to the terminal width', async () => {
+    const s = runCoach(['card', 'latency'], { cols: 72, env: { COACH_HOME: home } });
+    const { exitCode } = await s.exited;
+    expect(exitCode).toBe(0);
+    const lines = s.text().trimEnd().split('\n');
+    expect(lines[0]).toBe(`┌${'─'.repeat(70)}┐`);
+    expect(s.text()).toContain('Feature lookup');
+    // At 72 columns the typical range wraps inside its cell rather than being cut.
+    expect(s.text()).toMatch(/Total\s+│ 200 ms │ 73-128/);
+    for (const l of lines) expect(l.length).toBe(72);
+    expect(s.pty).toBeTruthy();
+  });
+
+  it('lists the traps as a table', async () => {
+    const s = runCoach(['list', 'traps'], { cols: 120, env: { COACH_HOME: home } });
+    expect((await s.exited).exitCode).toBe(0);
+    expect(s.text()).toContain('Why not just use Kubeflow?');
+    expect(s.text()).toContain('20 traps');
+  });
+
+  it('says which card matches nothing and exits 3', async () => {
+    const s = runCoach(['card', 'zzzqqq'], { env: { COACH_HOME: home } });
+    expect((await s.exited).exitCode).toBe(3);
+    expect(s.text()).toContain("coach: no card matches 'zzzqqq'");
+  });
+});
+
+describe('coach piped', () => {
+  const pipe = (args: string[], env: Record<string, string> = {}) => {
+    const clean = { ...process.env, COACH_HOME: home, ...env };
+    delete clean['FORCE_COLOR'];
+    if (!('NO_COLOR' in env)) delete clean['NO_COLOR'];
+    Object.assign(clean, env);
+    return spawnSync(process.execPath, [BIN, ...args], { env: clean, encoding: 'utf8', input: '' });
+  };
+
+  it('prints no escape codes when stdout is not a terminal', () => {
+    const r = pipe(['card', 'latency']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Feature lookup');
+    expect(r.stdout).not.toContain('\u001b');
+  });
+
+  it('honours FORCE_COLOR when piped, and NO_COLOR over it when FORCE_COLOR is unset', () => {
+    expect(pipe(['card', 'latency'], { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
+    expect(pipe(['card', 'latency'], { NO_COLOR: '1' }).stdout).not.toContain('\u001b');
+  });
+
+  it('prints the JSON of the card when asked', () => {
+    const r = pipe(['card', 'slo', '--json']);
+    expect(JSON.parse(r.stdout).card.id).toBe('slo-targets');
+  });
+});
