@@ -44,7 +44,8 @@ export interface CheckboxChoice<T> extends Choice<T> {
 }
 
 export interface Prompt {
-  select<T>(message: string, choices: Choice<T>[]): Promise<T>;
+  /** `defaultValue` is the choice the cursor starts on (a suggested rating). */
+  select<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T>;
   /** Tick any number of choices (space ticks, Enter confirms); returns the ticked values. */
   checkbox<T>(message: string, choices: CheckboxChoice<T>[]): Promise<T[]>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
@@ -67,9 +68,9 @@ function cancelled(e: unknown): never {
 export function terminalPrompt(streams: Streams): Prompt {
   const context = { input: streams.input, output: streams.output, clearPromptOnDone: false };
   return {
-    async select(message, choices) {
+    async select(message, choices, defaultValue) {
       const { select } = await import('@inquirer/prompts');
-      return select({ message, choices, loop: false }, context).catch(cancelled);
+      return select({ message, choices, loop: false, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context).catch(cancelled);
     },
     async checkbox(message, choices) {
       const { checkbox } = await import('@inquirer/prompts');
