@@ -118,6 +118,51 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }): Command 
     });
 
   program
+    .command('mock')
+    .description('sit a timed mock interview: phase by phase, with a live countdown, follow-ups and a scored review')
+    .option('--scenario <id>', 'the scenario to interview on (see `coach list scenarios`)')
+    .option('--guide <id>', "a mock on a guide's plan, key points and traps (your own guides too)")
+    .option('--minutes <n>', 'scale the plan to this many minutes', positiveInt)
+    .option('--speed <n>', 'run the clock N times faster, for demos', positiveNumber, 1)
+    .option('--phase <name>', 'practise one phase: clarify, high-level, deep-dive, scale or wrap-up')
+    .addOption(new Option('--interviewer <background>', 'lean the follow-ups to this background').choices(['ml', 'infra', 'data', 'product']))
+    .option('--answers <file>', 'score a markdown file with one heading per phase, without prompting')
+    .option('--json', 'print the review (without a terminal: the plan) as JSON')
+    .addHelpText(
+      'after',
+      examples('coach mock --scenario fintech', 'coach mock --scenario fraud-detection --minutes 30 --interviewer infra', 'coach mock --guide michelangelo --phase deep-dive', 'coach mock --scenario fintech --answers my-mock.md', 'coach mock --scenario fintech | less') +
+        '\nWithout a terminal and without --answers, the plan is printed as a study sheet. Ctrl-C saves a partial transcript and exits 130.\n',
+    )
+    .action(async (opts: { scenario?: string; guide?: string; minutes?: number; speed: number; phase?: string; interviewer?: string; answers?: string; json?: boolean }, cmd: Command) => {
+      const m = await import('./commands/mock.js');
+      const io = await rt.io();
+      const options = {
+        ...libraryOptions(cmd),
+        ...(opts.scenario ? { scenario: opts.scenario } : {}),
+        ...(opts.guide ? { guide: opts.guide } : {}),
+        ...(opts.minutes ? { minutes: opts.minutes } : {}),
+        speed: opts.speed,
+        ...(opts.phase ? { phase: opts.phase } : {}),
+        ...(opts.interviewer ? { interviewer: opts.interviewer } : {}),
+        ...(opts.answers ? { answers: opts.answers } : {}),
+      };
+      await show(opts.json, io, await m.mock(options, io), m.renderMock);
+    });
+
+  program
+    .command('history')
+    .description('list past mocks (date, scenario, score); `history show N` prints one transcript')
+    .argument('[action]', 'show')
+    .argument('[n]', 'the number `coach history` printed (default: the last mock)')
+    .option('--json', 'print the data as JSON')
+    .addHelpText('after', examples('coach history', 'coach history show 3', 'coach history show last > mock.md', 'coach history --json'))
+    .action(async (action: string | undefined, n: string | undefined, opts: { json?: boolean }) => {
+      const m = await import('./commands/history.js');
+      const io = await rt.io();
+      await show(opts.json, io, await m.history({ ...(action ? { action } : {}), ...(n ? { n } : {}) }, io), m.renderHistory);
+    });
+
+  program
     .command('validate')
     .description('check guide files and report each problem as file:line (exit 1 on any error)')
     .argument('[paths...]', 'files or folders (default: the folders from --guides and COACH_GUIDES)')
@@ -132,6 +177,12 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }): Command 
     });
 
   return program;
+}
+
+export function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number above 0.');
+  return n;
 }
 
 export function positiveInt(value: string): number {

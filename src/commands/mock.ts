@@ -1,0 +1,468 @@
+// coach mock: a timed mock interview, phase by phase, with a live countdown, the
+// interviewer's answers and follow-ups, a key-point check per phase and a review at
+// the end. `--answers FILE` scores a written mock without prompting; without a
+// terminal the plan is printed as a study sheet. The session logic lives in src/mock/.
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Io } from '../io.js';
+import type { Guide, KeyPoint, Scenario } from '../guides/model.js';
+import { STANDARD_PLAN } from '../guides/parse.js';
+import { CancelledError, NotFoundError, UsageError } from '../errors.js';
+import { findOne, openLibrary, type LibraryOptions } from './shared.js';
+import { timeline } from './guide.js';
+import { style, type Style } from '../render/style.js';
+import { indent, wrap } from '../render/layout.js';
+import { renderTable } from '../render/table.js';
+import { MockClock, formatClock, formatCountdown, formatMinutes } from '../mock/clock.js';
+import { BACKGROUNDS, buildPlan, type MockPhase, type MockPlan } from '../mock/plan.js';
+import { EXTEND_MS, MockSession, type PhaseState } from '../mock/session.js';
+import { reviewSession, type Review } from '../mock/review.js';
+import { transcriptMarkdown, type TranscriptMeta } from '../mock/transcript.js';
+import { parseAnswers, sessionFromAnswers } from '../mock/answers.js';
+import { topicOf } from '../mock/topics.js';
+import { appendHistory } from '../store/history.js';
+import { fileStamp, writeAtomic } from '../store/files.js';
+
+export interface MockOptions extends LibraryOptions {
+  scenario?: string;
+  guide?: string;
+  minutes?: number;
+  speed?: number;
+  phase?: string;
+  interviewer?: string;
+  answers?: string;
+}
+
+export type MockResult =
+  | { kind: 'study'; plan: MockPlan }
+  | { kind: 'review'; review: Review; transcript: string; source: 'live' | 'answers' };
+
+export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
+  if (options.interviewer && !(BACKGROUNDS as readonly string[]).includes(options.interviewer)) {
+    throw new UsageError(`--interviewer must be one of ${BACKGROUNDS.join(', ')}`);
+  }
+  const lib = await openLibrary(options, io);
+  const { guide, scenario } = await choose(options, lib.guides, lib.scenarios, io);
+  const background = options.interviewer;
+  const discussion = background
+    ? guide.discussion.some((d) => d.background === background)
+      ? guide.discussion
+      : (lib.guides.find((g) => g.id === 'bighead')?.discussion ?? [])
+    : undefined;
+  const plan = buildPlan({
+    guide,
+    ...(scenario ? { scenario } : {}),
+    ...(options.minutes ? { minutes: options.minutes } : {}),
+    ...(options.phase ? { phase: options.phase } : {}),
+    ...(background ? { interviewer: background } : {}),
+    ...(discussion ? { discussion } : {}),
+  });
+  if (plan.phases.length === 0) {
+    const names = (guide.pacing.length > 0 ? guide.pacing : STANDARD_PLAN).map((p) => p.key);
+    throw new UsageError(`no phase '${options.phase}' in the plan of ${guide.id}`, `phases: ${names.join(', ')}`);
+  }
+  if (options.answers) return scoreAnswers(plan, options.answers, io);
+  if (!io.interactive) return { kind: 'study', plan };
+  return live(plan, options.speed ?? 1, io);
+}
+
+async function choose(options: MockOptions, guides: Guide[], scenarios: Scenario[], io: Io): Promise<{ guide: Guide; scenario?: Scenario }> {
+  const guideById = (id: string): Guide => {
+    const g = guides.find((x) => x.id === id);
+    if (!g) throw new NotFoundError(`scenario uses guide '${id}', which is not loaded`, 'add its folder with --guides, or see `coach list guides`');
+    return g;
+  };
+  const named = (query: string): Guide => findOne(guides.map((g) => ({ ...g, extra: g.system ?? '' })), query, 'guide', 'coach list guides');
+  if (options.scenario) {
+    const scenario = findOne(scenarios.map((s) => ({ ...s, extra: s.prompt })), options.scenario, 'scenario', 'coach list scenarios');
+    return { guide: options.guide ? named(options.guide) : guideById(scenario.guide), scenario };
+  }
+  if (options.guide) return { guide: named(options.guide) };
+  const ids = scenarios.map((s) => s.id);
+  if (!io.interactive || options.answers) {
+    throw new UsageError('which scenario? give one with --scenario (or a guide with --guide)', `scenarios: ${ids.join(', ')}`);
+  }
+  const id = await io.prompt.select(
+    'Which scenario?',
+    scenarios.map((s) => ({ name: `${s.id.padEnd(Math.max(...ids.map((i) => i.length)))}  ${s.prompt}`, value: s.id, ...(s.angle ? { description: s.angle } : {}) })),
+  );
+  const scenario = scenarios.find((s) => s.id === id)!;
+  return { guide: guideById(scenario.guide), scenario };
+}
+
+// ---- saving --------------------------------------------------------------------
+
+async function save(session: MockSession, review: Review, meta: TranscriptMeta, io: Io): Promise<string> {
+  const plan = session.plan;
+  const stamp = fileStamp(meta.date);
+  const file = resolve(join(io.dataDir, 'mocks', `${stamp}-${plan.id}.md`));
+  await writeAtomic(file, transcriptMarkdown(session, review, meta));
+  await appendHistory(io, {
+    kind: 'mock',
+    id: `${stamp}-${plan.id}`,
+    at: meta.date.toISOString(),
+    scenario: plan.scenario ?? '',
+    guide: plan.guide.id,
+    score: review.score,
+    transcript: file,
+    partial: review.partial,
+    phases: review.phases.map((p) => ({ key: p.key, name: p.name, plannedMin: p.plannedMin, usedMin: p.usedMin ?? 0, covered: p.covered, total: p.total })),
+  });
+  return file;
+}
+
+async function scoreAnswers(plan: MockPlan, path: string, io: Io): Promise<MockResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotFoundError(`no answers file at ${path}`);
+    throw new UsageError(`cannot read the answers file ${path}: ${(e as Error).message}`);
+  }
+  const sections = parseAnswers(text, plan);
+  const names = plan.phases.map((p) => `## ${p.name}`).join(', ');
+  for (const u of sections.unmatched) io.stderr.write(`coach: warning ${path}:${u.line}: heading '${u.heading}' names no phase; not scored (phases: ${names})\n`);
+  if (sections.byPhase.size === 0) {
+    throw new UsageError(`${path} has no heading that names a phase`, `write one heading per phase: ${names}`);
+  }
+  const session = sessionFromAnswers(plan, sections);
+  const review = reviewSession(session, { timed: false });
+  const transcript = await save(session, review, { date: io.date(), speed: 1, source: { file: resolve(path) } }, io);
+  return { kind: 'review', review, transcript, source: 'answers' };
+}
+
+// ---- the live interview ----------------------------------------------------------
+
+const COMMANDS = ['next', 'skip', 'extend', 'pause'];
+const VISIBLE_LINES = 12;
+
+function say(io: Io, s: Style, who: string, text: string, tint: Style = s.cyan): void {
+  const lead = `${who}: `;
+  const lines = wrap(text, Math.max(20, io.columns - lead.length - 2));
+  io.stdout.write(`${tint.bold(lead)}${lines[0] ?? ''}\n${lines.slice(1).map((l) => `${' '.repeat(lead.length)}${l}\n`).join('')}`);
+}
+
+/** The countdown line under the editor, redrawn while the user types. */
+export function statusLine(session: MockSession, s: Style): string {
+  const st = session.status();
+  const total = `${formatClock(st.elapsedMs)} of ${formatClock(st.totalMs)}`;
+  const speed = st.speed !== 1 ? ` · clock ×${st.speed}` : '';
+  if (st.paused) return s.inverse(` ⏸ paused · ${st.phase} `) + s.dim(` ${total}`);
+  if (st.clock.timeUp) return s.red.bold(`⏰ TIME IS UP for ${st.phase} · over by ${formatClock(st.clock.overtimeMs)} · /next to move on, /extend for 2 min`) + s.dim(` · ${total}${speed}`);
+  const left = `${formatCountdown(st.clock.leftMs)} left in ${st.phase} (${st.number}/${st.count})`;
+  if (st.clock.warning) return s.yellow.bold(`⚠ ${left} — one minute`) + s.dim(` · ${total}${speed}`);
+  return `${s.green('⏱')} ${s.bold(left)}${s.dim(` · ${total}${speed}`)}`;
+}
+
+async function live(plan: MockPlan, speed: number, io: Io): Promise<MockResult> {
+  const s = style(io.color);
+  io.stdout.write(`${renderOpening(plan, io)}\n`);
+  await io.prompt.input('Press Enter to start the clock');
+  const date = io.date();
+  const session = new MockSession(plan, new MockClock(io.now, speed));
+  const status = (): string => {
+    // The bell once at time-up: the signal reaches a user who is looking at their notes.
+    if (session.poll().includes('time-up')) io.stdout.write('\x07');
+    return statusLine(session, s);
+  };
+  const meta: TranscriptMeta = { date, speed, source: 'live' };
+  try {
+    for (let phase = session.startPhase(); phase; phase = session.startPhase()) {
+      io.stdout.write(`\n${renderPhaseHeader(phase.plan, session, io)}\n`);
+      say(io, s, 'Interviewer', phase.plan.opening);
+      if (phase.plan.key === 'clarify') await clarifyPhase(session, status, io, s);
+      else await notesPhase(session, status, io, s);
+      session.pause();
+      io.stdout.write(`${renderPhaseEnd(session, phase, io)}\n`);
+      await tick(session, phase, io);
+      session.resume();
+    }
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    session.stop();
+    restoreTerminal(io);
+    const review = reviewSession(session, { timed: true });
+    const file = await save(session, review, meta, io);
+    throw new CancelledError('mock stopped', `partial transcript saved: ${file}`);
+  }
+  const review = reviewSession(session, { timed: true });
+  const transcript = await save(session, review, meta, io);
+  return { kind: 'review', review, transcript, source: 'live' };
+}
+
+/** inquirer restores the terminal on its own; this makes sure nothing is left behind. */
+function restoreTerminal(io: Pick<Io, 'stdin' | 'stdout' | 'interactive'>): void {
+  if (io.stdin.isTTY && io.stdin.setRawMode) io.stdin.setRawMode(false);
+  if (io.interactive) io.stdout.write('\x1b[?25h');
+}
+
+async function pauseFor(session: MockSession, io: Io, s: Style): Promise<void> {
+  session.pause();
+  io.stdout.write(`${s.inverse(' ⏸ Paused ')} ${s.dim('the clock is stopped')}\n`);
+  await io.prompt.input('Press Enter to resume');
+  session.resume();
+}
+
+function extendBy(session: MockSession, io: Io, s: Style): void {
+  session.extend(EXTEND_MS);
+  const st = session.status();
+  io.stdout.write(`${s.green(`+${formatMinutes(EXTEND_MS / 60_000)} min`)} ${s.dim(`for ${st.phase}: ${formatCountdown(st.clock.leftMs)} left`)}\n`);
+}
+
+async function clarifyPhase(session: MockSession, status: () => string, io: Io, s: Style): Promise<void> {
+  let asked = 0;
+  for (;;) {
+    const ans = await io.prompt.notes({
+      message: 'You',
+      hint: 'One question per line, Enter asks · /next when done asking · /extend +2 min · /pause · Ctrl-C stops and saves',
+      status,
+      refreshMs: 250,
+      commands: COMMANDS,
+      singleLine: true,
+      onDraft: (t) => session.setDraft(t),
+    });
+    if (ans.command === 'pause') {
+      await pauseFor(session, io, s);
+      continue;
+    }
+    if (ans.command === 'extend') {
+      extendBy(session, io, s);
+      continue;
+    }
+    if (ans.command === 'skip') {
+      session.finishPhase('skipped');
+      return;
+    }
+    if (ans.command === 'next' || !ans.text.trim()) {
+      session.finishPhase('done');
+      return;
+    }
+    const r = session.ask(ans.text);
+    for (const l of r.lines) say(io, s, 'Interviewer', l.assumption && l.topic ? `${l.text} (Not in the brief: take this as your assumption.)` : l.text);
+    asked++;
+    // Every second question the interviewer asks one back, as a real one would.
+    if (asked % 2 === 0 && session.hasFollowUp() && !session.status().clock.timeUp) {
+      const f = session.followUp();
+      if (f) say(io, s, 'Interviewer', f.text);
+    }
+  }
+}
+
+async function notesPhase(session: MockSession, status: () => string, io: Io, s: Style): Promise<void> {
+  let carry = '';
+  for (;;) {
+    const ans = await io.prompt.notes({
+      message: 'Your answer',
+      hint: 'Enter: new line · Ctrl-D: answer done, the interviewer follows up · /next: next phase · /skip · /extend +2 min · /pause',
+      status,
+      refreshMs: 250,
+      commands: COMMANDS,
+      ...(carry ? { initial: carry } : {}),
+      onDraft: (t) => session.setDraft(t),
+      maxVisibleLines: VISIBLE_LINES,
+    });
+    if (ans.command === 'pause' || ans.command === 'extend') {
+      carry = ans.text;
+      session.setDraft(carry);
+      if (ans.command === 'pause') await pauseFor(session, io, s);
+      else extendBy(session, io, s);
+      continue;
+    }
+    session.answer(ans.text);
+    carry = '';
+    if (ans.command === 'skip') {
+      session.finishPhase('skipped');
+      return;
+    }
+    if (ans.command === 'next') {
+      session.finishPhase('done');
+      return;
+    }
+    if (session.status().clock.timeUp) {
+      say(io, s, 'Interviewer', "We're out of time for this part; let's move on.");
+      session.finishPhase('done');
+      return;
+    }
+    const f = session.followUp();
+    if (!f) {
+      say(io, s, 'Interviewer', "Good, that's what I wanted on this part; let's move on.");
+      session.finishPhase('done');
+      return;
+    }
+    say(io, s, f.kind === 'trap' ? 'Interviewer (trap)' : 'Interviewer', f.text, f.kind === 'trap' ? s.magenta : s.cyan);
+  }
+}
+
+async function tick(session: MockSession, phase: PhaseState, io: Io): Promise<void> {
+  if (phase.status !== 'done') return;
+  const missed = session.missed(phase);
+  if (missed.length === 0) return;
+  const chosen = await io.prompt.checkbox(
+    'Did you make any of these points in other words? Tick them (space), then Enter',
+    missed.map((m, i) => ({ name: `${m.trap ? 'trap: ' : ''}${m.label}`, value: i, ...(m.hint ? { description: m.hint } : {}) })),
+  );
+  session.tick(phase, chosen.map((i) => missed[i]!));
+}
+
+// ---- rendering ---------------------------------------------------------------------
+
+function heading(text: string, io: Pick<Io, 'columns'>, s: Style): string {
+  const rule = Math.max(0, Math.min(io.columns, 100) - text.length - 4);
+  return s.bold(`── ${text} ${'─'.repeat(rule)}`);
+}
+
+function para(label: string, text: string, io: Pick<Io, 'columns'>, s: Style): string {
+  return `${s.bold(label)}\n${indent(wrap(text, io.columns - 4).join('\n'))}`;
+}
+
+function focusLines(p: MockPhase, io: Pick<Io, 'columns'>, s: Style): string[] {
+  const out: string[] = [];
+  const line = (label: string, text: string): void => {
+    const lines = wrap(`${label} ${text}`, io.columns - 2);
+    out.push(s.bold(label) + (lines[0] ?? '').slice(label.length), ...lines.slice(1).map((l) => `  ${l}`));
+  };
+  if (p.focus) line('Focus:', p.focus);
+  if (p.tips) line('Tip:', p.tips);
+  return out;
+}
+
+function window(p: MockPhase): string {
+  return `${formatClock(p.start * 60_000)}–${formatClock(p.end * 60_000)}`;
+}
+
+export function renderOpening(plan: MockPlan, io: Pick<Io, 'columns' | 'color'>, howItWorks = true): string {
+  const s = style(io.color);
+  const out = [heading(`Mock interview · ${plan.title}`, io, s), ''];
+  out.push(indent(wrap(`“${plan.prompt}”`, io.columns - 4).map((l) => s.bold.cyan(l)).join('\n')), '');
+  if (plan.angle) out.push(para("Interviewer's angle", plan.angle, io, s), '');
+  if (plan.context) out.push(para('Background', plan.context, io, s), '');
+  if (plan.interviewer) out.push(para(`Your interviewer: ${plan.interviewer.title}`, `Expect questions on ${plan.interviewer.points.map((p) => p.replace(/\.$/, '').toLowerCase()).join('; ')}.`, io, s), '');
+  out.push(timeline(plan.phases, io.columns, s));
+  if (!howItWorks) return out.join('\n');
+  out.push(
+    '',
+    para(
+      'How it works',
+      'Each phase has a countdown; you decide when to move on. Clarify: ask one question per line and the interviewer answers. Later phases: write notes (Enter adds a line), Ctrl-D when an answer is done and the interviewer follows up. /next moves on, /skip skips a phase, /extend adds 2 minutes, /pause stops the clock. Ctrl-C stops and saves what you have.',
+      io,
+      s,
+    ),
+  );
+  return out.join('\n');
+}
+
+function renderPhaseHeader(p: MockPhase, session: MockSession, io: Pick<Io, 'columns' | 'color'>): string {
+  const s = style(io.color);
+  const st = session.status();
+  const out = [heading(`${st.number}/${st.count} ${p.name} · ${window(p)} (${formatMinutes(p.end - p.start)} min)`, io, s)];
+  out.push(...focusLines(p, io, s));
+  return out.join('\n');
+}
+
+function renderPhaseEnd(session: MockSession, phase: PhaseState, io: Pick<Io, 'columns' | 'color'>): string {
+  const s = style(io.color);
+  const used = (phase.endedAt ?? 0) - (phase.startedAt ?? 0);
+  const allowed = phase.plannedMs + phase.extendedMs;
+  const over = used > allowed ? s.red(` (${formatClock(used - allowed)} over)`) : '';
+  const out = [s.dim(`${phase.plan.name} ${phase.status === 'skipped' ? 'skipped' : 'done'} · used ${formatClock(used)} of ${formatClock(allowed)}`) + over];
+  if (phase.status === 'skipped') return out.join('\n');
+  const check = phase.check;
+  if (check && check.total > 0) {
+    out.push(s.bold(`Key points ${check.covered}/${check.total}`));
+    for (const r of check.results) {
+      out.push(r.covered ? `  ${s.green('✔')} ${r.point.label}${r.words ? s.dim(` — “${r.words}”`) : ''}` : `  ${s.red('✘')} ${r.point.label}${r.point.hint ? s.dim(` — ${r.point.hint}`) : ''}`);
+    }
+  }
+  if (phase.trapCheck && phase.plan.trap) {
+    out.push(s.bold(`Trap “${phase.plan.trap.question}” ${phase.trapCheck.covered}/${phase.trapCheck.total}`));
+    for (const r of phase.trapCheck.results) {
+      out.push(r.covered ? `  ${s.green('✔')} ${r.point.label}${r.words ? s.dim(` — “${r.words}”`) : ''}` : `  ${s.red('✘')} ${r.point.label}${r.point.hint ? s.dim(` — ${r.point.hint}`) : ''}`);
+    }
+  }
+  if (phase.plan.key === 'clarify' && session.plan.mustAsk.length > 0) {
+    const missing = session.plan.mustAsk.filter((t) => !phase.asked.includes(t));
+    const n = session.plan.mustAsk.length - missing.length;
+    out.push(s.bold(`Must-ask questions ${n}/${session.plan.mustAsk.length}`));
+    for (const t of missing) out.push(`  ${s.red('✘')} ${topicOf(t)?.label ?? t}${s.dim(` — e.g. “${topicOf(t)?.example ?? ''}”`)}`);
+  }
+  return out.join('\n');
+}
+
+export function renderStudy(plan: MockPlan, io: Pick<Io, 'columns' | 'color'>): string {
+  const s = style(io.color);
+  const out = [renderOpening(plan, io, false)];
+  if (plan.mustAsk.length > 0) {
+    out.push('', s.bold('Must-ask questions'));
+    for (const t of plan.mustAsk) out.push(`  • ${topicOf(t)?.example ?? t}`);
+  }
+  const facts = Object.entries(plan.answers);
+  if (facts.length > 0) {
+    out.push('', s.bold('What the interviewer will tell you'));
+    for (const [topic, a] of facts) {
+      const lines = wrap(`${topicOf(topic)?.label ?? topic}: ${a.answer}${a.assumption ? ' (assumption)' : ''}`, io.columns - 6);
+      out.push(`  • ${lines[0]}`, ...lines.slice(1).map((l) => `    ${l}`));
+    }
+  }
+  for (const p of plan.phases) {
+    out.push('', heading(`${p.name} · ${window(p)} (${formatMinutes(p.end - p.start)} min)`, io, s));
+    out.push(...focusLines(p, io, s));
+    const asks = [p.opening, ...(p.trap ? [`(trap) ${p.trap.question}`] : []), ...p.followUps];
+    out.push(s.bold('The interviewer asks'));
+    for (const a of asks) {
+      const lines = wrap(a, io.columns - 6);
+      out.push(`  • ${lines[0]}`, ...lines.slice(1).map((l) => `    ${l}`));
+    }
+    const points = (title: string, kps: KeyPoint[]): void => {
+      if (kps.length === 0) return;
+      out.push(s.bold(title));
+      for (const k of kps) {
+        const lines = wrap(`${s.bold(k.label)}${k.hint ? ` — ${k.hint}` : ''}${k.terms.length ? s.dim(` (say: ${k.terms.slice(0, 4).join(', ')})`) : ''}`, io.columns - 6);
+        out.push(`  • ${lines[0]}`, ...lines.slice(1).map((l) => `    ${l}`));
+      }
+    };
+    points('Key points', p.keyPoints);
+    if (p.trap) points(`Key points of the trap “${p.trap.question}”`, p.trap.keyPoints);
+  }
+  out.push('', s.dim(`Run it at a terminal to sit the mock: coach mock --scenario ${plan.scenario ?? plan.id}${plan.scenario ? '' : ` --guide ${plan.guide.id}`}`));
+  return out.join('\n');
+}
+
+export function renderReview(result: Extract<MockResult, { kind: 'review' }>, io: Pick<Io, 'columns' | 'color'>): string {
+  const s = style(io.color);
+  const r = result.review;
+  const scoreColour = r.score >= 70 ? s.green : r.score >= 40 ? s.yellow : s.red;
+  const out = [heading(`Review · ${r.title}`, io, s), ''];
+  out.push(`${s.bold('Score')} ${scoreColour.bold(`${r.score}/100`)}${r.partial ? s.yellow(' (partial)') : ''}`);
+  out.push(s.dim(indent(wrap(r.scoring, io.columns - 4).join('\n'))), '');
+  const rows = r.phases.map((p) => {
+    const extra = [p.mustAsk ? `must-ask ${p.mustAsk.filter((m) => m.asked).length}/${p.mustAsk.length}` : '', p.trap ? `trap ${p.trap.covered}/${p.trap.total}` : ''].filter(Boolean).join(', ');
+    const used = p.usedMin === null ? '—' : `${formatMinutes(p.usedMin)}${p.overtimeMin > 0 ? ` (+${formatMinutes(p.overtimeMin)})` : ''}`;
+    const name = p.status === 'done' ? p.name : `${p.name} (${p.status})`;
+    return [name, formatMinutes(p.plannedMin), used, `${p.covered}/${p.total}${extra ? `, ${extra}` : ''}`];
+  });
+  rows.push(['total', formatMinutes(r.plannedMin), r.usedMin === null ? '—' : formatMinutes(r.usedMin), '']);
+  out.push(renderTable({ head: ['phase', 'plan min', 'used min', 'key points'], rows, columns: Math.min(io.columns, 100) }, s));
+  const bullet = (text: string): string => {
+    const lines = wrap(text, io.columns - 6);
+    return [`  • ${lines[0]}`, ...lines.slice(1).map((l) => `    ${l}`)].join('\n');
+  };
+  if (r.missed.length > 0) {
+    out.push('', s.bold(`Missed (${r.missed.length})`));
+    for (const m of r.missed) out.push(bullet(`${s.bold(`${m.phase}: ${m.label}`)}${m.hint ? ` — ${m.hint}` : ''}`));
+  }
+  if (r.mustAskMissed.length > 0) {
+    out.push('', s.bold('Questions you did not ask'));
+    for (const m of r.mustAskMissed) out.push(bullet(`${s.bold(m.label)} — “${m.example}”`));
+  }
+  if (r.drill.length > 0) {
+    out.push('', s.bold('Traps worth drilling next'));
+    for (const d of r.drill) out.push(bullet(`${s.bold(d.question)} ${s.dim(`(${d.id})`)} — ${d.why}`));
+  }
+  out.push('', `${s.bold('Transcript saved:')} ${result.transcript}`);
+  return out.join('\n');
+}
+
+export function renderMock(result: MockResult, io: Pick<Io, 'columns' | 'color'>): string {
+  return result.kind === 'study' ? renderStudy(result.plan, io) : renderReview(result, io);
+}
