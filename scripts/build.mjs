@@ -1,26 +1,43 @@
 // Bundles src/ into dist/ with esbuild and writes the index of the bundled guides,
-// so that `coach` never parses the bundled markdown at run time.
+// so that `coach` never parses the bundled markdown at run time. The new dist/ is
+// built beside the old one and swapped in by rename, so a coach that is running
+// while a build happens never sees a half-written folder.
 import { build } from 'esbuild';
-import { rm, mkdir } from 'node:fs/promises';
+import { rm, rename } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 
-const dist = new URL('../dist/', import.meta.url);
-await rm(dist, { recursive: true, force: true });
-await mkdir(dist, { recursive: true });
+const root = fileURLToPath(new URL('..', import.meta.url));
+const next = `${root}dist.${process.pid}`;
+const old = `${root}dist.old.${process.pid}`;
 
 await build({
   entryPoints: { coach: 'src/main.ts', 'build-index': 'src/guides/build-index.ts' },
-  outdir: 'dist',
+  outdir: next,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Dependencies are bundled too: resolving dozens of small modules in node_modules
+  // costs more start-up time than reading one larger file.
   chunkNames: 'chunks/[name]-[hash]',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'external',
+  // Bundled CommonJS dependencies call require() for Node built-ins.
+  banner: { js: "import { createRequire as __coachRequire } from 'node:module'; const require = __coachRequire(import.meta.url);" },
   sourcemap: false,
   logLevel: 'warning',
 });
 
-const { writeBundledIndex } = await import(new URL('build-index.js', dist).href);
-const summary = await writeBundledIndex(new URL('../guides/', import.meta.url), new URL('guides.json', dist));
-console.error(`coach: built dist/ (${summary})`);
+try {
+  const { writeBundledIndex } = await import(`${next}/build-index.js`);
+  const summary = await writeBundledIndex(new URL('../guides/', import.meta.url), new URL(`file://${next}/guides.json`));
+  await rename(`${root}dist`, old).catch(() => {});
+  await rename(next, `${root}dist`);
+  await rm(old, { recursive: true, force: true });
+  console.error(`coach: built dist/ (${summary})`);
+} catch (e) {
+  await rm(next, { recursive: true, force: true });
+  throw e;
+}

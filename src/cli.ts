@@ -34,7 +34,14 @@ function libraryOptions(cmd: Command): { guides: string[] } {
 export function buildProgram(rt: Runtime, state: { exitCode: number }): Command {
   const program = new Command('coach');
   const show = async <R,>(json: boolean | undefined, io: Io, result: R, render: Render<R>): Promise<void> => {
-    io.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${render(result, io)}\n`);
+    if (json) {
+      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return;
+    }
+    // Wide, combining and emoji characters need string-width to be measured right.
+    const layout = await import('./render/layout.js');
+    if (layout.textNeedsUnicode(JSON.stringify(result))) await layout.loadUnicode();
+    io.stdout.write(`${render(result, io)}\n`);
   };
 
   program
@@ -176,12 +183,76 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }): Command 
       if (result.errors > 0) state.exitCode = EXIT.failure;
     });
 
+  program
+    .command('trap')
+    .description('practise a trap question: answer it, see the strong answer and the key points you missed, rate it')
+    .argument('[query...]', "random (the default: due or weak traps first), list, or a trap: '<guide>/<trap>', its id, or words")
+    .option('--guide <id>', 'only traps from this guide')
+    .option('--topic <words>', 'only traps about these words')
+    .option('--time <seconds>', 'a countdown for your answer', positiveInt)
+    .option('--reveal', 'print the question and the full answer, no prompt')
+    .option('--json', 'print the data as JSON (never prompts)')
+    .addHelpText(
+      'after',
+      examples('coach trap random', 'coach trap random --guide michelangelo --time 120', 'coach trap kubeflow', 'coach trap list --topic cache', 'coach trap oss-ml-platform/why-not-just-use-kubeflow --reveal') +
+        '\nOn a terminal coach asks and waits for your answer; piped, it prints the question and the answer.\n',
+    )
+    .action(async (query: string[], opts: { guide?: string; topic?: string; time?: number; reveal?: boolean; json?: boolean }, cmd: Command) => {
+      const m = await import('./commands/trap.js');
+      const io = await rt.io();
+      const options = {
+        ...libraryOptions(cmd),
+        query: query.join(' '),
+        ...(opts.guide ? { guide: opts.guide } : {}),
+        ...(opts.topic ? { topic: opts.topic } : {}),
+        ...(opts.time ? { time: opts.time } : {}),
+        ...(opts.reveal ? { reveal: true } : {}),
+        ...(opts.json ? { json: true } : {}),
+      };
+      await show(opts.json, io, await m.trap(options, io), m.renderTrap);
+    });
+
+  program
+    .command('drill')
+    .description('a spaced-repetition session: the due items plus a few new ones, from traps, key numbers, the question bank and trade-offs')
+    .addOption(new Option('--deck <name>', 'which deck').choices(['traps', 'numbers', 'questions', 'tradeoffs', 'all']).default('all'))
+    .option('--guide <id>', 'only items from this guide')
+    .option('-n, --limit <n>', 'most items in the session', positiveInt, 20)
+    .option('--new <n>', 'most never-seen items to add', nonNegativeInt, 5)
+    .option('--plan', 'list what the session would ask, ask nothing (works without a terminal)')
+    .option('--json', 'print the plan as JSON (never prompts)')
+    .addHelpText(
+      'after',
+      examples('coach drill', 'coach drill --deck numbers --limit 10', 'coach drill --deck tradeoffs --guide oss-ml-platform', 'coach drill --plan') +
+        '\nA drill needs a terminal; without one it exits 2 unless --plan or --json is given.\nIn a trap or question answer, /skip shows the answer and /quit ends the drill; Ctrl-C ends it too (exit 130). Every review is saved as it is made.\n',
+    )
+    .action(async (opts: { deck: string; guide?: string; limit: number; new: number; plan?: boolean; json?: boolean }, cmd: Command) => {
+      const m = await import('./commands/drill.js');
+      const io = await rt.io();
+      const options = {
+        ...libraryOptions(cmd),
+        deck: opts.deck,
+        limit: opts.limit,
+        newItems: opts.new,
+        ...(opts.guide ? { guide: opts.guide } : {}),
+        ...(opts.plan ? { plan: true } : {}),
+        ...(opts.json ? { json: true } : {}),
+      };
+      await show(opts.json, io, await m.drill(options, io), m.renderDrill);
+    });
+
   return program;
 }
 
 export function positiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number above 0.');
+  return n;
+}
+
+export function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
   return n;
 }
 

@@ -9,6 +9,8 @@ export interface Out {
 export interface Io {
   stdout: Out;
   stderr: Out;
+  /** The real stderr stream, for spinners; absent in tests. */
+  stderrStream?: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (on: boolean) => unknown };
   env: Record<string, string | undefined>;
   /** Colour on stdout (NO_COLOR, FORCE_COLOR and a non-TTY honoured). */

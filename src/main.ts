@@ -19,6 +19,7 @@ async function processIo(): Promise<Io> {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
+    stderrStream: process.stderr,
     stdin: process.stdin,
     env,
     color: colorEnabled(env, process.stdout.isTTY),
@@ -33,6 +34,12 @@ async function processIo(): Promise<Io> {
     prompt: terminalPrompt({ input: process.stdin, output: process.stdout }),
   };
 }
+
+// `coach list traps | head` closes stdout early: that is a normal end, not a crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 let io: Promise<Io> | undefined;
 const code = await run(process.argv.slice(2), {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testIo } from './helpers/io.js';
-import { loadLibrary } from '../src/guides/library.js';
+import { loadLibrary, loadSummaries } from '../src/guides/library.js';
 import { card, renderCard } from '../src/commands/card.js';
 import { list } from '../src/commands/list.js';
 import { parseGuideText } from '../src/guides/parse.js';
@@ -107,10 +107,14 @@ describe('the user-guide cache', () => {
     const load = () => loadLibrary({ dirs: [dir], cacheDir });
     expect((await load()).guides[0]!.title).toBe('Original');
 
-    // Prove the second run reads the cache: doctor the cached title, keep size and time.
-    const cachePath = join(cacheDir, 'user-guides.json');
+    // Prove later runs read the cache: doctor the cached titles, keep size and time.
+    // Full guides come from one file, the summaries `coach card` reads from another.
+    const cachePath = join(cacheDir, 'user-guides-full.json');
+    const indexPath = join(cacheDir, 'user-guides.json');
     writeFileSync(cachePath, readFileSync(cachePath, 'utf8').replace('"title":"Original"', '"title":"From cache"'));
+    writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('"title":"Original"', '"title":"From index"'));
     expect((await load()).guides[0]!.title).toBe('From cache');
+    expect((await loadSummaries({ dirs: [dir], cacheDir })).guides[0]!.title).toBe('From index');
 
     // A changed file is parsed again.
     writeFileSync(join(dir, 'g.md'), GOOD('cached', 'Edited!'));
@@ -118,11 +122,11 @@ describe('the user-guide cache', () => {
     expect((await load()).guides[0]!.title).toBe('Edited!');
 
     // A corrupt cache is rebuilt without a word.
-    writeFileSync(cachePath, '{"version": 2, "entries": {"trunc');
+    writeFileSync(cachePath, '{"version": 3, "entries": {"trunc');
     const lib = await load();
     expect(lib.guides[0]!.title).toBe('Edited!');
     expect(lib.problems).toEqual([]);
-    expect(JSON.parse(readFileSync(cachePath, 'utf8')).version).toBe(2);
+    expect(JSON.parse(readFileSync(cachePath, 'utf8')).version).toBe(3);
   });
 
   it('loads a folder of 250 guides, with ids kept apart', async () => {

@@ -38,7 +38,7 @@ describe('coach in a terminal', () => {
 
 describe('coach piped', () => {
   const pipe = (args: string[], env: Record<string, string> = {}) => {
-    const clean = { ...process.env, COACH_HOME: home, ...env };
+    const clean: Record<string, string | undefined> = { ...process.env, COACH_HOME: home, ...env };
     delete clean['FORCE_COLOR'];
     if (!('NO_COLOR' in env)) delete clean['NO_COLOR'];
     Object.assign(clean, env);

@@ -1,7 +1,7 @@
 // coach card <query>: the best-matching quick-reference card, drawn as a box.
 import type { Io } from '../io.js';
 import type { Card } from '../guides/model.js';
-import { findOne, openLibrary, type LibraryOptions } from './shared.js';
+import { findOne, openSummaries, type LibraryOptions } from './shared.js';
 import { renderBox } from '../render/box.js';
 import { style } from '../render/style.js';
 
@@ -14,7 +14,7 @@ export type CardResult =
   | { kind: 'list'; cards: { id: string; title: string; guide: string }[] };
 
 export async function card(options: CardOptions, io: Io): Promise<CardResult> {
-  const lib = await openLibrary(options, io);
+  const lib = await openSummaries(options, io);
   const all = lib.guides.flatMap((g) => g.cards.map((c) => ({ ...c, guide: g.id, extra: `${c.subtitle ?? ''} ${g.title}` })));
   const query = options.query?.trim();
   if (!query) return { kind: 'list', cards: all.map((c) => ({ id: c.id, title: c.title, guide: c.guide })) };

@@ -1,7 +1,7 @@
 // coach list [guides|cards|traps|tradeoffs|scenarios|questions]: what the library holds.
 import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
-import { openLibrary, type LibraryOptions } from './shared.js';
+import { openLibrary, openSummaries, type LibraryOptions } from './shared.js';
 import { renderTable } from '../render/table.js';
 import { style } from '../render/style.js';
 
@@ -39,18 +39,23 @@ export function listKind(kind: string | undefined): ListKind {
 
 export async function list(options: ListOptions, io: Io): Promise<ListResult> {
   const kind = listKind(options.kind);
+  const only = <T extends { id: string }>(guides: T[]): T[] => {
+    const found = options.guide ? guides.filter((g) => g.id === options.guide) : guides;
+    if (options.guide && found.length === 0) throw new UsageError(`no guide '${options.guide}'`, 'see `coach list guides`');
+    return found;
+  };
+  if (kind === 'guides' || kind === 'cards') {
+    const guides = only((await openSummaries(options, io)).guides);
+    if (kind === 'cards') return { kind, head: ['card', 'title', 'guide'], rows: guides.flatMap((g) => g.cards.map((c) => [c.id, c.title, g.id])) };
+    return {
+      kind,
+      head: ['id', 'title', 'traps', 'trade-offs', 'cards', 'source'],
+      rows: guides.map((g) => [g.id, g.title, String(g.counts.traps), String(g.counts.tradeoffs), String(g.counts.cards), g.bundled ? 'bundled' : g.path]),
+    };
+  }
   const lib = await openLibrary(options, io);
-  const guides = options.guide ? lib.guides.filter((g) => g.id === options.guide) : lib.guides;
-  if (options.guide && guides.length === 0) throw new UsageError(`no guide '${options.guide}'`, 'see `coach list guides`');
+  const guides = only(lib.guides);
   switch (kind) {
-    case 'guides':
-      return {
-        kind,
-        head: ['id', 'title', 'traps', 'trade-offs', 'cards', 'source'],
-        rows: guides.map((g) => [g.id, g.title, String(g.traps.length), String(g.tradeoffs.length), String(g.cards.length), g.bundled ? 'bundled' : g.path]),
-      };
-    case 'cards':
-      return { kind, head: ['card', 'title', 'guide'], rows: guides.flatMap((g) => g.cards.map((c) => [c.id, c.title, g.id])) };
     case 'traps':
       return { kind, head: ['trap', 'question', 'guide'], rows: guides.flatMap((g) => g.traps.map((t) => [t.id, t.question, g.id])) };
     case 'tradeoffs':

@@ -214,8 +214,8 @@ async function clarifyPhase(session: MockSession, status: () => string, io: Io, 
   let asked = 0;
   for (;;) {
     const ans = await io.prompt.notes({
-      message: 'You',
-      hint: 'One question per line, Enter asks · /next when done asking · /extend +2 min · /pause · Ctrl-C stops and saves',
+      message: 'You:',
+      hint: 'Enter asks · /next: done asking · /extend: +2 min · /pause · Ctrl-C: stop and save',
       status,
       refreshMs: 250,
       commands: COMMANDS,
@@ -239,7 +239,7 @@ async function clarifyPhase(session: MockSession, status: () => string, io: Io, 
       return;
     }
     const r = session.ask(ans.text);
-    for (const l of r.lines) say(io, s, 'Interviewer', l.assumption && l.topic ? `${l.text} (Not in the brief: take this as your assumption.)` : l.text);
+    for (const l of r.lines) say(io, s, 'Interviewer', l.assumption && l.topic ? `You can assume this: ${l.text}` : l.text);
     asked++;
     // Every second question the interviewer asks one back, as a real one would.
     if (asked % 2 === 0 && session.hasFollowUp() && !session.status().clock.timeUp) {
@@ -254,7 +254,7 @@ async function notesPhase(session: MockSession, status: () => string, io: Io, s:
   for (;;) {
     const ans = await io.prompt.notes({
       message: 'Your answer',
-      hint: 'Enter: new line · Ctrl-D: answer done, the interviewer follows up · /next: next phase · /skip · /extend +2 min · /pause',
+      hint: 'Ctrl-D: answer done · /next: next phase · /skip · /extend: +2 min · /pause',
       status,
       refreshMs: 250,
       commands: COMMANDS,
@@ -299,7 +299,7 @@ async function tick(session: MockSession, phase: PhaseState, io: Io): Promise<vo
   const missed = session.missed(phase);
   if (missed.length === 0) return;
   const chosen = await io.prompt.checkbox(
-    'Did you make any of these points in other words? Tick them (space), then Enter',
+    'Made any of these points in other words? Tick them',
     missed.map((m, i) => ({ name: `${m.trap ? 'trap: ' : ''}${m.label}`, value: i, ...(m.hint ? { description: m.hint } : {}) })),
   );
   session.tick(phase, chosen.map((i) => missed[i]!));

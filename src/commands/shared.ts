@@ -2,7 +2,7 @@
 // and printing a result as JSON or through its renderer.
 import { delimiter } from 'node:path';
 import type { Io } from '../io.js';
-import { loadLibrary, type Library } from '../guides/library.js';
+import { loadLibrary, loadSummaries, type Library, type LoadOptions, type Summaries } from '../guides/library.js';
 import type { Problem } from '../guides/model.js';
 import { NotFoundError } from '../errors.js';
 import { lookup, type Named } from '../guides/lookup.js';
@@ -19,16 +19,31 @@ export function guideDirs(options: LibraryOptions, io: Pick<Io, 'env'>): string[
   return [...(options.guides ?? []), ...fromEnv];
 }
 
-export async function openLibrary(options: LibraryOptions, io: Io): Promise<Library> {
-  const lib = await loadLibrary({
+function loadOptions(options: LibraryOptions, io: Io): LoadOptions {
+  return {
     ...(io.bundledIndex ? { bundledIndex: io.bundledIndex } : {}),
     dirs: guideDirs(options, io),
     cacheDir: io.cacheDir,
-    onIndexing: (count) => {
-      if (count < 25 || !io.colorErr) return;
-      io.stderr.write(`coach: indexing ${count} guide files…\n`);
+    onIndexing: async (count) => {
+      // Only a first run over a large folder takes long enough to deserve a spinner.
+      if (count < 25 || !io.colorErr || !io.stderrStream) return undefined;
+      const { default: ora } = await import('ora');
+      const spinner = ora({ text: `indexing ${count} guide files`, stream: io.stderrStream }).start();
+      return () => void spinner.succeed(`indexed ${count} guide files`);
     },
-  });
+  };
+}
+
+/** Every guide in full: for commands that read traps, trade-offs, questions... */
+export async function openLibrary(options: LibraryOptions, io: Io): Promise<Library> {
+  const lib = await loadLibrary(loadOptions(options, io));
+  reportProblems(lib.problems, io);
+  return lib;
+}
+
+/** Ids, titles, tags, cards and counts: all that `coach card` and `coach list guides` need. */
+export async function openSummaries(options: LibraryOptions, io: Io): Promise<Summaries> {
+  const lib = await loadSummaries(loadOptions(options, io));
   reportProblems(lib.problems, io);
   return lib;
 }

@@ -1,7 +1,8 @@
 // coach validate [paths...]: checks guide files and reports each problem as file:line.
 import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
-import { guideFiles, loadGuideFile } from '../guides/files.js';
+import { loadGuideFile } from '../guides/files.js';
+import { guideFiles } from '../guides/walk.js';
 import { lintGuide, lintScenario } from '../guides/lint.js';
 import type { Guide, Problem, Scenario } from '../guides/model.js';
 import { loadLibrary } from '../guides/library.js';

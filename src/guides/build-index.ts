@@ -3,7 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import { guideFiles, loadGuideFile } from './files.js';
+import { loadGuideFile } from './files.js';
+import { guideFiles } from './walk.js';
 import type { Guide, Problem, Scenario } from './model.js';
 
 export interface BundledIndex {

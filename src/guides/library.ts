@@ -1,16 +1,40 @@
 // The library: bundled guides (from the index built at build time) plus the user's
 // folders (parsed once, then cached by path, size and modification time).
+//
+// The cache has two levels so that the commands run before every interview stay
+// quick with hundreds of user guides: a small index (ids, titles, tags, cards and
+// counts) that `coach card` and `coach list guides|cards` read, and the full parsed
+// guides that everything else reads. Both are rebuilt transparently when stale or
+// unreadable.
 import { readFile, stat, mkdir, writeFile, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Guide, Problem, Scenario } from './model.js';
+import type { Card, Guide, Problem, Scenario } from './model.js';
 import type { Parsed } from './parse.js';
 import type { BundledIndex } from './build-index.js';
-import { guideFiles, reason } from './files.js';
+import { guideFiles } from './walk.js';
 
 export interface Library {
   guides: Guide[];
   scenarios: Scenario[];
   /** Files skipped or fixed while loading: one line each on stderr. */
+  problems: Problem[];
+}
+
+/** What `coach card` and `coach list guides|cards` need of a guide. */
+export interface GuideSummary {
+  id: string;
+  title: string;
+  system?: string;
+  tags: string[];
+  path: string;
+  bundled: boolean;
+  cards: Card[];
+  counts: { traps: number; tradeoffs: number; cards: number; questions: number };
+}
+
+export interface Summaries {
+  guides: GuideSummary[];
+  scenarios: Scenario[];
   problems: Problem[];
 }
 
@@ -21,120 +45,195 @@ export interface LoadOptions {
   dirs: string[];
   /** Where the user-guide cache lives; omitted: no cache. */
   cacheDir?: string;
-  /** Called before parsing many uncached files, so the caller can show progress. */
-  onIndexing?: (count: number) => (() => void) | void;
+  /** Called before parsing many uncached files; returns a function called when done. */
+  onIndexing?: (count: number) => Promise<(() => void) | undefined>;
 }
 
-const CACHE_VERSION = 2;
-
-interface CacheEntry {
-  size: number;
-  mtimeMs: number;
-  parsed: Parsed;
-}
-
-interface CacheFile {
-  version: number;
-  entries: Record<string, CacheEntry>;
+export function summarize(g: Guide): GuideSummary {
+  const s: GuideSummary = {
+    id: g.id,
+    title: g.title,
+    tags: g.tags,
+    path: g.path,
+    bundled: g.bundled,
+    cards: g.cards,
+    counts: { traps: g.traps.length, tradeoffs: g.tradeoffs.length, cards: g.cards.length, questions: g.questions.length },
+  };
+  if (g.system) s.system = g.system;
+  return s;
 }
 
 export async function loadLibrary(options: LoadOptions): Promise<Library> {
-  const lib: Library = { guides: [], scenarios: [], problems: [] };
+  return load(options, 'full');
+}
+
+export async function loadSummaries(options: LoadOptions): Promise<Summaries> {
+  return load(options, 'summary');
+}
+
+async function load(options: LoadOptions, detail: 'full'): Promise<Library>;
+async function load(options: LoadOptions, detail: 'summary'): Promise<Summaries>;
+async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<Library | Summaries> {
+  const problems: Problem[] = [];
+  let bundled: Guide[] = [];
+  let scenarios: Scenario[] = [];
   if (options.bundledIndex) {
     const index = JSON.parse(await readFile(options.bundledIndex, 'utf8')) as BundledIndex;
-    lib.guides.push(...index.guides);
-    lib.scenarios.push(...index.scenarios);
+    bundled = index.guides;
+    scenarios = index.scenarios;
   }
-  if (options.dirs.length === 0) return lib;
-
   const files: string[] = [];
   for (const dir of options.dirs) {
     const found = await guideFiles(dir);
-    lib.problems.push(...found.problems);
+    problems.push(...found.problems);
     for (const f of found.files) if (!files.includes(f)) files.push(f);
   }
-  const parsed = await parseWithCache(files, options);
-  const bundledIds = new Set(lib.guides.map((g) => g.id));
-  const userIds = new Set<string>();
-  for (const p of parsed) {
-    lib.problems.push(...p.problems);
-    if (p.kind === 'guide') {
-      const guide = p.guide;
-      // A user guide with a bundled guide's id replaces it (so a bundled guide can be
-      // forked); two user guides with one id: the first keeps it, later ones get -2, -3.
-      if (userIds.has(guide.id)) {
-        const base = guide.id;
-        let n = 2;
-        while (userIds.has(`${base}-${n}`) || bundledIds.has(`${base}-${n}`)) n++;
-        guide.id = `${base}-${n}`;
-        lib.problems.push({ path: guide.path, severity: 'warning', message: `id '${base}' is already used by another of your guides; loaded as '${guide.id}'` });
-      } else if (bundledIds.has(guide.id)) {
-        lib.guides = lib.guides.filter((g) => g.id !== guide.id);
-      }
-      userIds.add(guide.id);
-      lib.guides.push(guide);
-    } else if (p.kind === 'scenario') {
-      lib.scenarios = lib.scenarios.filter((s) => s.id !== p.scenario.id);
-      lib.scenarios.push(p.scenario);
-    }
+  const entries = files.length > 0 ? await cached(files, options, detail) : [];
+  const userGuides: (Guide | GuideSummary)[] = [];
+  for (const e of entries) {
+    problems.push(...e.problems);
+    if (e.guide) userGuides.push(e.guide);
+    if (e.scenario) scenarios = [...scenarios.filter((s) => s.id !== e.scenario!.id), e.scenario];
   }
-  return lib;
+  const base = detail === 'full' ? bundled : bundled.map(summarize);
+  const guides = merge(base, userGuides, problems);
+  return { guides, scenarios, problems } as Library | Summaries;
 }
 
-async function parseWithCache(files: string[], options: LoadOptions): Promise<Parsed[]> {
-  const cachePath = options.cacheDir ? join(options.cacheDir, 'user-guides.json') : undefined;
-  let cache: CacheFile = { version: CACHE_VERSION, entries: {} };
-  if (cachePath) {
-    try {
-      const read = JSON.parse(await readFile(cachePath, 'utf8')) as CacheFile;
-      // A cache from another version, or one that does not read, is rebuilt.
-      if (read && read.version === CACHE_VERSION && read.entries && typeof read.entries === 'object') cache = read;
-    } catch {
-      /* missing or corrupt: rebuilt below, transparently */
+/**
+ * A user guide with a bundled guide's id replaces it (so a bundled guide can be
+ * forked); two user guides with one id: the first keeps it, later ones get -2, -3.
+ */
+function merge<T extends { id: string; path: string }>(bundled: T[], user: T[], problems: Problem[]): T[] {
+  const bundledIds = new Set(bundled.map((g) => g.id));
+  const userIds = new Set<string>();
+  let out = [...bundled];
+  for (const g of user) {
+    if (userIds.has(g.id)) {
+      const base = g.id;
+      let n = 2;
+      while (userIds.has(`${base}-${n}`) || bundledIds.has(`${base}-${n}`)) n++;
+      g.id = `${base}-${n}`;
+      problems.push({ path: g.path, severity: 'warning', message: `id '${base}' is already used by another of your guides; loaded as '${g.id}'` });
+    } else if (bundledIds.has(g.id)) {
+      out = out.filter((b) => b.id !== g.id);
     }
-  }
-  const stats = await Promise.all(
-    files.map(async (f) => {
-      try {
-        const s = await stat(f);
-        return { size: s.size, mtimeMs: s.mtimeMs };
-      } catch (e) {
-        return { error: reason(e) };
-      }
-    }),
-  );
-  const stale = files.filter((f, i) => {
-    const s = stats[i]!;
-    const hit = cache.entries[f];
-    return 'error' in s || !hit || hit.size !== s.size || hit.mtimeMs !== s.mtimeMs;
-  });
-  let changed = Object.keys(cache.entries).some((k) => !files.includes(k));
-  const fresh = new Map<string, Parsed>();
-  if (stale.length > 0) {
-    const done = options.onIndexing?.(stale.length);
-    // The parser (marked, gray-matter) loads only when something needs parsing.
-    const { loadGuideFile } = await import('./files.js');
-    for (const f of stale) {
-      const s = stats[files.indexOf(f)]!;
-      const parsed = await loadGuideFile(f);
-      fresh.set(f, parsed);
-      if ('error' in s) delete cache.entries[f];
-      else cache.entries[f] = { size: s.size, mtimeMs: s.mtimeMs, parsed };
-      changed = true;
-    }
-    if (done) done();
-  }
-  const out = files.map((f) => fresh.get(f) ?? cache.entries[f]!.parsed);
-  if (cachePath && changed) {
-    const kept: CacheFile = { version: CACHE_VERSION, entries: {} };
-    for (const f of files) if (cache.entries[f]) kept.entries[f] = cache.entries[f]!;
-    await writeCache(cachePath, kept);
+    userIds.add(g.id);
+    out.push(g);
   }
   return out;
 }
 
-/** Writes the cache through a temporary file and a rename; a cache that cannot be written is only slower. */
-async function writeCache(path: string, cache: CacheFile): Promise<void> {
+// ---- the cache ---------------------------------------------------------------
+
+const CACHE_VERSION = 3;
+
+interface Stamp {
+  size: number;
+  mtimeMs: number;
+}
+
+interface IndexEntry extends Stamp {
+  summary?: GuideSummary;
+  scenario?: Scenario;
+  problems: Problem[];
+}
+
+interface FullEntry extends Stamp {
+  guide: Guide;
+}
+
+interface CacheFile<E> {
+  version: number;
+  entries: Record<string, E>;
+}
+
+interface Entry {
+  guide?: Guide | GuideSummary;
+  scenario?: Scenario;
+  problems: Problem[];
+}
+
+async function readCache<E>(path: string | undefined): Promise<CacheFile<E>> {
+  if (path) {
+    try {
+      const read = JSON.parse(await readFile(path, 'utf8')) as CacheFile<E>;
+      if (read && read.version === CACHE_VERSION && read.entries && typeof read.entries === 'object') return read;
+    } catch {
+      /* missing or corrupt: rebuilt, transparently */
+    }
+  }
+  return { version: CACHE_VERSION, entries: {} };
+}
+
+const fresh = (hit: Stamp | undefined, s: Stamp | undefined): boolean => Boolean(hit && s && hit.size === s.size && hit.mtimeMs === s.mtimeMs);
+
+async function cached(files: string[], options: LoadOptions, detail: 'full' | 'summary'): Promise<Entry[]> {
+  const indexPath = options.cacheDir ? join(options.cacheDir, 'user-guides.json') : undefined;
+  const fullPath = options.cacheDir ? join(options.cacheDir, 'user-guides-full.json') : undefined;
+  const stamps = await Promise.all(
+    files.map(async (f): Promise<Stamp | undefined> => {
+      try {
+        const s = await stat(f);
+        return { size: s.size, mtimeMs: s.mtimeMs };
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  const index = await readCache<IndexEntry>(indexPath);
+  const needFull = (i: number): boolean => detail === 'full' && Boolean(index.entries[files[i]!]?.summary);
+  let full: CacheFile<FullEntry> | undefined = detail === 'full' ? await readCache<FullEntry>(fullPath) : undefined;
+  const stale = files.filter((f, i) => !fresh(index.entries[f], stamps[i]) || (needFull(i) && !fresh(full!.entries[f], stamps[i])));
+
+  const parsed = new Map<string, Parsed>();
+  if (stale.length > 0) {
+    const done = await options.onIndexing?.(stale.length);
+    // The parser (marked, gray-matter) loads only when something needs parsing.
+    const { loadGuideFile } = await import('./files.js');
+    for (const f of stale) parsed.set(f, await loadGuideFile(f));
+    if (done) done();
+    full ??= await readCache<FullEntry>(fullPath);
+    for (const [f, p] of parsed) {
+      const s = stamps[files.indexOf(f)];
+      if (!s) {
+        delete index.entries[f];
+        delete full.entries[f];
+        continue;
+      }
+      const e: IndexEntry = { ...s, problems: p.problems };
+      if (p.kind === 'guide') {
+        e.summary = summarize(p.guide);
+        full.entries[f] = { ...s, guide: p.guide };
+      } else delete full.entries[f];
+      if (p.kind === 'scenario') e.scenario = p.scenario;
+      index.entries[f] = e;
+    }
+  }
+  const gone = Object.keys(index.entries).filter((k) => !files.includes(k));
+  if (indexPath && (parsed.size > 0 || gone.length > 0)) {
+    for (const k of gone) delete index.entries[k];
+    await writeCache(indexPath, index);
+    if (full && fullPath) {
+      for (const k of Object.keys(full.entries)) if (!files.includes(k)) delete full.entries[k];
+      await writeCache(fullPath, full);
+    }
+  }
+  return files.map((f): Entry => {
+    const p = parsed.get(f);
+    if (p) {
+      if (p.kind === 'guide') return { guide: detail === 'full' ? p.guide : summarize(p.guide), problems: p.problems };
+      if (p.kind === 'scenario') return { scenario: p.scenario, problems: p.problems };
+      return { problems: p.problems };
+    }
+    const e = index.entries[f]!;
+    const guide = e.summary ? (detail === 'full' ? full!.entries[f]!.guide : e.summary) : undefined;
+    return { ...(guide ? { guide } : {}), ...(e.scenario ? { scenario: e.scenario } : {}), problems: e.problems };
+  });
+}
+
+/** Writes a cache file through a temporary file and a rename; a cache that cannot be written is only slower. */
+async function writeCache(path: string, cache: CacheFile<unknown>): Promise<void> {
   try {
     await mkdir(resolve(path, '..'), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
@@ -143,9 +242,4 @@ async function writeCache(path: string, cache: CacheFile): Promise<void> {
   } catch {
     /* read-only cache folder: coach works, it just parses again next time */
   }
-}
-
-/** Every guide, by id. */
-export function guideById(lib: Library, id: string): Guide | undefined {
-  return lib.guides.find((g) => g.id === id);
 }

@@ -1,27 +1,79 @@
-// Measuring and wrapping text for the terminal: display width (wide and combining
-// characters) through string-width, wrapping through wrap-ansi.
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+// Measuring and wrapping text for the terminal. Text that is one column per
+// character (ASCII, Latin letters, punctuation, arrows, maths, box drawing) is
+// measured and wrapped here directly; anything else (wide CJK, combining marks,
+// emoji) goes through string-width and wrap-ansi. Those two build large Unicode
+// tables when imported (~30 ms), so they are loaded only when the text needs them:
+// call loadUnicode() first whenever textNeedsUnicode() says so (cli.ts does this
+// for every printed result).
+import stripAnsi from 'strip-ansi';
 
-export { stringWidth as width };
+const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u259f]*$/;
+const ESC = '\u001b';
+
+let unicode: { stringWidth: (s: string) => number; wrapAnsi: (s: string, columns: number, options: object) => string } | undefined;
+
+/** True when some of the text needs string-width to be measured right. */
+export function textNeedsUnicode(text: string): boolean {
+  return text.split('\n').some((line) => !NARROW.test(line.includes(ESC) ? stripAnsi(line) : line));
+}
+
+export async function loadUnicode(): Promise<void> {
+  if (unicode) return;
+  const [{ default: stringWidth }, { default: wrapAnsi }] = await Promise.all([import('string-width'), import('wrap-ansi')]);
+  unicode = { stringWidth, wrapAnsi };
+}
+
+function library(): NonNullable<typeof unicode> {
+  if (!unicode) throw new Error('internal: wide or combining text measured before loadUnicode()');
+  return unicode;
+}
+
+/** Display width in terminal columns. */
+export function width(text: string): number {
+  const plain = text.includes(ESC) ? stripAnsi(text) : text;
+  return NARROW.test(plain) ? plain.length : library().stringWidth(plain);
+}
 
 /** Wraps text to a display width; words longer than the width are broken. */
 export function wrap(text: string, columns: number): string[] {
   if (columns < 1) return [text];
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
-    if (paragraph.trim() === '') {
-      out.push('');
-      continue;
-    }
-    out.push(...wrapAnsi(paragraph, columns, { hard: true, trim: true, wordWrap: true }).split('\n'));
+    if (paragraph.trim() === '') out.push('');
+    else if (NARROW.test(paragraph)) out.push(...wrapNarrow(paragraph, columns));
+    else out.push(...library().wrapAnsi(paragraph, columns, { hard: true, trim: true, wordWrap: true }).split('\n'));
   }
   return out;
 }
 
+/** Greedy word wrap for one-column-per-character text, breaking over-long words. */
+function wrapNarrow(text: string, columns: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.trim().split(/ +/)) {
+    while (word.length > columns) {
+      if (line) {
+        lines.push(line);
+        line = '';
+      }
+      lines.push(word.slice(0, columns));
+      word = word.slice(columns);
+    }
+    if (!word) continue;
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= columns) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** Pads to a display width. */
 export function pad(text: string, columns: number): string {
-  const w = stringWidth(text);
+  const w = width(text);
   return w >= columns ? text : text + ' '.repeat(columns - w);
 }
 
@@ -42,11 +94,11 @@ export function indent(text: string, by = 2): string {
 export function fitColumns(rows: string[][], available: number): number[] {
   const n = Math.max(0, ...rows.map((r) => r.length));
   if (n === 0) return [];
-  const natural = Array.from({ length: n }, (_, c) => Math.max(1, ...rows.map((r) => stringWidth(r[c] ?? ''))));
+  const natural = Array.from({ length: n }, (_, c) => Math.max(1, ...rows.map((r) => width(r[c] ?? ''))));
   const total = natural.reduce((a, b) => a + b, 0);
   if (total <= available) return natural;
   const longestWord = (c: number): number =>
-    Math.max(4, ...rows.flatMap((r) => (r[c] ?? '').split(/\s+/).map((word) => stringWidth(word))));
+    Math.max(4, ...rows.flatMap((r) => (r[c] ?? '').split(/\s+/).map((word) => width(word))));
   // Every column keeps its longest word when that fits; otherwise words are capped at a fair share.
   let floor = natural.map((w, c) => Math.min(w, longestWord(c)));
   if (floor.reduce((a, b) => a + b, 0) > available) {

@@ -1,0 +1,81 @@
+// npm run bench: start-up cost of coach, measured side by side with `node -e 0` in
+// the same run (interleaved, so machine load hits every command alike).
+//
+// Prints the median wall time of each command and its ratio to `node -e 0`, and the
+// cold indexing time of a generated library of 250 user guides.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin/coach.js');
+const runs = Number(process.env.BENCH_RUNS) || 21;
+
+// 250 user guides made from the bundled ones (real size and structure), each with
+// its own id, in 10 topic folders.
+const work = mkdtempSync(join(tmpdir(), 'coach-bench-'));
+const library = join(work, 'guides');
+const sources = readdirSync(join(root, 'guides'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => readFileSync(join(root, 'guides', f), 'utf8'));
+for (let i = 0; i < 250; i++) {
+  const dir = join(library, `topic-${i % 10}`);
+  mkdirSync(dir, { recursive: true });
+  const text = sources[i % sources.length].replace(/^id: .*$/m, `id: bench-guide-${i}`);
+  writeFileSync(join(dir, `guide-${i}.md`), text);
+}
+const bytes = readdirSync(library, { recursive: true })
+  .filter((f) => String(f).endsWith('.md'))
+  .reduce((sum, f) => sum + readFileSync(join(library, String(f))).length, 0);
+
+const env = { ...process.env, COACH_HOME: join(work, 'home'), NO_COLOR: '1' };
+delete env.COACH_GUIDES;
+
+function time(args) {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+const cases = [
+  ['node -e 0', ['-e', '0']],
+  ['coach --help', [bin, '--help']],
+  ['coach card latency', [bin, 'card', 'latency']],
+  ['coach list traps', [bin, 'list', 'traps']],
+  ['coach card latency (250 guides, warm)', [bin, '--guides', library, 'card', 'latency']],
+];
+
+// Cold indexing: an empty cache each time.
+const cold = [];
+for (let i = 0; i < 3; i++) {
+  rmSync(join(work, 'home'), { recursive: true, force: true });
+  cold.push(time([bin, '--guides', library, 'list', 'guides']));
+}
+
+// Warm-up, then interleaved measured runs.
+for (const [, args] of cases) time(args);
+const samples = cases.map(() => []);
+for (let r = 0; r < runs; r++) cases.forEach(([, args], i) => samples[i].push(time(args)));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const base = median(samples[0]);
+const targets = { 'coach --help': 1.3, 'coach card latency': 1.4, 'coach card latency (250 guides, warm)': 1.6 };
+console.log(`coach start-up, median of ${runs} interleaved runs (Node ${process.version})\n`);
+console.log(`${'command'.padEnd(40)} ${'median'.padStart(9)} ${'ratio'.padStart(7)}  target`);
+cases.forEach(([name], i) => {
+  const m = median(samples[i]);
+  const ratio = m / base;
+  const target = targets[name];
+  const verdict = target ? `≤ ${target}× ${ratio <= target ? 'ok' : 'MISSED'}` : '';
+  console.log(`${name.padEnd(40)} ${`${m.toFixed(1)} ms`.padStart(9)} ${`${ratio.toFixed(2)}×`.padStart(7)}  ${verdict}`);
+});
+const coldMs = median(cold);
+console.log(`\ncold index of 250 guides (${(bytes / 1024 / 1024).toFixed(1)} MB), \`coach list guides\` with an empty cache: ${coldMs.toFixed(0)} ms (median of 3; target ≤ 2000 ms ${coldMs <= 2000 ? 'ok' : 'MISSED'})`);
+rmSync(work, { recursive: true, force: true });

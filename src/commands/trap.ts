@@ -1,0 +1,347 @@
+// coach trap random|<query>|list: practise one trap question. On a terminal: ask, take
+// a several-line answer (optionally against a countdown), reveal what the interviewer
+// wants, the weak and the strong answer and the key points covered and missed, then a
+// rating that schedules the next review. Piped, --reveal or --json: print, never ask.
+import { randomUUID } from 'node:crypto';
+import type { Io } from '../io.js';
+import type { Guide } from '../guides/model.js';
+import { UsageError, NotFoundError } from '../errors.js';
+import { matchKeyPoints } from '../guides/keypoints.js';
+import { stem } from '../guides/keypoints.js';
+import { findOne, openLibrary, type LibraryOptions } from './shared.js';
+import { appendHistory, readHistory, type HistoryEntry } from '../store/history.js';
+import { buildDecks, itemKey, type DeckItem } from '../practice/decks.js';
+import { pickItem, progressFrom, standing, type Progress } from '../practice/progress.js';
+import { formatInterval, isMastered, preview, RATINGS, review, type ItemState, type Rating } from '../practice/scheduler.js';
+import { style, type Style } from '../render/style.js';
+import { loadUnicode, wrap } from '../render/layout.js';
+
+export type TrapItem = Extract<DeckItem, { deck: 'traps' }>;
+
+export interface TrapOptions extends LibraryOptions {
+  /** "random", "list", or a trap: `<guide>/<trap>`, a trap id, or words of the question. */
+  query?: string;
+  guide?: string;
+  topic?: string;
+  /** Seconds for the answer; a countdown in the status line. */
+  time?: number;
+  reveal?: boolean;
+  /** Print data, never ask (--json). */
+  json?: boolean;
+  /** For `random`; Math.random unless a test passes a seeded one. */
+  random?: () => number;
+}
+
+export interface TrapView {
+  id: string;
+  guide: string;
+  guideTitle: string;
+  question: string;
+  wants?: string;
+  weak?: string;
+  weakWhy?: string;
+  strong?: string;
+  keyPoints: { label: string; terms: string[]; hint?: string }[];
+}
+
+export interface Schedule {
+  standing: 'new' | 'due' | 'later';
+  /** ISO time of the next review, once reviewed. */
+  due?: string;
+  reviews: number;
+  lastRating?: Rating;
+  mastered: boolean;
+}
+
+export interface Coverage {
+  covered: number;
+  total: number;
+  points: { label: string; covered: boolean; words?: string; hint?: string; terms: string[] }[];
+}
+
+export interface TrapRow {
+  id: string;
+  guide: string;
+  question: string;
+  schedule: Schedule;
+}
+
+export type TrapResult =
+  | { mode: 'list'; traps: TrapRow[]; now: string }
+  | { mode: 'reveal'; trap: TrapView; schedule: Schedule; now: string }
+  | { mode: 'practice'; trap: TrapView; answer: string; seconds: number; coverage: Coverage; rating: Rating; next: string; now: string };
+
+export function trapView(item: TrapItem): TrapView {
+  const t = item.trap;
+  return {
+    id: item.id,
+    guide: item.guide,
+    guideTitle: item.guideTitle,
+    question: t.question,
+    ...(t.wants ? { wants: t.wants } : {}),
+    ...(t.weak ? { weak: t.weak } : {}),
+    ...(t.weakWhy ? { weakWhy: t.weakWhy } : {}),
+    ...(t.strong ? { strong: t.strong } : {}),
+    keyPoints: t.keyPoints.map((k) => ({ label: k.label, terms: k.terms, ...(k.hint ? { hint: k.hint } : {}) })),
+  };
+}
+
+export function scheduleOf(state: ItemState | undefined, now: Date): Schedule {
+  return {
+    standing: standing(state, now),
+    ...(state ? { due: state.card.due.toISOString() } : {}),
+    reviews: state?.reviews ?? 0,
+    ...(state?.lastRating ? { lastRating: state.lastRating } : {}),
+    mastered: isMastered(state),
+  };
+}
+
+/** Guides narrowed by --guide, which must name one. */
+export function chooseGuides(guides: Guide[], id: string | undefined): Guide[] {
+  if (!id) return guides;
+  const found = guides.filter((g) => g.id === id);
+  if (found.length === 0) {
+    const near = findOne(guides.map((g) => ({ ...g, extra: g.title })), id, 'guide', 'coach list guides');
+    return [near];
+  }
+  return found;
+}
+
+/** Does a trap talk about every one of these words (folded like the key-point matcher)? */
+export function aboutTopic(item: TrapItem, topic: string): boolean {
+  const t = item.trap;
+  const text = [t.question, t.wants, t.weak, t.strong, ...t.keyPoints.flatMap((k) => [k.label, ...k.terms])].join(' ');
+  const have = new Set((text.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
+  const joined = [...have].join(' ');
+  return (topic.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem).every((w) => have.has(w) || joined.includes(w));
+}
+
+/** `<guide>/<trap>`, a bare trap id (must be in one guide only), or fuzzy words. */
+export function findTrap(items: TrapItem[], query: string): TrapItem {
+  const q = query.trim().toLowerCase();
+  const full = items.find((i) => i.id.toLowerCase() === q);
+  if (full) return full;
+  const local = items.filter((i) => i.trap.id.toLowerCase() === q);
+  if (local.length === 1) return local[0]!;
+  if (local.length > 1) {
+    throw new UsageError(`'${query}' is a trap in ${local.length} guides: ${local.map((i) => i.id).join(', ')}`, `name one, e.g. \`coach trap ${local[0]!.id}\`, or add --guide`);
+  }
+  const named = items.map((i) => ({ id: i.id, title: i.trap.question, tags: [i.guide], extra: `${i.trap.id} ${i.trap.keyPoints.map((k) => k.label).join(' ')}`, item: i }));
+  return findOne(named, query, 'trap', 'coach trap list').item;
+}
+
+export async function loadProgress(io: Io): Promise<{ history: HistoryEntry[]; progress: Progress }> {
+  const history = await readHistory(io);
+  return { history, progress: progressFrom(history) };
+}
+
+export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
+  const query = options.query?.trim() || 'random';
+  if (options.time !== undefined && !(Number.isFinite(options.time) && options.time > 0)) throw new UsageError('--time takes a number of seconds above 0');
+  const lib = await openLibrary(options, io);
+  let items = buildDecks(chooseGuides(lib.guides, options.guide), ['traps']) as TrapItem[];
+  if (options.topic) {
+    items = items.filter((i) => aboutTopic(i, options.topic!));
+    if (items.length === 0) throw new NotFoundError(`no trap is about '${options.topic}'`, 'try fewer or other words, or `coach search <words> --kind trap`');
+  }
+  const now = io.date();
+  const { progress } = await loadProgress(io);
+  if (query.toLowerCase() === 'list') {
+    return {
+      mode: 'list',
+      now: now.toISOString(),
+      traps: items.map((i) => ({ id: i.id, guide: i.guide, question: i.trap.question, schedule: scheduleOf(progress.get(itemKey(i)), now) })),
+    };
+  }
+  if (items.length === 0) throw new NotFoundError('no traps in the library', 'see `coach list guides`');
+  const item = query.toLowerCase() === 'random' ? pickItem(items, progress, now, options.random ?? Math.random)! : findTrap(items, query);
+  const state = progress.get(itemKey(item));
+  if (options.reveal || options.json || !io.interactive) return { mode: 'reveal', trap: trapView(item), schedule: scheduleOf(state, now), now: now.toISOString() };
+  return practiseTrap(item, state, io, { ...(options.time ? { time: options.time } : {}) });
+}
+
+/** Which rating the key points suggest; the user has the last word. */
+export function suggestRating(coverage: Coverage): Rating {
+  if (coverage.total === 0) return 'good';
+  const share = coverage.covered / coverage.total;
+  if (share >= 0.8) return 'good';
+  if (share >= 0.4) return 'hard';
+  return 'again';
+}
+
+export function coverageOf(item: TrapItem, answer: string): Coverage {
+  const m = matchKeyPoints(answer, item.trap.keyPoints);
+  return {
+    covered: m.covered,
+    total: m.total,
+    points: m.results.map((r) => ({
+      label: r.point.label,
+      covered: r.covered,
+      ...(r.words ? { words: r.words } : {}),
+      ...(r.point.hint ? { hint: r.point.hint } : {}),
+      terms: r.point.terms,
+    })),
+  };
+}
+
+/** Asks for a rating, each choice showing when the item would come back. */
+export async function askRating(io: Io, state: ItemState | undefined, now: Date, suggested: Rating): Promise<Rating> {
+  const next = preview(state, now);
+  const label: Record<Rating, string> = { again: "again — didn't know it", hard: 'hard — got there, with effort', good: 'good — knew it', easy: 'easy — too easy' };
+  const choices = RATINGS.map((r) => ({ name: `${label[r]}  (next: ${formatInterval(now, next[r])})`, value: r }));
+  return io.prompt.select('How did it go?', choices, suggested);
+}
+
+export async function recordReview(io: Io, item: DeckItem, rating: Rating, correct: boolean, extra: { covered?: number; total?: number } = {}): Promise<void> {
+  await appendHistory(io, {
+    kind: 'review',
+    id: randomUUID(),
+    at: io.date().toISOString(),
+    deck: item.deck,
+    item: item.id,
+    guide: item.guide,
+    rating,
+    correct,
+    ...extra,
+  });
+}
+
+/** mm:ss, or +mm:ss once over. */
+function clock(seconds: number): string {
+  const s = Math.abs(Math.round(seconds));
+  return `${seconds < 0 ? '+' : ''}${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export interface PractiseOptions {
+  time?: number;
+  /** A line above the question (the drill's "3 of 12"). */
+  header?: string;
+  /** Extra /commands that end the answer (the drill's /quit). */
+  commands?: string[];
+}
+
+/** The interactive round: question, answer, reveal, rating, saved. */
+export async function practiseTrap(item: TrapItem, state: ItemState | undefined, io: Io, options: PractiseOptions = {}): Promise<Extract<TrapResult, { mode: 'practice' }> & { command?: string }> {
+  const s = style(io.color);
+  // Answers hold any text the user types: measure it with the full Unicode tables.
+  await loadUnicode();
+  const view = trapView(item);
+  const asked = io.date();
+  io.stdout.write(`${renderQuestion(view, scheduleOf(state, asked), s, io.columns, asked, options.header)}\n\n`);
+  const start = io.now();
+  const limit = options.time;
+  const answer = await io.prompt.notes({
+    message: 'Your answer',
+    hint: `Enter on an empty line to finish · /skip to see the answer${options.commands?.includes('quit') ? ' · /quit to stop' : ''}`,
+    finishOnEmptyLine: true,
+    commands: ['skip', ...(options.commands ?? [])],
+    ...(limit
+      ? {
+          status: () => {
+            const left = limit - (io.now() - start) / 1000;
+            return left > 0 ? s.cyan(`⏱  ${clock(left)} left`) : s.red(`⏱  time is up ${clock(left)} — finish your sentence`);
+          },
+          refreshMs: 500,
+        }
+      : {}),
+  });
+  const seconds = Math.round((io.now() - start) / 1000);
+  if (answer.command && answer.command !== 'skip') {
+    return { mode: 'practice', trap: view, answer: answer.text, seconds, coverage: coverageOf(item, ''), rating: 'again', next: '', now: io.date().toISOString(), command: answer.command };
+  }
+  const coverage = coverageOf(item, answer.text);
+  const said = answer.text.trim() ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2).map((l) => `  ${l}`).join('\n')}\n\n` : '';
+  io.stdout.write(`\n${said}${renderAnswer(view, coverage, s, io.columns)}\n\n`);
+  const now = io.date();
+  const rating = await askRating(io, state, now, suggestRating(coverage));
+  const after = review(state, rating, now);
+  await recordReview(io, item, rating, rating !== 'again', { covered: coverage.covered, total: coverage.total });
+  return { mode: 'practice', trap: view, answer: answer.text, seconds, coverage, rating, next: after.card.due.toISOString(), now: now.toISOString() };
+}
+
+// ---------------------------------------------------------------- rendering
+
+function block(title: string, text: string | undefined, s: Style, columns: number, paint: (t: string) => string = (t) => t): string[] {
+  if (!text) return [];
+  return [s.bold(title), ...wrap(text, columns - 2).map((l) => `  ${paint(l)}`), ''];
+}
+
+export function describeSchedule(schedule: Schedule, now: Date): string {
+  if (schedule.standing === 'new') return 'new';
+  const last = schedule.lastRating ? `, last: ${schedule.lastRating}` : '';
+  if (schedule.standing === 'due') return `due${last}`;
+  return `${schedule.mastered ? 'mastered · ' : ''}next in ${formatInterval(now, new Date(schedule.due!))}${last}`;
+}
+
+export function renderQuestion(view: TrapView, schedule: Schedule, s: Style, columns: number, now: Date, header?: string): string {
+  const out: string[] = [];
+  if (header) out.push(s.dim(header));
+  out.push(s.dim(`${view.id} · ${view.guideTitle} · ${describeSchedule(schedule, now)}`));
+  out.push(...wrap(view.question, columns).map((l) => s.bold(l)));
+  return out.join('\n');
+}
+
+/** The reveal: what the interviewer wants, weak and strong answers, key points. */
+export function renderAnswer(view: TrapView, coverage: Coverage | undefined, s: Style, columns: number): string {
+  const out: string[] = [];
+  out.push(...block('What the interviewer wants', view.wants, s, columns));
+  if (view.weak) {
+    out.push(...block('Weak answer', `“${view.weak}”`, s, columns, s.yellow));
+    if (view.weakWhy) out.splice(out.length - 1, 0, ...wrap(`Why it fails: ${view.weakWhy}`, columns - 2).map((l) => `  ${s.dim(l)}`));
+  }
+  out.push(...block('Strong answer', view.strong, s, columns, s.green));
+  if (coverage) {
+    out.push(s.bold(`Key points: ${coverage.covered} of ${coverage.total} covered`));
+    for (const p of coverage.points) {
+      const text = p.covered
+        ? `${s.green('✓')} ${p.label}${p.words ? s.dim(` — you said “${p.words}”`) : ''}`
+        : `${s.red('✗')} ${p.label}${p.hint ? s.dim(` — ${p.hint}`) : ''}${s.dim(` (say: ${p.terms.slice(0, 3).join(', ')})`)}`;
+      out.push(...wrap(text, columns - 4).map((l, i) => (i === 0 ? `  ${l}` : `    ${l}`)));
+    }
+  } else if (view.keyPoints.length > 0) {
+    out.push(s.bold('Key points to hit'));
+    for (const k of view.keyPoints) {
+      const text = `• ${k.label}${k.hint ? ` — ${k.hint}` : ''}${s.dim(` (${k.terms.slice(0, 4).join(', ')})`)}`;
+      out.push(...wrap(text, columns - 4).map((l, i) => (i === 0 ? `  ${l}` : `    ${l}`)));
+    }
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out.join('\n');
+}
+
+export function renderTrap(result: TrapResult, io: Pick<Io, 'columns' | 'color'>): string {
+  const s = style(io.color);
+  switch (result.mode) {
+    case 'list': {
+      if (result.traps.length === 0) return 'No traps found.';
+      const now = new Date(result.now);
+      // Grouped by guide, ids in full width: the id is what the user types next.
+      const out: string[] = [];
+      let guide = '';
+      const idWidth = Math.max(...result.traps.map((t) => t.id.length - t.guide.length - 1));
+      const padTo = idWidth + 4 + 20 <= io.columns ? idWidth : 0;
+      for (const t of result.traps) {
+        if (t.guide !== guide) {
+          if (guide) out.push('');
+          guide = t.guide;
+          out.push(s.bold(t.guide));
+        }
+        const local = t.id.slice(t.guide.length + 1);
+        const when = describeSchedule(t.schedule, now);
+        const paint = t.schedule.standing === 'due' ? s.yellow : t.schedule.standing === 'new' ? s.cyan : s.dim;
+        out.push(`  ${local.padEnd(padTo)}  ${paint(when)}`);
+        out.push(...wrap(t.question, io.columns - 4).map((l) => `    ${s.dim(l)}`));
+      }
+      const due = result.traps.filter((t) => t.schedule.standing === 'due').length;
+      const fresh = result.traps.filter((t) => t.schedule.standing === 'new').length;
+      out.push('', s.dim(`${result.traps.length} traps · ${due} due · ${fresh} new · open one: coach trap <id> · practise: coach trap random`));
+      return out.join('\n');
+    }
+    case 'reveal':
+      return `${renderQuestion(result.trap, result.schedule, s, io.columns, new Date(result.now))}\n\n${renderAnswer(result.trap, undefined, s, io.columns)}`;
+    case 'practice': {
+      const now = new Date(result.now);
+      return s.dim(`Saved: ${result.rating} · ${result.coverage.covered}/${result.coverage.total} key points · next review in ${formatInterval(now, new Date(result.next))} · ${result.seconds}s`);
+    }
+  }
+}
