@@ -89,8 +89,22 @@ export function inlineText(tokens: Token[] | undefined): string {
   return out;
 }
 
+// The parser asks for the text of the same block from several places (the section
+// it sits in, the part it belongs to, labels): computed once per token.
+const textOf = new WeakMap<Token, string>();
+const rowsOf = new WeakMap<Tokens.Table, { header: string[]; rows: string[][] }>();
+
 /** Plain text of one block, keeping list structure and code lines. */
 export function blockText(block: Token): string {
+  let text = textOf.get(block);
+  if (text === undefined) {
+    text = computeBlockText(block);
+    textOf.set(block, text);
+  }
+  return text;
+}
+
+function computeBlockText(block: Token): string {
   switch (block.type) {
     case 'paragraph':
     case 'text':
@@ -138,7 +152,12 @@ export function cellText(cell: Tokens.TableCell): string {
 
 /** Rows of a table as plain strings, header first. */
 export function tableRows(table: Tokens.Table): { header: string[]; rows: string[][] } {
-  return { header: table.header.map(cellText), rows: table.rows.map((r) => r.map(cellText)) };
+  let rows = rowsOf.get(table);
+  if (!rows) {
+    rows = { header: table.header.map(cellText), rows: table.rows.map((r) => r.map(cellText)) };
+    rowsOf.set(table, rows);
+  }
+  return rows;
 }
 
 /** The items of a list as plain text: first line, and nested lines as details. */

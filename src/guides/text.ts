@@ -39,6 +39,8 @@ export function unquote(text: string): string {
 
 /** Collapses runs of spaces and trims. */
 export function squash(text: string): string {
+  // Most strings have nothing to squash; skip the replaces for them.
+  if (!/[ \t]{2}|\t| \n|\n | $|^ /.test(text)) return text;
   return text.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
 }
 
