@@ -136,6 +136,7 @@ async function runSession(deck: DeckName | 'all', planned: DeckItem[], dueLeft: 
       const outcome = await ask(item, state, header, io, s);
       if (outcome.quit) {
         result.stopped = true;
+        io.stdout.write('\n');
         break;
       }
       const now = io.date();
@@ -209,7 +210,7 @@ async function askNumber(item: Extract<DeckItem, { deck: 'numbers' }>, state: It
   const verdict = m.correct
     ? `${s.green('✓')} ${s.bold(item.number.value)}${context}`
     : `${s.red('✗')} ${s.bold(item.number.value)}${context}${m.matched > 0 ? s.dim(` (you had ${m.matched} of ${m.required}; missing ${m.missing.join(', ')})`) : ''}`;
-  io.stdout.write(`${wrap(verdict, io.columns).join('\n')}\n${nextLine(state, rating, io, s)}\n`);
+  io.stdout.write(`${hanging(verdict, io.columns, 2).join('\n')}\n${nextLine(state, rating, io, s)}\n`);
   await recordReview(io, item, rating, m.correct);
   return { rating, correct: m.correct };
 }
@@ -226,7 +227,7 @@ async function askQuestion(item: Extract<DeckItem, { deck: 'questions' }>, state
   });
   if (answer.command === 'quit') return { rating: 'again', correct: false, quit: true };
   const said = answer.text.trim() ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2).map((l) => `  ${l}`).join('\n')}\n\n` : '';
-  const model = q.answer ? q.answer.split('\n').flatMap((l) => (l.trim() ? wrap(l, io.columns - 2) : [''])).map((l) => `  ${l}`).join('\n') : s.dim('  (the bank has no model answer for this one)');
+  const model = q.answer ? paragraphs(q.answer, io.columns, 2).join('\n') : s.dim('  (the bank has no model answer for this one)');
   io.stdout.write(`\n${said}${s.bold('Model answer')}\n${model}\n\n`);
   const rating = await askRating(io, state, io.date(), 'good');
   await recordReview(io, item, rating, rating !== 'again');
@@ -245,12 +246,35 @@ async function askTradeoff(item: Extract<DeckItem, { deck: 'tradeoffs' }>, state
   const correct = choice === q.answer;
   const rating: Rating = correct ? 'good' : 'again';
   const out: string[] = [correct ? `${s.green('✓')} ${q.options[q.answer]}` : `${s.red('✗')} It is ${s.bold(q.options[q.answer]!)}`];
+  // The whole row, so the other option's side is learnt too.
+  const row = t.aspects.find((a) => a.aspect === q.aspect);
+  if (row) {
+    out.push(s.bold(q.aspect));
+    q.options.forEach((o, i) => out.push(...hanging(`${i === q.answer ? '▸' : '·'} ${o}: ${row.values[i] ?? ''}`, io.columns, 4).map((l) => `  ${l}`)));
+  }
   if (t.recommendation) out.push(s.bold('Recommendation'), ...wrap(t.recommendation, io.columns - 2).map((l) => `  ${l}`));
   if (t.response) out.push(s.bold('In the interview'), ...wrap(t.response, io.columns - 2).map((l) => `  ${l}`));
   out.push(nextLine(state, rating, io, s));
   io.stdout.write(`${out.join('\n')}\n`);
   await recordReview(io, item, rating, correct);
   return { rating, correct };
+}
+
+/** Wraps text, indenting the lines after the first by `indent`. */
+function hanging(text: string, columns: number, indent: number): string[] {
+  const [first = '', ...rest] = wrap(text, columns - indent);
+  return [first, ...rest.map((l) => ' '.repeat(indent) + l)];
+}
+
+/** Multi-line text from a guide: each line wrapped, list items with a hanging indent. */
+function paragraphs(text: string, columns: number, indent: number): string[] {
+  const pad = ' '.repeat(indent);
+  return text.split('\n').flatMap((line) => {
+    if (!line.trim()) return [''];
+    const bullet = /^(\s*(?:[-*•]|\d+[.)])\s+)/.exec(line)?.[1]?.length ?? 0;
+    const [first = '', ...rest] = wrap(line, columns - indent - bullet);
+    return [pad + first, ...rest.map((l) => pad + ' '.repeat(bullet) + l)];
+  });
 }
 
 export function renderDrill(result: DrillResult, io: Pick<Io, 'columns' | 'color'>): string {
@@ -276,6 +300,6 @@ export function renderDrill(result: DrillResult, io: Pick<Io, 'columns' | 'color
   if (parts.length > 1) out.push(`  ${parts.join(' · ')}`);
   if (result.again.length > 0) out.push(...wrap(`To revisit: ${result.again.join(', ')}`, io.columns - 2).map((l) => `  ${l}`));
   if (result.dueLeft > 0) out.push(`  ${result.dueLeft} more due: run coach drill again`);
-  if (next) out.push(s.dim(` ${next.trim()}`));
+  if (next) out.push(s.dim(`  ${next.trim()}`));
   return out.join('\n');
 }

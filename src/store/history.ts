@@ -2,7 +2,7 @@
 // Appends happen under a cross-process lock so two coach processes lose nothing; a line
 // that cannot be read (a crash mid-write, a hand edit) moves the file aside with a
 // warning and a fresh file keeps every record that was still readable.
-import { appendFile, open } from 'node:fs/promises';
+import { appendFile, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Io } from '../io.js';
 import { moveAside, readText, withLock, writeAtomic } from './files.js';
@@ -138,4 +138,34 @@ export async function appendHistoryMany(io: Pick<Io, 'dataDir' | 'stderr'>, entr
 export async function readHistory(io: Pick<Io, 'dataDir' | 'stderr'>): Promise<HistoryEntry[]> {
   const file = historyPath(io);
   return known(await withLock(file, () => loadLocked(io)));
+}
+
+/**
+ * Keeps only the records `keep` accepts, rewriting the file atomically under its lock
+ * (`coach reset --deck`). Returns how many records were removed. Records of kinds this
+ * version does not know are always kept.
+ */
+export async function rewriteHistory(io: Pick<Io, 'dataDir' | 'stderr'>, keep: (entry: HistoryEntry) => boolean): Promise<number> {
+  const file = historyPath(io);
+  return withLock(file, async () => {
+    const records = await loadLocked(io);
+    const kept = records.filter((r) => !(r.kind === 'mock' || r.kind === 'review') || keep(r as HistoryEntry));
+    const removed = records.length - kept.length;
+    if (removed > 0) await writeAtomic(file, kept.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    return removed;
+  });
+}
+
+/** Deletes the history file (`coach reset`). Returns false when there was none. */
+export async function deleteHistory(io: Pick<Io, 'dataDir' | 'stderr'>): Promise<boolean> {
+  const file = historyPath(io);
+  return withLock(file, async () => {
+    try {
+      await unlink(file);
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw e;
+    }
+  });
 }
