@@ -129,6 +129,15 @@ describe('phase column first, capital labels in code blocks, key trade-off table
     expect(t.strong).toContain('COMPRESSION');
   });
 
+  it('derives key points from the labels of the numbered points when the guide gives none', () => {
+    const t = g.traps[0]!;
+    expect(t.derivedKeyPoints).toBe(true);
+    expect(t.keyPoints).toEqual([
+      { label: 'CARDINALITY', terms: ['CARDINALITY'] },
+      { label: 'COMPRESSION', terms: ['COMPRESSION'] },
+    ]);
+  });
+
   it('reads key numbers and end questions with their why', () => {
     expect(g.numbers).toEqual([
       { metric: 'Metric write latency', value: '<100ms p99', context: 'Real-time feedback' },

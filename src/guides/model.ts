@@ -76,6 +76,8 @@ export interface Trap {
   weakWhy?: string;
   strong?: string;
   keyPoints: KeyPoint[];
+  /** True when the guide gave no key points and they were read off the strong answer's numbered points. */
+  derivedKeyPoints?: boolean;
   line: number;
 }
 

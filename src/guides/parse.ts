@@ -575,11 +575,32 @@ function finish(ctx: Ctx): void {
   const takenT: string[] = [];
   for (const t of g.tradeoffs) takenT.push((t.id = uniqueId(t.id, takenT)));
   for (const t of g.traps) {
+    if (t.keyPoints.length === 0 && t.strong) {
+      const derived = deriveKeyPoints(t.strong);
+      if (derived.length >= 2) {
+        t.keyPoints = derived;
+        t.derivedKeyPoints = true;
+      }
+    }
     if (!t.strong) ctx.problems.push({ path: ctx.path, line: t.line, severity: 'warning', message: `trap '${t.question}' has no strong answer (expected a 'Good Answer:', 'Best Answer:' or 'Strong Answer:' label)` });
   }
 }
 
 // ---- traps -----------------------------------------------------------------
+
+/**
+ * Key points for a trap whose guide gives none: the labels of the strong answer's
+ * numbered points ("1. Train-serve skew - ...", "2. CARDINALITY: ..."), which the
+ * answer itself says by construction and a vague answer rarely does.
+ */
+export function deriveKeyPoints(strong: string): KeyPoint[] {
+  const labels: string[] = [];
+  for (const line of strong.split('\n')) {
+    const m = /^\s*\d+[.)]\s+([A-Za-z][^:\n]{2,40}?)\s*(?::|\s[-–—]\s)\s*\S/.exec(line);
+    if (m && !labels.some((l) => l.toLowerCase() === m[1]!.toLowerCase())) labels.push(m[1]!.trim());
+  }
+  return labels.slice(0, 6).map((label) => ({ label, terms: [label] }));
+}
 
 type TrapPart = 'wants' | 'weak' | 'weakWhy' | 'strong' | 'keyPoints';
 
