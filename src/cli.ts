@@ -241,6 +241,47 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }): Command 
       await show(opts.json, io, await m.drill(options, io), m.renderDrill);
     });
 
+  program
+    .command('stats')
+    .description('how practice is going: seen, due and mastered per deck and guide, the streak, charts of drill accuracy and mock scores')
+    .option('--days <n>', 'days of drill accuracy to chart', positiveInt, 14)
+    .option('--json', 'print the data as JSON')
+    .addHelpText('after', examples('coach stats', 'coach stats --days 30', 'coach stats --json'))
+    .action(async (opts: { days: number; json?: boolean }, cmd: Command) => {
+      const m = await import('./commands/stats.js');
+      const io = await rt.io();
+      await show(opts.json, io, await m.stats({ ...libraryOptions(cmd), days: opts.days }, io), m.renderStats);
+    });
+
+  program
+    .command('export')
+    .description('write the practice decks as a file: anki (Anki text import, one note per item, the guide as a tag) or md')
+    .argument('<format>', 'anki or md')
+    .addOption(new Option('--deck <name>', 'which deck').choices(['traps', 'numbers', 'questions', 'tradeoffs', 'all']).default('all'))
+    .option('--guide <id>', 'only items from this guide')
+    .option('-o, --output <file>', 'write to this file (default: stdout)')
+    .option('--json', 'print a summary (and the text, without -o) as JSON')
+    .addHelpText('after', examples('coach export anki -o coach.txt', 'coach export anki --deck traps -o traps.txt', 'coach export md --guide michelangelo > michelangelo-decks.md'))
+    .action(async (format: string, opts: { deck: string; guide?: string; output?: string; json?: boolean }, cmd: Command) => {
+      const m = await import('./commands/export.js');
+      const io = await rt.io();
+      const options = { ...libraryOptions(cmd), format, deck: opts.deck, ...(opts.guide ? { guide: opts.guide } : {}), ...(opts.output ? { output: opts.output } : {}) };
+      await show(opts.json, io, await m.exportDecks(options, io), m.renderExport);
+    });
+
+  program
+    .command('reset')
+    .description('delete practice history (reviews, schedules, mock scores), all of it or one deck; asks first')
+    .addOption(new Option('--deck <name>', 'only the reviews of this deck').choices(['traps', 'numbers', 'questions', 'tradeoffs', 'all']).default('all'))
+    .option('-y, --yes', 'do not ask (needed without a terminal)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples('coach reset', 'coach reset --deck numbers', 'coach reset --yes'))
+    .action(async (opts: { deck: string; yes?: boolean; json?: boolean }) => {
+      const m = await import('./commands/reset.js');
+      const io = await rt.io();
+      await show(opts.json, io, await m.reset({ deck: opts.deck, ...(opts.yes ? { yes: true } : {}) }, io), m.renderReset);
+    });
+
   return program;
 }
 

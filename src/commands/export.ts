@@ -1,0 +1,64 @@
+// coach export anki|md: the practice decks as a file. `anki` writes Anki's text import
+// format (one note per item, the guide as a tag); `md` writes them as markdown. Without
+// -o the file goes to stdout, so `coach export md | less` works.
+import { resolve } from 'node:path';
+import type { Io } from '../io.js';
+import { UsageError } from '../errors.js';
+import { openLibrary, type LibraryOptions } from './shared.js';
+import { buildDecks, deckName, DECK_NAMES, type DeckName } from '../practice/decks.js';
+import { ankiFile, markdownFile } from '../practice/export.js';
+import { writeAtomic } from '../store/files.js';
+import { chooseGuides } from './trap.js';
+import { style } from '../render/style.js';
+
+export const EXPORT_FORMATS = ['anki', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions extends LibraryOptions {
+  format?: string;
+  deck?: string;
+  guide?: string;
+  /** File to write; stdout when absent. */
+  output?: string;
+}
+
+export interface ExportResult {
+  format: ExportFormat;
+  deck: DeckName | 'all';
+  notes: number;
+  byDeck: Partial<Record<DeckName, number>>;
+  /** Absolute path written, with -o. */
+  path?: string;
+  /** The file's text, without -o. */
+  text?: string;
+}
+
+export async function exportDecks(options: ExportOptions, io: Io): Promise<ExportResult> {
+  const format = (options.format ?? '').toLowerCase() === 'markdown' ? 'md' : (options.format ?? '').toLowerCase();
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(options.format ? `cannot export as '${options.format}'` : 'say which format', 'coach export anki [-o FILE] or coach export md [-o FILE]');
+  }
+  const name = deckName(options.deck ?? 'all');
+  if (!name) throw new UsageError(`no deck '${options.deck}'`, `choose one of: ${DECK_NAMES.join(', ')}, all`);
+  const decks = name === 'all' ? [...DECK_NAMES] : [name];
+  const lib = await openLibrary(options, io);
+  const items = buildDecks(chooseGuides(lib.guides, options.guide), decks);
+  const text = format === 'anki' ? ankiFile(items).text : markdownFile(items);
+  const byDeck: Partial<Record<DeckName, number>> = {};
+  for (const i of items) byDeck[i.deck] = (byDeck[i.deck] ?? 0) + 1;
+  const result: ExportResult = { format: format as ExportFormat, deck: name, notes: items.length, byDeck };
+  if (!options.output) return { ...result, text };
+  const path = resolve(options.output);
+  await writeAtomic(path, text);
+  return { ...result, path };
+}
+
+export function renderExport(result: ExportResult, io: Pick<Io, 'color'>): string {
+  if (result.text !== undefined) return result.text.replace(/\n$/, '');
+  const s = style(io.color);
+  const parts = DECK_NAMES.filter((d) => result.byDeck[d]).map((d) => `${result.byDeck[d]} ${d}`);
+  const what = result.format === 'anki' ? 'notes' : 'items';
+  const lines = [`Wrote ${result.notes} ${what} (${parts.join(', ')}) to ${result.path}`];
+  if (result.format === 'anki') lines.push(s.dim('In Anki: File › Import, pick the file; the header sets tab-separated fields, HTML, the Basic note type and the tags column.'));
+  return lines.join('\n');
+}
