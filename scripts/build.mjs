@@ -24,8 +24,9 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'external',
-  // Bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __coachRequire } from 'node:module'; const require = __coachRequire(import.meta.url);" },
+  // Bundled CommonJS dependencies call require() for Node built-ins, and
+  // write-file-atomic names its temporary files after __filename.
+  banner: { js: "import { createRequire as __coachRequire } from 'node:module'; import { fileURLToPath as __coachPath } from 'node:url'; const require = __coachRequire(import.meta.url); const __filename = __coachPath(import.meta.url);" },
   sourcemap: false,
   logLevel: 'warning',
 });
