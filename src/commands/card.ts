@@ -1,7 +1,8 @@
 // coach card <query>: the best-matching quick-reference card, drawn as a box.
 import type { Io } from '../io.js';
 import type { Card } from '../guides/model.js';
-import { findOne, openSummaries, type LibraryOptions } from './shared.js';
+import { openSummaries, type LibraryOptions } from './open.js';
+import { directMatch } from '../guides/match.js';
 import { renderBox } from '../render/box.js';
 import { style } from '../render/style.js';
 
@@ -18,7 +19,8 @@ export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   const all = lib.guides.flatMap((g) => g.cards.map((c) => ({ ...c, guide: g.id, extra: `${c.subtitle ?? ''} ${g.title}` })));
   const query = options.query?.trim();
   if (!query) return { kind: 'list', cards: all.map((c) => ({ id: c.id, title: c.title, guide: c.guide })) };
-  const found = findOne(all, query, 'card', 'coach card');
+  // Most queries name a card directly; the fuzzy matcher loads only for the rest.
+  const found = directMatch(all, query) ?? (await import('./shared.js')).findOne(all, query, 'card', 'coach card');
   const { guide, extra: _extra, ...rest } = found;
   return { kind: 'card', guide, card: rest };
 }

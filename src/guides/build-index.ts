@@ -6,10 +6,18 @@ import { relative } from 'node:path';
 import { loadGuideFile } from './files.js';
 import { guideFiles } from './walk.js';
 import type { Guide, Problem, Scenario } from './model.js';
+import { summarize, type GuideSummary } from './library.js';
 
 export interface BundledIndex {
   version: 1;
   guides: Guide[];
+  scenarios: Scenario[];
+}
+
+/** dist/summaries.json: what `coach card` and `coach list guides|cards` read. */
+export interface BundledSummaries {
+  version: 1;
+  guides: GuideSummary[];
   scenarios: Scenario[];
 }
 
@@ -30,5 +38,7 @@ export async function writeBundledIndex(guidesDir: URL, out: URL): Promise<strin
   for (const p of all) console.error(`${p.path}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}`);
   if (errors.length > 0) throw new Error(`${errors.length} bundled guide file(s) failed to load`);
   await writeFile(out, JSON.stringify(index));
+  const summaries: BundledSummaries = { version: 1, guides: index.guides.map(summarize), scenarios: index.scenarios };
+  await writeFile(new URL('summaries.json', out), JSON.stringify(summaries));
   return `${index.guides.length} guides, ${index.scenarios.length} scenarios indexed`;
 }

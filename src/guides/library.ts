@@ -7,10 +7,10 @@
 // guides that everything else reads. Both are rebuilt transparently when stale or
 // unreadable.
 import { readFile, stat, mkdir, writeFile, rename } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Card, Guide, Problem, Scenario } from './model.js';
 import type { Parsed } from './parse.js';
-import type { BundledIndex } from './build-index.js';
+import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
 
 export interface Library {
@@ -77,7 +77,18 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
   const problems: Problem[] = [];
   let bundled: Guide[] = [];
   let scenarios: Scenario[] = [];
-  if (options.bundledIndex) {
+  let bundledSummaries: GuideSummary[] | undefined;
+  if (options.bundledIndex && detail === 'summary') {
+    // The small summaries file written beside the index, when there is one.
+    try {
+      const small = JSON.parse(await readFile(join(dirname(options.bundledIndex), 'summaries.json'), 'utf8')) as BundledSummaries;
+      bundledSummaries = small.guides;
+      scenarios = small.scenarios;
+    } catch {
+      /* no summaries file: read the full index below */
+    }
+  }
+  if (options.bundledIndex && !bundledSummaries) {
     const index = JSON.parse(await readFile(options.bundledIndex, 'utf8')) as BundledIndex;
     bundled = index.guides;
     scenarios = index.scenarios;
@@ -95,7 +106,7 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
     if (e.guide) userGuides.push(e.guide);
     if (e.scenario) scenarios = [...scenarios.filter((s) => s.id !== e.scenario!.id), e.scenario];
   }
-  const base = detail === 'full' ? bundled : bundled.map(summarize);
+  const base = detail === 'full' ? bundled : (bundledSummaries ?? bundled.map(summarize));
   const guides = merge(base, userGuides, problems);
   return { guides, scenarios, problems } as Library | Summaries;
 }

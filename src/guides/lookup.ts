@@ -1,13 +1,9 @@
-// Fuzzy lookup by title, id and tags, through fuse.js. Pure.
+// Lookup by name: direct matches first (match.ts), then fuzzy matching over title,
+// id and tags through fuse.js. Pure.
 import Fuse from 'fuse.js';
+import { directMatch, type Named } from './match.js';
 
-export interface Named {
-  id: string;
-  title: string;
-  tags?: string[];
-  /** Other words to match with a lower weight (a guide's title, a trap's key points). */
-  extra?: string;
-}
+export type { Named };
 
 export interface Lookup<T> {
   best?: T;
@@ -24,8 +20,8 @@ const KEYS = [
 
 export function lookup<T extends Named>(items: T[], query: string): Lookup<T> {
   const q = query.trim().toLowerCase();
-  const exact = items.find((i) => i.id.toLowerCase() === q || i.title.toLowerCase() === q);
-  if (exact) return { best: exact, closest: [] };
+  const direct = directMatch(items, q);
+  if (direct) return { best: direct, closest: [] };
   const fuse = new Fuse(items, { keys: KEYS, includeScore: true, ignoreLocation: true, threshold: 0.35 });
   const hits = fuse.search(q);
   if (hits.length > 0) return { best: hits[0]!.item, closest: hits.slice(1, 4).map((h) => h.item) };
