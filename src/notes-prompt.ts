@@ -4,6 +4,7 @@
 // garbles what the user is typing.
 import { createPrompt, isEnterKey, useEffect, useKeypress, useState, usePrefix, makeTheme } from '@inquirer/core';
 import type { NotesAnswer, NotesOptions } from './prompt.js';
+import { wrap } from './render/layout.js';
 
 export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done) => {
   const theme = makeTheme({});
@@ -11,12 +12,30 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
   const [value, setValue] = useState('');
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [, setTick] = useState(0);
+  const [ended, setEnded] = useState('');
   const prefix = usePrefix({ status: status === 'done' ? 'done' : 'idle', theme });
 
   useEffect(() => {
     if (!config.status) return undefined;
     const timer = setInterval(() => setTick((t) => t + 1), config.refreshMs ?? 250);
     return () => clearInterval(timer);
+  }, []);
+
+  // readline closes itself on Ctrl-D at an empty line, which would end the prompt with
+  // no answer and let the process exit. The line is padded with one space first, so
+  // readline deletes that instead and the keypress handler below finishes the notes.
+  useEffect((rl) => {
+    const line = rl as unknown as { line: string; cursor: number };
+    const guard = (_text: string, key?: { ctrl?: boolean; name?: string }): void => {
+      if (key?.ctrl && key.name === 'd' && line.line === '') {
+        line.line = ' ';
+        line.cursor = 0;
+      }
+    };
+    rl.input.prependListener('keypress', guard);
+    return () => {
+      rl.input.removeListener('keypress', guard);
+    };
   }, []);
 
   const draft = (all: string[], line: string): void => config.onDraft?.((line ? [...all, line] : all).join('\n'));
@@ -38,7 +57,9 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
       setValue('');
       const command = /^\/([a-z-]+)\s*$/i.exec(line.trim());
       if (command && (config.commands ?? []).includes(command[1]!.toLowerCase())) {
-        finish({ text: lines.join('\n'), command: command[1]!.toLowerCase() });
+        // Once done, the prompt shows the command that ended it.
+        setEnded(line.trim());
+        finish({ text: config.singleLine ? '' : lines.join('\n'), command: command[1]!.toLowerCase() });
         return;
       }
       if (config.singleLine) {
@@ -61,12 +82,23 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
     draft(lines, rl.line);
   });
 
+  // Finished lines wrap at words under the gutter; the line being typed is left to
+  // readline, which must own its cursor.
+  const rows = (list: string[]): string[] =>
+    config.width ? list.flatMap((l) => (l.trim() === '' ? [l] : wrap(l, Math.max(10, config.width! - 4)))) : list;
   const message = theme.style.message(config.message, status === 'done' ? 'done' : 'idle');
-  if (status === 'done' && config.singleLine) return `${prefix} ${message} ${theme.style.answer(lines[0] ?? '')}`;
+  if (status === 'done' && config.singleLine) return `${prefix} ${message} ${theme.style.answer(ended || (lines[0] ?? ''))}`;
+  const continued = (config.continues ?? []).some((c) => ended.toLowerCase() === `/${c}`);
+  if (status === 'done' && continued) return `${prefix} ${message} ${theme.style.answer(ended)}`;
+  if (status === 'done' && config.echo) {
+    const all = value ? [...lines, value] : lines;
+    return [`${prefix} ${message}${ended ? ` ${theme.style.answer(ended)}` : ''}`, ...rows(all).map((l) => theme.style.help(`  │ ${l}`))].join('\n');
+  }
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(`(${lines.length + (value ? 1 : 0)} line(s))`)}`;
   const max = config.maxVisibleLines;
-  const hidden = max !== undefined && lines.length > max ? lines.length - max : 0;
-  const shown = hidden > 0 ? lines.slice(hidden) : lines;
+  const all = rows(lines);
+  const hidden = max !== undefined && all.length > max ? all.length - max : 0;
+  const shown = hidden > 0 ? all.slice(hidden) : all;
   const body = [
     ...(hidden > 0 ? [theme.style.help(`  │ … ${hidden} earlier line${hidden === 1 ? '' : 's'}`)] : []),
     ...shown.map((l) => `  │ ${l}`),

@@ -29,8 +29,14 @@ export interface NotesOptions {
   initial?: string;
   /** Called with the whole text so far on every change, so a Ctrl-C can keep it. */
   onDraft?: (text: string) => void;
-  /** Show at most this many earlier lines (a taller prompt than the screen cannot be redrawn). */
+  /** Show at most this many rows of earlier lines (a taller prompt than the screen cannot be redrawn). */
   maxVisibleLines?: number;
+  /** Wrap finished lines at word boundaries to this width, under the gutter. */
+  width?: number;
+  /** Once done, leave what was written on the screen instead of a line count. */
+  echo?: boolean;
+  /** Commands after which the caller reopens the same notes (/pause): no echo then. */
+  continues?: string[];
 }
 
 export interface NotesAnswer {
@@ -64,25 +70,51 @@ function cancelled(e: unknown): never {
   throw e;
 }
 
+type KeyListener = (text: string, key?: { ctrl?: boolean; name?: string }) => void;
+
+/**
+ * readline closes itself on Ctrl-D at an empty line, which leaves an inquirer prompt
+ * unsettled and the process exiting 0 as if all went well. Ctrl-D (end of input)
+ * cancels a one-line question instead, like Ctrl-C. The listener goes in front of
+ * readline's own, so it runs first.
+ */
+async function eofCancels<T>(input: NodeJS.ReadableStream, ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const { emitKeypressEvents } = await import('node:readline');
+  emitKeypressEvents(input);
+  const controller = new AbortController();
+  const onKey: KeyListener = (_text, key) => {
+    if (key?.ctrl && key.name === 'd') controller.abort();
+  };
+  input.prependListener('keypress', onKey);
+  try {
+    return await ask(controller.signal);
+  } finally {
+    input.removeListener('keypress', onKey);
+  }
+}
+
 /** The real prompts, on the given terminal streams. */
 export function terminalPrompt(streams: Streams): Prompt {
-  const context = { input: streams.input, output: streams.output, clearPromptOnDone: false };
+  const base = { input: streams.input, output: streams.output, clearPromptOnDone: false };
+  const guarded = <T,>(ask: (context: typeof base & { signal: AbortSignal }) => Promise<T>): Promise<T> =>
+    eofCancels(streams.input, (signal) => ask({ ...base, signal })).catch(cancelled);
+  const context = base;
   return {
     async select(message, choices, defaultValue) {
       const { select } = await import('@inquirer/prompts');
-      return select({ message, choices, loop: false, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context).catch(cancelled);
+      return guarded((context) => select({ message, choices, loop: false, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
     },
     async checkbox(message, choices) {
       const { checkbox } = await import('@inquirer/prompts');
-      return checkbox({ message, choices, loop: false, pageSize: Math.max(7, choices.length) }, context).catch(cancelled);
+      return guarded((context) => checkbox({ message, choices, loop: false, pageSize: Math.max(7, choices.length) }, context));
     },
     async confirm(message, defaultValue = false) {
       const { confirm } = await import('@inquirer/prompts');
-      return confirm({ message, default: defaultValue }, context).catch(cancelled);
+      return guarded((context) => confirm({ message, default: defaultValue }, context));
     },
     async input(message, defaultValue) {
       const { input } = await import('@inquirer/prompts');
-      return input({ message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context).catch(cancelled);
+      return guarded((context) => input({ message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
     },
     async notes(options) {
       const { notesPrompt } = await import('./notes-prompt.js');

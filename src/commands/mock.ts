@@ -11,7 +11,7 @@ import { CancelledError, NotFoundError, UsageError } from '../errors.js';
 import { findOne, openLibrary, type LibraryOptions } from './shared.js';
 import { timeline } from './guide.js';
 import { style, type Style } from '../render/style.js';
-import { indent, wrap } from '../render/layout.js';
+import { indent, width, wrap } from '../render/layout.js';
 import { renderTable } from '../render/table.js';
 import { MockClock, formatClock, formatCountdown, formatMinutes } from '../mock/clock.js';
 import { BACKGROUNDS, buildPlan, type MockPhase, type MockPlan } from '../mock/plan.js';
@@ -35,7 +35,7 @@ export interface MockOptions extends LibraryOptions {
 
 export type MockResult =
   | { kind: 'study'; plan: MockPlan }
-  | { kind: 'review'; review: Review; transcript: string; source: 'live' | 'answers' };
+  | { kind: 'review'; review: Review; transcript: string | null; source: 'live' | 'answers' };
 
 export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
   if (options.interviewer && !(BACKGROUNDS as readonly string[]).includes(options.interviewer)) {
@@ -143,16 +143,22 @@ function say(io: Io, s: Style, who: string, text: string, tint: Style = s.cyan):
   io.stdout.write(`${tint.bold(lead)}${lines[0] ?? ''}\n${lines.slice(1).map((l) => `${' '.repeat(lead.length)}${l}\n`).join('')}`);
 }
 
-/** The countdown line under the editor, redrawn while the user types. */
-export function statusLine(session: MockSession, s: Style): string {
+/**
+ * The countdown line under the editor, redrawn while the user types: phase time left
+ * (or overtime), then total elapsed; the less important parts are dropped rather
+ * than wrapped when the terminal is narrow.
+ */
+export function statusLine(session: MockSession, s: Style, columns: number): string {
   const st = session.status();
-  const total = `${formatClock(st.elapsedMs)} of ${formatClock(st.totalMs)}`;
-  const speed = st.speed !== 1 ? ` · clock ×${st.speed}` : '';
-  if (st.paused) return s.inverse(` ⏸ paused · ${st.phase} `) + s.dim(` ${total}`);
-  if (st.clock.timeUp) return s.red.bold(`⏰ TIME IS UP for ${st.phase} · over by ${formatClock(st.clock.overtimeMs)} · /next to move on, /extend for 2 min`) + s.dim(` · ${total}${speed}`);
-  const left = `${formatCountdown(st.clock.leftMs)} left in ${st.phase} (${st.number}/${st.count})`;
-  if (st.clock.warning) return s.yellow.bold(`⚠ ${left} — one minute`) + s.dim(` · ${total}${speed}`);
-  return `${s.green('⏱')} ${s.bold(left)}${s.dim(` · ${total}${speed}`)}`;
+  const phase = `${st.phase} ${st.number}/${st.count}`;
+  const rest = [`total ${formatClock(st.elapsedMs)} / ${formatClock(st.totalMs)}`, ...(st.speed !== 1 ? [`clock ×${st.speed}`] : [])];
+  let head: string;
+  if (st.paused) head = s.inverse(` ⏸ PAUSED · ${phase} `);
+  else if (st.clock.timeUp) head = s.red.bold(`⏰ TIME IS UP · ${phase} · ${formatClock(st.clock.overtimeMs)} over · /next or /extend`);
+  else if (st.clock.warning) head = s.yellow.bold(`⚠ ${formatCountdown(st.clock.leftMs)} left · ${phase} · one minute`);
+  else head = `${s.green('⏱')} ${s.bold(`${formatCountdown(st.clock.leftMs)} left`)} · ${phase}`;
+  while (rest.length > 0 && width(`${head} · ${rest.join(' · ')}`) > columns - 1) rest.pop();
+  return rest.length > 0 ? `${head}${s.dim(` · ${rest.join(' · ')}`)}` : head;
 }
 
 async function live(plan: MockPlan, speed: number, io: Io): Promise<MockResult> {
@@ -164,7 +170,7 @@ async function live(plan: MockPlan, speed: number, io: Io): Promise<MockResult> 
   const status = (): string => {
     // The bell once at time-up: the signal reaches a user who is looking at their notes.
     if (session.poll().includes('time-up')) io.stdout.write('\x07');
-    return statusLine(session, s);
+    return statusLine(session, s, io.columns);
   };
   const meta: TranscriptMeta = { date, speed, source: 'live' };
   try {
@@ -187,7 +193,13 @@ async function live(plan: MockPlan, speed: number, io: Io): Promise<MockResult> 
     throw new CancelledError('mock stopped', `partial transcript saved: ${file}`);
   }
   const review = reviewSession(session, { timed: true });
-  const transcript = await save(session, review, meta, io);
+  let transcript: string | null = null;
+  try {
+    transcript = await save(session, review, meta, io);
+  } catch (e) {
+    // Forty-five minutes of answers still deserve their review.
+    io.stderr.write(`coach: could not save the transcript: ${(e as Error).message}\n`);
+  }
   return { kind: 'review', review, transcript, source: 'live' };
 }
 
@@ -261,6 +273,9 @@ async function notesPhase(session: MockSession, status: () => string, io: Io, s:
       ...(carry ? { initial: carry } : {}),
       onDraft: (t) => session.setDraft(t),
       maxVisibleLines: VISIBLE_LINES,
+      width: io.columns,
+      echo: true,
+      continues: ['pause', 'extend'],
     });
     if (ans.command === 'pause' || ans.command === 'extend') {
       carry = ans.text;
@@ -438,18 +453,24 @@ export function renderReview(result: Extract<MockResult, { kind: 'review' }>, io
   const rows = r.phases.map((p) => {
     const extra = [p.mustAsk ? `must-ask ${p.mustAsk.filter((m) => m.asked).length}/${p.mustAsk.length}` : '', p.trap ? `trap ${p.trap.covered}/${p.trap.total}` : ''].filter(Boolean).join(', ');
     const used = p.usedMin === null ? '—' : `${formatMinutes(p.usedMin)}${p.overtimeMin > 0 ? ` (+${formatMinutes(p.overtimeMin)})` : ''}`;
-    const name = p.status === 'done' ? p.name : `${p.name} (${p.status})`;
-    return [name, formatMinutes(p.plannedMin), used, `${p.covered}/${p.total}${extra ? `, ${extra}` : ''}`];
+    const status = p.status === 'skipped' && !r.timed ? 'no answer' : p.status;
+    const name = p.status === 'done' ? p.name : `${p.name} (${status})`;
+    return [name, formatMinutes(p.plannedMin), ...(r.timed ? [used] : []), `${p.covered}/${p.total}${extra ? `, ${extra}` : ''}`];
   });
-  rows.push(['total', formatMinutes(r.plannedMin), r.usedMin === null ? '—' : formatMinutes(r.usedMin), '']);
-  out.push(renderTable({ head: ['phase', 'plan min', 'used min', 'key points'], rows, columns: Math.min(io.columns, 100) }, s));
+  rows.push(['total', formatMinutes(r.plannedMin), ...(r.timed ? [r.usedMin === null ? '—' : formatMinutes(r.usedMin)] : []), '']);
+  const head = ['phase', 'plan min', ...(r.timed ? ['used min'] : []), 'key points'];
+  out.push(renderTable({ head, rows, columns: Math.min(io.columns, 100) }, s));
   const bullet = (text: string): string => {
     const lines = wrap(text, io.columns - 6);
     return [`  • ${lines[0]}`, ...lines.slice(1).map((l) => `    ${l}`)].join('\n');
   };
   if (r.missed.length > 0) {
     out.push('', s.bold(`Missed (${r.missed.length})`));
-    for (const m of r.missed) out.push(bullet(`${s.bold(`${m.phase}: ${m.label}`)}${m.hint ? ` — ${m.hint}` : ''}`));
+    let group = '';
+    for (const m of r.missed) {
+      if (m.phase !== group) out.push(`  ${s.underline((group = m.phase))}`);
+      out.push(indent(bullet(`${s.bold(m.label)}${m.hint ? ` — ${m.hint}` : ''}`), 2));
+    }
   }
   if (r.mustAskMissed.length > 0) {
     out.push('', s.bold('Questions you did not ask'));
@@ -459,7 +480,7 @@ export function renderReview(result: Extract<MockResult, { kind: 'review' }>, io
     out.push('', s.bold('Traps worth drilling next'));
     for (const d of r.drill) out.push(bullet(`${s.bold(d.question)} ${s.dim(`(${d.id})`)} — ${d.why}`));
   }
-  out.push('', `${s.bold('Transcript saved:')} ${result.transcript}`);
+  out.push('', result.transcript ? `${s.bold('Transcript saved:')} ${result.transcript}` : s.yellow('The transcript could not be saved (see the warning above).'));
   return out.join('\n');
 }
 

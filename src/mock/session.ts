@@ -256,7 +256,9 @@ export class MockSession {
     phase.endedAt = this.clock.elapsed();
     phase.status = how;
     const text = this.candidateText(phase);
-    phase.check = matchKeyPoints(text, phase.plan.keyPoints);
+    // Clarify's key points are things to find out: a question that drew the answer counts.
+    const found = phase.turns.filter((t) => t.who === 'interviewer' && t.kind === 'reply' && t.topics?.length).map((t) => t.text);
+    phase.check = matchKeyPoints(phase.plan.key === 'clarify' ? [text, ...found].join('\n') : text, phase.plan.keyPoints);
     if (phase.plan.trap) phase.trapCheck = matchKeyPoints(text, phase.plan.trap.keyPoints);
     return phase;
   }
