@@ -1,0 +1,142 @@
+// coach trap as a function on a plain Io: reveal when piped, the interactive round with
+// a scripted prompt, the schedule it writes, and finding traps by id or words.
+import { describe, expect, it } from 'vitest';
+import { testIo, type TestIo } from './helpers/io.js';
+import { scripted } from './practice-script.js';
+import { renderTrap, trap } from '../src/commands/trap.js';
+import { readHistory } from '../src/store/history.js';
+import { NotFoundError, UsageError } from '../src/errors.js';
+
+const KUBEFLOW = 'oss-ml-platform/why-not-just-use-kubeflow';
+
+describe('coach trap, piped', () => {
+  it('prints the question and the whole answer, and asks nothing', async () => {
+    const io = testIo();
+    const text = renderTrap(await trap({ query: 'why-not-just-use-kubeflow' }, io), io);
+    expect(text).toContain('Why not just use Kubeflow?');
+    expect(text).toContain(KUBEFLOW);
+    for (const part of ['What the interviewer wants', 'Weak answer', 'Why it fails', 'Strong answer', 'Key points to hit', 'GenAI tracing']) expect(text).toContain(part);
+    expect(await readHistory(io)).toEqual([]);
+  });
+
+  it('--reveal on a terminal prints too, without asking', async () => {
+    const io = testIo({ interactive: true });
+    const result = await trap({ query: KUBEFLOW, reveal: true }, io);
+    expect(result.mode).toBe('reveal');
+  });
+
+  it('opens the trap a `coach search` hit names', async () => {
+    const io = testIo();
+    const { search } = await import('../src/commands/search.js');
+    const hits = await search({ words: ['training-serving', 'skew'], limit: 20, kind: 'trap' }, io);
+    const command = JSON.stringify(hits).match(/coach trap ([^"\s]+) --reveal/)![1]!;
+    const result = await trap({ query: command, reveal: true }, io);
+    expect(result.mode === 'reveal' && result.trap.question).toMatch(/skew/i);
+  });
+
+  it('finds a trap by words of its question', async () => {
+    const result = await trap({ query: 'cassandra down', reveal: true }, testIo());
+    expect(result.mode === 'reveal' && result.trap.id).toBe('michelangelo/what-if-cassandra-goes-down');
+  });
+
+  it('says which traps are closest when nothing matches', async () => {
+    await expect(trap({ query: 'zzzz qqqq', reveal: true }, testIo())).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('--topic narrows, and a topic no trap is about is not found', async () => {
+    const list = await trap({ query: 'list', topic: 'cassandra' }, testIo());
+    expect(list.mode === 'list' && list.traps.map((t) => t.id)).toContain('michelangelo/what-if-cassandra-goes-down');
+    expect(list.mode === 'list' && list.traps.every((t) => t.guide === 'michelangelo')).toBe(true);
+    await expect(trap({ query: 'random', topic: 'blockchain quantum' }, testIo())).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('rejects a --time that is not a positive number', async () => {
+    await expect(trap({ query: 'random', time: 0 }, testIo())).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('coach trap list', () => {
+  it('lists every trap of a guide with its full id and schedule', async () => {
+    const io = testIo();
+    const result = await trap({ query: 'list', guide: 'oss-ml-platform' }, io);
+    expect(result.mode === 'list' && result.traps.length).toBe(6);
+    const text = renderTrap(result, io);
+    expect(text).toContain('why-not-just-use-kubeflow');
+    expect(text).toMatch(/6 traps · 0 due · 6 new/);
+  });
+});
+
+async function practise(io: TestIo, query: string, answer: string, rating: string): Promise<ReturnType<typeof trap>> {
+  io.prompt = scripted({ notes: [answer], select: [rating] });
+  return trap({ query }, io);
+}
+
+describe('coach trap on a terminal', () => {
+  it('asks, reveals with the key points covered and missed, and saves the rating', async () => {
+    const io = testIo({ interactive: true });
+    const prompt = scripted({ notes: ['Kubeflow is a legitimate choice, but MLflow 3 brings GenAI tracing\nand KServe is serverless.'], select: ['good'] });
+    io.prompt = prompt;
+    const result = await trap({ query: KUBEFLOW }, io);
+    const out = io.out();
+    expect(out).toContain('Why not just use Kubeflow?');
+    expect(out).toContain('You said');
+    expect(out).toContain('Strong answer');
+    expect(out).toContain('Key points: 3 of 6 covered');
+    expect(out).toMatch(/✓ Acknowledges the alternative — you said “legitimate”/);
+    expect(out).toMatch(/✓ GenAI tracing — you said “GenAI tracing”/);
+    expect(out).toMatch(/✗ Independent upgrades — no waiting on a suite release/);
+    // The rating starts on what the key points suggest; each choice shows the next review.
+    const rating = prompt.asked.find((a) => a.kind === 'select')!;
+    expect(rating.defaultValue).toBe('hard');
+    expect(rating.choices).toEqual([expect.stringMatching(/^again.*next: 1m/), expect.stringMatching(/^hard.*6m/), expect.stringMatching(/^good.*10m/), expect.stringMatching(/^easy.*\d+d\)$/)]);
+    expect(result).toMatchObject({ mode: 'practice', rating: 'good', coverage: { covered: 3, total: 6 } });
+    expect(renderTrap(result, io)).toMatch(/Saved: good · 3\/6 key points · next review in 10m/);
+    expect(await readHistory(io)).toEqual([
+      expect.objectContaining({ kind: 'review', deck: 'traps', item: KUBEFLOW, guide: 'oss-ml-platform', rating: 'good', correct: true, covered: 3, total: 6, at: '2026-11-22T09:00:00.000Z' }),
+    ]);
+  });
+
+  it('shows a countdown in the status line with --time', async () => {
+    let clock = 0;
+    const io = testIo({ interactive: true, now: () => clock });
+    const prompt = scripted({ notes: ['/skip'], select: ['again'] });
+    io.prompt = prompt;
+    await trap({ query: KUBEFLOW, time: 90 }, io);
+    const status = prompt.asked.find((a) => a.kind === 'notes')!.options!.status!;
+    clock = 30_000;
+    expect(status()).toContain('1:00 left');
+    clock = 95_000;
+    expect(status()).toContain('time is up +0:05');
+  });
+
+  it('`random` respects the schedule: a trap just rated is not picked again while others wait', async () => {
+    const io = testIo({ interactive: true });
+    const guideTraps = 6;
+    const seen = new Set<string>();
+    for (let i = 0; i < guideTraps; i++) {
+      io.prompt = scripted({ notes: ['I do not know'], select: ['good'] });
+      const r = await trap({ query: 'random', guide: 'oss-ml-platform' }, io);
+      if (r.mode !== 'practice') throw new Error('expected a practice round');
+      expect(seen.has(r.trap.id)).toBe(false);
+      seen.add(r.trap.id);
+    }
+    expect(seen.size).toBe(guideTraps);
+    const list = await trap({ query: 'list', guide: 'oss-ml-platform' }, testIo({ dataDir: io.dataDir }));
+    expect(list.mode === 'list' && list.traps.every((t) => t.schedule.standing === 'later')).toBe(true);
+  });
+
+  it('a trap rated again comes back first once it is due', async () => {
+    let now = new Date('2026-11-22T09:00:00Z');
+    const io = testIo({ interactive: true, date: () => now });
+    await practise(io, KUBEFLOW, 'no idea', 'again');
+    for (const other of ['can-t-we-skip-the-feature-store', 'why-do-you-need-both-online-and-offline']) await practise(io, `oss-ml-platform/${other}`, 'x', 'easy');
+    now = new Date('2026-11-22T09:05:00Z');
+    let wins = 0;
+    for (let i = 0; i < 20; i++) {
+      const r = await trap({ query: 'random', guide: 'oss-ml-platform', reveal: true, random: () => i / 20 }, io);
+      if (r.mode === 'reveal' && r.trap.id === KUBEFLOW) wins++;
+    }
+    // Due and weak weighs 6 against 2 for each of the 3 new traps: half of the picks.
+    expect(wins).toBe(10);
+  });
+});
