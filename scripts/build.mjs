@@ -11,7 +11,7 @@ const next = `${root}dist.${process.pid}`;
 const old = `${root}dist.old.${process.pid}`;
 
 await build({
-  entryPoints: { coach: 'src/main.ts', 'build-index': 'src/guides/build-index.ts' },
+  entryPoints: { coach: 'src/main.ts', 'build-index': 'src/guides/build-index.ts', 'index-worker': 'src/guides/index-worker.ts' },
   outdir: next,
   bundle: true,
   splitting: true,

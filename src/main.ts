@@ -31,6 +31,7 @@ async function processIo(): Promise<Io> {
     dataDir: home ? join(home, 'data') : paths.data,
     cacheDir: home ? join(home, 'cache') : paths.cache,
     bundledIndex: fileURLToPath(new URL('./guides.json', import.meta.url)),
+    indexWorker: fileURLToPath(new URL('./index-worker.js', import.meta.url)),
     prompt: terminalPrompt({ input: process.stdin, output: process.stdout }),
   };
 }

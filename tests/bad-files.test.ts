@@ -129,6 +129,19 @@ describe('the user-guide cache', () => {
     expect(JSON.parse(readFileSync(cachePath, 'utf8')).version).toBe(3);
   });
 
+  it('parses a large cold index on two cores with the same result as on one', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`g-${String(i).padStart(2, '0')}.md`] = GOOD(`g-${i}`, `Guide ${i}`);
+    files['broken.md'] = '---\nid: [\n---\n';
+    const dir = folder(files);
+    const one = await loadLibrary({ dirs: [dir] });
+    const two = await loadLibrary({ dirs: [dir], workerScript: join(import.meta.dirname, '../dist/index-worker.js') });
+    expect(two.guides.map((g) => g.id)).toEqual(one.guides.map((g) => g.id));
+    expect(two.guides).toEqual(one.guides);
+    expect(two.problems).toEqual(one.problems);
+    expect(two.problems).toHaveLength(1);
+  });
+
   it('loads a folder of 250 guides, with ids kept apart', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 250; i++) files[`topic-${Math.floor(i / 50)}/guide-${i}.md`] = GOOD(`guide-${i}`, `Guide ${i}`);

@@ -22,6 +22,7 @@ function loadOptions(options: LibraryOptions, io: Io): LoadOptions {
     ...(io.bundledIndex ? { bundledIndex: io.bundledIndex } : {}),
     dirs: guideDirs(options, io),
     cacheDir: io.cacheDir,
+    ...(io.indexWorker ? { workerScript: io.indexWorker } : {}),
     onIndexing: async (count) => {
       // Only a first run over a large folder takes long enough to deserve a spinner.
       if (count < 25 || !io.colorErr || !io.stderrStream) return undefined;

@@ -45,6 +45,8 @@ export interface LoadOptions {
   dirs: string[];
   /** Where the user-guide cache lives; omitted: no cache. */
   cacheDir?: string;
+  /** dist/index-worker.js: parses half of a large cold index on another core. */
+  workerScript?: string;
   /** Called before parsing many uncached files; returns a function called when done. */
   onIndexing?: (count: number) => Promise<(() => void) | undefined>;
 }
@@ -200,9 +202,8 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   const parsed = new Map<string, Parsed>();
   if (stale.length > 0) {
     const done = await options.onIndexing?.(stale.length);
-    // The parser (marked, gray-matter) loads only when something needs parsing.
-    const { loadGuideFile } = await import('./files.js');
-    for (const f of stale) parsed.set(f, await loadGuideFile(f));
+    const results = await parseFiles(stale, options.workerScript);
+    stale.forEach((f, i) => parsed.set(f, results[i]!));
     if (done) done();
     full ??= await readCache<FullEntry>(fullPath);
     for (const [f, p] of parsed) {
@@ -241,6 +242,33 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     const guide = e.summary ? (detail === 'full' ? full!.entries[f]!.guide : e.summary) : undefined;
     return { ...(guide ? { guide } : {}), ...(e.scenario ? { scenario: e.scenario } : {}), problems: e.problems };
   });
+}
+
+const WORKER_THRESHOLD = 40;
+
+/**
+ * Parses files: all reads start at once and each file is parsed when its bytes
+ * arrive; with many files and a second core, a worker thread takes half. If the
+ * worker fails for any reason, its half is parsed here instead.
+ */
+async function parseFiles(files: string[], workerScript: string | undefined): Promise<Parsed[]> {
+  // The parser (marked, gray-matter) loads only when something needs parsing.
+  const { loadGuideFile } = await import('./files.js');
+  const here = (list: string[]): Promise<Parsed[]> => Promise.all(list.map((f) => loadGuideFile(f)));
+  const { availableParallelism } = await import('node:os');
+  if (!workerScript || files.length < WORKER_THRESHOLD || availableParallelism() < 2) return here(files);
+  const half = Math.floor(files.length / 2);
+  const theirs = files.slice(0, half);
+  const { Worker } = await import('node:worker_threads');
+  const fromWorker = new Promise<Parsed[]>((resolveWorker, reject) => {
+    const worker = new Worker(workerScript, { workerData: { files: theirs } });
+    worker.once('message', (m: Parsed[]) => resolveWorker(m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`index worker exited with code ${code}`)));
+  });
+  const mine = await here(files.slice(half));
+  const others = await fromWorker.catch(() => here(theirs));
+  return [...others, ...mine];
 }
 
 /** Writes a cache file through a temporary file and a rename; a cache that cannot be written is only slower. */
