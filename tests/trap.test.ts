@@ -39,6 +39,15 @@ describe('coach trap, piped', () => {
     expect(result.mode === 'reveal' && result.trap.id).toBe('michelangelo/what-if-cassandra-goes-down');
   });
 
+  it.each([
+    ['kubeflow', KUBEFLOW],
+    ['why kubernetes', 'oss-ml-platform/why-kubernetes-why-not-just-use-vms'],
+    ['skew', 'mlops-platform/how-do-you-handle-training-serving-skew'],
+  ])('`coach trap %s` opens the trap about it: %s', async (query, id) => {
+    const result = await trap({ query, reveal: true }, testIo());
+    expect(result.mode === 'reveal' && result.trap.id).toBe(id);
+  });
+
   it('says which traps are closest when nothing matches', async () => {
     await expect(trap({ query: 'zzzz qqqq', reveal: true }, testIo())).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -126,6 +126,18 @@ export function findTrap(items: TrapItem[], query: string): TrapItem {
   if (local.length > 1) {
     throw new UsageError(`'${query}' is a trap in ${local.length} guides: ${local.map((i) => i.id).join(', ')}`, `name one, e.g. \`coach trap ${local[0]!.id}\`, or add --guide`);
   }
+  // Every word in the id, then every word in the question, before fuzzy matching:
+  // `coach trap kubeflow` means the trap about Kubeflow, not one that mentions it.
+  const words = (q.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem);
+  const has = (text: string): boolean => {
+    const own = new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
+    return words.length > 0 && words.every((w) => own.has(w));
+  };
+  const shortest = (list: TrapItem[], key: (i: TrapItem) => string): TrapItem | undefined => [...list].sort((a, b) => key(a).length - key(b).length)[0];
+  const byId = shortest(items.filter((i) => has(i.trap.id.replace(/-/g, ' '))), (i) => i.trap.id);
+  if (byId) return byId;
+  const byQuestion = shortest(items.filter((i) => has(i.trap.question)), (i) => i.trap.question);
+  if (byQuestion) return byQuestion;
   const named = items.map((i) => ({ id: i.id, title: i.trap.question, tags: [i.guide], extra: `${i.trap.id} ${i.trap.keyPoints.map((k) => k.label).join(' ')}`, item: i }));
   return findOne(named, query, 'trap', 'coach trap list').item;
 }
@@ -290,20 +302,21 @@ export function renderAnswer(view: TrapView, coverage: Coverage | undefined, s: 
     if (view.weakWhy) out.splice(out.length - 1, 0, ...wrap(`Why it fails: ${view.weakWhy}`, columns - 2).map((l) => `  ${s.dim(l)}`));
   }
   out.push(...block('Strong answer', view.strong, s, columns, s.green));
+  // Each line is wrapped as plain text and then styled whole, so that measuring it never
+  // has to look past colour codes.
+  const item = (mark: string, text: string, detail: string | undefined, paint: (t: string) => string): void => {
+    wrap(text, columns - 4).forEach((l, i) => out.push(i === 0 ? `  ${mark} ${l}` : `    ${l}`));
+    if (detail) for (const l of wrap(detail, columns - 6)) out.push(`      ${paint(l)}`);
+  };
   if (coverage) {
     out.push(s.bold(`Key points: ${coverage.covered} of ${coverage.total} covered`));
     for (const p of coverage.points) {
-      const text = p.covered
-        ? `${s.green('✓')} ${p.label}${p.words ? s.dim(` — you said “${p.words}”`) : ''}`
-        : `${s.red('✗')} ${p.label}${p.hint ? s.dim(` — ${p.hint}`) : ''}${s.dim(` (say: ${p.terms.slice(0, 3).join(', ')})`)}`;
-      out.push(...wrap(text, columns - 4).map((l, i) => (i === 0 ? `  ${l}` : `    ${l}`)));
+      if (p.covered) item(s.green('✓'), `${p.label}${p.words ? ` — you said “${p.words}”` : ''}`, undefined, s.dim);
+      else item(s.red('✗'), `${p.label}${p.hint ? ` — ${p.hint}` : ''}`, `say: ${p.terms.slice(0, 3).join(', ')}`, s.dim);
     }
   } else if (view.keyPoints.length > 0) {
     out.push(s.bold('Key points to hit'));
-    for (const k of view.keyPoints) {
-      const text = `• ${k.label}${k.hint ? ` — ${k.hint}` : ''}${s.dim(` (${k.terms.slice(0, 4).join(', ')})`)}`;
-      out.push(...wrap(text, columns - 4).map((l, i) => (i === 0 ? `  ${l}` : `    ${l}`)));
-    }
+    for (const k of view.keyPoints) item('•', `${k.label}${k.hint ? ` — ${k.hint}` : ''}`, k.terms.slice(0, 4).join(', '), s.dim);
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out.join('\n');

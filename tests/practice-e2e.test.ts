@@ -1,0 +1,93 @@
+// The built coach in a real pseudo-terminal: a trap answered, revealed and rated; the
+// next `coach trap random` respecting that schedule; a short drill; Ctrl-C in a drill.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCoach } from './helpers/pty.js';
+
+const DOWN = '\x1b[B';
+const KUBEFLOW = 'oss-ml-platform/why-not-just-use-kubeflow';
+
+function home(): { env: Record<string, string>; history: () => Record<string, unknown>[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'coach-e2e-practice-'));
+  return {
+    env: { COACH_HOME: dir },
+    history: () =>
+      readFileSync(join(dir, 'data', 'history.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
+
+describe('coach trap in a terminal', { tag: 'slow' } as object, () => {
+  it('asks, reveals, takes a rating, and the next random trap respects the schedule', async () => {
+    const h = home();
+    const s = runCoach(['trap', KUBEFLOW, '--time', '120'], { env: h.env });
+    await s.waitFor('Your answer');
+    await s.waitFor(/1:\d\d left/);
+    s.write('Kubeflow is a legitimate choice, but MLflow 3 brings GenAI tracing\r');
+    await s.waitFor('GenAI tracing');
+    s.write('and KServe is serverless.\r');
+    s.write('\r');
+    await s.waitFor('How did it go?');
+    const screen = s.text();
+    expect(screen).toContain('What the interviewer wants');
+    expect(screen).toContain('Weak answer');
+    expect(screen).toContain('Strong answer');
+    expect(screen).toContain('Key points: 3 of 6 covered');
+    expect(screen).toMatch(/✓ GenAI tracing — you said “GenAI tracing”/);
+    expect(screen).toMatch(/✗ Independent upgrades/);
+    // The cursor starts on the suggested rating (hard); one down is good.
+    expect(screen).toMatch(/❯ hard/);
+    s.write(DOWN);
+    await s.waitFor(/❯ good/);
+    s.write('\r');
+    await s.waitFor(/Saved: good · 3\/6 key points · next review in 10m/);
+    expect((await s.exited).exitCode).toBe(0);
+    expect(h.history()).toEqual([expect.objectContaining({ kind: 'review', deck: 'traps', item: KUBEFLOW, rating: 'good', covered: 3, total: 6 })]);
+
+    // Five other traps in the guide are new; the one just rated is not due for 10 minutes.
+    for (let i = 0; i < 5; i++) {
+      const next = runCoach(['trap', 'random', '--guide', 'oss-ml-platform', '--reveal'], { env: h.env });
+      expect((await next.exited).exitCode).toBe(0);
+      expect(next.text()).toContain('oss-ml-platform/');
+      expect(next.text()).not.toContain(KUBEFLOW);
+    }
+    const list = runCoach(['trap', 'list', '--guide', 'oss-ml-platform'], { env: h.env });
+    await list.exited;
+    expect(list.text()).toMatch(/why-not-just-use-kubeflow\s+next in 10m, last: good/);
+  });
+});
+
+describe('coach drill in a terminal', { tag: 'slow' } as object, () => {
+  it('runs a short numbers drill to its summary', async () => {
+    const h = home();
+    const s = runCoach(['drill', '--deck', 'numbers', '--guide', 'oss-ml-platform', '--limit', '2', '--new', '2'], { env: h.env });
+    await s.waitFor('End-to-end inference target?');
+    s.write('200ms\r');
+    await s.waitFor('✓ 200 ms P99');
+    await s.waitFor('Feature lookup budget?');
+    s.write('50 milliseconds\r');
+    await s.waitFor(/Drill done: 2 reviewed · 2 correct \(100%\)/);
+    expect((await s.exited).exitCode).toBe(0);
+    expect(h.history().map((e) => [e['item'], e['rating']])).toEqual([
+      ['oss-ml-platform/end-to-end-inference-target', 'good'],
+      ['oss-ml-platform/feature-lookup-budget', 'good'],
+    ]);
+  });
+
+  it('Ctrl-C stops it with the summary, keeps the reviews made, and exits 130', async () => {
+    const h = home();
+    const s = runCoach(['drill', '--deck', 'numbers', '--guide', 'oss-ml-platform', '--limit', '3', '--new', '3'], { env: h.env });
+    await s.waitFor('End-to-end inference target?');
+    s.write('100 ms\r');
+    await s.waitFor('Feature lookup budget?');
+    s.write('\x03');
+    await s.waitFor(/Drill stopped: 1 reviewed · 0 correct \(0%\)/);
+    await s.waitFor('coach: drill stopped; 1 review saved');
+    expect((await s.exited).exitCode).toBe(130);
+    expect(h.history()).toHaveLength(1);
+  });
+});
