@@ -117,7 +117,8 @@ export function terminalPrompt(streams: Streams): Prompt {
       return guarded((context) => input({ message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
     },
     async notes(options) {
-      const { notesPrompt } = await import('./notes-prompt.js');
+      const [{ notesPrompt }, { loadUnicode }] = await Promise.all([import('./notes-prompt.js'), import('./render/layout.js')]);
+      await loadUnicode(); // the notes wrap what the user types, which may be any script
       return notesPrompt(options, context).catch(cancelled);
     },
   };

@@ -11,7 +11,7 @@ import { CancelledError, NotFoundError, UsageError } from '../errors.js';
 import { findOne, openLibrary, type LibraryOptions } from './shared.js';
 import { timeline } from './guide.js';
 import { style, type Style } from '../render/style.js';
-import { indent, width, wrap } from '../render/layout.js';
+import { indent, loadUnicode, width, wrap } from '../render/layout.js';
 import { renderTable } from '../render/table.js';
 import { MockClock, formatClock, formatCountdown, formatMinutes } from '../mock/clock.js';
 import { BACKGROUNDS, buildPlan, type MockPhase, type MockPlan } from '../mock/plan.js';
@@ -41,7 +41,8 @@ export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
   if (options.interviewer && !(BACKGROUNDS as readonly string[]).includes(options.interviewer)) {
     throw new UsageError(`--interviewer must be one of ${BACKGROUNDS.join(', ')}`);
   }
-  const lib = await openLibrary(options, io);
+  // Guides, scenarios and typed answers may hold any text: measure it right.
+  const [lib] = await Promise.all([openLibrary(options, io), loadUnicode()]);
   const { guide, scenario } = await choose(options, lib.guides, lib.scenarios, io);
   const background = options.interviewer;
   const discussion = background
@@ -152,11 +153,13 @@ export function statusLine(session: MockSession, s: Style, columns: number): str
   const st = session.status();
   const phase = `${st.phase} ${st.number}/${st.count}`;
   const rest = [`total ${formatClock(st.elapsedMs)} / ${formatClock(st.totalMs)}`, ...(st.speed !== 1 ? [`clock ×${st.speed}`] : [])];
+  // Plain characters only: emoji widths differ between terminals, and a status line
+  // measured wrong breaks inquirer's redraw.
   let head: string;
-  if (st.paused) head = s.inverse(` ⏸ PAUSED · ${phase} `);
-  else if (st.clock.timeUp) head = s.red.bold(`⏰ TIME IS UP · ${phase} · ${formatClock(st.clock.overtimeMs)} over · /next or /extend`);
-  else if (st.clock.warning) head = s.yellow.bold(`⚠ ${formatCountdown(st.clock.leftMs)} left · ${phase} · one minute`);
-  else head = `${s.green('⏱')} ${s.bold(`${formatCountdown(st.clock.leftMs)} left`)} · ${phase}`;
+  if (st.paused) head = `${s.inverse(' PAUSED ')} · ${phase}`;
+  else if (st.clock.timeUp) head = `${s.red.bold.inverse(' TIME IS UP ')} ${s.red.bold(`${formatClock(st.clock.overtimeMs)} over · ${phase} · /next or /extend`)}`;
+  else if (st.clock.warning) head = s.yellow.bold(`${formatCountdown(st.clock.leftMs)} left · last minute · ${phase}`);
+  else head = `${s.green.bold(`${formatCountdown(st.clock.leftMs)} left`)} · ${phase}`;
   while (rest.length > 0 && width(`${head} · ${rest.join(' · ')}`) > columns - 1) rest.pop();
   return rest.length > 0 ? `${head}${s.dim(` · ${rest.join(' · ')}`)}` : head;
 }

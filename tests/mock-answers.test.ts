@@ -1,0 +1,126 @@
+// coach mock --answers FILE: a written mock scored without prompting. A file that
+// covers the fintech scenario's key points scores clearly higher than a vague one,
+// and the review names what the vague one missed.
+import { join } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mock, renderMock, type MockResult } from '../src/commands/mock.js';
+import { NotFoundError, UsageError } from '../src/errors.js';
+import { readHistory } from '../src/store/history.js';
+import { run, type Runtime } from '../src/cli.js';
+import { parseAnswers, questionLines } from '../src/mock/answers.js';
+import { buildPlan } from '../src/mock/plan.js';
+import { STANDARD_PLAN } from '../src/guides/parse.js';
+import { testIo, type TestIo } from './helpers/io.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'mock');
+const GOOD = join(FIXTURES, 'fintech-good.md');
+const VAGUE = join(FIXTURES, 'fintech-vague.md');
+
+async function score(file: string, io: TestIo = testIo()): Promise<Extract<MockResult, { kind: 'review' }>> {
+  const r = await mock({ scenario: 'fintech', answers: file }, io);
+  if (r.kind !== 'review') throw new Error('expected a review');
+  return r;
+}
+
+describe('coach mock --answers', () => {
+  it('scores a file that covers the key points clearly higher than a vague one', async () => {
+    const good = await score(GOOD);
+    const vague = await score(VAGUE);
+    expect(good.review.score).toBeGreaterThanOrEqual(85);
+    expect(vague.review.score).toBeLessThanOrEqual(20);
+    expect(good.review.score - vague.review.score).toBeGreaterThanOrEqual(50);
+    expect(good.review.timed).toBe(false);
+  });
+
+  it('names what the vague one missed, with hints, the questions it did not ask and traps to drill', async () => {
+    const io = testIo();
+    const vague = await score(VAGUE, io);
+    const labels = vague.review.missed.map((m) => `${m.phase}: ${m.label}`);
+    expect(labels).toContain('Deep Dive: Point-in-time correctness');
+    expect(labels).toContain('Scale & Trade-offs: Graceful degradation');
+    expect(labels).toContain('High-Level: Feature store as foundation');
+    expect(vague.review.mustAskMissed.map((m) => m.topic)).toEqual(['use-case', 'latency', 'compliance']);
+    expect(vague.review.drill.length).toBeGreaterThan(0);
+    const text = renderMock(vague, io).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Missed \(\d+\)/);
+    expect(text).toContain('Point-in-time correctness — training rows get the feature value as it stood at event time');
+    expect(text).toContain('Questions you did not ask');
+    expect(text).toContain('Traps worth drilling next');
+    expect(text).not.toContain('used min'); // no clock ran
+  });
+
+  it('the good one misses nothing and the transcript shows each phase with its key points', async () => {
+    const io = testIo();
+    const good = await score(GOOD, io);
+    expect(good.review.missed).toEqual([]);
+    const md = readFileSync(good.transcript!, 'utf8');
+    expect(md).toContain('- Scored from: ');
+    expect(md).toContain('**You:** What is the platform for: which workloads, fraud detection and credit scoring?');
+    expect(md).toContain('**Interviewer:** Two workloads: fraud detection');
+    expect(md).toContain('**Interviewer (trap question):** How do you handle 10x traffic spike?');
+    expect(md).toContain('- [x] Point-in-time correctness — “point-in-time”');
+    expect(await readHistory(io)).toEqual([expect.objectContaining({ kind: 'mock', scenario: 'fintech', score: good.review.score, partial: false })]);
+  });
+
+  it('warns about a heading that names no phase and scores the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-answers-'));
+    const file = join(dir, 'a.md');
+    writeFileSync(file, '# Title\n\n## Clarify\nHow many models?\n\n## Lunch plans\nSandwiches.\n\n## 3. Deep dive: the feature store\nAn online store and an offline store.\n');
+    const io = testIo();
+    const r = await score(file, io);
+    expect(io.err()).toContain(`coach: warning ${file}:6: heading 'Lunch plans' names no phase; not scored`);
+    expect(r.review.phases.find((p) => p.key === 'deep-dive')).toMatchObject({ status: 'done', covered: 1 });
+    expect(r.review.phases.find((p) => p.key === 'high-level')?.status).toBe('skipped');
+    expect(renderMock(r, io)).toContain('High-Level (no answer)');
+  });
+
+  it('is a usage error for a file with no phase heading, not found for a missing file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-answers-'));
+    const file = join(dir, 'a.md');
+    writeFileSync(file, 'Just some text, no headings.\n');
+    await expect(score(file)).rejects.toThrow(UsageError);
+    await expect(score(join(dir, 'missing.md'))).rejects.toThrow(NotFoundError);
+  });
+
+  it('--answers --json prints the same review as data', async () => {
+    const io = testIo();
+    let out = '';
+    const rt: Runtime = { io: async () => io, out: (t) => (out += t), err: (t) => (out += t), version: '0', debug: false };
+    expect(await run(['mock', '--scenario', 'fintech', '--answers', VAGUE, '--json'], rt)).toBe(0);
+    const data = JSON.parse(io.out()) as Extract<MockResult, { kind: 'review' }>;
+    expect(data.kind).toBe('review');
+    expect(data.review.score).toBe((await score(VAGUE)).review.score);
+    expect(data.review.missed.length).toBeGreaterThan(10);
+    expect(data.transcript).toMatch(/\.md$/);
+  });
+});
+
+describe('parseAnswers', () => {
+  const plan = buildPlan({
+    guide: { id: 'g', title: 'G', tags: [], path: '', bundled: false, pacing: STANDARD_PLAN, questionsToAsk: [], scenarioQuestions: [], tradeoffs: [], traps: [], mistakes: [], cards: [], numbers: [], flow: [], endQuestions: [], related: [], questions: [], mockPrompts: [], discussion: [], sections: [] },
+  });
+
+  it.each([
+    ['## Clarify', 'clarify'],
+    ['# Requirements', 'clarify'],
+    ['### High-level design', 'high-level'],
+    ['## 3. Deep dive: the feature store', 'deep-dive'],
+    ['## Scale & Trade-offs', 'scale'],
+    ['## Bottlenecks and failures', 'scale'],
+    ['## Wrap-up', 'wrap-up'],
+  ])('%s is filed under %s', (heading, key) => {
+    expect([...parseAnswers(`${heading}\nsome text\n`, plan).byPhase.keys()]).toEqual([key]);
+  });
+
+  it('ignores headings inside code fences', () => {
+    const parsed = parseAnswers('## Deep Dive\n```\n# not a heading\n```\nmore\n', plan);
+    expect(parsed.byPhase.get('deep-dive')).toContain('# not a heading');
+    expect(parsed.unmatched).toEqual([]);
+  });
+
+  it('reads clarifying questions one per line or list item', () => {
+    expect(questionLines('- How many?\n* Latency?\n1. Budget?\nTeam size?\n\n')).toEqual(['How many?', 'Latency?', 'Budget?', 'Team size?']);
+  });
+});
