@@ -70,12 +70,13 @@ describe('a trade-off drill', () => {
     let options: string[] = [];
     const prompt = scripted({ select: [] });
     // Answer from the table: the option whose row holds the quoted value.
-    prompt.select = async (message, choices) => {
+    prompt.select = async <T,>(message: string, choices: { name: string; value: T }[]): Promise<T> => {
       options = choices.map((c) => c.name);
       const { tradeoff } = await import('../src/commands/tradeoff.js');
       const t = await tradeoff({ query: 'kubeflow-vs-custom-oss-composition' }, io);
       if (t.kind !== 'tradeoff') throw new Error('no trade-off');
-      const need = /“(.+)”/.exec(message)![1]!;
+      expect(message).toMatch(/^Which (fits|is it)\?$/);
+      const need = /“(.+)”/.exec(io.out())![1]!;
       const right = t.tradeoff.aspects.flatMap((a) => a.values.map((v, i) => [v, i] as const)).find(([v]) => v === need)![1];
       return (pickRight ? right : 1 - right) as never;
     };

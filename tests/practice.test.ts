@@ -118,6 +118,7 @@ describe('scheduler wrapper', () => {
 
   it.each([
     [0, 'now'],
+    [0.2, '<1m'],
     [5, '5m'],
     [90, '2h'],
     [60 * 24 * 3, '3d'],

@@ -201,7 +201,7 @@ function nextLine(state: ItemState | undefined, rating: Rating, io: Io, s: Style
 }
 
 async function askNumber(item: Extract<DeckItem, { deck: 'numbers' }>, state: ItemState | undefined, header: string, io: Io, s: Style): Promise<Outcome> {
-  io.stdout.write(`${s.dim(header)}\n`);
+  io.stdout.write(`${wrap(header, io.columns).map((l) => s.dim(l)).join('\n')}\n`);
   const answer = (await io.prompt.input(`${item.number.metric}?`)).trim();
   if (answer === '/quit') return { rating: 'again', correct: false, quit: true };
   const m = matchNumber(item.number.value, answer);
@@ -218,7 +218,7 @@ async function askNumber(item: Extract<DeckItem, { deck: 'numbers' }>, state: It
 async function askQuestion(item: Extract<DeckItem, { deck: 'questions' }>, state: ItemState | undefined, header: string, io: Io, s: Style): Promise<Outcome> {
   const q = item.question;
   const about = [q.id, q.category, q.level].filter(Boolean).join(' · ');
-  io.stdout.write(`${s.dim(header)}\n${s.dim(about)}\n${wrap(q.text, io.columns).map((l) => s.bold(l)).join('\n')}\n\n`);
+  io.stdout.write(`${wrap(header, io.columns).map((l) => s.dim(l)).join('\n')}\n${s.dim(about)}\n${wrap(q.text, io.columns).map((l) => s.bold(l)).join('\n')}\n\n`);
   const answer = await io.prompt.notes({
     message: 'Your answer',
     hint: 'Enter on an empty line to finish · /skip to see the answer · /quit to stop',
@@ -229,7 +229,7 @@ async function askQuestion(item: Extract<DeckItem, { deck: 'questions' }>, state
   const said = answer.text.trim() ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2).map((l) => `  ${l}`).join('\n')}\n\n` : '';
   const model = q.answer ? paragraphs(q.answer, io.columns, 2).join('\n') : s.dim('  (the bank has no model answer for this one)');
   io.stdout.write(`\n${said}${s.bold('Model answer')}\n${model}\n\n`);
-  const rating = await askRating(io, state, io.date(), 'good');
+  const rating = await askRating(io, state, io.date(), answer.text.trim() ? 'good' : 'again');
   await recordReview(io, item, rating, rating !== 'again');
   return { rating, correct: rating !== 'again' };
 }
@@ -239,9 +239,10 @@ async function askTradeoff(item: Extract<DeckItem, { deck: 'tradeoffs' }>, state
   // A different row on another day or after another review, the same within one.
   const day = Math.floor(io.date().getTime() / 86_400_000);
   const q = tradeoffQuestion(t, hashString(`${item.id}:${state?.reviews ?? 0}:${day}`))!;
-  const ask = q.when ? `Which fits “${q.need}”?` : `Which option is this? ${q.aspect}: “${q.need}”`;
-  io.stdout.write(`${s.dim(header)}\n${s.bold(t.title)}\n`);
-  const choice = await io.prompt.select(ask, [...q.options.map((o, i) => ({ name: o, value: i })), { name: 'stop the drill', value: -1 }]);
+  const ask = q.when ? `Which one fits: “${q.need}”` : `Which one is it? ${q.aspect}: “${q.need}”`;
+  // The question is printed wrapped; the select's own line stays short so the terminal never breaks it mid-word.
+  io.stdout.write(`${wrap(header, io.columns).map((l) => s.dim(l)).join('\n')}\n${wrap(t.title, io.columns).map((l) => s.bold(l)).join('\n')}\n${wrap(ask, io.columns).join('\n')}\n`);
+  const choice = await io.prompt.select(q.when ? 'Which fits?' : 'Which is it?', [...q.options.map((o, i) => ({ name: o, value: i })), { name: 'stop the drill', value: -1 }]);
   if (choice === -1) return { rating: 'again', correct: false, quit: true };
   const correct = choice === q.answer;
   const rating: Rating = correct ? 'good' : 'again';

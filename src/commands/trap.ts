@@ -287,8 +287,8 @@ export function describeSchedule(schedule: Schedule, now: Date): string {
 
 export function renderQuestion(view: TrapView, schedule: Schedule, s: Style, columns: number, now: Date, header?: string): string {
   const out: string[] = [];
-  if (header) out.push(s.dim(header));
-  out.push(s.dim(`${view.id} · ${view.guideTitle} · ${describeSchedule(schedule, now)}`));
+  if (header) out.push(...wrap(header, columns).map((l) => s.dim(l)));
+  out.push(...wrap(`${view.id} · ${view.guideTitle} · ${describeSchedule(schedule, now)}`, columns).map((l) => s.dim(l)));
   out.push(...wrap(view.question, columns).map((l) => s.bold(l)));
   return out.join('\n');
 }

@@ -104,10 +104,12 @@ export function recall(state: ItemState | undefined, now: Date): number {
   return scheduler.get_retrievability(state.card, now, false);
 }
 
-/** "now", "8m", "3h", "4d", "2mo", "1y": how long from `from` until `to`. */
+/** "now", "<1m", "8m", "3h", "4d", "2mo", "1y": how long from `from` until `to`. */
 export function formatInterval(from: Date, to: Date): string {
-  const minutes = Math.round((to.getTime() - from.getTime()) / 60_000);
-  if (minutes <= 0) return 'now';
+  const ms = to.getTime() - from.getTime();
+  if (ms <= 0) return 'now';
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return '<1m';
   if (minutes < 60) return `${minutes}m`;
   const hours = Math.round(minutes / 60);
   if (hours < 24) return `${hours}h`;
