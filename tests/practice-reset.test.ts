@@ -23,7 +23,8 @@ describe('coach reset', () => {
     const prompt = scripted({ confirm: [false] });
     io.prompt = prompt;
     const result = await reset({}, io);
-    expect(prompt.asked[0]!.message).toMatch(/^Delete 2 reviews and 1 mock result from .*history\.jsonl\? Schedules start over; transcripts are kept\.$/);
+    expect(io.out()).toMatch(/^This deletes 2 reviews and 1 mock result from .*history\.jsonl\.\nSchedules start over; mock transcripts are kept\.\n$/);
+    expect(prompt.asked[0]!.message).toBe('Delete them?');
     expect(renderReset(result, io)).toBe('Nothing deleted.');
     expect(await readHistory(io)).toHaveLength(3);
   });

@@ -105,17 +105,24 @@ describe('coach trap on a terminal', () => {
     ]);
   });
 
-  it('shows a countdown in the status line with --time', async () => {
+  it('shows a countdown in the status line with --time, and the time used after', async () => {
     let clock = 0;
     const io = testIo({ interactive: true, now: () => clock });
-    const prompt = scripted({ notes: ['/skip'], select: ['again'] });
+    const prompt = scripted({ select: ['again'] });
+    const lines: string[] = [];
+    // The user thinks for 95 seconds while the status line is redrawn.
+    prompt.notes = async (options) => {
+      clock = 30_000;
+      lines.push(options.status!());
+      clock = 95_000;
+      lines.push(options.status!());
+      return { text: '', command: 'skip' };
+    };
     io.prompt = prompt;
-    await trap({ query: KUBEFLOW, time: 90 }, io);
-    const status = prompt.asked.find((a) => a.kind === 'notes')!.options!.status!;
-    clock = 30_000;
-    expect(status()).toContain('1:00 left');
-    clock = 95_000;
-    expect(status()).toContain('time is up +0:05');
+    const result = await trap({ query: KUBEFLOW, time: 90 }, io);
+    expect(lines[0]).toContain('1:00 left');
+    expect(lines[1]).toContain('time is up +0:05');
+    expect(renderTrap(result, io)).toMatch(/· 95s of 90s \(5s over\)$/);
   });
 
   it('`random` respects the schedule: a trap just rated is not picked again while others wait', async () => {

@@ -35,7 +35,9 @@ export async function reset(options: ResetOptions, io: Io): Promise<ResetResult>
     .join(' and ');
   if (!options.yes) {
     if (!io.interactive) throw new UsageError(`coach reset would delete ${what}, and there is no terminal to ask`, 'add --yes to delete without asking');
-    const sure = await io.prompt.confirm(`Delete ${what} from ${path}? Schedules start over${name === 'all' ? '; transcripts are kept' : ''}.`, false);
+    // The details go above the question, so the question's own line stays short.
+    io.stdout.write(`This deletes ${what} from ${path}.\nSchedules start over${name === 'all' ? '; mock transcripts are kept' : ''}.\n`);
+    const sure = await io.prompt.confirm('Delete them?', false);
     if (!sure) return result;
   }
   if (name === 'all') await deleteHistory(io);

@@ -69,7 +69,7 @@ export interface TrapRow {
 export type TrapResult =
   | { mode: 'list'; traps: TrapRow[]; now: string }
   | { mode: 'reveal'; trap: TrapView; schedule: Schedule; now: string }
-  | { mode: 'practice'; trap: TrapView; answer: string; seconds: number; coverage: Coverage; rating: Rating; next: string; now: string };
+  | { mode: 'practice'; trap: TrapView; answer: string; seconds: number; limit?: number; coverage: Coverage; rating: Rating; next: string; now: string };
 
 export function trapView(item: TrapItem): TrapView {
   const t = item.trap;
@@ -268,7 +268,7 @@ export async function practiseTrap(item: TrapItem, state: ItemState | undefined,
   const rating = await askRating(io, state, now, suggestRating(coverage));
   const after = review(state, rating, now);
   await recordReview(io, item, rating, rating !== 'again', { covered: coverage.covered, total: coverage.total });
-  return { mode: 'practice', trap: view, answer: answer.text, seconds, coverage, rating, next: after.card.due.toISOString(), now: now.toISOString() };
+  return { mode: 'practice', trap: view, answer: answer.text, seconds, ...(limit ? { limit } : {}), coverage, rating, next: after.card.due.toISOString(), now: now.toISOString() };
 }
 
 // ---------------------------------------------------------------- rendering
@@ -354,7 +354,8 @@ export function renderTrap(result: TrapResult, io: Pick<Io, 'columns' | 'color'>
       return `${renderQuestion(result.trap, result.schedule, s, io.columns, new Date(result.now))}\n\n${renderAnswer(result.trap, undefined, s, io.columns)}`;
     case 'practice': {
       const now = new Date(result.now);
-      return s.dim(`Saved: ${result.rating} · ${result.coverage.covered}/${result.coverage.total} key points · next review in ${formatInterval(now, new Date(result.next))} · ${result.seconds}s`);
+      const time = result.limit ? `${result.seconds}s of ${result.limit}s${result.seconds > result.limit ? ` (${result.seconds - result.limit}s over)` : ''}` : `${result.seconds}s`;
+      return s.dim(`Saved: ${result.rating} · ${result.coverage.covered}/${result.coverage.total} key points · next review in ${formatInterval(now, new Date(result.next))} · ${time}`);
     }
   }
 }
