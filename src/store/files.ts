@@ -13,7 +13,10 @@ const LOCK_RETRIES = { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 60,
 /** Runs `work` while holding the lock of `file` (the file itself need not exist). */
 export async function withLock<T>(file: string, work: () => Promise<T>): Promise<T> {
   await mkdir(dirnameOf(file), { recursive: true });
-  const release = await lock(file, { realpath: false, retries: LOCK_RETRIES, stale: 10_000 });
+  // The lock is held for milliseconds. If a stalled process loses it anyway, proper-lockfile's
+  // default is to throw from a timer, which would crash coach mid-write; finishing the
+  // write is the better outcome.
+  const release = await lock(file, { realpath: false, retries: LOCK_RETRIES, stale: 10_000, onCompromised: () => undefined });
   try {
     return await work();
   } finally {
