@@ -22,6 +22,7 @@ describe('matchTopics', () => {
     ['Is there a budget?', ['budget']],
     ['Do features have to be consistent between training and serving?', ['consistency']],
     ['What is the scale and the latency requirement?', ['scale', 'latency']],
+    ['What latency does a fraud score need?', ['latency']],
     ['What colour is the logo?', []],
   ])('%s -> %j', (question, topics) => {
     expect(matchTopics(question)).toEqual(topics);

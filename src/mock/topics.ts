@@ -122,7 +122,7 @@ function same(word: string, term: string): boolean {
 
 /**
  * The topics a question is about, best first: the best one always (when any word
- * matched), others when they are clearly there too ("scale and latency?").
+ * matched), others when they are clearly asked about too.
  */
 export function matchTopics(question: string): string[] {
   const words = tokens(question);
@@ -147,7 +147,9 @@ export function matchTopics(question: string): string[] {
   const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]));
   if (ranked.length === 0) return [];
   const best = ranked[0]![1];
-  return ranked.filter(([, s], i) => i === 0 || (s >= 1 && s >= best / 2)).map(([k]) => k);
+  // A second topic needs a word that names it ("scale and latency?"), not one that
+  // merely goes with it ("a fraud score's latency" is not a use-case question).
+  return ranked.filter(([, s], i) => i === 0 || (s >= 2 && s >= best / 2)).map(([k]) => k);
 }
 
 function order(key: string): number {

@@ -1,0 +1,218 @@
+// The built coach in a real pseudo-terminal: a whole fintech mock at --speed 60 with
+// typed answers through all five phases to the review; Ctrl-C mid-phase leaving a
+// partial transcript, a restored terminal and exit 130; choosing a scenario from the
+// list; and, piped, the study sheet and the usage error.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCoach, type Session } from './helpers/pty.js';
+
+const CTRL_C = '\x03';
+const CTRL_D = '\x04';
+
+function home(): { dir: string; env: Record<string, string>; history: () => Record<string, unknown>[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'coach-e2e-mock-'));
+  return {
+    dir,
+    env: { COACH_HOME: dir },
+    history: () =>
+      readFileSync(join(dir, 'data', 'history.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
+
+/** Reads the screen forward: each wait looks only at what came after the last match. */
+function reader(s: Session): { next: (pattern: string | RegExp, timeoutMs?: number) => Promise<string> } {
+  let from = 0;
+  return {
+    async next(pattern, timeoutMs = 15_000) {
+      const start = Date.now();
+      for (;;) {
+        const rest = s.text().slice(from);
+        const m = typeof pattern === 'string' ? (rest.includes(pattern) ? { index: rest.indexOf(pattern), 0: pattern } : null) : pattern.exec(rest);
+        if (m) {
+          from += m.index + m[0].length;
+          return rest.slice(m.index, m.index + m[0].length);
+        }
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(pattern)}; screen after the last match:\n${rest.slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+  };
+}
+
+/** After a phase ends: untick nothing in the key-point checklist when one is shown. */
+async function passChecklist(s: Session, r: ReturnType<typeof reader>, nextHeader: RegExp): Promise<void> {
+  const seen = await r.next(new RegExp(`Made any of these points|${nextHeader.source}`));
+  if (seen.startsWith('Made any')) {
+    s.write('\r');
+    await r.next(nextHeader);
+  }
+}
+
+describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
+  it('runs a whole fintech mock at --speed 60 through all five phases to the review', { timeout: 90_000 }, async () => {
+    const h = home();
+    const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env, cols: 100, rows: 40 });
+    const r = reader(s);
+    await r.next('Press Enter to start the clock');
+    s.write('\r');
+
+    // Clarify: questions one at a time, answered from the scenario.
+    await r.next('1/5 Clarify');
+    await r.next('? You:');
+    expect(await r.next(/\d:\d\d left · Clarify 1\/5 · total \d:\d\d \/ 45:00 · clock ×60/)).toBeTruthy();
+    s.write('How many models and predictions per day?\r');
+    await r.next('Interviewer: Roughly 500 models');
+    await r.next('? You:');
+    s.write('What latency does a fraud score need?\r');
+    await r.next('under 100 ms');
+    await r.next('? You:');
+    s.write('/next\r');
+    await r.next('Must-ask questions 2/4');
+    await passChecklist(s, r, /2\/5 High-Level/);
+
+    // High-Level: notes, Ctrl-D, the interviewer follows up.
+    await r.next('? Your answer');
+    s.write('Five layers: Feast as the feature store, KubeRay, MLflow registry, KServe serving.\r');
+    await r.next('│ Five layers');
+    s.write(CTRL_D);
+    await r.next('Interviewer: Walk me through the fraud request path');
+    await r.next('? Your answer');
+    s.write('The inference path has a latency budget per hop.\r');
+    await r.next('│ The inference path');
+    s.write('/next\r');
+    await r.next('High-Level done');
+    await passChecklist(s, r, /3\/5 Deep Dive/);
+
+    // Deep Dive: extend, then move on.
+    await r.next('? Your answer');
+    s.write('Online store in Redis, offline store in Parquet, a point-in-time join.\r');
+    await r.next('│ Online store');
+    s.write('/extend\r');
+    await r.next('+2 min for Deep Dive');
+    await r.next('│ Online store'); // the notes come back as they were
+    s.write('/next\r');
+    await r.next('Deep Dive done');
+    await passChecklist(s, r, /4\/5 Scale & Trade-offs/);
+
+    // Scale & Trade-offs: the trap question after the first answer.
+    await r.next('? Your answer');
+    s.write('Redis Cluster with replicas; a circuit breaker returns default values.\r');
+    await r.next('│ Redis Cluster');
+    s.write(CTRL_D);
+    await r.next('Interviewer (trap): How do you handle 10x traffic spike?');
+    await r.next('? Your answer');
+    s.write('HPA autoscaling, pre-scale for Black Friday, load shedding.\r');
+    await r.next('│ HPA');
+    s.write('/next\r');
+    await r.next(/Trap “How do you handle 10x traffic spike\?” \d\/6/);
+    await passChecklist(s, r, /5\/5 Wrap Up/);
+
+    // Wrap Up, then the review.
+    await r.next('? Your answer');
+    s.write('Key decisions: Feast, KServe; the trade-off is integration work.\r');
+    await r.next('│ Key decisions');
+    s.write('/next\r');
+    await r.next('Review · ML platform for a fintech company');
+    await r.next(/Score \d+\/100/);
+    const saved = await r.next(/Transcript saved: \S+\.md/);
+    expect((await s.exited).exitCode).toBe(0);
+
+    const file = saved.replace('Transcript saved: ', '');
+    expect(file.startsWith(join(h.dir, 'data', 'mocks'))).toBe(true);
+    const md = readFileSync(file, 'utf8');
+    for (const phase of ['## Clarify', '## High-Level', '## Deep Dive', '## Scale & Trade-offs', '## Wrap Up']) expect(md).toContain(phase);
+    expect(md).toContain('**You:**');
+    expect(md).toContain('(clock ran ×60)');
+    expect(h.history()).toEqual([expect.objectContaining({ kind: 'mock', scenario: 'fintech', partial: false, transcript: file })]);
+
+    // coach history lists it and shows it.
+    const list = spawnSync(process.execPath, [BIN, 'history'], { env: { ...process.env, ...h.env }, encoding: 'utf8' });
+    expect(list.stdout).toMatch(/│ 1 +│ \d{4}-\d\d-\d\d \d\d:\d\d │ fintech +│ \d+ +│/);
+    const show = spawnSync(process.execPath, [BIN, 'history', 'show', '1'], { env: { ...process.env, ...h.env }, encoding: 'utf8' });
+    expect(show.stdout).toContain('# Mock interview: ML platform for a fintech company');
+  });
+
+  it('Ctrl-C mid-phase saves the partial transcript, restores the terminal and exits 130', { timeout: 60_000 }, async () => {
+    const h = home();
+    const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env });
+    let raw = '';
+    s.pty.onData((d) => (raw += d));
+    const r = reader(s);
+    await r.next('Press Enter to start the clock');
+    s.write('\r');
+    await r.next('? You:');
+    s.write('How many models?\r');
+    await r.next('Roughly 500 models');
+    await r.next('? You:');
+    s.write('/next\r');
+    await passChecklist(s, r, /2\/5 High-Level/);
+    await r.next('? Your answer');
+    s.write('Five layers with a feature store\r');
+    await r.next('│ Five layers with a feature store');
+    s.write('and KServe on the request path');
+    await r.next('│ and KServe on the request path');
+    s.write(CTRL_C);
+    const { exitCode } = await s.exited;
+    expect(exitCode).toBe(130);
+    const screen = s.text();
+    const file = /partial transcript saved: (\S+\.md)/.exec(screen)?.[1];
+    expect(file).toBeDefined();
+    expect(existsSync(file!)).toBe(true);
+    const md = readFileSync(file!, 'utf8');
+    expect(md).toContain('(partial: stopped before the end)');
+    expect(md).toContain('## High-Level (stopped)');
+    expect(md).toContain('> Five layers with a feature store');
+    expect(md).toContain('> and KServe on the request path');
+    expect(h.history()).toEqual([expect.objectContaining({ kind: 'mock', partial: true, transcript: file })]);
+    // The cursor is visible again: the last hide is followed by a show.
+    expect(raw.lastIndexOf('\x1b[?25h')).toBeGreaterThan(raw.lastIndexOf('\x1b[?25l'));
+  });
+
+  it('without --scenario, offers the scenarios to pick from', { timeout: 30_000 }, async () => {
+    const h = home();
+    const s = runCoach(['mock'], { env: h.env });
+    const r = reader(s);
+    await r.next('Which scenario?');
+    await r.next('fintech');
+    s.write('\r'); // the first one
+    await r.next('Press Enter to start the clock');
+    expect(s.text()).toContain('Mock interview · ');
+    s.write(CTRL_C);
+    expect((await s.exited).exitCode).toBe(130);
+    expect(existsSync(join(h.dir, 'data', 'mocks'))).toBe(false); // the clock never started
+  });
+});
+
+describe('coach mock piped', { tag: 'slow' } as object, () => {
+  const coach = (args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, NO_COLOR: '1' }, encoding: 'utf8', input: '' });
+
+  it('prints the whole plan as a study sheet and exits 0', () => {
+    const h = home();
+    const r = coach(['mock', '--scenario', 'fintech'], h.env);
+    expect(r.status).toBe(0);
+    for (const phase of ['Clarify', 'High-Level', 'Deep Dive', 'Scale & Trade-offs', 'Wrap Up']) expect(r.stdout).toContain(`── ${phase} · `);
+    expect(r.stdout).toContain('The interviewer asks');
+    expect(r.stdout).toContain('Key points');
+    expect(r.stdout).not.toContain('\x1b[');
+    expect(readdirSync(h.dir)).not.toContain('data');
+  });
+
+  it('without --scenario is a usage error listing the scenarios (exit 2)', () => {
+    const r = coach(['mock'], home().env);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/coach: which scenario\?[^\n]*\n\s+scenarios: .*fintech/);
+  });
+
+  it('--answers scores a file without prompting', () => {
+    const r = coach(['mock', '--scenario', 'fintech', '--answers', join(import.meta.dirname, 'fixtures', 'mock', 'fintech-good.md')], home().env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Score (8[5-9]|9\d|100)\/100/);
+  });
+});
