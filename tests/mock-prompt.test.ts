@@ -1,0 +1,83 @@
+// The notes prompt's parts the mock relies on, in isolation: Ctrl-D on an empty line
+// finishes (readline would otherwise close the prompt), one-line questions, notes
+// resumed with their text, the draft callback, the echo, and the cap on visible rows.
+import { render } from '@inquirer/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { notesPrompt } from '../src/notes-prompt.js';
+import { loadUnicode } from '../src/render/layout.js';
+
+const ENTER = { name: 'enter' };
+const CTRL_D = { name: 'd', ctrl: true };
+
+beforeAll(loadUnicode);
+
+describe('notes prompt', () => {
+  it('finishes on Ctrl-D at the start of an empty line, with every line kept', async () => {
+    const { answer, events } = await render(notesPrompt, { message: 'Your answer' });
+    events.type('first line');
+    events.keypress(ENTER);
+    events.type('second line');
+    events.keypress(ENTER);
+    events.keypress(CTRL_D);
+    await expect(answer).resolves.toEqual({ text: 'first line\nsecond line' });
+  });
+
+  it('in single-line mode, Enter asks and an empty Enter is ignored', async () => {
+    const { answer, events, getScreen } = await render(notesPrompt, { message: 'You:', singleLine: true, commands: ['next'] });
+    events.keypress(ENTER);
+    events.type('How many models?');
+    events.keypress(ENTER);
+    await expect(answer).resolves.toEqual({ text: 'How many models?' });
+    expect(getScreen()).toContain('You: How many models?');
+  });
+
+  it('shows the command that ended a one-line prompt', async () => {
+    const { answer, events, getScreen } = await render(notesPrompt, { message: 'You:', singleLine: true, commands: ['next'] });
+    events.type('/next');
+    events.keypress(ENTER);
+    await expect(answer).resolves.toEqual({ text: '', command: 'next' });
+    expect(getScreen()).toContain('You: /next');
+  });
+
+  it('resumes with the initial text and reports every change as a draft', async () => {
+    const drafts: string[] = [];
+    const { answer, events } = await render(notesPrompt, { message: 'Your answer', initial: 'kept line', onDraft: (t: string) => drafts.push(t), commands: ['next'] });
+    events.type('ab');
+    expect(drafts.at(-1)).toBe('kept line\nab');
+    events.keypress(ENTER);
+    events.type('/next');
+    events.keypress(ENTER);
+    await expect(answer).resolves.toEqual({ text: 'kept line\nab', command: 'next' });
+  });
+
+  it('echoes the notes once done, unless a command will reopen them', async () => {
+    const done = await render(notesPrompt, { message: 'Your answer', echo: true, continues: ['pause'], commands: ['next', 'pause'] });
+    done.events.type('a note');
+    done.events.keypress(ENTER);
+    done.events.type('/next');
+    done.events.keypress(ENTER);
+    await done.answer;
+    expect(done.getScreen()).toMatch(/Your answer \/next\n\s+│ a note/);
+
+    const paused = await render(notesPrompt, { message: 'Your answer', echo: true, continues: ['pause'], commands: ['next', 'pause'] });
+    paused.events.type('a note');
+    paused.events.keypress(ENTER);
+    paused.events.type('/pause');
+    paused.events.keypress(ENTER);
+    await expect(paused.answer).resolves.toEqual({ text: 'a note', command: 'pause' });
+    expect(paused.getScreen()).not.toContain('│ a note');
+  });
+
+  it('shows only the last rows of a long answer, wrapped at words', async () => {
+    const { events, getScreen } = await render(notesPrompt, { message: 'Your answer', maxVisibleLines: 3, width: 30 });
+    for (const line of ['one', 'two', 'three', 'a long line that must wrap at a word boundary']) {
+      events.type(line);
+      events.keypress(ENTER);
+    }
+    const screen = getScreen();
+    expect(screen).toContain('… 2 earlier lines');
+    expect(screen).not.toContain('│ two');
+    expect(screen).toContain('│ a long line that must wrap');
+    expect(screen).toContain('│ at a word boundary');
+  });
+});
