@@ -156,3 +156,24 @@ describe('coach trap on a terminal', () => {
     expect(wins).toBe(10);
   });
 });
+
+describe('findTrap', () => {
+  it('asks which guide when a bare trap id is in two of them', async () => {
+    const { findTrap } = await import('../src/commands/trap.js');
+    const { buildDecks } = await import('../src/practice/decks.js');
+    const base = { tags: [], path: 'x.md', bundled: false, pacing: [], questionsToAsk: [], scenarioQuestions: [], tradeoffs: [], mistakes: [], cards: [], numbers: [], flow: [], endQuestions: [], related: [], questions: [], mockPrompts: [], discussion: [], sections: [] };
+    const t = { id: 'why-not-x', question: 'Why not X?', keyPoints: [], line: 1 };
+    const items = buildDecks([{ ...base, id: 'a', title: 'A', traps: [t] }, { ...base, id: 'b', title: 'B', traps: [t] }], ['traps']) as Parameters<typeof findTrap>[0];
+    const err = (() => {
+      try {
+        findTrap(items, 'why-not-x');
+      } catch (e) {
+        return e as UsageError;
+      }
+      return undefined;
+    })();
+    expect(err).toBeInstanceOf(UsageError);
+    expect(err!.message).toBe("'why-not-x' is a trap in 2 guides: a/why-not-x, b/why-not-x");
+    expect(findTrap(items, 'b/why-not-x').id).toBe('b/why-not-x');
+  });
+});
