@@ -138,8 +138,8 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }): Command 
     .addHelpText(
       'after',
       examples('coach mock --scenario fintech', 'coach mock --scenario fraud-detection --minutes 30 --interviewer infra', 'coach mock --guide michelangelo --phase deep-dive', 'coach mock --scenario fintech --answers my-mock.md', 'coach mock --scenario fintech | less') +
-        '\nDuring the mock: Enter adds a line, Ctrl-D ends an answer (the interviewer follows up), /next moves on,\n/skip skips the phase, /extend adds 2 minutes, /pause stops the clock. Ctrl-C saves a partial transcript and exits 130.\n' +
-        '\n--answers FILE: markdown with one heading per phase (## Clarify, ## High-Level, ## Deep Dive, ## Scale & Trade-offs,\n## Wrap Up); under Clarify, one question per line. Without a terminal and without --answers, the plan is printed\nas a study sheet. Transcripts are saved under the data folder; `coach history` lists them.\n',
+        '\nDuring the mock: Enter adds a line; Ctrl-D ends an answer and the interviewer follows up;\n/next moves on, /skip skips the phase, /extend adds 2 minutes, /pause stops the clock.\nCtrl-C stops, saves a partial transcript and exits 130.\n' +
+        '\n--answers FILE: markdown with one heading per phase (## Clarify, ## High-Level,\n## Deep Dive, ## Scale & Trade-offs, ## Wrap Up); under Clarify, one question a line.\nWithout a terminal and without --answers, the plan is printed as a study sheet.\nTranscripts are saved in the data folder; `coach history` lists them.\n',
     )
     .action(async (opts: { scenario?: string; guide?: string; minutes?: number; speed: number; phase?: string; interviewer?: string; answers?: string; json?: boolean }, cmd: Command) => {
       const m = await import('./commands/mock.js');
