@@ -1,6 +1,6 @@
 // The built coach in a real pseudo-terminal: a trap answered, revealed and rated; the
 // next `coach trap random` respecting that schedule; a short drill; Ctrl-C in a drill.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,5 +89,27 @@ describe('coach drill in a terminal', { tag: 'slow' } as object, () => {
     await s.waitFor('coach: drill stopped; 1 review saved');
     expect((await s.exited).exitCode).toBe(130);
     expect(h.history()).toHaveLength(1);
+  });
+});
+
+describe('the built coach writing files', { tag: 'slow' } as object, () => {
+  it('moves a corrupt history aside with one warning and carries on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-e2e-corrupt-'));
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'history.jsonl'), '{"kind":"review","id":"a","at":"2026-11-21T10:00:00Z","deck":"traps","item":"g/a","guide":"g","rating":"good","correct":true}\n{"kind":"rev\n');
+    const s = runCoach(['stats'], { env: { COACH_HOME: dir } });
+    expect((await s.exited).exitCode).toBe(0);
+    expect(s.text()).toMatch(/coach: warning: .*history\.jsonl was corrupt; moved it to .*history\.jsonl\.corrupt-\S+ and started a fresh one \(kept 1 readable record, dropped 1 unreadable line\)/);
+    expect(s.text()).toContain('By deck');
+    expect(readdirSync(join(dir, 'data')).filter((f) => f.includes('.corrupt-'))).toHaveLength(1);
+  });
+
+  it('export anki -o writes the file atomically', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-e2e-export-'));
+    const file = join(dir, 'traps.txt');
+    const s = runCoach(['export', 'anki', '--deck', 'traps', '-o', file], { env: { COACH_HOME: dir } });
+    expect((await s.exited).exitCode).toBe(0);
+    expect(s.text()).toMatch(/Wrote 20 notes \(20 traps\)/);
+    expect(readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(20);
   });
 });
