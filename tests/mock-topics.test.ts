@@ -23,6 +23,7 @@ describe('matchTopics', () => {
     ['Do features have to be consistent between training and serving?', ['consistency']],
     ['What is the scale and the latency requirement?', ['scale', 'latency']],
     ['What latency does a fraud score need?', ['latency']],
+    ['What latency budget do we have?', ['latency']],
     ['What colour is the logo?', []],
   ])('%s -> %j', (question, topics) => {
     expect(matchTopics(question)).toEqual(topics);
@@ -55,7 +56,7 @@ describe('reply', () => {
   it('says what to assume when the scenario has no answer for the topic', () => {
     const r = reply('Is there a budget?', answers);
     expect(r.topics).toEqual(['budget']);
-    expect(r.lines[0]).toMatchObject({ topic: 'budget', assumption: true });
+    expect(r.lines[0]).toMatchObject({ topic: 'budget', assumption: true, fallback: true });
     expect(r.lines[0]!.text).toMatch(/^Assume /);
   });
 

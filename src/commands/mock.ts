@@ -214,7 +214,7 @@ function restoreTerminal(io: Pick<Io, 'stdin' | 'stdout' | 'interactive'>): void
 
 async function pauseFor(session: MockSession, io: Io, s: Style): Promise<void> {
   session.pause();
-  io.stdout.write(`${s.inverse(' ⏸ Paused ')} ${s.dim('the clock is stopped')}\n`);
+  io.stdout.write(`${s.inverse(' PAUSED ')} ${s.dim('the clock is stopped')}\n`);
   await io.prompt.input('Press Enter to resume');
   session.resume();
 }
@@ -225,12 +225,17 @@ function extendBy(session: MockSession, io: Io, s: Style): void {
   io.stdout.write(`${s.green(`+${formatMinutes(EXTEND_MS / 60_000)} min`)} ${s.dim(`for ${st.phase}: ${formatCountdown(st.clock.leftMs)} left`)}\n`);
 }
 
+/** The long hint when it fits on one line, else the short one (a wrapped hint breaks mid-word). */
+function fit(io: Pick<Io, 'columns'>, long: string, short: string): string {
+  return width(long) < io.columns ? long : short;
+}
+
 async function clarifyPhase(session: MockSession, status: () => string, io: Io, s: Style): Promise<void> {
   let asked = 0;
   for (;;) {
     const ans = await io.prompt.notes({
       message: 'You:',
-      hint: 'Enter asks · /next: done asking · /extend: +2 min · /pause · Ctrl-C: stop and save',
+      hint: fit(io, 'Enter asks · /next: done asking · /extend: +2 min · /pause · Ctrl-C: stop and save', 'Enter asks · /next · /extend · /pause · Ctrl-C: stop'),
       status,
       refreshMs: 250,
       commands: COMMANDS,
@@ -254,7 +259,7 @@ async function clarifyPhase(session: MockSession, status: () => string, io: Io, 
       return;
     }
     const r = session.ask(ans.text);
-    for (const l of r.lines) say(io, s, 'Interviewer', l.assumption && l.topic ? `You can assume this: ${l.text}` : l.text);
+    for (const l of r.lines) say(io, s, 'Interviewer', l.assumption && !l.fallback ? `You can assume this: ${l.text}` : l.text);
     asked++;
     // Every second question the interviewer asks one back, as a real one would.
     if (asked % 2 === 0 && session.hasFollowUp() && !session.status().clock.timeUp) {
@@ -269,7 +274,7 @@ async function notesPhase(session: MockSession, status: () => string, io: Io, s:
   for (;;) {
     const ans = await io.prompt.notes({
       message: 'Your answer',
-      hint: 'Ctrl-D: answer done · /next: next phase · /skip · /extend: +2 min · /pause',
+      hint: fit(io, 'Ctrl-D: answer done · /next: next phase · /skip · /extend: +2 min · /pause', 'Ctrl-D: answer done · /next · /skip · /extend · /pause'),
       status,
       refreshMs: 250,
       commands: COMMANDS,
@@ -349,13 +354,19 @@ function window(p: MockPhase): string {
   return `${formatClock(p.start * 60_000)}–${formatClock(p.end * 60_000)}`;
 }
 
+/** "If Interviewer Has Infra/SRE Background" reads as "Infra/SRE background". */
+function interviewerLabel(title: string): string {
+  const t = title.replace(/^if (the )?interviewer (has|is) (an? )?/i, '').replace(/\bbackground\b/i, 'background');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
 export function renderOpening(plan: MockPlan, io: Pick<Io, 'columns' | 'color'>, howItWorks = true): string {
   const s = style(io.color);
   const out = [heading(`Mock interview · ${plan.title}`, io, s), ''];
   out.push(indent(wrap(`“${plan.prompt}”`, io.columns - 4).map((l) => s.bold.cyan(l)).join('\n')), '');
   if (plan.angle) out.push(para("Interviewer's angle", plan.angle, io, s), '');
   if (plan.context) out.push(para('Background', plan.context, io, s), '');
-  if (plan.interviewer) out.push(para(`Your interviewer: ${plan.interviewer.title}`, `Expect questions on ${plan.interviewer.points.map((p) => p.replace(/\.$/, '').toLowerCase()).join('; ')}.`, io, s), '');
+  if (plan.interviewer) out.push(para(`Your interviewer: ${interviewerLabel(plan.interviewer.title)}`, `Expect questions on ${plan.interviewer.points.map((p) => p.replace(/\.$/, '').toLowerCase()).join('; ')}.`, io, s), '');
   out.push(timeline(plan.phases, io.columns, s));
   if (!howItWorks) return out.join('\n');
   out.push(
@@ -373,7 +384,7 @@ export function renderOpening(plan: MockPlan, io: Pick<Io, 'columns' | 'color'>,
 function renderPhaseHeader(p: MockPhase, session: MockSession, io: Pick<Io, 'columns' | 'color'>): string {
   const s = style(io.color);
   const st = session.status();
-  const out = [heading(`${st.number}/${st.count} ${p.name} · ${window(p)} (${formatMinutes(p.end - p.start)} min)`, io, s)];
+  const out = [heading(`${st.number}/${st.count} ${p.name} · ${formatMinutes(p.end - p.start)} min (planned ${window(p)})`, io, s)];
   out.push(...focusLines(p, io, s));
   return out.join('\n');
 }
@@ -385,24 +396,24 @@ function renderPhaseEnd(session: MockSession, phase: PhaseState, io: Pick<Io, 'c
   const over = used > allowed ? s.red(` (${formatClock(used - allowed)} over)`) : '';
   const out = [s.dim(`${phase.plan.name} ${phase.status === 'skipped' ? 'skipped' : 'done'} · used ${formatClock(used)} of ${formatClock(allowed)}`) + over];
   if (phase.status === 'skipped') return out.join('\n');
-  const check = phase.check;
-  if (check && check.total > 0) {
-    out.push(s.bold(`Key points ${check.covered}/${check.total}`));
+  const item = (ok: boolean, text: string): void => {
+    const lines = wrap(text, io.columns - 6);
+    out.push(`  ${ok ? s.green('✔') : s.red('✘')} ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => `    ${l}`));
+  };
+  const results = (title: string, check: PhaseState['check']): void => {
+    if (!check || check.total === 0) return;
+    out.push(s.bold(`${title} ${check.covered}/${check.total}`));
     for (const r of check.results) {
-      out.push(r.covered ? `  ${s.green('✔')} ${r.point.label}${r.words ? s.dim(` — “${r.words}”`) : ''}` : `  ${s.red('✘')} ${r.point.label}${r.point.hint ? s.dim(` — ${r.point.hint}`) : ''}`);
+      item(r.covered, r.covered ? `${r.point.label}${r.words ? s.dim(` — “${r.words}”`) : ''}` : `${r.point.label}${r.point.hint ? s.dim(` — ${r.point.hint}`) : ''}`);
     }
-  }
-  if (phase.trapCheck && phase.plan.trap) {
-    out.push(s.bold(`Trap “${phase.plan.trap.question}” ${phase.trapCheck.covered}/${phase.trapCheck.total}`));
-    for (const r of phase.trapCheck.results) {
-      out.push(r.covered ? `  ${s.green('✔')} ${r.point.label}${r.words ? s.dim(` — “${r.words}”`) : ''}` : `  ${s.red('✘')} ${r.point.label}${r.point.hint ? s.dim(` — ${r.point.hint}`) : ''}`);
-    }
-  }
+  };
+  results('Key points', phase.check);
+  if (phase.plan.trap) results(`Trap “${phase.plan.trap.question}”`, phase.trapCheck);
   if (phase.plan.key === 'clarify' && session.plan.mustAsk.length > 0) {
     const missing = session.plan.mustAsk.filter((t) => !phase.asked.includes(t));
     const n = session.plan.mustAsk.length - missing.length;
     out.push(s.bold(`Must-ask questions ${n}/${session.plan.mustAsk.length}`));
-    for (const t of missing) out.push(`  ${s.red('✘')} ${topicOf(t)?.label ?? t}${s.dim(` — e.g. “${topicOf(t)?.example ?? ''}”`)}`);
+    for (const t of missing) item(false, `${topicOf(t)?.label ?? t}${s.dim(` — e.g. “${topicOf(t)?.example ?? ''}”`)}`);
   }
   return out.join('\n');
 }
@@ -481,9 +492,11 @@ export function renderReview(result: Extract<MockResult, { kind: 'review' }>, io
   }
   if (r.drill.length > 0) {
     out.push('', s.bold('Traps worth drilling next'));
-    for (const d of r.drill) out.push(bullet(`${s.bold(d.question)} ${s.dim(`(${d.id})`)} — ${d.why}`));
+    for (const d of r.drill) out.push(bullet(`${s.bold(d.question)} — ${d.why}`), `    ${s.dim("→")} coach trap ${r.guide}/${d.id}`);
   }
-  out.push('', result.transcript ? `${s.bold('Transcript saved:')} ${result.transcript}` : s.yellow('The transcript could not be saved (see the warning above).'));
+  if (!result.transcript) out.push('', s.yellow('The transcript could not be saved (see the warning above).'));
+  else if (width(`Transcript saved: ${result.transcript}`) <= io.columns) out.push('', `${s.bold('Transcript saved:')} ${result.transcript}`);
+  else out.push('', s.bold('Transcript saved:'), `  ${result.transcript}`); // a path is not wrapped
   return out.join('\n');
 }
 

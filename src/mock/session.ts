@@ -6,7 +6,7 @@ import { matchKeyPoints, type MatchResult } from '../guides/keypoints.js';
 import type { MockClock } from './clock.js';
 import { phaseClock, type PhaseClock } from './clock.js';
 import type { MockPhase, MockPlan } from './plan.js';
-import { isQuestion, reply, type InterviewerReply } from './topics.js';
+import { isQuestion, matchTopics, reply, type InterviewerReply } from './topics.js';
 
 export type TurnKind = 'opening' | 'follow-up' | 'trap' | 'question' | 'reply' | 'answer' | 'note';
 
@@ -173,13 +173,24 @@ export class MockSession {
       phase.trapAsked = true;
       return this.say('interviewer', 'trap', phase.plan.trap.question);
     }
+    this.dropAnswered(phase);
     const next = phase.queue.shift();
     return next === undefined ? undefined : this.say('interviewer', 'follow-up', next);
+  }
+
+  /**
+   * In Clarify the interviewer does not ask back what the candidate already asked
+   * about ("when do labels arrive?" makes "how late do labels arrive?" moot).
+   */
+  private dropAnswered(phase: PhaseState): void {
+    if (phase.plan.key !== 'clarify') return;
+    phase.queue = phase.queue.filter((q) => !matchTopics(q).some((t) => phase.asked.includes(t)));
   }
 
   /** True when the interviewer still has something to push in this phase. */
   hasFollowUp(): boolean {
     const phase = this.current;
+    if (phase) this.dropAnswered(phase);
     return Boolean(phase && ((phase.plan.trap && !phase.trapAsked) || phase.queue.length > 0));
   }
 

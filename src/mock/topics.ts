@@ -35,7 +35,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'latency',
     label: 'latency',
-    terms: [['latency', 2], ['how fast', 2], ['fast', 1], ['millisecond', 2], ['ms', 1], ['p99', 2], ['p95', 2], ['p50', 2], ['response time', 2], ['real time', 2], ['realtime', 2], ['real-time', 2], ['online', 1], ['batch', 1], ['slow', 1], ['timeout', 2], ['speed', 1], ['synchronous', 1]],
+    terms: [['latency budget', 4], ['latency', 2], ['how fast', 2], ['fast', 1], ['millisecond', 2], ['ms', 1], ['p99', 2], ['p95', 2], ['p50', 2], ['response time', 2], ['real time', 2], ['realtime', 2], ['real-time', 2], ['online', 1], ['batch', 1], ['slow', 1], ['timeout', 2], ['speed', 1], ['synchronous', 1]],
     example: 'What latency does a prediction need: real time (p99 in milliseconds) or batch?',
     assume: 'Assume online predictions need p99 under 100 ms and everything else can run in batch.',
   },
@@ -166,7 +166,8 @@ export function isQuestion(line: string): boolean {
 export interface InterviewerReply {
   topics: string[];
   /** One line per topic the question is about. */
-  lines: { topic: string; text: string; assumption: boolean }[];
+  /** `fallback`: the scenario has nothing on the topic; `text` is coach's own default. */
+  lines: { topic: string; text: string; assumption: boolean; fallback?: boolean }[];
 }
 
 /**
@@ -179,13 +180,13 @@ export function reply(question: string, answers: Record<string, ScenarioAnswer>)
   if (topics.length === 0) {
     return {
       topics,
-      lines: [{ topic: '', text: "I don't have more on that: state what you would assume and move on.", assumption: true }],
+      lines: [{ topic: '', text: "I don't have more on that: state what you would assume and move on.", assumption: true, fallback: true }],
     };
   }
   const lines = topics.map((key) => {
     const given = answers[key];
     if (given) return { topic: key, text: given.answer, assumption: given.assumption };
-    return { topic: key, text: topicOf(key)?.assume ?? 'State an assumption and move on.', assumption: true };
+    return { topic: key, text: topicOf(key)?.assume ?? 'State an assumption and move on.', assumption: true, fallback: true };
   });
   return { topics, lines };
 }
