@@ -47,7 +47,7 @@ export function transcriptMarkdown(session: MockSession, review: Review, meta: T
 
   for (const [i, phase] of session.phases.entries()) {
     const r = review.phases[i]!;
-    const used = r.usedMin !== null ? `, used ${formatMinutes(r.usedMin)}` : '';
+    const used = r.usedMin !== null && r.status !== 'not reached' ? `, used ${formatMinutes(r.usedMin)} min` : '';
     const status = r.status === 'done' ? '' : ` (${r.status === 'skipped' && !timed ? 'no answer' : r.status})`;
     out.push(`## ${phase.plan.name}${status}`, '', `_Planned ${formatMinutes(r.plannedMin)} min${used}${phase.extendedMs ? `, extended by ${formatMinutes(phase.extendedMs / 60_000)}` : ''}. Focus: ${phase.plan.focus || '—'}_`, '');
     for (const t of phase.turns) out.push(turn(t, timed), '');
