@@ -469,7 +469,8 @@ export function renderReview(result: Extract<MockResult, { kind: 'review' }>, io
     const used = p.usedMin === null ? '—' : `${formatMinutes(p.usedMin)}${p.overtimeMin > 0 ? ` (+${formatMinutes(p.overtimeMin)})` : ''}`;
     const status = p.status === 'skipped' && !r.timed ? 'no answer' : p.status;
     const name = p.status === 'done' ? p.name : `${p.name} (${status})`;
-    return [name, formatMinutes(p.plannedMin), ...(r.timed ? [used] : []), `${p.covered}/${p.total}${extra ? `, ${extra}` : ''}`];
+    const points = p.total > 0 ? `${p.covered}/${p.total}` : '—';
+    return [name, formatMinutes(p.plannedMin), ...(r.timed ? [used] : []), `${points}${extra ? `, ${extra}` : ''}`];
   });
   rows.push(['total', formatMinutes(r.plannedMin), ...(r.timed ? [r.usedMin === null ? '—' : formatMinutes(r.usedMin)] : []), '']);
   const head = ['phase', 'plan min', ...(r.timed ? ['used min'] : []), 'key points'];

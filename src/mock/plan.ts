@@ -96,11 +96,14 @@ function stems(text: string): Set<string> {
 
 /** The trap that fits the scenario best: most words shared with its scale follow-ups and story. */
 export function pickTrap(traps: PlanTrap[], context: string): PlanTrap | undefined {
-  if (traps.length === 0) return undefined;
+  // A trap with key points can be checked; one without is asked only when no other is left.
+  const checkable = traps.filter((t) => t.keyPoints.length > 0);
+  const pool = checkable.length > 0 ? checkable : traps;
+  if (pool.length === 0) return undefined;
   const ctx = stems(context);
-  let best = traps[0]!;
+  let best = pool[0]!;
   let bestScore = -1;
-  for (const t of traps) {
+  for (const t of pool) {
     const words = stems([t.question, ...t.keyPoints.flatMap((k) => [k.label, ...k.terms])].join(' '));
     let score = 0;
     for (const w of words) if (ctx.has(w)) score++;
@@ -198,7 +201,7 @@ export function buildPlan(input: PlanInput): MockPlan {
   const mustAsk = scenario
     ? scenario.mustAsk
     : [...new Set(guide.questionsToAsk.filter((q) => q.group === 'must').flatMap((q) => matchTopics(q.question).slice(0, 1)))];
-  const prompt = scenario?.prompt ?? guide.mockPrompts[0]?.prompt ?? `Design ${guide.system ?? guide.title}.`;
+  const prompt = scenario?.prompt ?? guide.mockPrompts[0]?.prompt ?? (guide.system ? `Design ${guide.system}.` : `Design the system that “${guide.title}” prepares you for.`);
   return {
     id: scenario?.id ?? guide.id,
     title: scenario?.title ?? guide.title,

@@ -106,7 +106,7 @@ function phaseReview(session: MockSession, phase: PhaseState, timed: boolean): P
     possible += review.mustAsk.length;
   }
   const trap = phase.plan.trap;
-  if (trap) {
+  if (trap && trap.keyPoints.length > 0) {
     const tp = phase.trapCheck ? points(phase, true) : trap.keyPoints.map((k) => ({ label: k.label, covered: false, ...(k.hint ? { hint: k.hint } : {}) }));
     review.trap = { id: trap.id, question: trap.question, covered: tp.filter((p) => p.covered).length, total: tp.length, points: tp };
     earned += review.trap.covered;

@@ -73,7 +73,7 @@ export function transcriptMarkdown(session: MockSession, review: Review, meta: T
   out.push('| Phase | Planned | Used | Key points |', '| --- | --- | --- | --- |');
   for (const p of review.phases) {
     const extra = [p.mustAsk ? `must-ask ${p.mustAsk.filter((m) => m.asked).length}/${p.mustAsk.length}` : '', p.trap ? `trap ${p.trap.covered}/${p.trap.total}` : ''].filter(Boolean).join(', ');
-    out.push(`| ${p.name}${p.status === 'done' ? '' : ` (${p.status})`} | ${formatMinutes(p.plannedMin)} | ${p.usedMin !== null ? formatMinutes(p.usedMin) : '—'} | ${p.covered}/${p.total}${extra ? `, ${extra}` : ''} |`);
+    out.push(`| ${p.name}${p.status === 'done' ? '' : ` (${p.status})`} | ${formatMinutes(p.plannedMin)} | ${p.usedMin !== null ? formatMinutes(p.usedMin) : '—'} | ${p.total > 0 ? `${p.covered}/${p.total}` : '—'}${extra ? `, ${extra}` : ''} |`);
   }
   out.push('');
   if (review.missed.length > 0) {
