@@ -15,6 +15,7 @@ describe('matchTopics', () => {
     ['Any GDPR or audit requirements?', ['compliance']],
     ['What is the platform for, which workloads?', ['use-case']],
     ['Who are the users?', ['use-case']],
+    ['What is it for and how many predictions a day?', ['use-case', 'scale']],
     ['How many data scientists are on the team?', ['team']],
     ['What infrastructure exists today: cloud, Kubernetes?', ['infrastructure']],
     ['What availability do we need, any failover?', ['availability']],

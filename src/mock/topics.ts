@@ -21,7 +21,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'use-case',
     label: 'use case',
-    terms: [['use case', 2], ['use-case', 2], ['workload', 2], ['problem', 1], ['purpose', 2], ['goal', 1], ['business', 1], ['what for', 1], ['application', 1], ['product', 1], ['user', 0.5], ['who use', 1], ['primary', 0.5], ['fraud', 1], ['recommendation', 1], ['credit', 1], ['ranking', 1], ['type of prediction', 2], ['kind of prediction', 2]],
+    terms: [['use case', 2], ['use-case', 2], ['workload', 2], ['problem', 1], ['purpose', 2], ['goal', 1], ['business', 1], ['what for', 1], ['what is it for', 2], ['what is this for', 2], ['platform for', 1], ['used for', 2], ['application', 1], ['product', 1], ['user', 0.5], ['who use', 1], ['primary', 0.5], ['fraud', 1], ['recommendation', 1], ['credit', 1], ['ranking', 1], ['type of prediction', 2], ['kind of prediction', 2]],
     example: 'What is the platform for: which workloads and which users?',
     assume: 'Take the workloads named in the prompt as the main ones, and say so.',
   },
