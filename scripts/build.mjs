@@ -10,7 +10,23 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const next = `${root}dist.${process.pid}`;
 const old = `${root}dist.old.${process.pid}`;
 
+// commander requires child_process at load time, only to run external subcommands,
+// which coach has none of: a stub saves loading it on every start.
+const noChildProcess = {
+  name: 'commander-without-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'coach-stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'coach-stub' }, () => ({
+      contents: "module.exports = { spawn() { throw new Error('coach has no external subcommands'); } };",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
+  plugins: [noChildProcess],
   entryPoints: { coach: 'src/main.ts', 'build-index': 'src/guides/build-index.ts', 'index-worker': 'src/guides/index-worker.ts' },
   outdir: next,
   bundle: true,
