@@ -13,6 +13,9 @@ async function processIo(): Promise<Io> {
     import('./prompt.js'),
   ]);
   const env = process.env;
+  const color = colorEnabled(env, process.stdout.isTTY);
+  const colorErr = colorEnabled(env, process.stderr.isTTY);
+  if (color || colorErr) await (await import('./render/style.js')).loadStyle();
   const paths = envPaths('coach', { suffix: '' });
   const home = env['COACH_HOME'];
   const columns = process.stdout.isTTY ? process.stdout.columns : Number(env['COLUMNS']) || 80;
@@ -22,8 +25,8 @@ async function processIo(): Promise<Io> {
     stderrStream: process.stderr,
     stdin: process.stdin,
     env,
-    color: colorEnabled(env, process.stdout.isTTY),
-    colorErr: colorEnabled(env, process.stderr.isTTY),
+    color,
+    colorErr,
     columns: clampColumns(columns),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     now: () => performance.now(),
