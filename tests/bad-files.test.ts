@@ -122,11 +122,11 @@ describe('the user-guide cache', () => {
     expect((await load()).guides[0]!.title).toBe('Edited!');
 
     // A corrupt cache is rebuilt without a word.
-    writeFileSync(cachePath, '{"version": 3, "entries": {"trunc');
+    writeFileSync(cachePath, '{"version": 4, "entries": {"trunc');
     const lib = await load();
     expect(lib.guides[0]!.title).toBe('Edited!');
     expect(lib.problems).toEqual([]);
-    expect(JSON.parse(readFileSync(cachePath, 'utf8')).version).toBe(3);
+    expect(JSON.parse(readFileSync(cachePath, 'utf8')).version).toBe(4);
   });
 
   it('parses a large cold index on two cores with the same result as on one', async () => {

@@ -3,6 +3,7 @@ import type { Io } from '../io.js';
 import type { Card } from '../guides/model.js';
 import { openSummaries, type LibraryOptions } from './open.js';
 import { directMatch } from '../guides/match.js';
+import { cardOf } from '../guides/library.js';
 import { renderBox } from '../render/box.js';
 import { style } from '../render/style.js';
 
@@ -22,7 +23,7 @@ export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   // Most queries name a card directly; the fuzzy matcher loads only for the rest.
   const found = directMatch(all, query) ?? (await import('./shared.js')).findOne(all, query, 'card', 'coach card');
   const { guide, extra: _extra, ...rest } = found;
-  return { kind: 'card', guide, card: rest };
+  return { kind: 'card', guide, card: cardOf(rest) };
 }
 
 export function renderCard(result: CardResult, io: Pick<Io, 'columns' | 'color'>): string {

@@ -1,5 +1,6 @@
 // Finding guide files: the recursive folder walk, without loading the parser.
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Problem } from './model.js';
 
@@ -20,7 +21,7 @@ export async function guideFiles(root: string): Promise<{ files: string[]; probl
     if (depth > 12) return;
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, severity: 'error', message: `cannot read folder: ${reason(e)}` });
       return;
