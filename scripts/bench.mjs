@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin/coach.js');
-const runs = Number(process.env.BENCH_RUNS) || 21;
+const runs = Number(process.env.BENCH_RUNS) || 31;
 
 // 250 user guides made from the bundled ones (real size and structure), each with
 // its own id, in 10 topic folders.
@@ -61,20 +61,25 @@ for (const [, args] of cases) time(args);
 const samples = cases.map(() => []);
 for (let r = 0; r < runs; r++) cases.forEach(([, args], i) => samples[i].push(time(args)));
 
-const median = (xs) => {
+const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
-const base = median(samples[0]);
+const median = (xs) => quantile(xs, 0.5);
+// Each round runs every command once, back to back; a command's ratio is the median
+// over rounds of its time divided by `node -e 0` in the same round, so that a machine
+// that slows down or speeds up during the run does not tilt the comparison.
+const ratios = samples.map((xs) => xs.map((x, r) => x / samples[0][r]));
 const targets = { 'coach --help': 1.3, 'coach card latency': 1.4, 'coach card latency (250 guides, warm)': 1.6 };
-console.log(`coach start-up, median of ${runs} interleaved runs (Node ${process.version})\n`);
-console.log(`${'command'.padEnd(40)} ${'median'.padStart(9)} ${'ratio'.padStart(7)}  target`);
+console.log(`coach start-up: ${runs} rounds, each running every command once, interleaved (Node ${process.version})\n`);
+console.log(`${'command'.padEnd(40)} ${'median'.padStart(9)} ${'ratio'.padStart(7)} ${'(p25-p75)'.padStart(12)}  target`);
 cases.forEach(([name], i) => {
   const m = median(samples[i]);
-  const ratio = m / base;
+  const ratio = median(ratios[i]);
+  const spread = `${quantile(ratios[i], 0.25).toFixed(2)}-${quantile(ratios[i], 0.75).toFixed(2)}`;
   const target = targets[name];
   const verdict = target ? `≤ ${target}× ${ratio <= target ? 'ok' : 'MISSED'}` : '';
-  console.log(`${name.padEnd(40)} ${`${m.toFixed(1)} ms`.padStart(9)} ${`${ratio.toFixed(2)}×`.padStart(7)}  ${verdict}`);
+  console.log(`${name.padEnd(40)} ${`${m.toFixed(1)} ms`.padStart(9)} ${`${ratio.toFixed(2)}×`.padStart(7)} ${spread.padStart(12)}  ${verdict}`);
 });
 const coldMs = median(cold);
 console.log(`\ncold index of 250 guides (${(bytes / 1024 / 1024).toFixed(1)} MB), \`coach list guides\` with an empty cache: ${coldMs.toFixed(0)} ms (median of 3; target ≤ 2000 ms ${coldMs <= 2000 ? 'ok' : 'MISSED'})`);
