@@ -8,7 +8,7 @@ import { reviewSession } from '../src/mock/review.js';
 import { statusLine } from '../src/commands/mock.js';
 import { style } from '../src/render/style.js';
 import { loadUnicode } from '../src/render/layout.js';
-import type { Guide } from '../src/guides/model.js';
+import { emptyGuide, type Guide } from '../src/guides/model.js';
 
 const MIN = 60_000;
 
@@ -19,29 +19,7 @@ function fakeNow(): { now: () => number; advance: (ms: number) => void } {
 }
 
 function guide(extra: Partial<Guide> = {}): Guide {
-  return {
-    id: 'g',
-    title: 'A guide',
-    tags: [],
-    path: 'g.md',
-    bundled: false,
-    pacing: [],
-    questionsToAsk: [],
-    scenarioQuestions: [],
-    tradeoffs: [],
-    traps: [],
-    mistakes: [],
-    cards: [],
-    numbers: [],
-    flow: [],
-    endQuestions: [],
-    related: [],
-    questions: [],
-    mockPrompts: [],
-    discussion: [],
-    sections: [],
-    ...extra,
-  };
+  return { ...emptyGuide('g', 'g.md'), title: 'A guide', ...extra };
 }
 
 function session(speed = 1): { s: MockSession; clock: ReturnType<typeof fakeNow> } {

@@ -8,22 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCoach, type Session } from './helpers/pty.js';
+import { home } from './helpers/home.js';
 
 const CTRL_C = '\x03';
 const CTRL_D = '\x04';
 
-function home(): { dir: string; env: Record<string, string>; history: () => Record<string, unknown>[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'coach-e2e-mock-'));
-  return {
-    dir,
-    env: { COACH_HOME: dir },
-    history: () =>
-      readFileSync(join(dir, 'data', 'history.jsonl'), 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-  };
-}
 
 /** Reads the screen forward: each wait looks only at what came after the last match. */
 function reader(s: Session): { next: (pattern: string | RegExp, timeoutMs?: number) => Promise<string> } {
@@ -56,7 +45,7 @@ async function passChecklist(s: Session, r: ReturnType<typeof reader>, nextHeade
 
 describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
   it('runs a whole fintech mock at --speed 60 through all five phases to the review', { timeout: 90_000 }, async () => {
-    const h = home();
+    const h = home('coach-e2e-mock-');
     const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env, cols: 100, rows: 40 });
     const r = reader(s);
     await r.next('Press Enter to start the clock');
@@ -139,7 +128,7 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
   });
 
   it('Ctrl-C mid-phase saves the partial transcript, restores the terminal and exits 130', { timeout: 60_000 }, async () => {
-    const h = home();
+    const h = home('coach-e2e-mock-');
     const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env });
     let raw = '';
     s.pty.onData((d) => (raw += d));
@@ -175,7 +164,7 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
   });
 
   it('without --scenario, offers the scenarios to pick from', { timeout: 30_000 }, async () => {
-    const h = home();
+    const h = home('coach-e2e-mock-');
     const s = runCoach(['mock'], { env: h.env });
     const r = reader(s);
     await r.next('Which scenario?');
@@ -194,7 +183,7 @@ describe('coach mock piped', { tag: 'slow' } as object, () => {
     spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, NO_COLOR: '1' }, encoding: 'utf8', input: '' });
 
   it('prints the whole plan as a study sheet and exits 0', () => {
-    const h = home();
+    const h = home('coach-e2e-mock-');
     const r = coach(['mock', '--scenario', 'fintech'], h.env);
     expect(r.status).toBe(0);
     for (const phase of ['Clarify', 'High-Level', 'Deep Dive', 'Scale & Trade-offs', 'Wrap Up']) expect(r.stdout).toContain(`── ${phase} · `);
@@ -205,13 +194,13 @@ describe('coach mock piped', { tag: 'slow' } as object, () => {
   });
 
   it('without --scenario is a usage error listing the scenarios (exit 2)', () => {
-    const r = coach(['mock'], home().env);
+    const r = coach(['mock'], home('coach-e2e-mock-').env);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/coach: which scenario\?[^\n]*\n\s+scenarios: .*fintech/);
   });
 
   it('--answers scores a file without prompting', () => {
-    const r = coach(['mock', '--scenario', 'fintech', '--answers', join(import.meta.dirname, 'fixtures', 'mock', 'fintech-good.md')], home().env);
+    const r = coach(['mock', '--scenario', 'fintech', '--answers', join(import.meta.dirname, 'fixtures', 'mock', 'fintech-good.md')], home('coach-e2e-mock-').env);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Score (8[5-9]|9\d|100)\/100/);
   });

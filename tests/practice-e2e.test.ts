@@ -5,25 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCoach } from './helpers/pty.js';
+import { home } from './helpers/home.js';
 
 const DOWN = '\x1b[B';
 const KUBEFLOW = 'oss-ml-platform/why-not-just-use-kubeflow';
 
-function home(): { env: Record<string, string>; history: () => Record<string, unknown>[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'coach-e2e-practice-'));
-  return {
-    env: { COACH_HOME: dir },
-    history: () =>
-      readFileSync(join(dir, 'data', 'history.jsonl'), 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-  };
-}
 
 describe('coach trap in a terminal', { tag: 'slow' } as object, () => {
   it('asks, reveals, takes a rating, and the next random trap respects the schedule', async () => {
-    const h = home();
+    const h = home('coach-e2e-practice-');
     const s = runCoach(['trap', KUBEFLOW, '--time', '120'], { env: h.env });
     await s.waitFor('Your answer');
     await s.waitFor(/1:\d\d left/);
@@ -63,7 +53,7 @@ describe('coach trap in a terminal', { tag: 'slow' } as object, () => {
 
 describe('coach drill in a terminal', { tag: 'slow' } as object, () => {
   it('runs a short numbers drill to its summary', async () => {
-    const h = home();
+    const h = home('coach-e2e-practice-');
     const s = runCoach(['drill', '--deck', 'numbers', '--guide', 'oss-ml-platform', '--limit', '2', '--new', '2'], { env: h.env });
     await s.waitFor('End-to-end inference target?');
     s.write('200ms\r');
@@ -79,7 +69,7 @@ describe('coach drill in a terminal', { tag: 'slow' } as object, () => {
   });
 
   it('Ctrl-C stops it with the summary, keeps the reviews made, and exits 130', async () => {
-    const h = home();
+    const h = home('coach-e2e-practice-');
     const s = runCoach(['drill', '--deck', 'numbers', '--guide', 'oss-ml-platform', '--limit', '3', '--new', '3'], { env: h.env });
     await s.waitFor('End-to-end inference target?');
     s.write('100 ms\r');

@@ -1,7 +1,7 @@
 // The practice core: the FSRS wrapper, what the history says about each item, which
 // trap `random` picks, what a drill session holds, the trade-off question and stats.
 import { describe, expect, it } from 'vitest';
-import type { Guide, Trap, Tradeoff } from '../src/guides/model.js';
+import { emptyGuide, type Guide, type Trap, type Tradeoff } from '../src/guides/model.js';
 import type { HistoryEntry } from '../src/store/history.js';
 import { formatInterval, isDue, isMastered, isWeak, phase, preview, replay, review, type ItemState, type Rating } from '../src/practice/scheduler.js';
 import { buildDecks, deckName, itemKey, type DeckItem } from '../src/practice/decks.js';
@@ -18,29 +18,7 @@ function trap(id: string, question = `Question ${id}?`): Trap {
 }
 
 function guide(id: string, over: Partial<Guide> = {}): Guide {
-  return {
-    id,
-    title: `Guide ${id}`,
-    tags: [],
-    path: `${id}.md`,
-    bundled: true,
-    pacing: [],
-    questionsToAsk: [],
-    scenarioQuestions: [],
-    tradeoffs: [],
-    traps: [],
-    mistakes: [],
-    cards: [],
-    numbers: [],
-    flow: [],
-    endQuestions: [],
-    related: [],
-    questions: [],
-    mockPrompts: [],
-    discussion: [],
-    sections: [],
-    ...over,
-  };
+  return { ...emptyGuide(id, `${id}.md`, true), title: `Guide ${id}`, ...over };
 }
 
 function reviews(...ratings: [Rating, Date][]): ItemState {

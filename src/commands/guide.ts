@@ -3,7 +3,7 @@ import type { Io } from '../io.js';
 import type { Guide, Phase } from '../guides/model.js';
 import { UsageError } from '../errors.js';
 import { findOne, openLibrary, type LibraryOptions } from './shared.js';
-import { STANDARD_PLAN } from '../guides/parse.js';
+import { STANDARD_PLAN } from '../guides/phases.js';
 import { renderTable } from '../render/table.js';
 import { renderBox } from '../render/box.js';
 import { style, type Style } from '../render/style.js';

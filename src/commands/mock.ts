@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import type { Guide, KeyPoint, Scenario } from '../guides/model.js';
-import { STANDARD_PLAN } from '../guides/parse.js';
+import { STANDARD_PLAN } from '../guides/phases.js';
 import { CancelledError, NotFoundError, UsageError } from '../errors.js';
 import { findOne, openLibrary, type LibraryOptions } from './shared.js';
 import { timeline } from './guide.js';

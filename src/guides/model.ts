@@ -204,3 +204,29 @@ export interface Problem {
   severity: 'error' | 'warning';
   message: string;
 }
+
+/** A guide with nothing in it yet: the parser fills it in; tests spread over it. */
+export function emptyGuide(id: string, path: string, bundled = false): Guide {
+  return {
+    id,
+    title: id,
+    tags: [],
+    path,
+    bundled,
+    pacing: [],
+    questionsToAsk: [],
+    scenarioQuestions: [],
+    tradeoffs: [],
+    traps: [],
+    mistakes: [],
+    cards: [],
+    numbers: [],
+    flow: [],
+    endQuestions: [],
+    related: [],
+    questions: [],
+    mockPrompts: [],
+    discussion: [],
+    sections: [],
+  };
+}

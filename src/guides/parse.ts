@@ -25,7 +25,8 @@ import type {
   Trap,
   Tradeoff,
 } from './model.js';
-import { PHASE_NAMES } from './model.js';
+import { emptyGuide } from './model.js';
+import { STANDARD_PLAN, phaseKey } from './phases.js';
 import { markdownCardBlocks } from './cards.js';
 import { parseKeyPoint } from './keypoints.js';
 import {
@@ -93,15 +94,6 @@ export function classify(heading: string): Kind | undefined {
   return KINDS.find(([re]) => re.test(heading))?.[1];
 }
 
-export function phaseKey(name: string): string {
-  const n = name.toLowerCase();
-  if (/clarif|requirement|scope|opening|intro/.test(n)) return 'clarify';
-  if (/high[- ]?level|architecture|overview|design/.test(n) && !/deep/.test(n)) return 'high-level';
-  if (/deep/.test(n)) return 'deep-dive';
-  if (/scal|trade|reliab|bottleneck|failure/.test(n)) return 'scale';
-  if (/wrap|summary|clos|conclu/.test(n)) return 'wrap-up';
-  return slug(name);
-}
 
 const GENERIC_FILE = /^(\d+[-_. ]*)*(interview[-_ ]?guide|guide|readme|index|notes?|content)$/i;
 const GENERIC_TITLE = /^(ml )?(system design )?(interview )?(guide|notes|readme|index)$/i;
@@ -201,26 +193,9 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
   const headingTitle = h1 && !GENERIC_TITLE.test(h1.heading.trim()) ? h1.heading.trim() : undefined;
   const cardTags = data['cards'] && typeof data['cards'] === 'object' ? (data['cards'] as Record<string, unknown>) : {};
   const guide: Guide = {
-    id,
+    ...emptyGuide(id, path, options.bundled ?? false),
     title: str('title') ?? headingTitle ?? titleCase(id),
     tags: list('tags'),
-    path,
-    bundled: options.bundled ?? false,
-    pacing: [],
-    questionsToAsk: [],
-    scenarioQuestions: [],
-    tradeoffs: [],
-    traps: [],
-    mistakes: [],
-    cards: [],
-    numbers: [],
-    flow: [],
-    endQuestions: [],
-    related: [],
-    questions: [],
-    mockPrompts: [],
-    discussion: [],
-    sections: [],
   };
   const system = str('system');
   const summary = str('summary');
@@ -551,14 +526,6 @@ function phaseAt(minute: number, ctx: Ctx): string {
   return phases.find((p) => minute >= p.start && minute < p.end)?.key ?? 'clarify';
 }
 
-/** The standard 45-minute plan, used when a guide has no pacing of its own. */
-export const STANDARD_PLAN: Phase[] = [
-  { key: 'clarify', name: PHASE_NAMES.clarify, start: 0, end: 5, focus: 'Requirements, scale, constraints', tips: 'Ask before you draw', keyPoints: [] },
-  { key: 'high-level', name: PHASE_NAMES['high-level'], start: 5, end: 15, focus: 'Core components and data flow', tips: 'Draw the whole system first', keyPoints: [] },
-  { key: 'deep-dive', name: PHASE_NAMES['deep-dive'], start: 15, end: 30, focus: 'One or two critical components', tips: 'Go deep where the risk is', keyPoints: [] },
-  { key: 'scale', name: PHASE_NAMES.scale, start: 30, end: 40, focus: 'Bottlenecks, failures, trade-offs', tips: 'Name each trade-off out loud', keyPoints: [] },
-  { key: 'wrap-up', name: PHASE_NAMES['wrap-up'], start: 40, end: 45, focus: 'Summary and questions', tips: 'Restate the key decisions', keyPoints: [] },
-];
 
 function finish(ctx: Ctx): void {
   const g = ctx.guide;

@@ -1,8 +1,8 @@
 // The plan of one mock: the guide's pacing (or the standard 45-minute plan) scaled to
 // the minutes asked for, each phase with what the interviewer will say, its key
 // points, and in Scale & Trade-offs one of the guide's trap questions. Pure.
-import type { DiscussionGroup, Guide, KeyPoint, Scenario, ScenarioAnswer, Trap } from '../guides/model.js';
-import { STANDARD_PLAN, phaseKey } from '../guides/parse.js';
+import type { DiscussionGroup, Guide, KeyPoint, Phase, Scenario, ScenarioAnswer, Trap } from '../guides/model.js';
+import { STANDARD_PLAN, phaseKey } from '../guides/phases.js';
 import { stem } from '../guides/keypoints.js';
 import { matchTopics } from './topics.js';
 
@@ -13,15 +13,8 @@ export interface PlanTrap {
   wants?: string;
 }
 
-export interface MockPhase {
-  key: string;
-  name: string;
-  /** Minutes from the start of the mock. */
-  start: number;
-  end: number;
-  focus: string;
-  tips: string;
-  keyPoints: KeyPoint[];
+/** A phase of the guide's pacing, with what the interviewer says and asks in it. */
+export interface MockPhase extends Phase {
   /** What the interviewer opens the phase with. */
   opening: string;
   /** Pushed one at a time after each answer. */
