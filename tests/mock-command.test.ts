@@ -216,6 +216,30 @@ describe('coach mock, live', () => {
     expect(entry.phases[1]).toMatchObject({ covered: 3, total: 5 });
   });
 
+  it('when time is up the interviewer says so once and the phase goes on until the user moves on', async () => {
+    const c = clock();
+    const prompt = scripted([
+      start,
+      command('next', c),
+      tickNone,
+      write('Five layers on Kubernetes with Feast, MLflow, KServe and Airflow.', c, 11 * MIN),
+      write('And the fraud path splits its 100 ms per hop.', c, MIN),
+      write('One more thing about the registry.', c, MIN),
+      command('next', c),
+      {
+        checkbox: () => {
+          throw new CancelledError();
+        },
+      },
+    ]);
+    const io = liveIo(prompt, c);
+    await expect(run({ scenario: 'fintech' }, io)).rejects.toThrow(CancelledError);
+    expect(prompt.left()).toBe(0);
+    const said = io.out().replace(/\s+/g, ' ').split("We're over time on this part: add anything you still want to say, or /next to move on.").length - 1;
+    expect(said).toBe(1);
+    expect(io.out()).toContain('High-Level done · used 13:00 of 10:00 (3:00 over)');
+  });
+
   it('in Clarify, the interviewer does not ask back what the candidate already asked about', async () => {
     const c = clock();
     const prompt = scripted([

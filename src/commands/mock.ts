@@ -271,6 +271,9 @@ async function clarifyPhase(session: MockSession, status: () => string, io: Io, 
 
 async function notesPhase(session: MockSession, status: () => string, io: Io, s: Style): Promise<void> {
   let carry = '';
+  // The user decides when a phase ends (/next or /skip): when time is up or the
+  // interviewer has nothing more to ask, they say so once and keep listening.
+  let saidDone = false;
   for (;;) {
     const ans = await io.prompt.notes({
       message: 'Your answer',
@@ -302,16 +305,14 @@ async function notesPhase(session: MockSession, status: () => string, io: Io, s:
       session.finishPhase('done');
       return;
     }
-    if (session.status().clock.timeUp) {
-      say(io, s, 'Interviewer', "We're out of time for this part; let's move on.");
-      session.finishPhase('done');
-      return;
-    }
-    const f = session.followUp();
+    const f = session.status().clock.timeUp ? undefined : session.followUp();
     if (!f) {
-      say(io, s, 'Interviewer', "Good, that's what I wanted on this part; let's move on.");
-      session.finishPhase('done');
-      return;
+      if (!saidDone) {
+        const why = session.status().clock.timeUp ? "We're over time on this part" : "That's what I wanted on this part";
+        say(io, s, 'Interviewer', `${why}: add anything you still want to say, or /next to move on.`);
+        saidDone = true;
+      }
+      continue;
     }
     say(io, s, f.kind === 'trap' ? 'Interviewer (trap)' : 'Interviewer', f.text, f.kind === 'trap' ? s.magenta : s.cyan);
   }
