@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 20_000,
     // End-to-end tests drive real pseudo-terminals; keep the 2-core CI machine calm.
     maxWorkers: 2,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest-report.json' },
   },
 });
