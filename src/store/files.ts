@@ -2,6 +2,7 @@
 // processes (proper-lockfile), atomic replacement (write-file-atomic), and a corrupt
 // file moved aside with one warning instead of a crash (issue 5, "Storage").
 import { mkdir, readFile, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { lock } from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import type { Io } from '../io.js';
@@ -12,7 +13,7 @@ const LOCK_RETRIES = { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 60,
 
 /** Runs `work` while holding the lock of `file` (the file itself need not exist). */
 export async function withLock<T>(file: string, work: () => Promise<T>): Promise<T> {
-  await mkdir(dirnameOf(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true });
   // The lock is held for milliseconds. If a stalled process loses it anyway, proper-lockfile's
   // default is to throw from a timer, which would crash coach mid-write; finishing the
   // write is the better outcome.
@@ -22,11 +23,6 @@ export async function withLock<T>(file: string, work: () => Promise<T>): Promise
   } finally {
     await release().catch(() => undefined); // a lock already released by a stale check is fine
   }
-}
-
-function dirnameOf(file: string): string {
-  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return i > 0 ? file.slice(0, i) : '.';
 }
 
 /** The file's text, or undefined when it does not exist yet. */
@@ -40,7 +36,7 @@ export async function readText(file: string): Promise<string | undefined> {
 }
 
 export async function writeAtomic(file: string, text: string): Promise<void> {
-  await mkdir(dirnameOf(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true });
   await writeFileAtomic(file, text, { encoding: 'utf8' });
 }
 
