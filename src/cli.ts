@@ -17,8 +17,8 @@ export interface Runtime {
 
 type Render<R> = (result: R, io: Io) => string;
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function examples(...lines: string[]): string {
@@ -47,13 +47,13 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }): Command 
   program
     .description('Practise ML-platform system-design interviews: mock interviews, quick-reference cards, trap questions.')
     .version(rt.version, '-V, --version')
-    .option('--guides <dir>', 'also load guides from this folder (repeatable; COACH_GUIDES adds more)', collect, [])
+    .option('--guides <dir>', 'also load guides from this folder (repeatable; COACH_GUIDES adds more)', collect)
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: rt.out, writeErr: rt.err })
     .exitOverride()
     .addHelpText(
       'after',
-      examples('coach card latency', 'coach list traps', 'coach tradeoff kserve', 'coach search point-in-time', 'coach --guides ~/my-guides list guides') +
+      examples('coach mock --scenario fintech', 'coach card latency', 'coach trap random', 'coach list traps', 'coach tradeoff kserve', 'coach search point-in-time', 'coach --guides ~/my-guides list guides') +
         '\nExit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error, 3 not found, 130 interrupted.\n',
     );
 

@@ -20,7 +20,7 @@ function runtime(io: TestIo): Runtime & { printed: () => string; errors: () => s
 
 describe('coach command line', () => {
   it.each([
-    [['--help'], 0, /Examples:\n\s+\$ coach card latency/],
+    [["--help"], 0, /Examples:\n\s+\$ coach mock --scenario fintech\n\s+\$ coach card latency/],
     [['card', '--help'], 0, /Examples:[\s\S]*coach card slo/],
     [['list', '--help'], 0, /guides, cards, traps, tradeoffs, scenarios or questions/],
     [['--version'], 0, /9\.9\.9/],
