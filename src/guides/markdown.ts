@@ -217,7 +217,6 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
     } else if (block.type === 'code') {
       const lines = (block as unknown as Tokens.Code).text.split('\n');
       let buffer: string[] = [];
-      let sawLabel = false;
       const flush = (): void => {
         const text = buffer.join('\n').replace(/^\n+|\s+$/g, '');
         buffer = [];
@@ -227,12 +226,10 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
         const m = CAPITAL_LABEL.exec(l.trim());
         if (m && isLabel(m[1]!)) {
           flush();
-          sawLabel = true;
           parts.push({ label: m[1]!, text: m[2]!.trim(), line: block.line + 1 + i });
         } else buffer.push(l);
       });
       flush();
-      void sawLabel;
     } else if (block.type !== 'heading') {
       push(blockText(block));
     }

@@ -750,7 +750,7 @@ function collectQuestions(node: Node, ctx: Ctx, ancestors: Node[]): void {
     const chain = [...ancestors, node].filter((n) => n.depth > 0);
     const category = chain.find((n) => n.depth === 2) ?? chain[0];
     const levelNode = [...chain].reverse().find((n) => /L\d/.test(n.heading));
-    const q: BankQuestion = { id: `Q${m[1]}`, text: inlineText([]) || m[2]!.replace(/\*\*/g, '').trim(), line: b.line };
+    const q: BankQuestion = { id: `Q${m[1]}`, text: m[2]!.replace(/\*\*/g, '').trim(), line: b.line };
     if (category) q.category = cleanHeading(category.heading);
     const level = m[3] ?? (levelNode ? /L\d+(?:\s*-\s*L\d+|\+)?/.exec(levelNode.heading)?.[0] : undefined);
     if (level) q.level = level.replace(/\s+/g, '');
