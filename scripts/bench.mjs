@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'bin/coach.js');
+const bin = join(root, 'bin/coach.cjs');
 const runs = Number(process.env.BENCH_RUNS) || 31;
 
 // 250 user guides made from the bundled ones (real size and structure), each with

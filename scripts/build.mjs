@@ -2,13 +2,35 @@
 // so that `coach` never parses the bundled markdown at run time. The new dist/ is
 // built beside the old one and swapped in by rename, so a coach that is running
 // while a build happens never sees a half-written folder.
+//
+// Shape of dist/ (flat, CommonJS, one file per unit of loading):
+// - coach.cjs: src/main.ts with cli.ts and commander, everything `--help` needs;
+// - one bundle per target of a dynamic import() in src/ (each command, and the
+//   heavy things loaded only when needed: the markdown parser, Fuse, inquirer,
+//   chalk, string-width...), self-contained, so that a command is one more file;
+// - one bundle per module that must exist once per process (SHARED below).
+// A dynamic import() becomes require() of its bundle. CommonJS because Node loads
+// it synchronously: an ES module graph is fetched level by level through the
+// thread pool, which cost `coach card` about 15 ms of waiting here.
 import { build } from 'esbuild';
-import { rm, rename } from 'node:fs/promises';
+import { mkdir, rm, rename, writeFile } from 'node:fs/promises';
+import { createRequire, isBuiltin } from 'node:module';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const next = `${root}dist.${process.pid}`;
 const old = `${root}dist.old.${process.pid}`;
+
+// Modules with state or classes that other bundles test with instanceof: one copy
+// each, required by every bundle that uses them.
+const SHARED = ['src/errors.ts', 'src/render/style.ts', 'src/render/layout.ts'].map((p) => `${root}${p}`);
+
+/** The bundle name of a source file or package: src/commands/card.ts → commands-card. */
+function unitName(path, request) {
+  if (path.startsWith(`${root}src/`)) return relative(`${root}src`, path).replace(/\.[cm]?[jt]s$/, '').replaceAll('/', '-');
+  return `vendor-${request.replace(/^@/, '').replaceAll('/', '-')}`;
+}
 
 // commander requires child_process at load time, only to run external subcommands,
 // which coach has none of: a stub saves loading it on every start.
@@ -25,35 +47,77 @@ const noChildProcess = {
   },
 };
 
-await build({
-  plugins: [noChildProcess],
-  entryPoints: { coach: 'src/main.ts', 'build-index': 'src/guides/build-index.ts', 'index-worker': 'src/guides/index-worker.ts' },
-  outdir: next,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // Dependencies are bundled too: resolving dozens of small modules in node_modules
-  // costs more start-up time than reading one larger file.
-  chunkNames: 'chunks/[name]-[hash]',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'external',
-  // Bundled CommonJS dependencies call require() for Node built-ins, and
-  // write-file-atomic names its temporary files after __filename.
-  banner: { js: "import { createRequire as __coachRequire } from 'node:module'; import { fileURLToPath as __coachPath } from 'node:url'; const require = __coachRequire(import.meta.url); const __filename = __coachPath(import.meta.url);" },
-  sourcemap: false,
-  logLevel: 'warning',
-});
+/** Turns every dynamic import and every SHARED module into a separate unit. */
+function units(entries) {
+  return {
+    name: 'coach-units',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === 'coach-units' || args.kind === 'entry-point' || isBuiltin(args.path)) return undefined;
+        const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'coach-units' });
+        if (resolved.errors.length > 0 || resolved.external) return undefined;
+        const shared = SHARED.includes(resolved.path);
+        if (args.kind !== 'dynamic-import' && !shared) return undefined;
+        const name = unitName(resolved.path, args.path);
+        if (entries[name] && entries[name] !== resolved.path) throw new Error(`two units named ${name}: ${entries[name]} and ${resolved.path}`);
+        entries[name] = resolved.path;
+        return { path: `./${name}.cjs`, external: true };
+      });
+    },
+  };
+}
+
+// esbuild gives an ES module that imports a CommonJS file Node's interop, where
+// `default` is the whole module.exports. Every unit is an esbuild bundle that marks
+// itself __esModule with its own `default`, so the unit's exports are used as they are.
+const UNIT_INTEROP = /__toESM\((require\("\.\/[\w-]+\.cjs"\)),1\)/g;
+
+async function bundle(outdir) {
+  const entries = {
+    coach: `${root}src/main.ts`,
+    'build-index': `${root}src/guides/build-index.ts`,
+    'index-worker': `${root}src/guides/index-worker.ts`,
+  };
+  // Each pass may find more dynamic imports; stop when a pass finds none.
+  for (;;) {
+    const before = Object.keys(entries).length;
+    const result = await build({
+      write: false,
+      plugins: [noChildProcess, units(entries)],
+      entryPoints: { ...entries },
+      outdir,
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      // import() becomes require() of the unit's bundle.
+      supported: { 'dynamic-import': false },
+      define: { 'import.meta.url': '__coachUrl' },
+      banner: { js: "const __coachUrl = require('node:url').pathToFileURL(__filename).href;" },
+      minifyWhitespace: true,
+      minifySyntax: true,
+      legalComments: 'external',
+      sourcemap: false,
+      logLevel: 'warning',
+    });
+    if (Object.keys(entries).length !== before) continue;
+    for (const file of result.outputFiles) {
+      await mkdir(dirname(file.path), { recursive: true });
+      await writeFile(file.path, file.text.replaceAll(UNIT_INTEROP, '__toESM($1)'));
+    }
+    return Object.keys(entries).length;
+  }
+}
 
 try {
-  const { writeBundledIndex } = await import(`${next}/build-index.js`);
+  const count = await bundle(next);
+  const { writeBundledIndex } = createRequire(import.meta.url)(`${next}/build-index.cjs`);
   const summary = await writeBundledIndex(new URL('../guides/', import.meta.url), new URL(`file://${next}/guides.json`));
   await rename(`${root}dist`, old).catch(() => {});
   await rename(next, `${root}dist`);
   await rm(old, { recursive: true, force: true });
-  console.error(`coach: built dist/ (${summary})`);
+  console.error(`coach: built dist/ (${count} bundles; ${summary})`);
 } catch (e) {
   await rm(next, { recursive: true, force: true });
   throw e;

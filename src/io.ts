@@ -29,7 +29,7 @@ export interface Io {
   cacheDir: string;
   /** dist/guides.json, the index of the bundled guides. */
   bundledIndex?: string;
-  /** dist/index-worker.js, for indexing large folders on two cores. */
+  /** dist/index-worker.cjs, for indexing large folders on two cores. */
   indexWorker?: string;
   /** Every question to the user goes through this (src/prompt.ts). */
   prompt: Prompt;

@@ -34,7 +34,7 @@ async function processIo(): Promise<Io> {
     dataDir: home ? join(home, 'data') : paths.data,
     cacheDir: home ? join(home, 'cache') : paths.cache,
     bundledIndex: fileURLToPath(new URL('./guides.json', import.meta.url)),
-    indexWorker: fileURLToPath(new URL('./index-worker.js', import.meta.url)),
+    indexWorker: fileURLToPath(new URL('./index-worker.cjs', import.meta.url)),
     prompt: terminalPrompt({ input: process.stdin, output: process.stdout }),
   };
 }
@@ -46,11 +46,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 let io: Promise<Io> | undefined;
-const code = await run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   io: () => (io ??= processIo()),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   version: pkg.version,
   debug: Boolean(process.env['COACH_DEBUG']),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

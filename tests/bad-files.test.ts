@@ -135,7 +135,7 @@ describe('the user-guide cache', () => {
     files['broken.md'] = '---\nid: [\n---\n';
     const dir = folder(files);
     const one = await loadLibrary({ dirs: [dir] });
-    const two = await loadLibrary({ dirs: [dir], workerScript: join(import.meta.dirname, '../dist/index-worker.js') });
+    const two = await loadLibrary({ dirs: [dir], workerScript: join(import.meta.dirname, '../dist/index-worker.cjs') });
     expect(two.guides.map((g) => g.id)).toEqual(one.guides.map((g) => g.id));
     expect(two.guides).toEqual(one.guides);
     expect(two.problems).toEqual(one.problems);

@@ -1,8 +1,9 @@
 // The built coach in a real pseudo-terminal, and piped: what a user sees.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCoach } from './helpers/pty.js';
 
@@ -27,6 +28,22 @@ describe('coach in a terminal', () => {
     expect((await s.exited).exitCode).toBe(0);
     expect(s.text()).toContain('Why not just use Kubeflow?');
     expect(s.text()).toContain('20 traps');
+  });
+
+  // The card command, the colours and the Unicode measuring are separate bundles in
+  // dist/: this proves they share one state (chalk loaded, string-width loaded).
+  it('draws a user card with wide characters in colour, every row the same width', async () => {
+    const dir = join(home, 'wide-guides');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'wide.md'),
+      ['# Wide card', '', '## Quick reference', '', '```', '┌────────────────────────┐', '│ 延迟预算 📦 budget      │', '├────────────────────────┤', '│ 特征存储 │ 10 ms │ 缓存 │', '└────────────────────────┘', '```', ''].join('\n'),
+    );
+    const s = runCoach(['--guides', dir, 'card', 'wide'], { cols: 60, env: { COACH_HOME: home, FORCE_COLOR: '1' } });
+    expect((await s.exited).exitCode).toBe(0);
+    const lines = s.text().trimEnd().split('\n');
+    expect(s.text()).toContain('特征存储');
+    for (const l of lines) expect(stringWidth(l)).toBe(stringWidth(lines[0]!));
   });
 
   it('says which card matches nothing and exits 3', async () => {

@@ -4,5 +4,4 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadGuideFile } from './files.js';
 
 const files = (workerData as { files: string[] }).files;
-const results = await Promise.all(files.map((f) => loadGuideFile(f)));
-parentPort!.postMessage(results);
+void Promise.all(files.map((f) => loadGuideFile(f))).then((results) => parentPort!.postMessage(results));

@@ -59,7 +59,7 @@ export interface LoadOptions {
   dirs: string[];
   /** Where the user-guide cache lives; omitted: no cache. */
   cacheDir?: string;
-  /** dist/index-worker.js: parses half of a large cold index on another core. */
+  /** dist/index-worker.cjs: parses half of a large cold index on another core. */
   workerScript?: string;
   /** Called before parsing many uncached files; returns a function called when done. */
   onIndexing?: (count: number) => Promise<(() => void) | undefined>;

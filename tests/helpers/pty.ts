@@ -4,7 +4,7 @@ import { spawn, type IPty } from 'node-pty';
 import stripAnsi from 'strip-ansi';
 import { join } from 'node:path';
 
-export const BIN = join(import.meta.dirname, '../../bin/coach.js');
+export const BIN = join(import.meta.dirname, '../../bin/coach.cjs');
 
 export interface Session {
   pty: IPty;
