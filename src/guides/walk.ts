@@ -1,6 +1,7 @@
 // Finding guide files: the recursive folder walk, without loading the parser.
-import { readdirSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+// Synchronous calls throughout: the command waits on the walk and nothing else, and
+// node:fs/promises alone costs a start-up its own modules.
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Problem } from './model.js';
 
@@ -11,7 +12,7 @@ export async function guideFiles(root: string): Promise<{ files: string[]; probl
   const abs = resolve(root);
   let info;
   try {
-    info = await stat(abs);
+    info = statSync(abs);
   } catch (e) {
     problems.push({ path: root, severity: 'error', message: `cannot read guides folder: ${reason(e)}` });
     return { files, problems };
