@@ -4,38 +4,55 @@ import { run } from './cli.js';
 import type { Io } from './io.js';
 import pkg from '../package.json' with { type: 'json' };
 
+// Nothing here touches stdin before a command uses it: process.stdin builds a
+// stream (about 1.5 ms), and `coach card` never reads it.
 async function processIo(): Promise<Io> {
-  const [{ default: envPaths }, { join }, { fileURLToPath }, { clampColumns, colorEnabled }, { terminalPrompt }] = await Promise.all([
-    import('env-paths'),
+  const home = process.env['COACH_HOME'];
+  const [envPaths, { join }, { fileURLToPath }, { clampColumns, colorEnabled }, { terminalPrompt }] = await Promise.all([
+    home ? undefined : import('env-paths').then((m) => m.default),
     import('node:path'),
     import('node:url'),
     import('./io.js'),
     import('./prompt.js'),
   ]);
   const env = process.env;
-  const color = colorEnabled(env, process.stdout.isTTY);
+  const stdoutTTY = process.stdout.isTTY;
+  const color = colorEnabled(env, stdoutTTY);
   const colorErr = colorEnabled(env, process.stderr.isTTY);
   if (color || colorErr) await (await import('./render/style.js')).loadStyle();
-  const paths = envPaths('coach', { suffix: '' });
-  const home = env['COACH_HOME'];
-  const columns = process.stdout.isTTY ? process.stdout.columns : Number(env['COLUMNS']) || 80;
+  // COACH_HOME replaces the platform folders (env-paths is not even loaded then).
+  const folders = home || !envPaths ? { data: join(home ?? '.', 'data'), cache: join(home ?? '.', 'cache') } : envPaths('coach', { suffix: '' });
+  const columns = stdoutTTY ? process.stdout.columns : Number(env['COLUMNS']) || 80;
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stderrStream: process.stderr,
-    stdin: process.stdin,
+    get stderrStream() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
     env,
     color,
     colorErr,
     columns: clampColumns(columns),
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    get interactive() {
+      return Boolean(process.stdin.isTTY && stdoutTTY);
+    },
     now: () => performance.now(),
     date: () => new Date(),
-    dataDir: home ? join(home, 'data') : paths.data,
-    cacheDir: home ? join(home, 'cache') : paths.cache,
+    dataDir: folders.data,
+    cacheDir: folders.cache,
     bundledIndex: fileURLToPath(new URL('./guides.json', import.meta.url)),
     indexWorker: fileURLToPath(new URL('./index-worker.cjs', import.meta.url)),
-    prompt: terminalPrompt({ input: process.stdin, output: process.stdout }),
+    prompt: terminalPrompt({
+      get input() {
+        return process.stdin;
+      },
+      get output() {
+        return process.stdout;
+      },
+    }),
   };
 }
 

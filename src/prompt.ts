@@ -95,10 +95,12 @@ async function eofCancels<T>(input: NodeJS.ReadableStream, ask: (signal: AbortSi
 
 /** The real prompts, on the given terminal streams. */
 export function terminalPrompt(streams: Streams): Prompt {
-  const base = { input: streams.input, output: streams.output, clearPromptOnDone: false };
-  const guarded = <T,>(ask: (context: typeof base & { signal: AbortSignal }) => Promise<T>): Promise<T> =>
-    eofCancels(streams.input, (signal) => ask({ ...base, signal })).catch(cancelled);
-  const context = base;
+  // The streams are read on the first question, not before: process.stdin is built
+  // on first use, and most commands never ask anything.
+  type Context = Streams & { clearPromptOnDone: boolean };
+  const context = (): Context => ({ input: streams.input, output: streams.output, clearPromptOnDone: false });
+  const guarded = <T,>(ask: (context: Context & { signal: AbortSignal }) => Promise<T>): Promise<T> =>
+    eofCancels(streams.input, (signal) => ask({ ...context(), signal })).catch(cancelled);
   return {
     async select(message, choices, defaultValue) {
       const { select } = await import('@inquirer/prompts');
@@ -119,7 +121,7 @@ export function terminalPrompt(streams: Streams): Prompt {
     async notes(options) {
       const [{ notesPrompt }, { loadUnicode }] = await Promise.all([import('./notes-prompt.js'), import('./render/layout.js')]);
       await loadUnicode(); // the notes wrap what the user types, which may be any script
-      return notesPrompt(options, context).catch(cancelled);
+      return notesPrompt(options, context()).catch(cancelled);
     },
   };
 }
