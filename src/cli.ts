@@ -31,7 +31,7 @@ function libraryOptions(cmd: Command): { guides: string[] } {
   return { guides: all.guides ?? [] };
 }
 
-export function buildProgram(rt: Runtime, state: { exitCode: number }): Command {
+export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: string[]): Command {
   const program = new Command('coach');
   const show = async <R,>(json: boolean | undefined, io: Io, result: R, render: Render<R>): Promise<void> => {
     if (json) {
@@ -57,233 +57,271 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }): Command 
         '\nExit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error, 3 not found, 130 interrupted.\n',
     );
 
-  program
-    .command('list')
-    .description('list what the library holds, as a table')
-    .argument('[what]', 'guides, cards, traps, tradeoffs, scenarios or questions', 'guides')
-    .option('--guide <id>', 'only this guide')
-    .option('--json', 'print the data as JSON')
-    .addHelpText('after', examples('coach list', 'coach list traps', 'coach list cards --json', 'coach list tradeoffs --guide michelangelo'))
-    .action(async (what: string, opts: { guide?: string; json?: boolean }, cmd: Command) => {
-      const m = await import('./commands/list.js');
-      const io = await rt.io();
-      await show(opts.json, io, await m.list({ ...libraryOptions(cmd), kind: what, ...(opts.guide ? { guide: opts.guide } : {}) }, io), m.renderList);
-    });
-
-  program
-    .command('card')
-    .description('show a quick-reference card fitted to the terminal (no name: list the cards)')
-    .argument('[query...]', 'card name, fuzzy: title, id or tag')
-    .option('--json', 'print the data as JSON')
-    .addHelpText('after', examples('coach card latency', 'coach card slo', 'coach card scaling', 'coach card', 'coach card stack --json'))
-    .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
-      const m = await import('./commands/card.js');
-      const io = await rt.io();
-      await show(opts.json, io, await m.card({ ...libraryOptions(cmd), query: query.join(' ') }, io), m.renderCard);
-    });
-
-  program
-    .command('tradeoff')
-    .alias('tradeoffs')
-    .description('show a trade-off: options side by side, the recommendation and what to say (no name: list them)')
-    .argument('[query...]', 'trade-off name, fuzzy')
-    .option('--json', 'print the data as JSON')
-    .addHelpText('after', examples('coach tradeoff kserve', 'coach tradeoff lambda kappa', 'coach tradeoff'))
-    .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
-      const m = await import('./commands/tradeoff.js');
-      const io = await rt.io();
-      await show(opts.json, io, await m.tradeoff({ ...libraryOptions(cmd), query: query.join(' ') }, io), m.renderTradeoff);
-    });
-
-  program
-    .command('guide')
-    .description("show a guide's overview: pacing timeline, questions to ask, mistakes, key numbers")
-    .argument('[id]', 'guide id or title, fuzzy')
-    .option('-s, --section <name>', 'one part: pacing, questions, scenarios, tradeoffs, traps, mistakes, cards, numbers, flow, end, related, bank, prompts, discussion, or a heading')
-    .option('--json', 'print the data as JSON')
-    .addHelpText('after', examples('coach guide oss-ml-platform', 'coach guide michelangelo --section traps', 'coach guide bighead -s discussion'))
-    .action(async (id: string | undefined, opts: { section?: string; json?: boolean }, cmd: Command) => {
-      const m = await import('./commands/guide.js');
-      const io = await rt.io();
-      const options = { ...libraryOptions(cmd), ...(id ? { id } : {}), ...(opts.section ? { section: opts.section } : {}) };
-      await show(opts.json, io, await m.guide(options, io), m.renderGuide);
-    });
-
-  program
-    .command('search')
-    .description('search every part of every guide; each hit names the command that opens it')
-    .argument('<words...>', 'what to look for')
-    .option('-n, --limit <n>', 'most hits to show', positiveInt, 15)
-    .addOption(new Option('--kind <kind>', 'only this kind of hit').choices(['guide', 'card', 'trap', 'trade-off', 'question', 'number', 'mistake', 'phase', 'section', 'scenario']))
-    .option('--json', 'print the data as JSON')
-    .addHelpText('after', examples('coach search feature store', 'coach search "training-serving skew" --kind trap', 'coach search p99 --json'))
-    .action(async (words: string[], opts: { limit: number; kind?: string; json?: boolean }, cmd: Command) => {
-      const m = await import('./commands/search.js');
-      const io = await rt.io();
-      const options = { ...libraryOptions(cmd), words, limit: opts.limit, ...(opts.kind ? { kind: opts.kind } : {}) };
-      await show(opts.json, io, await m.search(options, io), m.renderSearch);
-    });
-
-  program
-    .command('mock')
-    .description('sit a timed mock interview: phase by phase, with a live countdown, follow-ups and a scored review')
-    .option('--scenario <id>', 'the scenario to interview on (see `coach list scenarios`)')
-    .option('--guide <id>', "a mock on a guide's plan, key points and traps (your own guides too)")
-    .option('--minutes <n>', 'scale the plan to this many minutes', positiveInt)
-    .option('--speed <n>', 'run the clock N times faster, for demos', positiveNumber, 1)
-    .option('--phase <name>', 'practise one phase: clarify, high-level, deep-dive, scale or wrap-up')
-    .addOption(new Option('--interviewer <background>', 'lean the follow-ups to this background').choices(['ml', 'infra', 'data', 'product']))
-    .option('--answers <file>', 'score a markdown file with one heading per phase, without prompting')
-    .option('--json', 'print the review (without a terminal: the plan) as JSON')
-    .addHelpText(
-      'after',
-      examples('coach mock --scenario fintech', 'coach mock --scenario fraud-detection --minutes 30 --interviewer infra', 'coach mock --guide michelangelo --phase deep-dive', 'coach mock --scenario fintech --answers my-mock.md', 'coach mock --scenario fintech | less') +
-        '\nDuring the mock: Enter adds a line; Ctrl-D ends an answer and the interviewer follows up;\n/next moves on, /skip skips the phase, /extend adds 2 minutes, /pause stops the clock.\nCtrl-C stops, saves a partial transcript and exits 130.\n' +
-        '\n--answers FILE: markdown with one heading per phase (## Clarify, ## High-Level,\n## Deep Dive, ## Scale & Trade-offs, ## Wrap Up); under Clarify, one question a line.\nWithout a terminal and without --answers, the plan is printed as a study sheet.\nTranscripts are saved in the data folder; `coach history` lists them.\n',
-    )
-    .action(async (opts: { scenario?: string; guide?: string; minutes?: number; speed: number; phase?: string; interviewer?: string; answers?: string; json?: boolean }, cmd: Command) => {
-      const m = await import('./commands/mock.js');
-      const io = await rt.io();
-      const options = {
-        ...libraryOptions(cmd),
-        ...(opts.scenario ? { scenario: opts.scenario } : {}),
-        ...(opts.guide ? { guide: opts.guide } : {}),
-        ...(opts.minutes ? { minutes: opts.minutes } : {}),
-        speed: opts.speed,
-        ...(opts.phase ? { phase: opts.phase } : {}),
-        ...(opts.interviewer ? { interviewer: opts.interviewer } : {}),
-        ...(opts.answers ? { answers: opts.answers } : {}),
-      };
-      await show(opts.json, io, await m.mock(options, io), m.renderMock);
-    });
-
-  program
-    .command('history')
-    .description('list past mocks (date, scenario, score); `history show N` prints one transcript')
-    .argument('[action]', 'show')
-    .argument('[n]', 'the number `coach history` printed (default: the last mock)')
-    .option('--json', 'print the data as JSON')
-    .addHelpText('after', examples('coach history', 'coach history show 3', 'coach history show last > mock.md', 'coach history --json'))
-    .action(async (action: string | undefined, n: string | undefined, opts: { json?: boolean }) => {
-      const m = await import('./commands/history.js');
-      const io = await rt.io();
-      await show(opts.json, io, await m.history({ ...(action ? { action } : {}), ...(n ? { n } : {}) }, io), m.renderHistory);
-    });
-
-  program
-    .command('validate')
-    .description('check guide files and report each problem as file:line (exit 1 on any error)')
-    .argument('[paths...]', 'files or folders (default: the folders from --guides and COACH_GUIDES)')
-    .option('--json', 'print the data as JSON')
-    .addHelpText('after', examples('coach validate guides/', 'coach validate ~/my-guides/feature-store.md', 'coach --guides ~/my-guides validate'))
-    .action(async (paths: string[], opts: { json?: boolean }, cmd: Command) => {
-      const m = await import('./commands/validate.js');
-      const io = await rt.io();
-      const result = await m.validate({ ...libraryOptions(cmd), paths }, io);
-      await show(opts.json, io, result, m.renderValidate);
-      if (result.errors > 0) state.exitCode = EXIT.failure;
-    });
-
-  program
-    .command('trap')
-    .description('practise a trap question: answer it, see the strong answer and the key points you missed, rate it')
-    .argument('[query...]', "random (the default: due or weak traps first), list, or a trap: '<guide>/<trap>', its id, or words")
-    .option('--guide <id>', 'only traps from this guide')
-    .option('--topic <words>', 'only traps about these words')
-    .option('--time <seconds>', 'a countdown for your answer', positiveInt)
-    .option('--reveal', 'print the question and the full answer, no prompt')
-    .option('--json', 'print the data as JSON (never prompts)')
-    .addHelpText(
-      'after',
-      examples('coach trap random', 'coach trap random --guide michelangelo --time 120', 'coach trap kubeflow', 'coach trap list --topic cache', 'coach trap oss-ml-platform/why-not-just-use-kubeflow --reveal') +
-        '\nOn a terminal coach asks and waits for your answer; piped, it prints the question and the answer.\n',
-    )
-    .action(async (query: string[], opts: { guide?: string; topic?: string; time?: number; reveal?: boolean; json?: boolean }, cmd: Command) => {
-      const m = await import('./commands/trap.js');
-      const io = await rt.io();
-      const options = {
-        ...libraryOptions(cmd),
-        query: query.join(' '),
-        ...(opts.guide ? { guide: opts.guide } : {}),
-        ...(opts.topic ? { topic: opts.topic } : {}),
-        ...(opts.time ? { time: opts.time } : {}),
-        ...(opts.reveal ? { reveal: true } : {}),
-        ...(opts.json ? { json: true } : {}),
-      };
-      await show(opts.json, io, await m.trap(options, io), m.renderTrap);
-    });
-
-  program
-    .command('drill')
-    .description('a spaced-repetition session: the due items plus a few new ones, from traps, key numbers, the question bank and trade-offs')
-    .addOption(new Option('--deck <name>', 'which deck').choices(['traps', 'numbers', 'questions', 'tradeoffs', 'all']).default('all'))
-    .option('--guide <id>', 'only items from this guide')
-    .option('-n, --limit <n>', 'most items in the session', positiveInt, 20)
-    .option('--new <n>', 'most never-seen items to add', nonNegativeInt, 5)
-    .option('--plan', 'list what the session would ask, ask nothing (works without a terminal)')
-    .option('--json', 'print the plan as JSON (never prompts)')
-    .addHelpText(
-      'after',
-      examples('coach drill', 'coach drill --deck numbers --limit 10', 'coach drill --deck tradeoffs --guide oss-ml-platform', 'coach drill --plan') +
-        '\nA drill needs a terminal; without one it exits 2 unless --plan or --json is given.\nIn a trap or question answer, /skip shows the answer and /quit ends the drill; Ctrl-C ends it too (exit 130). Every review is saved as it is made.\n',
-    )
-    .action(async (opts: { deck: string; guide?: string; limit: number; new: number; plan?: boolean; json?: boolean }, cmd: Command) => {
-      const m = await import('./commands/drill.js');
-      const io = await rt.io();
-      const options = {
-        ...libraryOptions(cmd),
-        deck: opts.deck,
-        limit: opts.limit,
-        newItems: opts.new,
-        ...(opts.guide ? { guide: opts.guide } : {}),
-        ...(opts.plan ? { plan: true } : {}),
-        ...(opts.json ? { json: true } : {}),
-      };
-      await show(opts.json, io, await m.drill(options, io), m.renderDrill);
-    });
-
-  program
-    .command('stats')
-    .description('how practice is going: seen, due and mastered per deck and guide, the streak, charts of drill accuracy and mock scores')
-    .option('--days <n>', 'days of drill accuracy to chart', positiveInt, 14)
-    .option('--json', 'print the data as JSON')
-    .addHelpText('after', examples('coach stats', 'coach stats --days 30', 'coach stats --json'))
-    .action(async (opts: { days: number; json?: boolean }, cmd: Command) => {
-      const m = await import('./commands/stats.js');
-      const io = await rt.io();
-      await show(opts.json, io, await m.stats({ ...libraryOptions(cmd), days: opts.days }, io), m.renderStats);
-    });
-
-  program
-    .command('export')
-    .description('write the practice decks as a file: anki (Anki text import, one note per item, the guide as a tag) or md')
-    .argument('<format>', 'anki or md')
-    .addOption(new Option('--deck <name>', 'which deck').choices(['traps', 'numbers', 'questions', 'tradeoffs', 'all']).default('all'))
-    .option('--guide <id>', 'only items from this guide')
-    .option('-o, --output <file>', 'write to this file (default: stdout)')
-    .option('--json', 'print a summary (and the text, without -o) as JSON')
-    .addHelpText('after', examples('coach export anki -o coach.txt', 'coach export anki --deck traps -o traps.txt', 'coach export md --guide michelangelo > michelangelo-decks.md'))
-    .action(async (format: string, opts: { deck: string; guide?: string; output?: string; json?: boolean }, cmd: Command) => {
-      const m = await import('./commands/export.js');
-      const io = await rt.io();
-      const options = { ...libraryOptions(cmd), format, deck: opts.deck, ...(opts.guide ? { guide: opts.guide } : {}), ...(opts.output ? { output: opts.output } : {}) };
-      await show(opts.json, io, await m.exportDecks(options, io), m.renderExport);
-    });
-
-  program
-    .command('reset')
-    .description('delete practice history (reviews, schedules, mock scores), all of it or one deck; asks first')
-    .addOption(new Option('--deck <name>', 'only the reviews of this deck').choices(['traps', 'numbers', 'questions', 'tradeoffs', 'all']).default('all'))
-    .option('-y, --yes', 'do not ask (needed without a terminal)')
-    .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('coach reset', 'coach reset --deck numbers', 'coach reset --yes'))
-    .action(async (opts: { deck: string; yes?: boolean; json?: boolean }) => {
-      const m = await import('./commands/reset.js');
-      const io = await rt.io();
-      await show(opts.json, io, await m.reset({ deck: opts.deck, ...(opts.yes ? { yes: true } : {}) }, io), m.renderReset);
-    });
+  // One entry per command. Only the command being run is registered (commander
+  // builds every option and help text it is given, about 3 ms for all of them);
+  // help, a mistyped command or no command at all registers every one.
+  const commands: Record<string, () => void> = {
+    list: () => {
+      program
+        .command('list')
+        .description('list what the library holds, as a table')
+        .argument('[what]', 'guides, cards, traps, tradeoffs, scenarios or questions', 'guides')
+        .option('--guide <id>', 'only this guide')
+        .option('--json', 'print the data as JSON')
+        .addHelpText('after', examples('coach list', 'coach list traps', 'coach list cards --json', 'coach list tradeoffs --guide michelangelo'))
+        .action(async (what: string, opts: { guide?: string; json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/list.js');
+          const io = await rt.io();
+          await show(opts.json, io, await m.list({ ...libraryOptions(cmd), kind: what, ...(opts.guide ? { guide: opts.guide } : {}) }, io), m.renderList);
+        });
+    },
+    card: () => {
+      program
+        .command('card')
+        .description('show a quick-reference card fitted to the terminal (no name: list the cards)')
+        .argument('[query...]', 'card name, fuzzy: title, id or tag')
+        .option('--json', 'print the data as JSON')
+        .addHelpText('after', examples('coach card latency', 'coach card slo', 'coach card scaling', 'coach card', 'coach card stack --json'))
+        .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/card.js');
+          const io = await rt.io();
+          await show(opts.json, io, await m.card({ ...libraryOptions(cmd), query: query.join(' ') }, io), m.renderCard);
+        });
+    },
+    tradeoff: () => {
+      program
+        .command('tradeoff')
+        .alias('tradeoffs')
+        .description('show a trade-off: options side by side, the recommendation and what to say (no name: list them)')
+        .argument('[query...]', 'trade-off name, fuzzy')
+        .option('--json', 'print the data as JSON')
+        .addHelpText('after', examples('coach tradeoff kserve', 'coach tradeoff lambda kappa', 'coach tradeoff'))
+        .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/tradeoff.js');
+          const io = await rt.io();
+          await show(opts.json, io, await m.tradeoff({ ...libraryOptions(cmd), query: query.join(' ') }, io), m.renderTradeoff);
+        });
+    },
+    guide: () => {
+      program
+        .command('guide')
+        .description("show a guide's overview: pacing timeline, questions to ask, mistakes, key numbers")
+        .argument('[id]', 'guide id or title, fuzzy')
+        .option('-s, --section <name>', 'one part: pacing, questions, scenarios, tradeoffs, traps, mistakes, cards, numbers, flow, end, related, bank, prompts, discussion, or a heading')
+        .option('--json', 'print the data as JSON')
+        .addHelpText('after', examples('coach guide oss-ml-platform', 'coach guide michelangelo --section traps', 'coach guide bighead -s discussion'))
+        .action(async (id: string | undefined, opts: { section?: string; json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/guide.js');
+          const io = await rt.io();
+          const options = { ...libraryOptions(cmd), ...(id ? { id } : {}), ...(opts.section ? { section: opts.section } : {}) };
+          await show(opts.json, io, await m.guide(options, io), m.renderGuide);
+        });
+    },
+    search: () => {
+      program
+        .command('search')
+        .description('search every part of every guide; each hit names the command that opens it')
+        .argument('<words...>', 'what to look for')
+        .option('-n, --limit <n>', 'most hits to show', positiveInt, 15)
+        .addOption(new Option('--kind <kind>', 'only this kind of hit').choices(['guide', 'card', 'trap', 'trade-off', 'question', 'number', 'mistake', 'phase', 'section', 'scenario']))
+        .option('--json', 'print the data as JSON')
+        .addHelpText('after', examples('coach search feature store', 'coach search "training-serving skew" --kind trap', 'coach search p99 --json'))
+        .action(async (words: string[], opts: { limit: number; kind?: string; json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/search.js');
+          const io = await rt.io();
+          const options = { ...libraryOptions(cmd), words, limit: opts.limit, ...(opts.kind ? { kind: opts.kind } : {}) };
+          await show(opts.json, io, await m.search(options, io), m.renderSearch);
+        });
+    },
+    mock: () => {
+      program
+        .command('mock')
+        .description('sit a timed mock interview: phase by phase, with a live countdown, follow-ups and a scored review')
+        .option('--scenario <id>', 'the scenario to interview on (see `coach list scenarios`)')
+        .option('--guide <id>', "a mock on a guide's plan, key points and traps (your own guides too)")
+        .option('--minutes <n>', 'scale the plan to this many minutes', positiveInt)
+        .option('--speed <n>', 'run the clock N times faster, for demos', positiveNumber, 1)
+        .option('--phase <name>', 'practise one phase: clarify, high-level, deep-dive, scale or wrap-up')
+        .addOption(new Option('--interviewer <background>', 'lean the follow-ups to this background').choices(['ml', 'infra', 'data', 'product']))
+        .option('--answers <file>', 'score a markdown file with one heading per phase, without prompting')
+        .option('--json', 'print the review (without a terminal: the plan) as JSON')
+        .addHelpText(
+          'after',
+          examples('coach mock --scenario fintech', 'coach mock --scenario fraud-detection --minutes 30 --interviewer infra', 'coach mock --guide michelangelo --phase deep-dive', 'coach mock --scenario fintech --answers my-mock.md', 'coach mock --scenario fintech | less') +
+            '\nDuring the mock: Enter adds a line; Ctrl-D ends an answer and the interviewer follows up;\n/next moves on, /skip skips the phase, /extend adds 2 minutes, /pause stops the clock.\nCtrl-C stops, saves a partial transcript and exits 130.\n' +
+            '\n--answers FILE: markdown with one heading per phase (## Clarify, ## High-Level,\n## Deep Dive, ## Scale & Trade-offs, ## Wrap Up); under Clarify, one question a line.\nWithout a terminal and without --answers, the plan is printed as a study sheet.\nTranscripts are saved in the data folder; `coach history` lists them.\n',
+        )
+        .action(async (opts: { scenario?: string; guide?: string; minutes?: number; speed: number; phase?: string; interviewer?: string; answers?: string; json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/mock.js');
+          const io = await rt.io();
+          const options = {
+            ...libraryOptions(cmd),
+            ...(opts.scenario ? { scenario: opts.scenario } : {}),
+            ...(opts.guide ? { guide: opts.guide } : {}),
+            ...(opts.minutes ? { minutes: opts.minutes } : {}),
+            speed: opts.speed,
+            ...(opts.phase ? { phase: opts.phase } : {}),
+            ...(opts.interviewer ? { interviewer: opts.interviewer } : {}),
+            ...(opts.answers ? { answers: opts.answers } : {}),
+          };
+          await show(opts.json, io, await m.mock(options, io), m.renderMock);
+        });
+    },
+    history: () => {
+      program
+        .command('history')
+        .description('list past mocks (date, scenario, score); `history show N` prints one transcript')
+        .argument('[action]', 'show')
+        .argument('[n]', 'the number `coach history` printed (default: the last mock)')
+        .option('--json', 'print the data as JSON')
+        .addHelpText('after', examples('coach history', 'coach history show 3', 'coach history show last > mock.md', 'coach history --json'))
+        .action(async (action: string | undefined, n: string | undefined, opts: { json?: boolean }) => {
+          const m = await import('./commands/history.js');
+          const io = await rt.io();
+          await show(opts.json, io, await m.history({ ...(action ? { action } : {}), ...(n ? { n } : {}) }, io), m.renderHistory);
+        });
+    },
+    validate: () => {
+      program
+        .command('validate')
+        .description('check guide files and report each problem as file:line (exit 1 on any error)')
+        .argument('[paths...]', 'files or folders (default: the folders from --guides and COACH_GUIDES)')
+        .option('--json', 'print the data as JSON')
+        .addHelpText('after', examples('coach validate guides/', 'coach validate ~/my-guides/feature-store.md', 'coach --guides ~/my-guides validate'))
+        .action(async (paths: string[], opts: { json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/validate.js');
+          const io = await rt.io();
+          const result = await m.validate({ ...libraryOptions(cmd), paths }, io);
+          await show(opts.json, io, result, m.renderValidate);
+          if (result.errors > 0) state.exitCode = EXIT.failure;
+        });
+    },
+    trap: () => {
+      program
+        .command('trap')
+        .description('practise a trap question: answer it, see the strong answer and the key points you missed, rate it')
+        .argument('[query...]', "random (the default: due or weak traps first), list, or a trap: '<guide>/<trap>', its id, or words")
+        .option('--guide <id>', 'only traps from this guide')
+        .option('--topic <words>', 'only traps about these words')
+        .option('--time <seconds>', 'a countdown for your answer', positiveInt)
+        .option('--reveal', 'print the question and the full answer, no prompt')
+        .option('--json', 'print the data as JSON (never prompts)')
+        .addHelpText(
+          'after',
+          examples('coach trap random', 'coach trap random --guide michelangelo --time 120', 'coach trap kubeflow', 'coach trap list --topic cache', 'coach trap oss-ml-platform/why-not-just-use-kubeflow --reveal') +
+            '\nOn a terminal coach asks and waits for your answer; piped, it prints the question and the answer.\n',
+        )
+        .action(async (query: string[], opts: { guide?: string; topic?: string; time?: number; reveal?: boolean; json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/trap.js');
+          const io = await rt.io();
+          const options = {
+            ...libraryOptions(cmd),
+            query: query.join(' '),
+            ...(opts.guide ? { guide: opts.guide } : {}),
+            ...(opts.topic ? { topic: opts.topic } : {}),
+            ...(opts.time ? { time: opts.time } : {}),
+            ...(opts.reveal ? { reveal: true } : {}),
+            ...(opts.json ? { json: true } : {}),
+          };
+          await show(opts.json, io, await m.trap(options, io), m.renderTrap);
+        });
+    },
+    drill: () => {
+      program
+        .command('drill')
+        .description('a spaced-repetition session: the due items plus a few new ones, from traps, key numbers, the question bank and trade-offs')
+        .addOption(new Option('--deck <name>', 'which deck').choices(['traps', 'numbers', 'questions', 'tradeoffs', 'all']).default('all'))
+        .option('--guide <id>', 'only items from this guide')
+        .option('-n, --limit <n>', 'most items in the session', positiveInt, 20)
+        .option('--new <n>', 'most never-seen items to add', nonNegativeInt, 5)
+        .option('--plan', 'list what the session would ask, ask nothing (works without a terminal)')
+        .option('--json', 'print the plan as JSON (never prompts)')
+        .addHelpText(
+          'after',
+          examples('coach drill', 'coach drill --deck numbers --limit 10', 'coach drill --deck tradeoffs --guide oss-ml-platform', 'coach drill --plan') +
+            '\nA drill needs a terminal; without one it exits 2 unless --plan or --json is given.\nIn a trap or question answer, /skip shows the answer and /quit ends the drill; Ctrl-C ends it too (exit 130). Every review is saved as it is made.\n',
+        )
+        .action(async (opts: { deck: string; guide?: string; limit: number; new: number; plan?: boolean; json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/drill.js');
+          const io = await rt.io();
+          const options = {
+            ...libraryOptions(cmd),
+            deck: opts.deck,
+            limit: opts.limit,
+            newItems: opts.new,
+            ...(opts.guide ? { guide: opts.guide } : {}),
+            ...(opts.plan ? { plan: true } : {}),
+            ...(opts.json ? { json: true } : {}),
+          };
+          await show(opts.json, io, await m.drill(options, io), m.renderDrill);
+        });
+    },
+    stats: () => {
+      program
+        .command('stats')
+        .description('how practice is going: seen, due and mastered per deck and guide, the streak, charts of drill accuracy and mock scores')
+        .option('--days <n>', 'days of drill accuracy to chart', positiveInt, 14)
+        .option('--json', 'print the data as JSON')
+        .addHelpText('after', examples('coach stats', 'coach stats --days 30', 'coach stats --json'))
+        .action(async (opts: { days: number; json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/stats.js');
+          const io = await rt.io();
+          await show(opts.json, io, await m.stats({ ...libraryOptions(cmd), days: opts.days }, io), m.renderStats);
+        });
+    },
+    export: () => {
+      program
+        .command('export')
+        .description('write the practice decks as a file: anki (Anki text import, one note per item, the guide as a tag) or md')
+        .argument('<format>', 'anki or md')
+        .addOption(new Option('--deck <name>', 'which deck').choices(['traps', 'numbers', 'questions', 'tradeoffs', 'all']).default('all'))
+        .option('--guide <id>', 'only items from this guide')
+        .option('-o, --output <file>', 'write to this file (default: stdout)')
+        .option('--json', 'print a summary (and the text, without -o) as JSON')
+        .addHelpText('after', examples('coach export anki -o coach.txt', 'coach export anki --deck traps -o traps.txt', 'coach export md --guide michelangelo > michelangelo-decks.md'))
+        .action(async (format: string, opts: { deck: string; guide?: string; output?: string; json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/export.js');
+          const io = await rt.io();
+          const options = { ...libraryOptions(cmd), format, deck: opts.deck, ...(opts.guide ? { guide: opts.guide } : {}), ...(opts.output ? { output: opts.output } : {}) };
+          await show(opts.json, io, await m.exportDecks(options, io), m.renderExport);
+        });
+    },
+    reset: () => {
+      program
+        .command('reset')
+        .description('delete practice history (reviews, schedules, mock scores), all of it or one deck; asks first')
+        .addOption(new Option('--deck <name>', 'only the reviews of this deck').choices(['traps', 'numbers', 'questions', 'tradeoffs', 'all']).default('all'))
+        .option('-y, --yes', 'do not ask (needed without a terminal)')
+        .option('--json', 'print the result as JSON')
+        .addHelpText('after', examples('coach reset', 'coach reset --deck numbers', 'coach reset --yes'))
+        .action(async (opts: { deck: string; yes?: boolean; json?: boolean }) => {
+          const m = await import('./commands/reset.js');
+          const io = await rt.io();
+          await show(opts.json, io, await m.reset({ deck: opts.deck, ...(opts.yes ? { yes: true } : {}) }, io), m.renderReset);
+        });
+    },
+  };
+  const name = argv ? commandName(argv) : undefined;
+  if (name !== undefined && Object.hasOwn(commands, name)) commands[name]!();
+  else for (const add of Object.values(commands)) add();
 
   return program;
+}
+
+const ALIASES: Record<string, string> = { tradeoffs: 'tradeoff' };
+
+/**
+ * The command a command line runs: its first word that is not a global option or
+ * its value. None when coach's own help or version comes first.
+ */
+export function commandName(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--' || arg === '-h' || arg === '--help' || arg === '-V' || arg === '--version') return undefined;
+    if (arg === '--guides') i++;
+    else if (!arg.startsWith('-')) return ALIASES[arg] ?? arg;
+  }
+  return undefined;
 }
 
 export function positiveNumber(value: string): number {
@@ -307,7 +345,7 @@ export function positiveInt(value: string): number {
 /** Runs one command line; returns the exit code. Never exits the process itself. */
 export async function run(argv: string[], rt: Runtime): Promise<number> {
   const state = { exitCode: EXIT.ok };
-  const program = buildProgram(rt, state);
+  const program = buildProgram(rt, state, argv);
   try {
     if (argv.length === 0) {
       rt.out(program.helpInformation());

@@ -1,7 +1,7 @@
 // Arguments to options: the registry parses what a user types into the right
 // command, options and exit code, and prints help with examples.
 import { describe, expect, it } from 'vitest';
-import { run, type Runtime } from '../src/cli.js';
+import { buildProgram, commandName, run, type Runtime } from '../src/cli.js';
 import { testIo, type TestIo } from './helpers/io.js';
 
 function runtime(io: TestIo): Runtime & { printed: () => string; errors: () => string } {
@@ -29,6 +29,38 @@ describe('coach command line', () => {
     const rt = runtime(testIo());
     expect(await run(argv, rt)).toBe(code);
     expect(rt.printed()).toMatch(pattern);
+  });
+
+  // Only the command being run is registered; what the user sees must not change.
+  it('gives each command the same help, options and aliases registered alone as among all', () => {
+    const rt = runtime(testIo());
+    const all = buildProgram(rt, { exitCode: 0 });
+    expect(all.commands.length).toBe(13);
+    for (const full of all.commands) {
+      const alone = buildProgram(rt, { exitCode: 0 }, [full.name()]);
+      expect(alone.commands.map((c) => c.name())).toEqual([full.name()]);
+      expect(alone.commands[0]!.helpInformation()).toBe(full.helpInformation());
+      expect(alone.commands[0]!.aliases()).toEqual(full.aliases());
+    }
+  });
+
+  it.each([
+    [['card', 'latency'], 'card'],
+    [['--guides', 'list', 'card'], 'card'],
+    [['--guides=x', 'tradeoffs'], 'tradeoff'],
+    [['--help', 'card'], undefined],
+    [['-V'], undefined],
+    [['help', 'card'], 'help'],
+  ])('reads the command of %j as %s', (argv, name) => {
+    expect(commandName(argv)).toBe(name);
+  });
+
+  it.each([[['--help', 'card']], [['help']], [['carrd']]])('%j registers every command', async (argv) => {
+    const rt = runtime(testIo());
+    await run(argv, rt);
+    const text = rt.printed() + rt.errors();
+    expect(text).toMatch(/card|Did you mean/);
+    if (argv[0] !== 'carrd') for (const name of ['list', 'card', 'mock', 'trap', 'drill', 'reset']) expect(text).toContain(`  ${name}`);
   });
 
   it.each([
