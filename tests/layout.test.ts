@@ -1,7 +1,9 @@
 // The plain-text fast path of wrapping agrees with wrap-ansi, which handles the rest.
 import wrapAnsi from 'wrap-ansi';
 import { describe, expect, it } from 'vitest';
-import { textNeedsUnicode, width, wrap } from '../src/render/layout.js';
+import { loadUnicode, textNeedsUnicode, width, wrap } from '../src/render/layout.js';
+import { renderTable } from '../src/render/table.js';
+import { style } from '../src/render/style.js';
 
 const texts = [
   'Feature store availability is critical since it is on the inference path → we need a fallback.',
@@ -26,6 +28,52 @@ describe('wrap (plain text)', () => {
     const lines = wrap(text, columns);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(columns);
     expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+  });
+});
+
+describe('wrap (over-long words)', () => {
+  it('breaks an id after a hyphen that fits, not in the middle of a word', () => {
+    expect(wrap('why-not-just-compute-features-in-the-model', 28)).toEqual(['why-not-just-compute-', 'features-in-the-model']);
+  });
+
+  it('breaks a word with no hyphen at the width', () => {
+    expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+});
+
+describe('renderTable', () => {
+  const plain = style(false);
+  const spec = {
+    head: ['trap', 'question', 'guide'],
+    rows: [
+      ['why-not-just-compute-features-in-the-model-code', 'Why not just compute features in the model code?', 'bighead'],
+      ['kubeflow', 'Why not just use Kubeflow?', 'oss-ml-platform'],
+    ],
+  };
+
+  it.each([60, 80, 123, 200])('fills exactly %i columns when rows must wrap, and loses no word', (columns) => {
+    const wide = { ...spec, rows: [...spec.rows, ['x', 'word '.repeat(60).trim(), 'y']] };
+    const lines = renderTable({ ...wide, columns }, plain).split('\n');
+    for (const l of lines) expect(width(l)).toBe(columns);
+    const text = lines.join(' ').replace(/[│┌┐└┘├┤┬┴┼─]/g, ' ');
+    for (const row of [wide.head, ...wide.rows]) for (const cell of row) for (const word of cell.split(/[\s-]+/)) expect(text).toContain(word);
+  });
+
+  it('keeps natural widths when the table fits, with the head ruled off', () => {
+    const lines = renderTable({ ...spec, columns: 200 }, plain).split('\n');
+    const [a, b, c] = [0, 1, 2].map((i) => Math.max(...[spec.head, ...spec.rows].map((r) => r[i]!.length)));
+    expect(lines[1]).toBe(`│ ${'trap'.padEnd(a!)} │ ${'question'.padEnd(b!)} │ ${'guide'.padEnd(c!)} │`);
+    expect(lines[3]).toBe(`│ ${spec.rows[0]![0]!} │ ${spec.rows[0]![1]!.padEnd(b!)} │ ${'bighead'.padEnd(c!)} │`);
+    expect(lines[2]).toMatch(/^├─+┼─+┼─+┤$/);
+    expect(lines).toHaveLength(6);
+  });
+
+  it('aligns wide characters and keeps a styled cell whole', async () => {
+    await loadUnicode();
+    const s = style(false);
+    const lines = renderTable({ head: ['名前', 'n'], rows: [['延迟预算 📦', '1'], ['\u001b[1mall\u001b[22m', '2']], columns: 60 }, s).split('\n');
+    for (const l of lines) expect(width(l)).toBe(width(lines[0]!));
+    expect(lines.some((l) => l.includes('\u001b[1mall\u001b[22m'))).toBe(true);
   });
 });
 

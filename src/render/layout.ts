@@ -34,7 +34,7 @@ export function width(text: string): number {
   return NARROW.test(plain) ? plain.length : library().stringWidth(plain);
 }
 
-/** Wraps text to a display width; words longer than the width are broken. */
+/** Wraps text to a display width; words longer than the width are broken, after a hyphen where one fits. */
 export function wrap(text: string, columns: number): string[] {
   if (columns < 1) return [text];
   const out: string[] = [];
@@ -56,8 +56,11 @@ function wrapNarrow(text: string, columns: number): string[] {
         lines.push(line);
         line = '';
       }
-      lines.push(word.slice(0, columns));
-      word = word.slice(columns);
+      // An over-long word breaks after its last hyphen that fits (ids, compounds).
+      const hyphen = word.lastIndexOf('-', columns - 1);
+      const cut = hyphen > 0 ? hyphen + 1 : columns;
+      lines.push(word.slice(0, cut));
+      word = word.slice(cut);
     }
     if (!word) continue;
     if (!line) line = word;

@@ -1,7 +1,9 @@
-// Tables for lists and trade-offs, through cli-table3, with column widths fitted to
-// the terminal so that rows wrap instead of overflowing.
-import Table from 'cli-table3';
-import { fitColumns } from './layout.js';
+// Tables for lists, trade-offs, history and stats, with column widths fitted to the
+// terminal so that rows wrap instead of overflowing. Drawn here with the same
+// measuring and wrapping as the cards (layout.ts): cli-table3 did this before, but
+// it cut long ids short with "…" and took about 0.4 ms a row (110 ms for
+// `coach list guides` over 250 guides).
+import { fitColumns, pad, wrap } from './layout.js';
 import type { Style } from './style.js';
 
 export interface TableSpec {
@@ -10,19 +12,31 @@ export interface TableSpec {
   columns: number;
 }
 
+const ESC = '\u001b';
+
 export function renderTable(spec: TableSpec, s: Style): string {
   const n = spec.head.length;
   // Each column costs two spaces of padding and one border character.
   const available = spec.columns - (n + 1) - 2 * n;
-  const widths = fitColumns([spec.head, ...spec.rows], available).map((w) => w + 2);
-  const table = new Table({
-    head: spec.head.map((h) => s.bold(h)),
-    colWidths: widths,
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    style: { head: [], border: [], compact: true },
-  });
-  for (const row of spec.rows) table.push(row.map((c) => c ?? ''));
-  const text = table.toString();
-  return s.level > 0 ? text.replace(/[─│┌┐└┘├┤┬┴┼]+/g, (m) => s.dim(m)) : text;
+  const widths = fitColumns([spec.head, ...spec.rows], available);
+  const bar = s.dim('│');
+  const rule = (left: string, middle: string, right: string): string => s.dim(`${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}`);
+  const lines = (row: string[], head: boolean): string[] => {
+    // A cell already styled by its command (a bold total) is a short label: kept whole.
+    const cells = widths.map((w, c) => {
+      const text = row[c] ?? '';
+      return text.includes(ESC) ? [text] : wrap(text, w);
+    });
+    const height = Math.max(1, ...cells.map((c) => c.length));
+    const out: string[] = [];
+    for (let i = 0; i < height; i++) {
+      const parts = widths.map((w, c) => {
+        const text = cells[c]![i] ?? '';
+        return ` ${pad(head && text ? s.bold(text) : text, w)} `;
+      });
+      out.push(`${bar}${parts.join(bar)}${bar}`);
+    }
+    return out;
+  };
+  return [rule('┌', '┬', '┐'), ...lines(spec.head, true), rule('├', '┼', '┤'), ...spec.rows.flatMap((r) => lines(r, false)), rule('└', '┴', '┘')].join('\n');
 }
