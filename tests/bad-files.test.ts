@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testIo } from './helpers/io.js';
-import { loadLibrary, loadSummaries } from '../src/guides/library.js';
+import { cardOf, loadLibrary, loadSummaries } from '../src/guides/library.js';
 import { card, renderCard } from '../src/commands/card.js';
 import { list } from '../src/commands/list.js';
 import { parseGuideText } from '../src/guides/parse.js';
@@ -127,6 +127,29 @@ describe('the user-guide cache', () => {
     expect(lib.guides[0]!.title).toBe('Edited!');
     expect(lib.problems).toEqual([]);
     expect(JSON.parse(readFileSync(cachePath, 'utf8')).version).toBe(4);
+  });
+
+  it("keeps each card's rows beside the summary index and reads back the same card, rebuilding a cut-off index", async () => {
+    const files: Record<string, string> = {};
+    // Multi-byte text in the rows, so that byte ranges and character counts differ.
+    for (let i = 0; i < 3; i++) files[`g-${i}.md`] = GOOD(`g-${i}`, `Guide ${i}`).replace('- one line', `- 延迟 ≤ ${i}0 ms 📦`);
+    const dir = folder(files);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
+    const first = await loadSummaries({ dirs: [dir], cacheDir });
+    const again = await loadSummaries({ dirs: [dir], cacheDir });
+    const cards = (lib: typeof first) => lib.guides.flatMap((g) => g.cards.map((c) => cardOf(c)));
+    expect(cards(again)).toEqual(cards(first));
+    expect(cards(again).length).toBe(3);
+    expect(JSON.stringify(cards(again))).toContain('延迟 ≤ 20 ms 📦');
+
+    // The rows region cut short: the index is rebuilt, the cards are whole.
+    const indexPath = join(cacheDir, 'user-guides.json');
+    const bytes = readFileSync(indexPath);
+    writeFileSync(indexPath, bytes.subarray(0, bytes.length - 10));
+    const rebuilt = await loadSummaries({ dirs: [dir], cacheDir });
+    expect(rebuilt.problems).toEqual([]);
+    expect(cards(rebuilt)).toEqual(cards(first));
+    expect(readFileSync(indexPath).length).toBe(bytes.length);
   });
 
   it('parses a large cold index on two cores with the same result as on one', async () => {

@@ -180,19 +180,73 @@ interface Entry {
   problems: Problem[];
 }
 
-// The index files are read synchronously, like the stats: at this point the command
+// The cache files are read synchronously, like the stats: at this point the command
 // waits for them and nothing else, and a read through the thread pool only adds
 // the trips there and back (about 8 ms of waiting for a 250-guide cache).
 function readCache<E>(path: string | undefined): CacheFile<E> {
   if (path) {
     try {
-      const read = JSON.parse(readFileSync(path, 'utf8')) as CacheFile<E>;
-      if (read && read.version === CACHE_VERSION && read.entries && typeof read.entries === 'object') return read;
+      return checked<E>(JSON.parse(readFileSync(path, 'utf8')), CACHE_VERSION);
     } catch {
       /* missing or corrupt: rebuilt, transparently */
     }
   }
   return { version: CACHE_VERSION, entries: {} };
+}
+
+function checked<E>(read: unknown, version: number): CacheFile<E> {
+  const file = read as CacheFile<E> | undefined;
+  if (file && file.version === version && file.entries && typeof file.entries === 'object') return file;
+  throw new Error('not a cache file of this version');
+}
+
+// The summary index is one line of JSON, then the rows of every card side by side;
+// each card in the JSON holds the byte range of its rows. `coach card` decodes the
+// JSON line and the rows of the one card it draws: with 250 guides, turning every
+// card's rows into strings was a third of its start-up work (decoding and garbage).
+const INDEX_VERSION = 5;
+
+type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
+
+function readIndex(path: string | undefined): CacheFile<IndexEntry> {
+  if (!path) return { version: INDEX_VERSION, entries: {} };
+  try {
+    const bytes = readFileSync(path);
+    const end = bytes.indexOf(10);
+    if (end < 0) throw new Error('no card rows');
+    const index = checked<IndexEntry>(JSON.parse(bytes.toString('utf8', 0, end)), INDEX_VERSION);
+    const rows = bytes.subarray(end + 1);
+    for (const entry of Object.values(index.entries)) {
+      for (const card of (entry.summary?.cards ?? []) as unknown as StoredCard[]) {
+        const [from, to] = card.blocks;
+        if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= rows.length)) throw new Error('card rows out of range');
+        let text: string | undefined;
+        Object.defineProperty(card, 'blocks', { enumerable: true, get: () => (text ??= rows.toString('utf8', from, to)) });
+      }
+    }
+    return index;
+  } catch {
+    return { version: INDEX_VERSION, entries: {} }; // missing or corrupt: rebuilt
+  }
+}
+
+function writeIndex(path: string, index: CacheFile<IndexEntry>): void {
+  const rows: Buffer[] = [];
+  let at = 0;
+  const entries: Record<string, unknown> = {};
+  for (const [file, entry] of Object.entries(index.entries)) {
+    const summary = entry.summary && {
+      ...entry.summary,
+      cards: entry.summary.cards.map((card): StoredCard => {
+        const bytes = Buffer.from(card.blocks);
+        rows.push(bytes);
+        at += bytes.length;
+        return { ...card, blocks: [at - bytes.length, at] };
+      }),
+    };
+    entries[file] = { ...entry, ...(summary ? { summary } : {}) };
+  }
+  writeAtomically(path, Buffer.concat([Buffer.from(`${JSON.stringify({ version: INDEX_VERSION, entries })}\n`), ...rows]));
 }
 
 const fresh = (hit: Stamp | undefined, s: Stamp | undefined): boolean => Boolean(hit && s && hit.size === s.size && hit.mtimeMs === s.mtimeMs);
@@ -206,7 +260,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     const s = statSync(f, { throwIfNoEntry: false });
     return s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
   });
-  const index = readCache<IndexEntry>(indexPath);
+  const index = readIndex(indexPath);
   const needFull = (i: number): boolean => detail === 'full' && Boolean(index.entries[files[i]!]?.summary);
   let full: CacheFile<FullEntry> | undefined = detail === 'full' ? readCache<FullEntry>(fullPath) : undefined;
   const stale = files.filter((f, i) => !fresh(index.entries[f], stamps[i]) || (needFull(i) && !fresh(full!.entries[f], stamps[i])));
@@ -237,10 +291,10 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   const gone = Object.keys(index.entries).filter((k) => !files.includes(k));
   if (indexPath && (parsed.size > 0 || gone.length > 0)) {
     for (const k of gone) delete index.entries[k];
-    writeCache(indexPath, index);
+    writeIndex(indexPath, index);
     if (full && fullPath) {
       for (const k of Object.keys(full.entries)) if (!files.includes(k)) delete full.entries[k];
-      writeCache(fullPath, full);
+      writeAtomically(fullPath, JSON.stringify(full));
     }
   }
   return files.map((f): Entry => {
@@ -284,11 +338,11 @@ async function parseFiles(files: string[], workerScript: string | undefined): Pr
 }
 
 /** Writes a cache file through a temporary file and a rename; a cache that cannot be written is only slower. */
-function writeCache(path: string, cache: CacheFile<unknown>): void {
+function writeAtomically(path: string, data: string | Buffer): void {
   try {
     mkdirSync(resolve(path, '..'), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(cache));
+    writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch {
     /* read-only cache folder: coach works, it just parses again next time */
