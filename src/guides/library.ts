@@ -108,12 +108,13 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
     bundled = index.guides;
     scenarios = index.scenarios;
   }
-  const files: string[] = [];
+  const seen = new Set<string>();
   for (const dir of options.dirs) {
     const found = await guideFiles(dir);
     problems.push(...found.problems);
-    for (const f of found.files) if (!files.includes(f)) files.push(f);
+    for (const f of found.files) seen.add(f); // a file under two folders loads once
   }
+  const files = [...seen];
   const entries = files.length > 0 ? await cached(files, options, detail) : [];
   const userGuides: (Guide | GuideSummary)[] = [];
   for (const e of entries) {
@@ -256,14 +257,16 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   const fullPath = options.cacheDir ? join(options.cacheDir, 'user-guides-full.json') : undefined;
   // Synchronous stats: hundreds of small calls are quicker without a trip through
   // the thread pool each, and nothing else runs meanwhile.
-  const stamps = files.map((f): Stamp | undefined => {
-    const s = statSync(f, { throwIfNoEntry: false });
-    return s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
-  });
+  const stamps = new Map(
+    files.map((f) => {
+      const s = statSync(f, { throwIfNoEntry: false });
+      return [f, s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined] as const;
+    }),
+  );
   const index = readIndex(indexPath);
-  const needFull = (i: number): boolean => detail === 'full' && Boolean(index.entries[files[i]!]?.summary);
+  const needFull = (f: string): boolean => detail === 'full' && Boolean(index.entries[f]?.summary);
   let full: CacheFile<FullEntry> | undefined = detail === 'full' ? readCache<FullEntry>(fullPath) : undefined;
-  const stale = files.filter((f, i) => !fresh(index.entries[f], stamps[i]) || (needFull(i) && !fresh(full!.entries[f], stamps[i])));
+  const stale = files.filter((f) => !fresh(index.entries[f], stamps.get(f)) || (needFull(f) && !fresh(full!.entries[f], stamps.get(f))));
 
   const parsed = new Map<string, Parsed>();
   if (stale.length > 0) {
@@ -273,7 +276,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     if (done) done();
     full ??= readCache<FullEntry>(fullPath);
     for (const [f, p] of parsed) {
-      const s = stamps[files.indexOf(f)];
+      const s = stamps.get(f);
       if (!s) {
         delete index.entries[f];
         delete full.entries[f];
@@ -288,12 +291,12 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
       index.entries[f] = e;
     }
   }
-  const gone = Object.keys(index.entries).filter((k) => !files.includes(k));
+  const gone = Object.keys(index.entries).filter((k) => !stamps.has(k));
   if (indexPath && (parsed.size > 0 || gone.length > 0)) {
     for (const k of gone) delete index.entries[k];
     writeIndex(indexPath, index);
     if (full && fullPath) {
-      for (const k of Object.keys(full.entries)) if (!files.includes(k)) delete full.entries[k];
+      for (const k of Object.keys(full.entries)) if (!stamps.has(k)) delete full.entries[k];
       writeAtomically(fullPath, JSON.stringify(full));
     }
   }
