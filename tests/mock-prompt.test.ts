@@ -69,7 +69,7 @@ describe('notes prompt', () => {
   });
 
   it('shows only the last rows of a long answer, wrapped at words', async () => {
-    const { events, getScreen } = await render(notesPrompt, { message: 'Your answer', maxVisibleLines: 3, width: 30 });
+    const { answer, events, getScreen } = await render(notesPrompt, { message: 'Your answer', maxVisibleLines: 3, width: 30 });
     for (const line of ['one', 'two', 'three', 'a long line that must wrap at a word boundary']) {
       events.type(line);
       events.keypress(ENTER);
@@ -79,5 +79,8 @@ describe('notes prompt', () => {
     expect(screen).not.toContain('│ two');
     expect(screen).toContain('│ a long line that must wrap');
     expect(screen).toContain('│ at a word boundary');
+    // Finished, so that no prompt is left open when the test worker exits.
+    events.keypress(CTRL_D);
+    await expect(answer).resolves.toMatchObject({ text: expect.stringContaining('at a word boundary') });
   });
 });
