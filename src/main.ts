@@ -21,14 +21,12 @@ async function processIo(): Promise<Io> {
   const colorErr = colorEnabled(env, process.stderr.isTTY);
   if (color || colorErr) await (await import('./render/style.js')).loadStyle();
   // COACH_HOME replaces the platform folders (env-paths is not even loaded then).
-  const folders = home || !envPaths ? { data: join(home ?? '.', 'data'), cache: join(home ?? '.', 'cache') } : envPaths('coach', { suffix: '' });
+  const folders = home ? { data: join(home, 'data'), cache: join(home, 'cache') } : envPaths!('coach', { suffix: '' });
   const columns = stdoutTTY ? process.stdout.columns : Number(env['COLUMNS']) || 80;
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    get stderrStream() {
-      return process.stderr;
-    },
+    stderrStream: process.stderr,
     get stdin() {
       return process.stdin;
     },
