@@ -15,8 +15,8 @@
 import { build } from 'esbuild';
 import { mkdir, rm, rename, writeFile } from 'node:fs/promises';
 import { createRequire, isBuiltin } from 'node:module';
-import { dirname, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const next = `${root}dist.${process.pid}`;
@@ -24,11 +24,12 @@ const old = `${root}dist.old.${process.pid}`;
 
 // Modules with state or classes that other bundles test with instanceof: one copy
 // each, required by every bundle that uses them.
-const SHARED = ['src/errors.ts', 'src/render/style.ts', 'src/render/layout.ts'].map((p) => `${root}${p}`);
+const SHARED = ['src/errors.ts', 'src/render/style.ts', 'src/render/layout.ts'].map((p) => resolve(root, p));
+const SRC = resolve(root, 'src');
 
 /** The bundle name of a source file or package: src/commands/card.ts → commands-card. */
 function unitName(path, request) {
-  if (path.startsWith(`${root}src/`)) return relative(`${root}src`, path).replace(/\.[cm]?[jt]s$/, '').replaceAll('/', '-');
+  if (path.startsWith(SRC + sep)) return relative(SRC, path).replace(/\.[cm]?[jt]s$/, '').split(sep).join('-');
   return `vendor-${request.replace(/^@/, '').replaceAll('/', '-')}`;
 }
 
@@ -56,7 +57,7 @@ function units(entries) {
         if (args.pluginData === 'coach-units' || args.kind === 'entry-point' || isBuiltin(args.path)) return undefined;
         const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'coach-units' });
         if (resolved.errors.length > 0 || resolved.external) return undefined;
-        const shared = SHARED.includes(resolved.path);
+        const shared = SHARED.includes(resolve(resolved.path));
         if (args.kind !== 'dynamic-import' && !shared) return undefined;
         const name = unitName(resolved.path, args.path);
         if (entries[name] && entries[name] !== resolved.path) throw new Error(`two units named ${name}: ${entries[name]} and ${resolved.path}`);
@@ -113,7 +114,7 @@ async function bundle(outdir) {
 try {
   const count = await bundle(next);
   const { writeBundledIndex } = createRequire(import.meta.url)(`${next}/build-index.cjs`);
-  const summary = await writeBundledIndex(new URL('../guides/', import.meta.url), new URL(`file://${next}/guides.json`));
+  const summary = await writeBundledIndex(new URL('../guides/', import.meta.url), pathToFileURL(resolve(next, 'guides.json')));
   await rename(`${root}dist`, old).catch(() => {});
   await rename(next, `${root}dist`);
   await rm(old, { recursive: true, force: true });
