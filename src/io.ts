@@ -33,6 +33,13 @@ export interface Io {
   indexWorker?: string;
   /** Every question to the user goes through this (src/prompt.ts). */
   prompt: Prompt;
+  /**
+   * While held, an interrupt signal (Ctrl-C between two prompts, `kill -INT`) does
+   * not end the process: the prompt open or opened next is cancelled instead, so a
+   * session saves what it has. A second interrupt ends the process. Returns the
+   * release. Absent in tests.
+   */
+  holdInterrupts?: () => () => void;
 }
 
 export const MIN_COLUMNS = 60;

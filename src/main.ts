@@ -50,8 +50,27 @@ async function processIo(): Promise<Io> {
       get output() {
         return process.stdout;
       },
+      interrupt: interrupt.signal,
     }),
+    holdInterrupts: () => {
+      if (holds++ === 0) process.on('SIGINT', onInterrupt);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--holds === 0) process.off('SIGINT', onInterrupt);
+      };
+    },
   };
+}
+
+// Interrupt signals while a session holds them (Io.holdInterrupts): the first cancels
+// the prompt, and the session saves and ends with 130; a second ends coach at once.
+const interrupt = new AbortController();
+let holds = 0;
+function onInterrupt(): void {
+  if (interrupt.signal.aborted) process.exit(130);
+  interrupt.abort();
 }
 
 // `coach list traps | head` closes stdout early: that is a normal end, not a crash.

@@ -62,6 +62,8 @@ export interface Prompt {
 interface Streams {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** Aborted by an interrupt signal while a session holds interrupts (main.ts). */
+  interrupt?: AbortSignal;
 }
 
 function cancelled(e: unknown): never {
@@ -97,10 +99,15 @@ async function eofCancels<T>(input: NodeJS.ReadableStream, ask: (signal: AbortSi
 export function terminalPrompt(streams: Streams): Prompt {
   // The streams are read on the first question, not before: process.stdin is built
   // on first use, and most commands never ask anything.
-  type Context = Streams & { clearPromptOnDone: boolean };
-  const context = (): Context => ({ input: streams.input, output: streams.output, clearPromptOnDone: false });
+  type Context = { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; clearPromptOnDone: boolean; signal?: AbortSignal };
+  const context = (): Context => ({
+    input: streams.input,
+    output: streams.output,
+    clearPromptOnDone: false,
+    ...(streams.interrupt ? { signal: streams.interrupt } : {}),
+  });
   const guarded = <T,>(ask: (context: Context & { signal: AbortSignal }) => Promise<T>): Promise<T> =>
-    eofCancels(streams.input, (signal) => ask({ ...context(), signal })).catch(cancelled);
+    eofCancels(streams.input, (signal) => ask({ ...context(), signal: streams.interrupt ? AbortSignal.any([signal, streams.interrupt]) : signal })).catch(cancelled);
   return {
     async select(message, choices, defaultValue) {
       const { select } = await import('@inquirer/prompts');

@@ -163,6 +163,30 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
     expect(raw.lastIndexOf('\x1b[?25h')).toBeGreaterThan(raw.lastIndexOf('\x1b[?25l'));
   });
 
+  // An interrupt as a signal (kill -INT, or Ctrl-C while the terminal is between two
+  // prompts) is caught the same way: the session is saved, not dropped.
+  it('SIGINT during a mock saves the partial transcript and exits 130', { timeout: 60_000 }, async () => {
+    const h = home('coach-e2e-mock-');
+    const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env });
+    const r = reader(s);
+    await r.next('Press Enter to start the clock');
+    s.write('\r');
+    await r.next('? You:');
+    s.write('How many models?\r');
+    await r.next('Roughly 500 models');
+    await r.next('? You:');
+    s.write('What latency budget');
+    await r.next('What latency budget');
+    process.kill(s.pty.pid, 'SIGINT');
+    expect((await s.exited).exitCode).toBe(130);
+    const file = /partial transcript saved: (\S+\.md)/.exec(s.text())?.[1];
+    expect(file).toBeDefined();
+    const md = readFileSync(file!, 'utf8');
+    expect(md).toContain('How many models?');
+    expect(md).toContain('What latency budget');
+    expect(h.history()).toEqual([expect.objectContaining({ kind: 'mock', partial: true, transcript: file })]);
+  });
+
   it('without --scenario, offers the scenarios to pick from', { timeout: 30_000 }, async () => {
     const h = home('coach-e2e-mock-');
     const s = runCoach(['mock'], { env: h.env });

@@ -3,7 +3,10 @@
 // resumed with their text, the draft callback, the echo, and the cap on visible rows.
 import { render } from '@inquirer/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
 import { notesPrompt } from '../src/notes-prompt.js';
+import { terminalPrompt } from '../src/prompt.js';
+import { CancelledError } from '../src/errors.js';
 import { loadUnicode } from '../src/render/layout.js';
 
 const ENTER = { name: 'enter' };
@@ -82,5 +85,18 @@ describe('notes prompt', () => {
     // Finished, so that no prompt is left open when the test worker exits.
     events.keypress(CTRL_D);
     await expect(answer).resolves.toMatchObject({ text: expect.stringContaining('at a word boundary') });
+  });
+});
+
+// An interrupt signal that arrived between two prompts (main.ts aborts this signal)
+// cancels the next question at once, so the session's own Ctrl-C path saves it.
+describe('the prompt wrapper after an interrupt', () => {
+  it('cancels every kind of question with CancelledError', async () => {
+    const interrupt = new AbortController();
+    interrupt.abort();
+    const prompt = terminalPrompt({ input: new PassThrough(), output: new PassThrough(), interrupt: interrupt.signal });
+    await expect(prompt.input('Press Enter')).rejects.toBeInstanceOf(CancelledError);
+    await expect(prompt.select('Which?', [{ name: 'a', value: 'a' }])).rejects.toBeInstanceOf(CancelledError);
+    await expect(prompt.notes({ message: 'Your answer' })).rejects.toBeInstanceOf(CancelledError);
   });
 });

@@ -165,6 +165,17 @@ export function statusLine(session: MockSession, s: Style, columns: number): str
 }
 
 async function live(plan: MockPlan, speed: number, io: Io): Promise<MockResult> {
+  // From here on an interrupt signal cancels the open prompt, and the catch below
+  // saves the session, instead of the process ending with nothing written.
+  const release = io.holdInterrupts?.();
+  try {
+    return await runSession(plan, speed, io);
+  } finally {
+    release?.();
+  }
+}
+
+async function runSession(plan: MockPlan, speed: number, io: Io): Promise<MockResult> {
   const s = style(io.color);
   io.stdout.write(`${renderOpening(plan, io)}\n`);
   await io.prompt.input('Press Enter to start the clock');
