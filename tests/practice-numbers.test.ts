@@ -1,6 +1,8 @@
 // The number matcher: one line per case, expected value from a guide vs what a user types.
 import { describe, expect, it } from 'vitest';
 import { hasQuantities, matchNumber, parseQuantities } from '../src/practice/numbers.js';
+import { readFileSync } from 'node:fs';
+import { BUNDLED_INDEX } from './helpers/io.js';
 
 describe('matchNumber accepts equivalent answers', () => {
   it.each([
@@ -42,6 +44,10 @@ describe('matchNumber accepts equivalent answers', () => {
     ['5,000+', '5000'],
     ['~5', '5'],
     ['40:1', '40 to 1'],
+    // A hedge or a second way of saying it: one other figure per required one.
+    ['50 ms', '50 ms, maybe 100 ms'],
+    ['12h → 3.5h (71%)', '12 hours to 3.5 hours, a 71% cut'],
+    ['15K RPS at 42ms p95', '15,000 rps at 42 ms, 20K at peak, 60 ms p99'],
   ])('%s  ←  %s', (expected, answer) => {
     expect(matchNumber(expected, answer)).toMatchObject({ correct: true });
   });
@@ -65,6 +71,14 @@ describe('matchNumber rejects different answers', () => {
     ['15K RPS at 42ms p95', '15K RPS'],
   ])('%s  ←  %s', (expected, answer) => {
     expect(matchNumber(expected, answer).correct).toBe(false);
+  });
+
+  it.each([
+    ['50 ms', '10 ms, 50 ms or 100 ms', 2],
+    ['99.9%', '99%, 99.9%, 99.99%', 2],
+    ['1M+', '1K 10K 100K 1M 10M', 4],
+  ])('%s  ←  %s is a shotgun (%i other figures)', (expected, answer, others) => {
+    expect(matchNumber(expected, answer)).toMatchObject({ correct: false, matched: 1, others });
   });
 });
 
@@ -97,5 +111,15 @@ describe('parseQuantities', () => {
   it('treats numbers with nothing to check as no number', () => {
     expect(hasQuantities('Daily snapshots')).toBe(false);
     expect(hasQuantities('6 nodes across 3 AZs')).toBe(true);
+  });
+});
+
+describe('the bundled key numbers', () => {
+  // The guide's own wording is always a right answer: not a shotgun, nothing missing.
+  it('each answers itself', () => {
+    const index = JSON.parse(readFileSync(BUNDLED_INDEX, 'utf8')) as { guides: { numbers: { value: string }[] }[] };
+    const values = index.guides.flatMap((g) => g.numbers.map((n) => n.value)).filter((v) => hasQuantities(v));
+    expect(values.length).toBeGreaterThan(80);
+    expect(values.filter((v) => !matchNumber(v, v).correct)).toEqual([]);
   });
 });

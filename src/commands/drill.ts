@@ -209,7 +209,9 @@ async function askNumber(item: Extract<DeckItem, { deck: 'numbers' }>, state: It
   const context = item.number.context ? s.dim(` — ${item.number.context}`) : '';
   const verdict = m.correct
     ? `${s.green('✓')} ${s.bold(item.number.value)}${context}`
-    : `${s.red('✗')} ${s.bold(item.number.value)}${context}${m.matched > 0 ? s.dim(` (you had ${m.matched} of ${m.required}; missing ${m.missing.join(', ')})`) : ''}`;
+    : `${s.red('✗')} ${s.bold(item.number.value)}${context}${
+        m.others ? s.dim(` (and ${m.others} other figures: name the one you mean)`) : m.matched > 0 ? s.dim(` (you had ${m.matched} of ${m.required}; missing ${m.missing.join(', ')})`) : ''
+      }`;
   io.stdout.write(`${hanging(verdict, io.columns, 2).join('\n')}\n${nextLine(state, rating, io, s)}\n`);
   await recordReview(io, item, rating, m.correct);
   return { rating, correct: m.correct };

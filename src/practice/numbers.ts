@@ -27,6 +27,8 @@ export interface NumberMatch {
   required: number;
   /** The expected quantities the answer did not say, as written in the guide. */
   missing: string[];
+  /** Set when the answer listed too many other figures to count (a shotgun answer). */
+  others?: number;
 }
 
 const MAGNITUDES: Record<string, number> = {
@@ -204,22 +206,33 @@ export function sameQuantity(expected: Quantity, answer: Quantity): boolean {
   return eLo !== eHi && close(aLo, aHi) && aLo >= eLo - 1e-9 && aLo <= eHi + 1e-9;
 }
 
-/** Checks an answer against a key number's value: every required quantity must be said. */
+/**
+ * Checks an answer against a key number's value: every required quantity must be
+ * said, and not hidden in a list of guesses. An answer may add one other figure per
+ * required one (a hedge, a range, a unit worked out); more than that is a shotgun
+ * ("10, 50 or 100 ms") and does not count.
+ */
 export function matchNumber(expected: string, answer: string): NumberMatch {
   const want = parseQuantities(expected);
   const said = parseQuantities(answer);
   const used = new Set<number>();
   const missing: string[] = [];
   let matched = 0;
+  const take = (q: Quantity): boolean => {
+    const i = said.findIndex((s, idx) => !used.has(idx) && sameQuantity(q, s));
+    if (i >= 0) used.add(i);
+    return i >= 0;
+  };
   const required = want.filter((q) => !q.optional);
   for (const q of required) {
-    const i = said.findIndex((s, idx) => !used.has(idx) && sameQuantity(q, s));
-    if (i >= 0) {
-      used.add(i);
-      matched++;
-    } else missing.push(q.text);
+    if (take(q)) matched++;
+    else missing.push(q.text);
   }
-  return { correct: required.length > 0 && matched === required.length, matched, required: required.length, missing };
+  for (const q of want) if (q.optional) take(q);
+  const others = said.length - used.size;
+  const result: NumberMatch = { correct: required.length > 0 && matched === required.length && others <= required.length, matched, required: required.length, missing };
+  if (others > required.length) result.others = others;
+  return result;
 }
 
 /** True when a key number has something the matcher can check. */
