@@ -36,10 +36,11 @@ describe('a numbers drill', () => {
   it('accepts equivalent answers, asks a missed number again at the end, and saves every review', async () => {
     const io = testIo({ interactive: true });
     // End-to-end target 200 ms P99; feature lookup 50 ms; Redis P99 under 50 ms.
-    const prompt = scripted({ input: ['200ms', '50 milliseconds', '100 ms', '<50ms'] });
+    const prompt = scripted({ input: ['200ms', '50 milliseconds', '100 ms', '<50ms'], select: [false] });
     io.prompt = prompt;
     const result = await drill({ ...OSS, deck: 'numbers', limit: 3, newItems: 3 }, io);
-    expect(prompt.asked.map((a) => a.message)).toEqual(['End-to-end inference target?', 'Feature lookup budget?', 'Online store (Redis) latency?', 'Online store (Redis) latency?']);
+    expect(prompt.asked.map((a) => a.message)).toEqual(['End-to-end inference target?', 'Feature lookup budget?', 'Online store (Redis) latency?', 'Count it as right?', 'Online store (Redis) latency?']);
+    expect(prompt.asked[3]).toMatchObject({ kind: 'select', defaultValue: false });
     const out = io.out();
     expect(out).toContain('✓ 200 ms P99');
     expect(out).toContain('✗ P99 under 50 ms — Requirement for real-time lookups');
@@ -53,6 +54,17 @@ describe('a numbers drill', () => {
       ['numbers', 'oss-ml-platform/online-store-redis-latency', 'again', false],
       ['numbers', 'oss-ml-platform/online-store-redis-latency', 'good', true],
     ]);
+  });
+
+  it('lets a miss be overruled: the answer then counts as right', async () => {
+    const io = testIo({ interactive: true });
+    io.prompt = scripted({ input: ['two hundred milliseconds at the 99th percentile'], select: [true] });
+    const result = await drill({ ...OSS, deck: 'numbers', limit: 1, newItems: 1 }, io);
+    expect(io.out()).toContain('✗ 200 ms P99');
+    expect(io.out()).toContain('→ good · next in');
+    expect(result).toMatchObject({ reviewed: 1, correct: 1, again: [] });
+    const history = await readHistory(io);
+    expect(history.map((e) => e.kind === 'review' && [e.item, e.rating, e.correct])).toEqual([['oss-ml-platform/end-to-end-inference-target', 'good', true]]);
   });
 
   it('has nothing to drill once everything is scheduled for later', async () => {

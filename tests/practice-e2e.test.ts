@@ -73,6 +73,8 @@ describe('coach drill in a terminal', { tag: 'slow' } as object, () => {
     const s = runCoach(['drill', '--deck', 'numbers', '--guide', 'oss-ml-platform', '--limit', '3', '--new', '3'], { env: h.env });
     await s.waitFor('End-to-end inference target?');
     s.write('100 ms\r');
+    await s.waitFor('Count it as right?');
+    s.write('\r'); // no: the verdict stands
     await s.waitFor('Feature lookup budget?');
     s.write('\x03');
     await s.waitFor(/Drill stopped: 1 reviewed · 0 correct \(0%\)/);

@@ -205,16 +205,33 @@ async function askNumber(item: Extract<DeckItem, { deck: 'numbers' }>, state: It
   const answer = (await io.prompt.input(`${item.number.metric}?`)).trim();
   if (answer === '/quit') return { rating: 'again', correct: false, quit: true };
   const m = matchNumber(item.number.value, answer);
-  const rating: Rating = m.correct ? 'good' : 'again';
   const context = item.number.context ? s.dim(` — ${item.number.context}`) : '';
   const verdict = m.correct
     ? `${s.green('✓')} ${s.bold(item.number.value)}${context}`
     : `${s.red('✗')} ${s.bold(item.number.value)}${context}${
         m.others ? s.dim(` (and ${m.others} other figures: name the one you mean)`) : m.matched > 0 ? s.dim(` (you had ${m.matched} of ${m.required}; missing ${m.missing.join(', ')})`) : ''
       }`;
-  io.stdout.write(`${hanging(verdict, io.columns, 2).join('\n')}\n${nextLine(state, rating, io, s)}\n`);
-  await recordReview(io, item, rating, m.correct);
-  return { rating, correct: m.correct };
+  io.stdout.write(`${hanging(verdict, io.columns, 2).join('\n')}\n`);
+  // The matcher reads figures, not every way of saying them ("two hundred ms"): a
+  // miss can be overruled. Enter keeps the verdict.
+  const correct = m.correct || (answer !== '' && (await overrule(state, io)));
+  const rating: Rating = correct ? 'good' : 'again';
+  io.stdout.write(`${nextLine(state, rating, io, s)}\n`);
+  await recordReview(io, item, rating, correct);
+  return { rating, correct };
+}
+
+async function overrule(state: ItemState | undefined, io: Io): Promise<boolean> {
+  const now = io.date();
+  const next = (r: Rating): string => formatInterval(now, review(state, r, now).card.due);
+  return io.prompt.select(
+    'Count it as right?',
+    [
+      { name: `no — it was wrong  (again, next: ${next('again')})`, value: false },
+      { name: `yes — my answer says the same  (good, next: ${next('good')})`, value: true },
+    ],
+    false,
+  );
 }
 
 async function askQuestion(item: Extract<DeckItem, { deck: 'questions' }>, state: ItemState | undefined, header: string, io: Io, s: Style): Promise<Outcome> {
