@@ -3,7 +3,7 @@ import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
 import { openLibrary, type LibraryOptions } from './shared.js';
 import { searchItems, type SearchItem } from '../guides/search-index.js';
-import { rank } from '../guides/lookup.js';
+import { searchText } from '../guides/fulltext.js';
 import { style } from '../render/style.js';
 import { width } from '../render/layout.js';
 
@@ -24,8 +24,8 @@ export async function search(options: SearchOptions, io: Io): Promise<SearchResu
   const lib = await openLibrary(options, io);
   let items = searchItems(lib.guides, lib.scenarios);
   if (options.kind) items = items.filter((i) => i.kind === options.kind);
-  const hits = rank(items, query, [{ name: 'title', weight: 3 }, { name: 'text', weight: 1 }], options.limit ?? 15);
-  return { query, hits: hits.map((h) => ({ ...h.item, score: Math.round((1 - h.score) * 100) / 100 })) };
+  const hits = searchText(items, query, options.limit ?? 15);
+  return { query, hits: hits.map((h) => ({ ...h.item, score: Math.round(h.score * 100) / 100 })) };
 }
 
 export function renderSearch(result: SearchResult, io: Pick<Io, 'columns' | 'color'>): string {

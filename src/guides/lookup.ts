@@ -37,9 +37,3 @@ export function lookup<T extends Named>(items: T[], query: string): Lookup<T> {
   const closest = loose.search(q).map((h) => h.item).filter((i) => !seen.has(i.id) && seen.add(i.id));
   return { closest: closest.slice(0, 3) };
 }
-
-/** Ranks items for a query; the same scoring as lookup, all hits. */
-export function rank<T>(items: T[], query: string, keys: { name: string; weight: number }[], limit: number): { item: T; score: number }[] {
-  const fuse = new Fuse(items, { keys, includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2 });
-  return fuse.search(query, { limit }).map((h) => ({ item: h.item, score: h.score ?? 1 }));
-}
