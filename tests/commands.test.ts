@@ -8,7 +8,7 @@ import { testIo } from './helpers/io.js';
 import { card, renderCard } from '../src/commands/card.js';
 import { list, renderList } from '../src/commands/list.js';
 import { tradeoff, renderTradeoff } from '../src/commands/tradeoff.js';
-import { guide, renderGuide } from '../src/commands/guide.js';
+import { guide, renderGuide, segmentWidths } from '../src/commands/guide.js';
 import { search, renderSearch } from '../src/commands/search.js';
 import { validate, renderValidate } from '../src/commands/validate.js';
 import { NotFoundError, UsageError } from '../src/errors.js';
@@ -150,6 +150,17 @@ describe('coach guide', () => {
     const text = renderGuide(await guide({ id: 'oss-ml-platform' }, io), io);
     expect(text).toContain('Pacing (45 min)');
     expect(text).toMatch(/0-5 min\s+Clarify/);
+    // A name too long for its segment of the bar shows its first word, never a cut word.
+    const result = await guide({ id: 'bighead' }, testIo({ columns: 88 }));
+    const bar = renderGuide(result, testIo({ columns: 88 })).split('\n').find((l) => l.startsWith('  |'))!;
+    expect(bar).toMatch(/^  \| Clarify *\| High-Level *\| Deep Dive *\| Scale *\| Wrap Up *\|$/);
+    for (const room of [56, 76, 196]) {
+      const plan = result.kind === 'overview' ? result.plan : [];
+      const widths = segmentWidths(plan, room);
+      expect(widths.reduce((a, b) => a + b, 0)).toBe(room);
+      expect(widths[0]).toBeGreaterThanOrEqual('Clarify'.length + 2); // room for the name, taken from the widest
+      expect(widths[2]).toBeGreaterThan(widths[1]!); // Deep Dive (15 min) stays wider than High-Level (10 min)
+    }
     expect(text).toMatch(/40-45 min\s+Wrap Up/);
     expect(text).toContain('Questions to ask');
     expect(text).toContain('Common mistakes');
@@ -183,6 +194,29 @@ describe('coach search', () => {
     expect(result.hits.some((h) => h.kind === 'trap' && h.open.startsWith('coach trap '))).toBe(true);
     const text = renderSearch(result, io);
     expect(text).toMatch(/\[trap\]/);
+  });
+
+  it('ranks items that use the words above items that only share letters with them', async () => {
+    const zipline = await search({ words: ['zipline'], limit: 5 }, testIo());
+    expect(zipline.hits.length).toBeGreaterThan(0);
+    for (const h of zipline.hits) expect(`${h.title} ${h.text}`).toMatch(/zipline/i);
+    const cold = await search({ words: ['cold', 'start'], limit: 3 }, testIo());
+    for (const h of cold.hits) expect(h.text).toMatch(/cold start/i);
+  });
+
+  it('wants every word, and falls back to most of them when no item has all', async () => {
+    const both = await search({ words: ['batch', 'vs', 'real-time'], limit: 5 }, testIo());
+    for (const h of both.hits) expect(`${h.title} ${h.text}`).toMatch(/batch[\s\S]*real-time|real-time[\s\S]*batch/i);
+    const either = await search({ words: ['zipline', 'kubeflow'], limit: 10 }, testIo());
+    expect(either.hits.some((h) => /zipline/i.test(`${h.title} ${h.text}`))).toBe(true);
+    expect(either.hits.some((h) => /kubeflow/i.test(`${h.title} ${h.text}`))).toBe(true);
+  });
+
+  it('forgives a typo in a longer word, with scores from 1 down', async () => {
+    const result = await search({ words: ['kubeflw'], limit: 5 }, testIo());
+    expect(result.hits[0]!.title).toMatch(/Kubeflow/);
+    expect(result.hits[0]!.score).toBe(1);
+    expect(result.hits.map((h) => h.score)).toEqual([...result.hits.map((h) => h.score)].sort((a, b) => b - a));
   });
 
   it('finds a card by a number on it', async () => {
