@@ -17,13 +17,14 @@ export type CardResult =
 
 export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   const lib = await openSummaries(options, io);
-  const all = lib.guides.flatMap((g) => g.cards.map((c) => ({ ...c, guide: g.id, extra: `${c.subtitle ?? ''} ${g.title}` })));
+  // Names only: a card's rows are read from the index for the one card drawn (a
+  // spread of the summary card would read them all).
+  const all = lib.guides.flatMap((g) => g.cards.map((c) => ({ id: c.id, title: c.title, tags: c.tags, guide: g.id, extra: `${c.subtitle ?? ''} ${g.title}`, summary: c })));
   const query = options.query?.trim();
   if (!query) return { kind: 'list', cards: all.map((c) => ({ id: c.id, title: c.title, guide: c.guide })) };
   // Most queries name a card directly; the fuzzy matcher loads only for the rest.
   const found = directMatch(all, query) ?? (await import('./shared.js')).findOne(all, query, 'card', 'coach card');
-  const { guide, extra: _extra, ...rest } = found;
-  return { kind: 'card', guide, card: cardOf(rest) };
+  return { kind: 'card', guide: found.guide, card: cardOf(found.summary) };
 }
 
 export function renderCard(result: CardResult, io: Pick<Io, 'columns' | 'color'>): string {
