@@ -38,6 +38,15 @@ describe('lookup', () => {
     expect(lookup(cards, q).best?.id).toBe(id);
   });
 
+  it.each([['nope'], ['zebra'], ['qqq zzz']])('takes no near miss in the extra words as the answer: %s', (q) => {
+    expect(lookup(cards, q).best).toBeUndefined();
+  });
+
+  it('finds an item by whole words of its extra words (a card by its guide)', () => {
+    expect(lookup(cards, 'interview').best?.id).toBe('michelangelo-cheat-sheet');
+    expect(lookup(cards, 'interv').best?.id).toBe('michelangelo-cheat-sheet');
+  });
+
   it('names the closest items when nothing matches well', () => {
     const r = lookup(cards, 'kubernetes operators');
     expect(r.best).toBeUndefined();
