@@ -1,6 +1,6 @@
 // The built coach in a real pseudo-terminal, and piped: what a user sees.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -72,6 +72,22 @@ describe('coach piped', () => {
   it('honours FORCE_COLOR when piped, and NO_COLOR over it when FORCE_COLOR is unset', () => {
     expect(pipe(['card', 'latency'], { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
     expect(pipe(['card', 'latency'], { NO_COLOR: '1' }).stdout).not.toContain('\u001b');
+  });
+
+  // Without COACH_HOME, env-paths picks the folders (on Linux from XDG_*): the one
+  // run that loads it, a default export across two bundles of dist/.
+  it('keeps its cache in the platform cache folder when COACH_HOME is not set', () => {
+    const xdg = mkdtempSync(join(tmpdir(), 'coach-xdg-'));
+    const dir = join(xdg, 'guides');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'mine.md'), '# My guide\n\n## Traps\n\n### Why not X?\n\n**Strong answer:** Because Y.\n');
+    const env: Record<string, string | undefined> = { ...process.env, XDG_CACHE_HOME: join(xdg, 'cache'), XDG_DATA_HOME: join(xdg, 'data'), NO_COLOR: '1' };
+    delete env['COACH_HOME'];
+    const r = spawnSync(process.execPath, [BIN, '--guides', dir, 'list', 'guides'], { env, encoding: 'utf8', input: '' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('My guide');
+    expect(existsSync(join(xdg, 'cache', 'coach', 'user-guides.json'))).toBe(true);
   });
 
   it('prints the JSON of the card when asked', () => {
