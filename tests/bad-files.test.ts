@@ -163,6 +163,17 @@ describe('the user-guide cache', () => {
     expect(two.guides).toEqual(one.guides);
     expect(two.problems).toEqual(one.problems);
     expect(two.problems).toHaveLength(1);
+
+    // The worker's half reaches the full cache as the JSON text it wrote: read back,
+    // the guides are the same again, as full guides and as summaries.
+    const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
+    const cold = await loadSummaries({ dirs: [dir], cacheDir, workerScript: join(import.meta.dirname, '../dist/index-worker.cjs') });
+    expect(cold.guides.map((g) => g.id)).toEqual(one.guides.map((g) => g.id));
+    const written = JSON.parse(readFileSync(join(cacheDir, 'user-guides-full.json'), 'utf8')) as { entries: Record<string, { guide: { id: string } }> };
+    expect(Object.values(written.entries).map((e) => e.guide.id).sort()).toEqual(one.guides.map((g) => g.id).sort());
+    const warm = await loadLibrary({ dirs: [dir], cacheDir });
+    expect(warm.guides).toEqual(one.guides);
+    expect((await loadSummaries({ dirs: [dir], cacheDir })).guides).toEqual(cold.guides);
   });
 
   it('loads a folder of 250 guides, with ids kept apart', async () => {
