@@ -176,6 +176,14 @@ describe('the user-guide cache', () => {
     expect((await loadSummaries({ dirs: [dir], cacheDir })).guides).toEqual(cold.guides);
   });
 
+  it("parses the worker's half here when the worker cannot start, with no unhandled rejection", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`g-${i}.md`] = GOOD(`g-${i}`);
+    const lib = await loadLibrary({ dirs: [folder(files)], workerScript: join(tmpdir(), 'no-such-index-worker.cjs') });
+    expect(lib.guides).toHaveLength(60);
+    expect(lib.problems).toEqual([]);
+  });
+
   it('loads a folder of 250 guides, with ids kept apart', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 250; i++) files[`topic-${Math.floor(i / 50)}/guide-${i}.md`] = GOOD(`guide-${i}`, `Guide ${i}`);

@@ -344,22 +344,28 @@ const WORKER_THRESHOLD = 40;
  * worker fails for any reason, its half is parsed here instead.
  */
 async function parseFiles(files: string[], workerScript: string | undefined): Promise<Indexed[]> {
+  const { availableParallelism } = await import('node:os');
+  const split = Boolean(workerScript) && files.length >= WORKER_THRESHOLD && availableParallelism() >= 2;
+  const half = split ? Math.floor(files.length / 2) : 0;
+  const theirs = files.slice(0, half);
+  // The worker starts first: it boots while this thread loads the parser.
+  // A worker that fails for any reason resolves to undefined, and its half is parsed
+  // here instead (handled at once, so an early failure is never an unhandled rejection).
+  let fromWorker: Promise<Indexed[] | undefined> = Promise.resolve(undefined);
+  if (split) {
+    const { Worker } = await import('node:worker_threads');
+    fromWorker = new Promise<Indexed[]>((resolveWorker, reject) => {
+      const worker = new Worker(workerScript!, { workerData: { files: theirs } });
+      worker.once('message', (m: Indexed[]) => resolveWorker(m));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`index worker exited with code ${code}`)));
+    }).catch(() => undefined);
+  }
   // The parser (marked, gray-matter) loads only when something needs parsing.
   const { loadGuideFile } = await import('./files.js');
   const here = (list: string[]): Promise<Indexed[]> => Promise.all(list.map(async (f) => indexed(await loadGuideFile(f), false)));
-  const { availableParallelism } = await import('node:os');
-  if (!workerScript || files.length < WORKER_THRESHOLD || availableParallelism() < 2) return here(files);
-  const half = Math.floor(files.length / 2);
-  const theirs = files.slice(0, half);
-  const { Worker } = await import('node:worker_threads');
-  const fromWorker = new Promise<Indexed[]>((resolveWorker, reject) => {
-    const worker = new Worker(workerScript, { workerData: { files: theirs } });
-    worker.once('message', (m: Indexed[]) => resolveWorker(m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`index worker exited with code ${code}`)));
-  });
   const mine = await here(files.slice(half));
-  const others = await fromWorker.catch(() => here(theirs));
+  const others = (await fromWorker) ?? (await here(theirs));
   return [...others, ...mine];
 }
 
