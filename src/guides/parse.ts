@@ -146,14 +146,16 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
     }
     const close = /\n---[ \t]*(\n|$)/.exec(text.slice(open[0].length - 1));
     if (!close) return error('front matter opened with --- on line 1 is never closed with a --- line', 1);
+    const end = open[0].length - 1 + close.index + close[0].length;
     try {
-      // Passing options also keeps gray-matter from caching results across calls.
-      const parsed = matter(text, { language: 'yaml', excerpt: false });
+      // gray-matter gets the front matter block only (it scans all it is given); the
+      // body goes to the lexer. Passing options keeps it from caching across calls.
+      const parsed = matter(text.slice(0, end), { language: 'yaml', excerpt: false });
       const value: unknown = parsed.data;
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
       else return error('front matter must be a YAML mapping (key: value lines)', 2);
-      body = parsed.content;
-      bodyLine = lineOf(text, text.length - body.length);
+      body = text.slice(end);
+      bodyLine = lineOf(text, end);
     } catch (e) {
       const mark = (e as { mark?: { line?: number } }).mark;
       const reason = ((e as { reason?: string }).reason ?? (e as Error).message).split('\n')[0];
