@@ -43,6 +43,19 @@ async function passChecklist(s: Session, r: ReturnType<typeof reader>, nextHeade
   }
 }
 
+/** A fintech mock at --speed 60, its first clarifying question asked and answered. */
+async function firstQuestionAsked(h: ReturnType<typeof home>): Promise<{ s: Session; r: ReturnType<typeof reader> }> {
+  const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env });
+  const r = reader(s);
+  await r.next('Press Enter to start the clock');
+  s.write('\r');
+  await r.next('? You:');
+  s.write('How many models?\r');
+  await r.next('Roughly 500 models');
+  await r.next('? You:');
+  return { s, r };
+}
+
 describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
   it('runs a whole fintech mock at --speed 60 through all five phases to the review', { timeout: 90_000 }, async () => {
     const h = home('coach-e2e-mock-');
@@ -129,16 +142,9 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
 
   it('Ctrl-C mid-phase saves the partial transcript, restores the terminal and exits 130', { timeout: 60_000 }, async () => {
     const h = home('coach-e2e-mock-');
-    const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env });
+    const { s, r } = await firstQuestionAsked(h);
     let raw = '';
     s.pty.onData((d) => (raw += d));
-    const r = reader(s);
-    await r.next('Press Enter to start the clock');
-    s.write('\r');
-    await r.next('? You:');
-    s.write('How many models?\r');
-    await r.next('Roughly 500 models');
-    await r.next('? You:');
     s.write('/next\r');
     await passChecklist(s, r, /2\/5 High-Level/);
     await r.next('? Your answer');
@@ -167,14 +173,7 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
   // prompts) is caught the same way: the session is saved, not dropped.
   it('SIGINT during a mock saves the partial transcript and exits 130', { timeout: 60_000 }, async () => {
     const h = home('coach-e2e-mock-');
-    const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env });
-    const r = reader(s);
-    await r.next('Press Enter to start the clock');
-    s.write('\r');
-    await r.next('? You:');
-    s.write('How many models?\r');
-    await r.next('Roughly 500 models');
-    await r.next('? You:');
+    const { s, r } = await firstQuestionAsked(h);
     s.write('What latency budget');
     await r.next('What latency budget');
     process.kill(s.pty.pid, 'SIGINT');
