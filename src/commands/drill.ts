@@ -10,7 +10,7 @@ import { buildDecks, deckName, DECK_NAMES, itemKey, type DeckItem, type DeckName
 import { hashString, planSession, standing, type Progress } from '../practice/progress.js';
 import { matchNumber } from '../practice/numbers.js';
 import { tradeoffQuestion } from '../practice/tradeoff-quiz.js';
-import { formatInterval, review, type ItemState, type Rating } from '../practice/scheduler.js';
+import { formatInterval, preview, review, type ItemState, type Rating } from '../practice/scheduler.js';
 import { askRating, chooseGuides, loadProgress, practiseTrap, recordReview, type TrapItem } from './trap.js';
 import { style, type Style } from '../render/style.js';
 import { loadUnicode, wrap } from '../render/layout.js';
@@ -223,12 +223,12 @@ async function askNumber(item: Extract<DeckItem, { deck: 'numbers' }>, state: It
 
 async function overrule(state: ItemState | undefined, io: Io): Promise<boolean> {
   const now = io.date();
-  const next = (r: Rating): string => formatInterval(now, review(state, r, now).card.due);
+  const next = preview(state, now);
   return io.prompt.select(
     'Count it as right?',
     [
-      { name: `no — it was wrong  (again, next: ${next('again')})`, value: false },
-      { name: `yes — my answer says the same  (good, next: ${next('good')})`, value: true },
+      { name: `no — it was wrong  (again, next: ${formatInterval(now, next.again)})`, value: false },
+      { name: `yes — my answer says the same  (good, next: ${formatInterval(now, next.good)})`, value: true },
     ],
     false,
   );
