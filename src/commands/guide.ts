@@ -86,10 +86,13 @@ function para(text: string, columns: number): string {
   return wrap(text, columns - 2).map((l) => (l ? `  ${l}` : l)).join('\n');
 }
 
+/** "Scale" of "Scale & Trade-offs": what the bar shows when the whole name does not fit. */
+const firstWord = (name: string): string => name.split(/[\s&/,]+/)[0] ?? '';
+
 /** A phase's name in its segment of the bar: whole, or its first word, or cut with "…". */
 export function barLabel(name: string, room: number): string {
   if (name.length <= room) return name;
-  const first = name.split(/[\s&/,]+/)[0] ?? '';
+  const first = firstWord(name);
   if (first && first.length <= room) return first;
   return room > 1 ? `${name.slice(0, room - 1)}…` : '';
 }
@@ -103,7 +106,7 @@ export function segmentWidths(plan: Phase[], room: number): number[] {
   const total = Math.max(...plan.map((p) => p.end));
   const widths = plan.map((p) => Math.max(3, Math.round(((p.end - p.start) / total) * room)));
   widths[widths.length - 1]! += room - widths.reduce((a, b) => a + b, 0);
-  const floor = plan.map((p) => Math.min(p.name.length, (p.name.split(/[\s&/,]+/)[0] ?? p.name).length + 3) + 2);
+  const floor = plan.map((p) => Math.min(p.name.length, (firstWord(p.name) || p.name).length + 3) + 2);
   for (let i = 0; i < plan.length; i++) {
     while (widths[i]! < floor[i]!) {
       let donor = -1;

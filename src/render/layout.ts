@@ -8,7 +8,7 @@
 import stripAnsi from 'strip-ansi';
 
 const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u259f]*$/;
-const ESC = '\u001b';
+export const ESC = '\u001b';
 
 let unicode: { stringWidth: (s: string) => number; wrapAnsi: (s: string, columns: number, options: object) => string } | undefined;
 

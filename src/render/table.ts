@@ -3,7 +3,7 @@
 // measuring and wrapping as the cards (layout.ts): cli-table3 did this before, but
 // it cut long ids short with "…" and took about 0.4 ms a row (110 ms for
 // `coach list guides` over 250 guides).
-import { fitColumns, pad, wrap } from './layout.js';
+import { ESC, fitColumns, pad, wrap } from './layout.js';
 import type { Style } from './style.js';
 
 export interface TableSpec {
@@ -12,7 +12,6 @@ export interface TableSpec {
   columns: number;
 }
 
-const ESC = '\u001b';
 
 export function renderTable(spec: TableSpec, s: Style): string {
   const n = spec.head.length;
