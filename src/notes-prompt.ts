@@ -2,9 +2,41 @@
 // by Ctrl-D, an empty line (when asked) or a /command, with an optional status line
 // redrawn on a timer. inquirer redraws the whole prompt, so the countdown never
 // garbles what the user is typing.
-import { createPrompt, isEnterKey, useEffect, useKeypress, useState, usePrefix, makeTheme } from '@inquirer/core';
+import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState, usePrefix, makeTheme } from '@inquirer/core';
 import type { NotesAnswer, NotesOptions } from './prompt.js';
 import { wrap } from './render/layout.js';
+
+/** Edits between two short words (a typo in a command name). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** What to say about `/word` that is not a command: the closest one, and where the list is. */
+export function unknownCommand(word: string, commands: string[]): string {
+  const w = word.toLowerCase();
+  // A command it begins ("/ext" for /extend) first, then the nearest by typos.
+  const near = commands
+    .map((c) => ({ c, d: c.startsWith(w) ? -1 : distance(w, c) }))
+    .filter((x) => x.d <= Math.max(1, Math.floor(x.c.length / 3)))
+    .sort((a, b) => a.d - b.d)
+    .map((x) => x.c);
+  const help = commands.includes('help') ? ' (/help lists them)' : ` (commands: ${commands.map((c) => `/${c}`).join(', ')})`;
+  return `unknown command /${word}${near.length > 0 ? `: did you mean /${near[0]}?` : ''}${help}; to write it as text, add a word after it`;
+}
+
+// Lines that arrive within this many ms of the previous key are part of a paste: an
+// empty one among them does not finish an answer that ends on an empty line.
+const PASTE_MS = 30;
 
 export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done) => {
   const theme = makeTheme({});
@@ -13,6 +45,9 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [, setTick] = useState(0);
   const [ended, setEnded] = useState('');
+  const [error, setError] = useState('');
+  const lastKey = useRef(0);
+  const pendingFinish = useRef<NodeJS.Timeout | undefined>(undefined);
   const prefix = usePrefix({ status: status === 'done' ? 'done' : 'idle', theme });
 
   useEffect(() => {
@@ -45,8 +80,19 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
     done(answer);
   };
 
+  useEffect(() => () => clearTimeout(pendingFinish.current), []);
+
   useKeypress((key, rl) => {
     if (status === 'done') return;
+    const now = Date.now();
+    const pasted = now - lastKey.current < PASTE_MS;
+    lastKey.current = now;
+    // A key right after an empty line was part of a paste: the line stays in the text.
+    if (pendingFinish.current) {
+      clearTimeout(pendingFinish.current);
+      pendingFinish.current = undefined;
+    }
+    if (error) setError('');
     if (key.ctrl && key.name === 'd') {
       const all = value ? [...lines, value] : lines;
       finish({ text: all.join('\n') });
@@ -62,6 +108,11 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
         finish({ text: config.singleLine ? '' : lines.join('\n'), command: command[1]!.toLowerCase() });
         return;
       }
+      // "/nxt" is a typo, not an answer: say so and keep it out of the text.
+      if (command && config.commands) {
+        setError(unknownCommand(command[1]!, config.commands));
+        return;
+      }
       if (config.singleLine) {
         if (line.trim() === '') return;
         setLines([line]);
@@ -70,6 +121,17 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
         return;
       }
       if (line.trim() === '' && config.finishOnEmptyLine && lines.length > 0) {
+        if (pasted) {
+          // Maybe a blank line inside a paste: finish only if no more text follows at once.
+          const all = [...lines, line];
+          setLines(all);
+          pendingFinish.current = setTimeout(() => {
+            pendingFinish.current = undefined;
+            finish({ text: lines.join('\n') });
+          }, PASTE_MS * 3);
+          draft(all, '');
+          return;
+        }
         finish({ text: lines.join('\n') });
         return;
       }
@@ -104,6 +166,6 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
     ...shown.map((l) => `  │ ${l}`),
     `  │ ${value}`,
   ].join('\n');
-  const bottom = [config.status?.(), config.hint ? theme.style.help(config.hint) : undefined].filter(Boolean).join('\n');
+  const bottom = [error ? theme.style.error(error) : undefined, config.status?.(), config.hint ? theme.style.help(config.hint) : undefined].filter(Boolean).join('\n');
   return [`${prefix} ${message}\n${body}`, bottom];
 });

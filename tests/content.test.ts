@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary, type Library } from '../src/guides/library.js';
-import { matchKeyPoints } from '../src/guides/keypoints.js';
+import { matchKeyPoints } from '../src/judge/concepts.js';
 import { renderBox } from '../src/render/box.js';
 import { style } from '../src/render/style.js';
 import { width } from '../src/render/layout.js';

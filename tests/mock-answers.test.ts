@@ -98,17 +98,20 @@ describe('coach mock --answers', () => {
 });
 
 describe('coach mock --guide on a guide of your own without key points', () => {
-  it('scores the share of phases answered, and says so', async () => {
+  it('leaves phases with nothing to check out of the score, and says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'coach-answers-'));
     const file = join(dir, 'a.md');
     writeFileSync(file, '## Clarify\nHow many QPS?\n\n## High-Level\nA feature store.\n');
     const r = await mock({ guides: [join(FIXTURES, 'own-guide')], guide: 'my-feature-store', answers: file }, testIo({ cacheDir: join(dir, 'cache') }));
     if (r.kind !== 'review') throw new Error('expected a review');
-    expect(r.review.score).toBe(40);
-    expect(r.review.scoring).toMatch(/no key points: the score is the share of phases you answered/);
+    // An answer is never worth 100 for having been written: nothing to check earns nothing.
+    expect(r.review.score).toBe(0);
+    expect(r.review.phases.every((p) => p.score === null)).toBe(true);
+    expect(r.review.scoring).toMatch(/^nothing to score/);
     expect(r.review.scenario).toBeUndefined();
     // Its one trap has no key points: asked, but not scored as 0 of 0.
     expect(r.review.phases.find((p) => p.key === 'scale')?.trap).toBeUndefined();
+    expect(renderMock(r, testIo())).toContain('not scored');
   });
 });
 

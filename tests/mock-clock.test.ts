@@ -5,7 +5,7 @@ import { MockClock, formatClock, formatCountdown, phaseClock } from '../src/mock
 import { MockSession } from '../src/mock/session.js';
 import { buildPlan } from '../src/mock/plan.js';
 import { reviewSession } from '../src/mock/review.js';
-import { statusLine } from '../src/commands/mock.js';
+import { statusLine } from '../src/mock-screen.js';
 import { style } from '../src/render/style.js';
 import { loadUnicode } from '../src/render/layout.js';
 import { emptyGuide, type Guide } from '../src/guides/model.js';

@@ -57,59 +57,75 @@ async function firstQuestionAsked(h: ReturnType<typeof home>): Promise<{ s: Sess
 }
 
 describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
-  it('runs a whole fintech mock at --speed 60 through all five phases to the review', { timeout: 90_000 }, async () => {
+  it('runs a whole fintech mock at --speed 60: the interviewer answers, skips what was covered, probes what was missed', { timeout: 90_000 }, async () => {
     const h = home('coach-e2e-mock-');
     const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env, cols: 100, rows: 40 });
     const r = reader(s);
     await r.next('Press Enter to start the clock');
     s.write('\r');
 
-    // Clarify: questions one at a time, answered from the scenario.
+    // Clarify: questions one at a time, answered from the brief or "not in the brief".
     await r.next('1/5 Clarify');
     await r.next('? You:');
     expect(await r.next(/\d:\d\d left · Clarify 1\/5 · total \d:\d\d \/ 45:00 · clock ×60/)).toBeTruthy();
     s.write('How many models and predictions per day?\r');
     await r.next('Interviewer: Roughly 500 models');
     await r.next('? You:');
+    s.write('What is the peak rate?\r');
+    await r.next("Interviewer: That's not in the brief. Assume the peak");
+    await r.next('? You:');
     s.write('What latency does a fraud score need?\r');
     await r.next('under 100 ms');
     await r.next('? You:');
+    s.write('/nxt\r');
+    await r.next("unknown command /nxt: did you mean /next?");
     s.write('/next\r');
     await r.next('Must-ask questions 2/4');
     await passChecklist(s, r, /2\/5 High-Level/);
 
-    // High-Level: notes, Ctrl-D, the interviewer follows up.
+    // High-Level: an answer that already covers the first two scripted follow-ups (the
+    // request path's budget, composing open source): the interviewer skips to the third.
     await r.next('? Your answer');
-    s.write('Five layers: Feast as the feature store, KubeRay, MLflow registry, KServe serving.\r');
-    await r.next('│ Five layers');
+    s.write('I compose best-of-breed open-source tools instead of adopting one suite, because each layer can then be swapped.\r');
+    s.write('On the fraud path the 100 ms becomes a latency budget per hop: 20 ms features, 50 ms model, the rest network.\r');
+    await r.next('│ On the fraud path');
+    s.write('/help\r');
+    await r.next('/extend  add 2 minutes to this phase');
+    await r.next('│ On the fraud path'); // the notes come back as they were
     s.write(CTRL_D);
-    await r.next('Interviewer: Walk me through the fraud request path');
+    await r.next('Interviewer: How do the batch credit jobs and the real-time fraud service share features?');
+    expect(s.text()).not.toContain('Walk me through the fraud request path');
     await r.next('? Your answer');
-    s.write('The inference path has a latency budget per hop.\r');
-    await r.next('│ The inference path');
     s.write('/next\r');
     await r.next('High-Level done');
     await passChecklist(s, r, /3\/5 Deep Dive/);
 
-    // Deep Dive: extend, then move on.
+    // Deep Dive: a short answer gets a probe of a missed point; "not sure" gets a nudge.
     await r.next('? Your answer');
-    s.write('Online store in Redis, offline store in Parquet, a point-in-time join.\r');
+    s.write('Online store in Redis, offline store in Parquet.\r');
     await r.next('│ Online store');
+    s.write(CTRL_D);
+    await r.next("Interviewer: Let's come back to one definition, two paths");
+    await r.next('? Your answer');
+    s.write('Not sure.\r');
+    await r.next('│ Not sure.');
+    s.write(CTRL_D);
+    await r.next("Interviewer: That's fine, think out loud. A pointer:");
+    await r.next('? Your answer');
     s.write('/extend\r');
     await r.next('+2 min for Deep Dive');
-    await r.next('│ Online store'); // the notes come back as they were
     s.write('/next\r');
     await r.next('Deep Dive done');
     await passChecklist(s, r, /4\/5 Scale & Trade-offs/);
 
     // Scale & Trade-offs: the trap question after the first answer.
     await r.next('? Your answer');
-    s.write('Redis Cluster with replicas; a circuit breaker returns default values.\r');
+    s.write('Redis Cluster with replicas across zones; if it fails, a circuit breaker returns default values so authorisations keep flowing.\r');
     await r.next('│ Redis Cluster');
     s.write(CTRL_D);
     await r.next('Interviewer (trap): How do you handle 10x traffic spike?');
     await r.next('? Your answer');
-    s.write('HPA autoscaling, pre-scale for Black Friday, load shedding.\r');
+    s.write('HPA autoscaling on queue depth, pre-scale for Black Friday, load shedding of the lowest-priority traffic.\r');
     await r.next('│ HPA');
     s.write('/next\r');
     await r.next(/Trap “How do you handle 10x traffic spike\?” \d\/6/);
@@ -120,7 +136,7 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
     s.write('Key decisions: Feast, KServe; the trade-off is integration work.\r');
     await r.next('│ Key decisions');
     s.write('/next\r');
-    await r.next('Review · ML platform for a fintech company');
+    await passChecklist(s, r, /Review · ML platform for a fintech company/);
     await r.next(/Score \d+\/100/);
     const saved = await r.next(/Transcript saved: \S+\.md/);
     expect((await s.exited).exitCode).toBe(0);

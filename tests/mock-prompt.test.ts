@@ -4,7 +4,7 @@
 import { render } from '@inquirer/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
-import { notesPrompt } from '../src/notes-prompt.js';
+import { notesPrompt, unknownCommand } from '../src/notes-prompt.js';
 import { terminalPrompt } from '../src/prompt.js';
 import { CancelledError } from '../src/errors.js';
 import { loadUnicode } from '../src/render/layout.js';
@@ -98,5 +98,50 @@ describe('the prompt wrapper after an interrupt', () => {
     await expect(prompt.input('Press Enter')).rejects.toBeInstanceOf(CancelledError);
     await expect(prompt.select('Which?', [{ name: 'a', value: 'a' }])).rejects.toBeInstanceOf(CancelledError);
     await expect(prompt.notes({ message: 'Your answer' })).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+describe('notes prompt input', () => {
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('an unknown /command is an error with the closest command, not an answer', async () => {
+    const { answer, events, getScreen } = await render(notesPrompt, { message: 'Your answer', commands: ['next', 'skip', 'help'] });
+    events.type('/nxt');
+    events.keypress(ENTER);
+    expect(getScreen()).toContain('unknown command /nxt: did you mean /next? (/help lists them)');
+    events.type('a real line');
+    events.keypress(ENTER);
+    events.keypress(CTRL_D);
+    await expect(answer).resolves.toEqual({ text: 'a real line' });
+  });
+
+  it.each([
+    ['nxt', ['next', 'skip'], 'unknown command /nxt: did you mean /next? (commands: /next, /skip); to write it as text, add a word after it'],
+    ['ext', ['next', 'extend'], 'unknown command /ext: did you mean /extend? (commands: /next, /extend); to write it as text, add a word after it'],
+    ['banana', ['next', 'help'], 'unknown command /banana (/help lists them); to write it as text, add a word after it'],
+  ])('unknownCommand(%s)', (word, commands, message) => {
+    expect(unknownCommand(word, commands)).toBe(message);
+  });
+
+  it('a blank line inside a pasted answer does not end it; one typed after a pause does', async () => {
+    const { answer, events } = await render(notesPrompt, { message: 'Your answer', finishOnEmptyLine: true });
+    // A paste: every key within a few milliseconds of the last.
+    events.type('first paragraph');
+    events.keypress(ENTER);
+    events.keypress(ENTER);
+    events.type('second paragraph');
+    events.keypress(ENTER);
+    await wait(120);
+    events.keypress(ENTER);
+    await expect(answer).resolves.toEqual({ text: 'first paragraph\n\nsecond paragraph' });
+  });
+
+  it('an empty line typed after a pause finishes the answer', async () => {
+    const { answer, events } = await render(notesPrompt, { message: 'Your answer', finishOnEmptyLine: true });
+    events.type('one line');
+    events.keypress(ENTER);
+    await wait(60);
+    events.keypress(ENTER);
+    await expect(answer).resolves.toEqual({ text: 'one line' });
   });
 });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Io } from '../io.js';
 import type { Guide } from '../guides/model.js';
 import { UsageError, NotFoundError } from '../errors.js';
-import { matchKeyPoints } from '../guides/keypoints.js';
+import { matchKeyPoints } from '../judge/concepts.js';
 import { stem } from '../guides/keypoints.js';
 import { findOne, openLibrary, type LibraryOptions } from './shared.js';
 import { appendHistory, readHistory, type HistoryEntry } from '../store/history.js';

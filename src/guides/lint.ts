@@ -1,7 +1,7 @@
 // Checks beyond parsing, for `coach validate`: what a guide writer most likely meant
 // but did not write in a way coach can use. Pure.
 import type { Guide, Problem, Scenario } from './model.js';
-import { matchKeyPoints } from './keypoints.js';
+import { matchKeyPoints } from '../judge/concepts.js';
 
 export function lintGuide(g: Guide): Problem[] {
   const out: Problem[] = [];

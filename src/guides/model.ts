@@ -181,6 +181,8 @@ export interface ScenarioAnswer {
   answer: string;
   /** True when the seed gives no answer and this is an assumption consistent with the guide. */
   assumption: boolean;
+  /** Questions this fact answers, in a candidate's words: they help the interviewer recognise it. */
+  asks?: string[];
 }
 
 export interface Scenario {
@@ -191,6 +193,8 @@ export interface Scenario {
   angle: string;
   context: string;
   answers: Record<string, ScenarioAnswer>;
+  /** What to assume for topics the brief leaves out (peak, growth, region, cloud...), by topic. */
+  defaults: Record<string, string>;
   mustAsk: string[];
   followUps: Record<string, string[]>;
   path: string;

@@ -790,10 +790,20 @@ function parseScenario(
     for (const [topic, v] of Object.entries(rawAnswers as Record<string, unknown>)) {
       if (typeof v === 'string') answers[topic] = { answer: v, assumption: false };
       else if (v && typeof v === 'object' && typeof (v as { answer?: unknown }).answer === 'string') {
-        answers[topic] = { answer: String((v as { answer: string }).answer), assumption: (v as { assumption?: unknown }).assumption === true };
-      } else problems.push({ path, line: 1, severity: 'error', message: `scenario answer '${topic}' should be text or { answer, assumption }` });
+        const o = v as { answer: string; assumption?: unknown; asks?: unknown };
+        const asks = Array.isArray(o.asks) ? o.asks.filter((a): a is string => typeof a === 'string') : typeof o.asks === 'string' ? [o.asks] : [];
+        answers[topic] = { answer: String(o.answer), assumption: o.assumption === true, ...(asks.length > 0 ? { asks } : {}) };
+      } else problems.push({ path, line: 1, severity: 'error', message: `scenario answer '${topic}' should be text or { answer, assumption, asks }` });
     }
   } else problems.push({ path, line: 1, severity: 'error', message: "scenario front matter needs 'answers' (a map of topic to answer)" });
+  const defaults: Record<string, string> = {};
+  const rawDefaults = data['defaults'];
+  if (rawDefaults && typeof rawDefaults === 'object' && !Array.isArray(rawDefaults)) {
+    for (const [topic, v] of Object.entries(rawDefaults as Record<string, unknown>)) {
+      if (typeof v === 'string' && v.trim()) defaults[topic] = v.trim();
+      else problems.push({ path, line: 1, severity: 'warning', message: `scenario default '${topic}' should be text` });
+    }
+  }
   const followUps: Record<string, string[]> = {};
   const rawFollow = data['followUps'];
   if (rawFollow && typeof rawFollow === 'object' && !Array.isArray(rawFollow)) {
@@ -809,6 +819,7 @@ function parseScenario(
     angle: str('angle') ?? '',
     context: blocksText(allBlocks(tree)),
     answers,
+    defaults,
     mustAsk: list('mustAsk'),
     followUps,
     path,

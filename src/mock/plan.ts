@@ -4,7 +4,8 @@
 import type { DiscussionGroup, Guide, KeyPoint, Phase, Scenario, ScenarioAnswer, Trap } from '../guides/model.js';
 import { STANDARD_PLAN, phaseKey } from '../guides/phases.js';
 import { stem } from '../guides/keypoints.js';
-import { matchTopics } from './topics.js';
+import { classify, topicOf } from './interviewer.js';
+import { followUpsFor, type FollowUp } from './follow-ups.js';
 
 export interface PlanTrap {
   id: string;
@@ -17,8 +18,8 @@ export interface PlanTrap {
 export interface MockPhase extends Phase {
   /** What the interviewer opens the phase with. */
   opening: string;
-  /** Pushed one at a time after each answer. */
-  followUps: string[];
+  /** Pushed one at a time after each answer, each with the key points it probes. */
+  followUps: FollowUp[];
   /** Scale & Trade-offs: the trap question, asked after the opening answer. */
   trap?: PlanTrap;
 }
@@ -39,6 +40,8 @@ export interface MockPlan {
   angle: string;
   context: string;
   answers: Record<string, ScenarioAnswer>;
+  /** What to assume for topics the brief leaves out. */
+  defaults: Record<string, string>;
   mustAsk: string[];
   interviewer?: Interviewer;
   totalMinutes: number;
@@ -145,6 +148,36 @@ function scaler(ends: number[], factor: number): (minute: number) => number {
   return ok ? round : (m) => m * factor;
 }
 
+function optionsQuestion(t: Guide['tradeoffs'][number]): string | undefined {
+  const [a, b] = t.options;
+  if (!a || !b) return undefined;
+  return `${t.title.replace(/[.?!]+$/, '')}: why ${a} rather than ${b} here, and what would make you switch?`;
+}
+
+/**
+ * Follow-ups for a mock on a guide alone (no scenario): its trade-offs in the
+ * high-level and scale phases, its other traps in the deep dive, and the questions any
+ * interviewer closes with. Key points the answers miss are probed on top of these.
+ */
+function guideFollowUps(guide: Guide, key: string, trap: PlanTrap | undefined): string[] {
+  const tradeoffs = guide.tradeoffs.map(optionsQuestion).filter((q): q is string => q !== undefined);
+  const traps = guide.traps.filter((t) => t.id !== trap?.id).map((t) => t.question);
+  switch (key) {
+    case 'clarify':
+      return guide.questionsToAsk.filter((q) => q.group !== 'must').slice(0, 2).map((q) => q.question);
+    case 'high-level':
+      return tradeoffs.slice(0, 2);
+    case 'deep-dive':
+      return traps.slice(0, 2);
+    case 'scale':
+      return [...tradeoffs.slice(2, 4), ...traps.slice(2, 3)];
+    case 'wrap-up':
+      return ['Which of your decisions carries the most risk, and how would you reduce it?', 'What would you build first, and what would you leave for later?'];
+    default:
+      return tradeoffs.slice(0, 1);
+  }
+}
+
 export function buildPlan(input: PlanInput): MockPlan {
   const { guide, scenario } = input;
   const base = guide.pacing.length > 0 ? guide.pacing : STANDARD_PLAN;
@@ -182,7 +215,7 @@ export function buildPlan(input: PlanInput): MockPlan {
       tips: p.tips,
       keyPoints: p.keyPoints,
       opening: OPENINGS[key] ?? `Over to you${p.focus ? `: ${lowerFirst(p.focus)}` : ''}.`,
-      followUps: [...(lean.get(key) ?? []), ...(scenario?.followUps[key] ?? [])],
+      followUps: followUpsFor([...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : guideFollowUps(guide, key, trap))], p.keyPoints),
       ...(key === 'scale' && trap ? { trap } : {}),
     };
   });
@@ -193,7 +226,7 @@ export function buildPlan(input: PlanInput): MockPlan {
 
   const mustAsk = scenario
     ? scenario.mustAsk
-    : [...new Set(guide.questionsToAsk.filter((q) => q.group === 'must').flatMap((q) => matchTopics(q.question).slice(0, 1)))];
+    : [...new Set(guide.questionsToAsk.filter((q) => q.group === 'must').flatMap((q) => classify(q.question).slice(0, 1).map(topicOf)))];
   const prompt = scenario?.prompt ?? guide.mockPrompts[0]?.prompt ?? (guide.system ? `Design ${guide.system}.` : `Design the system that “${guide.title}” prepares you for.`);
   return {
     id: scenario?.id ?? guide.id,
@@ -204,6 +237,7 @@ export function buildPlan(input: PlanInput): MockPlan {
     angle: scenario?.angle ?? '',
     context: scenario?.context ?? guide.summary ?? '',
     answers: scenario?.answers ?? {},
+    defaults: scenario?.defaults ?? {},
     mustAsk,
     ...(interviewer ? { interviewer } : {}),
     totalMinutes: phases.length > 0 ? Math.max(...phases.map((p) => p.end)) : 0,

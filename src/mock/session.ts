@@ -1,14 +1,18 @@
 // The mock interview as a state machine: phases start and end, the interviewer's
 // lines are queued, the candidate's questions and answers are recorded with the
 // interview time they came at, and each phase is checked against its key points when
-// it ends. It reads time from a MockClock and knows nothing of terminals. Pure.
-import { matchKeyPoints, type MatchResult } from '../guides/keypoints.js';
+// it ends, on the candidate's own words only. It reads time from a MockClock and
+// knows nothing of terminals. Pure.
+import type { KeyPoint } from '../guides/model.js';
+import { matchKeyPoints, type MatchResult } from '../judge/concepts.js';
+import { isQuestion, sentences } from '../judge/prose.js';
 import type { MockClock } from './clock.js';
 import { phaseClock, type PhaseClock } from './clock.js';
+import { nextMove, type FollowUp } from './follow-ups.js';
+import { classify, reply, topicOf, type InterviewerReply } from './interviewer.js';
 import type { MockPhase, MockPlan } from './plan.js';
-import { isQuestion, matchTopics, reply, type InterviewerReply } from './topics.js';
 
-export type TurnKind = 'opening' | 'follow-up' | 'trap' | 'question' | 'reply' | 'answer' | 'note';
+export type TurnKind = 'opening' | 'follow-up' | 'probe' | 'nudge' | 'trap' | 'question' | 'reply' | 'answer' | 'note';
 
 export interface Turn {
   who: 'interviewer' | 'you';
@@ -18,7 +22,10 @@ export interface Turn {
   at: number;
   /** An interviewer's reply that is an assumption rather than a fact of the scenario. */
   assumption?: boolean;
+  /** Clarify: the facets a question was about, or the facet a reply answered. */
   topics?: string[];
+  /** The key points an interviewer's question was about. */
+  probes?: string[];
 }
 
 export type PhaseStatus = 'pending' | 'active' | 'done' | 'skipped' | 'stopped';
@@ -31,18 +38,20 @@ export interface PhaseState {
   startedAt?: number;
   endedAt?: number;
   turns: Turn[];
-  /** Clarify: the topics the candidate asked about. */
+  /** Clarify: the must-ask topics and facets the candidate asked about, in their own words. */
   asked: string[];
   /** Key points, checked when the phase ends. */
   check?: MatchResult;
   /** Key point labels the candidate ticked as said although the matcher missed them. */
   ticked: string[];
-  /** Scale & Trade-offs: the trap's key points against the same notes. */
+  /** Scale & Trade-offs: the trap's key points against what was written after it was asked. */
   trapCheck?: MatchResult;
   trapTicked: string[];
   /** Follow-ups not yet asked. */
-  queue: string[];
+  queue: FollowUp[];
   trapAsked: boolean;
+  /** Key points already probed or nudged. */
+  probed: string[];
   signalled: { warning: boolean; timeUp: boolean };
 }
 
@@ -63,6 +72,8 @@ export type Signal = 'warning' | 'time-up';
 
 export const EXTEND_MS = 2 * 60_000;
 const MINUTE = 60_000;
+/** Probes of missed points per phase, on top of the scripted follow-ups. */
+const PROBES_PER_PHASE = 2;
 
 export class MockSession {
   readonly plan: MockPlan;
@@ -70,6 +81,8 @@ export class MockSession {
   readonly phases: PhaseState[];
   private index = -1;
   private draft = '';
+  /** Facets of the brief the interviewer has already given. */
+  private given = new Set<string>();
   /** True once the interview was cut short (Ctrl-C). */
   partial = false;
 
@@ -87,6 +100,7 @@ export class MockSession {
       trapTicked: [],
       queue: [...p.followUps],
       trapAsked: false,
+      probed: [],
       signalled: { warning: false, timeUp: false },
     }));
   }
@@ -135,25 +149,35 @@ export class MockSession {
     const text = line.trim();
     const phase = this.active();
     const last = phase.turns[phase.turns.length - 1];
+    const question = isQuestion(text);
+    this.draft = '';
     // A statement right after the interviewer asked something back is the answer to it,
     // not a new topic to answer.
-    if (last?.who === 'interviewer' && last.kind === 'follow-up' && !isQuestion(text)) {
+    if (last?.who === 'interviewer' && last.kind === 'follow-up' && !question) {
       this.say('you', 'answer', text);
       this.say('interviewer', 'reply', 'Noted.');
-      this.draft = '';
-      return { topics: [], lines: [{ topic: '', text: 'Noted.', assumption: false }] };
+      return { facets: [], lines: [{ facet: '', text: 'Noted.', kind: 'unknown', assumption: false }] };
     }
-    const r = reply(text, this.plan.answers);
-    this.say('you', isQuestion(text) ? 'question' : 'note', text, r.topics.length > 0 ? { topics: r.topics } : {});
-    for (const t of r.topics) if (!phase.asked.includes(t)) phase.asked.push(t);
-    if (r.topics.length === 0 && !isQuestion(text)) {
-      const noted = { topics: [], lines: [{ topic: '', text: 'Noted.', assumption: false }] };
-      this.say('interviewer', 'reply', 'Noted.');
-      this.draft = '';
-      return noted;
+    const r = reply(text, { answers: this.plan.answers, defaults: this.plan.defaults }, this.given);
+    this.say('you', question ? 'question' : 'note', text, r.facets.length > 0 ? { topics: r.facets } : {});
+    // A question, or a stated assumption, shows the candidate thought about the topic; a
+    // bare list of topic names does not.
+    const considered = question || sentences(text).some((s) => s.explains);
+    if (considered) {
+      for (const f of r.facets) {
+        for (const t of [f, topicOf(f)]) if (!phase.asked.includes(t)) phase.asked.push(t);
+      }
     }
-    for (const l of r.lines) this.say('interviewer', 'reply', l.text, { assumption: l.assumption, ...(l.topic ? { topics: [l.topic] } : {}) });
-    this.draft = '';
+    // A stated assumption ("I'll assume 2,000 a second at peak") is accepted as one.
+    if (!question && r.lines.every((l) => l.kind !== 'fact' && l.kind !== 'repeat')) {
+      const noted = r.facets.length > 0 ? 'Fair assumption: keep it in mind as you design.' : 'Noted.';
+      this.say('interviewer', 'reply', noted);
+      return { facets: r.facets, lines: [{ facet: '', text: noted, kind: 'unknown', assumption: false }] };
+    }
+    for (const l of r.lines) {
+      if (l.kind === 'fact') this.given.add(l.facet);
+      this.say('interviewer', 'reply', l.text, { assumption: l.assumption, ...(l.facet ? { topics: [l.facet] } : {}) });
+    }
     return r;
   }
 
@@ -163,35 +187,91 @@ export class MockSession {
     this.draft = '';
   }
 
+  /** Everything the candidate wrote in a phase, or after its turn `from`. */
+  candidateText(phase: PhaseState, from = 0): string {
+    return phase.turns
+      .slice(from)
+      .filter((t) => t.who === 'you')
+      .map((t) => t.text)
+      .join('\n');
+  }
+
+  private trapIndex(phase: PhaseState): number {
+    return phase.turns.findIndex((t) => t.kind === 'trap');
+  }
+
   /**
-   * The interviewer's next line in this phase: the trap (Scale & Trade-offs, after the
-   * first answer), else the next follow-up; undefined when there is nothing left to push.
+   * The interviewer's next line in this phase, reacting to the last answer: a nudge
+   * after "not sure", the trap (Scale & Trade-offs, after the first answer), a probe of
+   * a missed point after a short or thin answer, else the next scripted follow-up whose
+   * points are not covered yet. Undefined when nothing is left worth asking.
    */
   followUp(): Turn | undefined {
     const phase = this.active();
-    if (phase.plan.trap && !phase.trapAsked) {
-      phase.trapAsked = true;
-      return this.say('interviewer', 'trap', phase.plan.trap.question);
+    if (phase.plan.key === 'clarify') return this.clarifyFollowUp(phase);
+    const lastAnswer = [...phase.turns].reverse().find((t) => t.who === 'you');
+    const lastAsk = [...phase.turns].reverse().find((t) => t.who === 'interviewer');
+    const trap = phase.plan.trap;
+    const points = phase.plan.keyPoints;
+    const trapAfter = this.trapIndex(phase);
+    // Credit so far: the phase's points on everything written, the trap's on what came after it.
+    const credit = new Map<string, number>();
+    for (const r of matchKeyPoints(this.candidateText(phase), points).results) credit.set(r.point.label, r.credit);
+    const lastTarget: KeyPoint[] =
+      lastAsk?.kind === 'trap' && trap
+        ? trap.keyPoints
+        : points.filter((p) => lastAsk?.probes?.includes(p.label));
+    if (lastAsk?.kind === 'trap' && trap && trapAfter >= 0) {
+      for (const r of matchKeyPoints(this.candidateText(phase, trapAfter + 1), trap.keyPoints).results) credit.set(r.point.label, r.credit);
     }
-    this.dropAnswered(phase);
+    const { move, queue } = nextMove({
+      points: lastAsk?.kind === 'trap' && trap ? [...trap.keyPoints, ...points] : points,
+      credit,
+      answer: lastAnswer && phase.turns.indexOf(lastAnswer) > phase.turns.indexOf(lastAsk!) ? lastAnswer.text : '',
+      trapPending: Boolean(trap && !phase.trapAsked),
+      lastTarget,
+      queue: phase.queue,
+      probed: new Set(phase.probed),
+      probesLeft: PROBES_PER_PHASE - phase.turns.filter((t) => t.kind === 'probe').length,
+    });
+    phase.queue = queue;
+    if (!move) return undefined;
+    switch (move.kind) {
+      case 'trap':
+        return this.askTrap();
+      case 'follow-up':
+        return this.say('interviewer', 'follow-up', move.followUp.text, { probes: move.followUp.probes });
+      case 'probe':
+      case 'nudge':
+        phase.probed.push(move.point.label);
+        return this.say('interviewer', move.kind, move.text, { probes: [move.point.label] });
+    }
+  }
+
+  /** The phase's trap, now, if it has one not yet asked. */
+  askTrap(): Turn | undefined {
+    const phase = this.active();
+    const trap = phase.plan.trap;
+    if (!trap || phase.trapAsked) return undefined;
+    phase.trapAsked = true;
+    return this.say('interviewer', 'trap', trap.question, { probes: trap.keyPoints.map((k) => k.label) });
+  }
+
+  /** Clarify: the interviewer asks back what the candidate has not asked about yet. */
+  private clarifyFollowUp(phase: PhaseState): Turn | undefined {
+    phase.queue = phase.queue.filter((q) => !classify(q.text).some((t) => phase.asked.includes(t) || phase.asked.includes(topicOf(t))));
     const next = phase.queue.shift();
-    return next === undefined ? undefined : this.say('interviewer', 'follow-up', next);
+    return next ? this.say('interviewer', 'follow-up', next.text) : undefined;
   }
 
-  /**
-   * In Clarify the interviewer does not ask back what the candidate already asked
-   * about ("when do labels arrive?" makes "how late do labels arrive?" moot).
-   */
-  private dropAnswered(phase: PhaseState): void {
-    if (phase.plan.key !== 'clarify') return;
-    phase.queue = phase.queue.filter((q) => !matchTopics(q).some((t) => phase.asked.includes(t)));
-  }
-
-  /** True when the interviewer still has something to push in this phase. */
+  /** True when the interviewer may still have something to push in this phase. */
   hasFollowUp(): boolean {
     const phase = this.current;
-    if (phase) this.dropAnswered(phase);
-    return Boolean(phase && ((phase.plan.trap && !phase.trapAsked) || phase.queue.length > 0));
+    if (!phase) return false;
+    if (phase.plan.key === 'clarify') {
+      phase.queue = phase.queue.filter((q) => !classify(q.text).some((t) => phase.asked.includes(t) || phase.asked.includes(topicOf(t))));
+    }
+    return Boolean((phase.plan.trap && !phase.trapAsked) || phase.queue.length > 0);
   }
 
   extend(ms = EXTEND_MS): void {
@@ -248,17 +328,10 @@ export class MockSession {
     return out;
   }
 
-  /** Everything the candidate wrote in a phase. */
-  candidateText(phase: PhaseState): string {
-    return phase.turns
-      .filter((t) => t.who === 'you')
-      .map((t) => t.text)
-      .join('\n');
-  }
-
   /**
    * Ends the running phase: `done` (moved on), `skipped`, or `stopped` (Ctrl-C; what
-   * was being typed is kept). Key points are checked against everything written.
+   * was being typed is kept). Key points are checked against the candidate's words
+   * only; the trap's against what was written after it was asked.
    */
   finishPhase(how: 'done' | 'skipped' | 'stopped' = 'done'): PhaseState {
     const phase = this.active();
@@ -266,12 +339,30 @@ export class MockSession {
     this.draft = '';
     phase.endedAt = this.clock.elapsed();
     phase.status = how;
-    const text = this.candidateText(phase);
-    // Clarify's key points are things to find out: a question that drew the answer counts.
-    const found = phase.turns.filter((t) => t.who === 'interviewer' && t.kind === 'reply' && t.topics?.length).map((t) => t.text);
-    phase.check = matchKeyPoints(phase.plan.key === 'clarify' ? [text, ...found].join('\n') : text, phase.plan.keyPoints);
-    if (phase.plan.trap) phase.trapCheck = matchKeyPoints(text, phase.plan.trap.keyPoints);
+    phase.check = matchKeyPoints(this.candidateText(phase), phase.plan.keyPoints);
+    if (phase.plan.key === 'clarify') phase.check = this.creditAsked(phase, phase.check);
+    if (phase.plan.trap) {
+      const at = this.trapIndex(phase);
+      phase.trapCheck = matchKeyPoints(at >= 0 ? this.candidateText(phase, at + 1) : '', phase.plan.trap.keyPoints);
+    }
     return phase;
+  }
+
+  /**
+   * Clarify's key points are things to find out: a point is made when the candidate
+   * asked about its facet ("how many predictions a day?" finds out the scale), in their
+   * own words; what the interviewer answered does not count.
+   */
+  private creditAsked(phase: PhaseState, check: MatchResult): MatchResult {
+    const results = check.results.map((r) => {
+      if (r.covered) return r;
+      const facets = classify([r.point.label, ...r.point.terms, r.point.hint ?? ''].join('. '));
+      const asked = facets.some((f) => phase.asked.includes(f) || phase.asked.includes(topicOf(f)));
+      if (!asked) return r;
+      const question = phase.turns.find((t) => t.who === 'you' && t.topics?.some((f) => facets.includes(f) || facets.includes(topicOf(f))));
+      return { ...r, credit: 1, covered: true, partial: false, ...(question ? { words: question.text } : {}) };
+    });
+    return { results, covered: results.filter((r) => r.covered).length, total: results.length, credit: results.reduce((n, r) => n + r.credit, 0) };
   }
 
   /** Ctrl-C: the running phase ends as stopped and the mock is partial. */

@@ -1,0 +1,277 @@
+// Key points as concepts. A key point is covered by what the candidate's sentences
+// say, not by a keyword: its terms and label are phrases matched on stems and folded
+// synonyms, in any order within a short window of one sentence; its hint counts when a
+// sentence says most of what the hint says. A point named only in a bare list of
+// terms, or by one generic buzzword, earns part of its credit. Pure.
+import type { KeyPoint } from '../guides/model.js';
+import { contentKeys, tokenize, units } from './lexicon.js';
+import { sentences, type Sentence } from './prose.js';
+
+/** Words every platform answer throws around: alone they show no understanding. */
+const GENERIC = new Set(
+  contentKeys(
+    'scale scalable scaling scalability reliable reliability available availability highly performance performant fast faster efficient robust resilient ' +
+      'monitoring monitor observability cloud microservice microservices service services container containers api apis database databases db data ' +
+      'pipeline pipelines model models ml machine learning platform system systems design architecture component components layer layers infrastructure ' +
+      'feature features store stores storage serve serving server servers train training predict prediction predictions inference request requests ' +
+      'user users traffic load latency low high good best practices use used using make build need handle support run manage tool tools team teams ' +
+      'time real cost secure security automate automated automation flexible modular simple easy quick quickly process processing job jobs ' +
+      'online offline batch stream streaming cache caching kubernetes real-time realtime ' +
+      'get gets put puts take takes give gives go goes come comes keep keeps want wants let lets way ways thing things lot lots kind kinds part parts ' +
+      'whole end start new own right well work works place places production product everything everyone something company organisation organization ' +
+      'world class world-class cutting edge cutting-edge future proof future-proof value deliver delivers enable enables enabling seamless seamlessly modern emerging ' +
+      'technology technologies solution solutions industry standard leverage ensure ensures strong bring brings together various different important add adds ' +
+      'help helps easy easily simple future proper properly appropriate great better improve improves overall support supports',
+  ).concat(['#monitoring', '#cache', '#kubernetes', '#realtime', '#stream', '#batch', '#latency', '#autoscale', '#featurestore', '#serving']),
+);
+
+export interface Cue {
+  /** What matched: a term or label of the key point, or its hint. */
+  source: 'term' | 'label' | 'hint';
+  /** The term as the key point writes it (for terms and labels). */
+  term?: string;
+  /** The candidate's words that matched, as written. */
+  words: string;
+  /** 1 for a specific phrase or a described hint, 0.5 for a generic word. */
+  weight: number;
+  /** Said in a sentence that explains, not in a list of terms. */
+  explained: boolean;
+}
+
+export interface PointResult {
+  point: KeyPoint;
+  /** 0-1: how well the answer makes the point. */
+  credit: number;
+  covered: boolean;
+  /** Named, but only in a list of terms or by a generic word. */
+  partial: boolean;
+  cues: Cue[];
+  /** The best cue's term and the candidate's words, for the review. */
+  term?: string;
+  words?: string;
+}
+
+export interface MatchResult {
+  results: PointResult[];
+  /** Points covered (credit ≥ 0.75). */
+  covered: number;
+  total: number;
+  /** Sum of credits. */
+  credit: number;
+}
+
+/** Credit at or above which a point counts as made. */
+export const COVERED = 0.75;
+/** What a point named only in a bare list of terms is worth. */
+export const LIST_CREDIT = 0.35;
+
+interface Alternative {
+  keys: string[];
+  source: 'term' | 'label';
+  term: string;
+  /** The key point is this very thing ("Feature store": "feature store"). */
+  isLabel: boolean;
+  /** What saying it is worth alone: 1 specific, 0.6 one plain word, 0.5 a buzzword. */
+  weight: number;
+}
+
+interface Concept {
+  point: KeyPoint;
+  alternatives: Alternative[];
+  hint: string[];
+}
+
+/**
+ * What one alternative is worth alone. A buzzword is worth half; one plain word
+ * ("governance", "summary") a little more; a phrase, a name or acronym ("KEDA",
+ * "LLM", "p99") or a concept of the synonym table counts whole.
+ */
+function worth(term: string, keys: string[], source: Alternative['source']): number {
+  const specific = keys.filter((k) => !GENERIC.has(k));
+  if (specific.length === 0) return 0.5;
+  if (source === 'label') return specific.length >= 2 ? 1 : 0.5;
+  if (keys.length >= 2 || specific[0]!.startsWith('#') || /[A-Z0-9]/.test(term)) return 1;
+  return 0.6;
+}
+
+function alternative(term: string, source: Alternative['source'], label: string): Alternative | undefined {
+  const keys = [...new Set(contentKeys(term))];
+  if (keys.length === 0) return undefined;
+  return { keys, source, term, isLabel: keys.join(' ') === [...new Set(contentKeys(label))].join(' '), weight: worth(term, keys, source) };
+}
+
+function compile(point: KeyPoint): Concept {
+  const alternatives = point.terms.map((t) => alternative(t, 'term', point.label)).filter((a): a is Alternative => a !== undefined);
+  // The label names the concept too ("Graceful degradation").
+  const label = alternative(point.label, 'label', point.label);
+  if (label && !alternatives.some((a) => a.keys.join(' ') === label.keys.join(' '))) alternatives.push(label);
+  const hint = [...new Set(contentKeys(point.hint ?? ''))].filter((k) => !GENERIC.has(k) && !/^\d+$/.test(k));
+  return { point, alternatives, hint };
+}
+
+/** Finds all the keys in one sentence within a window; returns the span of units. */
+function findAll(s: Sentence, keys: string[]): [number, number] | undefined {
+  const at = keys.map((k) => s.units.flatMap((u, i) => (u.key === k ? [i] : [])));
+  if (at.some((list) => list.length === 0)) return undefined;
+  if (keys.length === 1) return [at[0]![0]!, at[0]![0]!];
+  // Smallest window holding one of each; a phrase of n words may spread over 2n + 2
+  // units in its own order ("store the features online"), or sit side by side in any
+  // order ("store online" for "online store").
+  const limit = 2 * keys.length + 2;
+  let best: [number, number] | undefined;
+  const walk = (k: number, lo: number, hi: number, prev: number, ordered: boolean): void => {
+    if (hi - lo > limit) return;
+    if (k === at.length) {
+      if (!ordered && hi - lo > keys.length - 1) return;
+      if (!best || hi - lo < best[1] - best[0]) best = [lo, hi];
+      return;
+    }
+    for (const i of at[k]!.slice(0, 8)) walk(k + 1, Math.min(lo, i), Math.max(hi, i), i, ordered && i > prev);
+  };
+  walk(0, Infinity, -Infinity, -Infinity, true);
+  return best;
+}
+
+function wordsOf(s: Sentence, span: [number, number]): string {
+  const first = s.tokens[s.units[span[0]]!.from]!;
+  const last = s.tokens[s.units[span[1]]!.to]!;
+  return s.text.slice(first.start, last.end);
+}
+
+/**
+ * A buzzword or a plain word counts whole when its sentence is specific: at least
+ * three other telling words or numbers ("the pod autoscaler adds replicas once CPU
+ * passes 70%"), not a string of generic ones ("autoscaling keeps it fast and reliable").
+ */
+function specificWeight(s: Sentence, alt: Alternative): number {
+  const own = new Set(alt.keys);
+  const specific = new Set(s.units.filter((u) => !u.fn && !own.has(u.key) && !GENERIC.has(u.key)).map((u) => u.key));
+  // A buzzword or a one-word label never counts whole alone, however specific the
+  // sentence, unless the key point is that very thing ("Feature store").
+  const cap = alt.weight <= 0.5 && !(alt.isLabel && alt.source === 'term') ? 0.5 : 1;
+  if (specific.size >= 3) return Math.min(cap, 1);
+  if (specific.size === 2) return Math.min(cap, Math.max(alt.weight, 0.8));
+  return alt.weight;
+}
+
+function cuesIn(concept: Concept, list: Sentence[]): Cue[] {
+  const cues: Cue[] = [];
+  const seen = new Set<string>();
+  for (const alt of concept.alternatives) {
+    // Terms that fold to the same concept ("HPA", "autoscaling") are one cue, not two.
+    const id = [...alt.keys].sort().join(' ');
+    if (seen.has(id)) continue;
+    let found: Cue | undefined;
+    for (const s of list) {
+      const span = findAll(s, alt.keys);
+      if (!span) continue;
+      const explained = s.explains || s.question;
+      const cue: Cue = { source: alt.source, term: alt.term, words: wordsOf(s, span), weight: alt.weight < 1 ? specificWeight(s, alt) : 1, explained };
+      if (!found || (explained && !found.explained)) found = cue;
+      if (found.explained) break;
+    }
+    if (found) {
+      seen.add(id);
+      cues.push(found);
+    }
+  }
+  // The hint: one sentence that says most of it, in any words of the synonym table.
+  // A hint of fewer than three telling words says too little to recognise.
+  if (concept.hint.length >= 3) {
+    let best: { share: number; s: Sentence } | undefined;
+    for (const s of list) {
+      const have = new Set(s.units.map((u) => u.key));
+      const n = concept.hint.filter((k) => have.has(k)).length;
+      if (n < 2) continue;
+      const share = n / concept.hint.length;
+      if (!best || share > best.share) best = { share, s };
+    }
+    if (best && best.share >= 0.34) {
+      cues.push({ source: 'hint', words: best.s.text, weight: best.share >= 0.5 ? 1 : 0.5, explained: best.s.explains || best.s.question });
+    }
+  }
+  return cues;
+}
+
+/** Credit from the cues: specific phrases and described hints count whole, generic words half. */
+function creditOf(cues: Cue[]): { credit: number; partial: boolean } {
+  if (cues.length === 0) return { credit: 0, partial: false };
+  const explained = cues.filter((c) => c.explained);
+  const sum = (list: Cue[]): number => Math.min(1, list.reduce((n, c) => n + c.weight, 0));
+  const full = sum(explained);
+  // Named only in a list: a fraction of its credit, whatever the number of terms.
+  const listed = sum(cues) * LIST_CREDIT;
+  const credit = Math.max(full, listed);
+  return { credit, partial: credit < COVERED };
+}
+
+/** Which key points a text makes, how well, and with which of its words. */
+export function matchKeyPoints(text: string, points: KeyPoint[]): MatchResult {
+  const list = sentences(text);
+  const results = points.map((point): PointResult => {
+    const cues = cuesIn(compile(point), list);
+    const { credit, partial } = creditOf(cues);
+    const best = [...cues].sort((a, b) => Number(b.explained) - Number(a.explained) || b.weight - a.weight)[0];
+    return {
+      point,
+      credit,
+      covered: credit >= COVERED,
+      partial: credit > 0 && partial,
+      cues,
+      ...(best?.term ? { term: best.term } : {}),
+      ...(best ? { words: best.words.length > 80 ? `${best.words.slice(0, 77)}…` : best.words } : {}),
+    };
+  });
+  return {
+    results,
+    covered: results.filter((r) => r.covered).length,
+    total: points.length,
+    credit: results.reduce((n, r) => n + r.credit, 0),
+  };
+}
+
+/** The concept keys of a text, for comparing two texts by meaning (trap advice, follow-ups). */
+export function conceptKeys(text: string): Set<string> {
+  return new Set(contentKeys(text).filter((k) => !GENERIC.has(k) && k.length > 2));
+}
+
+/** The concept keys of a key point: its terms, label and hint. */
+export function pointKeys(point: KeyPoint): Set<string> {
+  return conceptKeys([point.label, ...point.terms, point.hint ?? ''].join(' . '));
+}
+
+
+// ---- relevance -------------------------------------------------------------------
+
+// What any ML-platform answer talks about, whatever the scenario.
+const ML_CORE = new Set([
+  ...contentKeys('model models feature features training train trained predict prediction predictions inference infer ml machine learning label labels labelled dataset datasets experiment experiments embedding embeddings scoring classifier data scientist data scientists'),
+  '#featurestore', '#serving', '#registry', '#tracking', '#drift', '#skew', '#pit', '#leak', '#retrain', '#notebook', '#gpu', '#training', '#explain', '#online', '#offline',
+]);
+
+// Common words that say nothing of a scenario's domain, though its brief uses them.
+const COMMON = new Set(
+  contentKeys(
+    'company companies business want wants need needs expect expects expected treat treated different today every part show one two three first second way ways thing things ' +
+      'whole new old per day days week weeks month months year years second seconds minute minutes hour hours close roughly about around some many much more most less few ' +
+      'kind kinds type types case cases work works working way give gives given take takes keep kept go goes going come comes see seen call calls called ' +
+      'view depth number numbers real volume high very each both all any full first people wants',
+  ),
+);
+
+/**
+ * The words that show an answer is about this interview: the ML core, and the
+ * distinctive words of the prompt and title ("fraud", "rides").
+ */
+export function domainKeys(texts: string[]): Set<string> {
+  const out = new Set(ML_CORE);
+  for (const k of contentKeys(texts.join(' . '))) if (!GENERIC.has(k) && !COMMON.has(k) && !/^\d/.test(k) && k.length > 2) out.add(k);
+  return out;
+}
+
+/** Share of a text's sentences (of four words or more) that are about the domain (0-1). */
+export function relevance(text: string, domain: Set<string>): number {
+  const list = sentences(text).filter((s) => s.tokens.length >= 4 || s.question);
+  if (list.length === 0) return 0;
+  return list.filter((s) => s.units.some((u) => domain.has(u.key))).length / list.length;
+}

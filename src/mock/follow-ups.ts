@@ -1,0 +1,111 @@
+// What the interviewer says after an answer: the trap, a probe of a point the answer
+// missed, a nudge after "not sure", or the next scripted follow-up whose points are not
+// yet covered. Each follow-up knows the key points it probes. Pure.
+import type { KeyPoint } from '../guides/model.js';
+import { COVERED, matchKeyPoints } from '../judge/concepts.js';
+import { isDontKnow } from '../judge/prose.js';
+
+export interface FollowUp {
+  text: string;
+  /** Labels of the phase's key points this follow-up probes (none: it is always worth asking). */
+  probes: string[];
+}
+
+/** The key points a follow-up asks about: those its own words make. */
+export function followUpsFor(texts: string[], points: KeyPoint[]): FollowUp[] {
+  return texts.map((text) => ({
+    text,
+    probes: matchKeyPoints(text, points)
+      .results.filter((r) => r.credit >= 0.5)
+      .map((r) => r.point.label),
+  }));
+}
+
+function lower(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+function clause(hint: string): string {
+  return hint.replace(/[.?!]+$/, '').replace(/^[A-Z][a-z]/, (m) => m.toLowerCase());
+}
+
+/** A missed point, asked as a question; the hint says what it is about without giving the answer away. */
+export function probeLine(point: KeyPoint): string {
+  return point.hint
+    ? `Let's come back to ${lower(point.label)} (${clause(point.hint)}): how does your design handle that?`
+    : `Let's come back to ${lower(point.label)}: how does your design handle it?`;
+}
+
+/** After "not sure": a nudge towards one point, with its hint, rather than the next question. */
+export function nudgeLine(point: KeyPoint): string {
+  return point.hint
+    ? `That's fine, think out loud. A pointer: ${clause(point.hint)}. What would you do about ${lower(point.label)}?`
+    : `That's fine, think out loud. What would you do about ${lower(point.label)}?`;
+}
+
+export type Move =
+  | { kind: 'trap' }
+  | { kind: 'follow-up'; followUp: FollowUp }
+  | { kind: 'probe'; point: KeyPoint; text: string }
+  | { kind: 'nudge'; point: KeyPoint; text: string };
+
+export interface MoveInput {
+  points: KeyPoint[];
+  /** Credit so far per key point label (0-1), from the candidate's words in this phase. */
+  credit: Map<string, number>;
+  /** The answer just given. */
+  answer: string;
+  /** The trap of this phase, when one is still to be asked. */
+  trapPending: boolean;
+  /** Key points the interviewer's last question was about (its probes, or the trap's points). */
+  lastTarget: KeyPoint[];
+  queue: FollowUp[];
+  /** Labels already probed or nudged in this phase. */
+  probed: Set<string>;
+  /** Probes left in this phase (a real interviewer pushes once or twice, not on every point). */
+  probesLeft: number;
+}
+
+/** Short answers get a probe: under this many words. */
+export const SHORT_ANSWER = 25;
+
+/**
+ * The interviewer's next move after an answer, and what it takes from the queue.
+ * Returns undefined when there is nothing left worth asking in this phase.
+ */
+export function nextMove(input: MoveInput): { move?: Move; queue: FollowUp[] } {
+  const missed = (p: KeyPoint): boolean => (input.credit.get(p.label) ?? 0) < COVERED;
+  const fresh = (p: KeyPoint): boolean => missed(p) && !input.probed.has(p.label);
+  let queue = input.queue;
+
+  if (isDontKnow(input.answer)) {
+    const target = input.lastTarget.find(fresh) ?? input.points.find(fresh);
+    if (target) return { move: { kind: 'nudge', point: target, text: nudgeLine(target) }, queue };
+  }
+  if (input.trapPending && input.answer.trim()) return { move: { kind: 'trap' }, queue };
+
+  const words = input.answer.trim() ? input.answer.trim().split(/\s+/).length : 0;
+  const covered = input.points.filter((p) => !missed(p)).length;
+  const weak = input.points.length > 0 && covered < input.points.length / 3;
+  const probe = (): Move | undefined => {
+    if (input.probesLeft <= 0) return undefined;
+    // A point a scripted follow-up will ask about anyway is left to that follow-up.
+    const scripted = new Set(queue.flatMap((f) => f.probes));
+    const target = input.points.find((p) => fresh(p) && !scripted.has(p.label)) ?? input.points.find(fresh);
+    return target ? { kind: 'probe', point: target, text: probeLine(target) } : undefined;
+  };
+  if (words > 0 && (words < SHORT_ANSWER || weak)) {
+    const move = probe();
+    if (move) return { move, queue };
+  }
+  // The next scripted follow-up, skipping those whose points the candidate already made.
+  while (queue.length > 0) {
+    const [next, ...rest] = queue;
+    queue = rest;
+    const byName = input.points.filter((p) => next!.probes.includes(p.label));
+    if (byName.length > 0 && byName.every((p) => !missed(p))) continue;
+    return { move: { kind: 'follow-up', followUp: next! }, queue };
+  }
+  const move = probe();
+  return move ? { move, queue } : { queue };
+}

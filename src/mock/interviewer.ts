@@ -1,0 +1,337 @@
+// The interviewer in Clarify: what a question is about, and what the interviewer says
+// back. A question is matched to the facets of the brief by meaning (stems, the
+// domain's synonyms, weighted cue phrases, the questions a fact says it answers),
+// ranked, and answered only above a confidence threshold. Facets are distinct: the
+// peak is not the average, growth is not scale, the cloud is not the current tooling.
+// What the brief does not say is "not in the brief", with what to assume. Pure.
+import type { ScenarioAnswer } from '../guides/model.js';
+import { tokenize, units, contentKeys } from '../judge/lexicon.js';
+
+export interface Facet {
+  key: string;
+  label: string;
+  /** A narrower facet of this one: asking about it counts as asking about the parent. */
+  parent?: string;
+  /** Phrases that show a question is about the facet, with their weight (1 weak - 4 decisive). */
+  cues: [string, number][];
+  /** A question that asks about it, named when a must-ask topic was skipped. */
+  example: string;
+  /** What to assume when the brief says nothing about it. */
+  assume: string;
+}
+
+export const FACETS: Facet[] = [
+  {
+    key: 'use-case',
+    label: 'use case',
+    cues: [['use case', 3], ['use cases', 3], ['workload', 3], ['workloads', 3], ['purpose', 3], ['what is it for', 3], ['what is the platform for', 3], ['used for', 2], ['business problem', 3], ['business problems', 3], ['problem', 1.5], ['problems', 1.5], ['application', 1.5], ['applications', 1.5], ['goal', 2], ['goals', 2], ['product', 1], ['kind of prediction', 3], ['type of prediction', 3], ['which predictions', 2], ['whole platform', 2], ['full platform', 2], ['entire platform', 2], ['in scope', 3], ['scope', 3], ['which component', 2], ['end to end', 1.5], ['end-to-end', 1.5], ['what will', 0.5], ['solve', 2], ['solving', 2], ['building this for', 3], ['build this for', 3], ['for whom', 2], ['decisions', 1.5], ['kinds of decisions', 3], ['what decisions', 3], ['every part', 2.5], ['one area', 2.5], ['concentrate on', 2], ['focus on', 2], ['start and stop', 3], ['whole journey', 3], ['from raw data', 1.5], ['go deep', 2]],
+    example: 'What is the platform for: which workloads and which users?',
+    assume: 'Take the workloads named in the prompt as the main ones, and say so.',
+  },
+  {
+    key: 'scale',
+    label: 'scale',
+    cues: [['scale', 3], ['how many', 1], ['how much', 1], ['how big', 2], ['volume', 3], ['qps', 3], ['rps', 3], ['queries per second', 3], ['requests per second', 3], ['predictions per second', 3], ['predictions per day', 3], ['predictions a day', 3], ['predictions a second', 3], ['request', 1], ['requests', 1], ['prediction', 1], ['predictions', 1], ['traffic', 2.5], ['throughput', 3], ['per second', 2], ['per day', 2], ['a day', 1], ['daily', 1], ['number of models', 3], ['how many models', 3], ['how many users', 3], ['active users', 3], ['size', 1.5], ['load', 1.5], ['plan for', 1], ['capacity', 2], ['rate', 1.5], ['users', 1], ['millions', 1.5], ['scoring traffic', 3]],
+    example: 'How big is it: how many models, how many predictions a day or a second?',
+    assume: 'Pick numbers and say them out loud: a few hundred models and tens of millions of predictions a day is a fair default.',
+  },
+  {
+    key: 'peak',
+    label: 'peak load',
+    parent: 'scale',
+    cues: [['peak', 4], ['peaks', 4], ['busiest', 4], ['spike', 4], ['spikes', 4], ['burst', 4], ['bursts', 4], ['black friday', 4], ['holiday', 2], ['maximum rate', 4], ['max rate', 4], ['highest', 2.5], ['worst case', 2], ['rush hour', 4]],
+    example: 'What is the peak rate, not just the average?',
+    assume: 'Assume the peak is three to five times the average, and name the number you design for.',
+  },
+  {
+    key: 'growth',
+    label: 'growth',
+    parent: 'scale',
+    cues: [['grow', 4], ['grows', 4], ['growing', 4], ['growth', 4], ['year over year', 4], ['year-over-year', 4], ['yoy', 4], ['next year', 3], ['in two years', 3], ['in a year', 3], ['expand', 2.5], ['expansion', 2.5], ['double', 2], ['doubling', 3], ['trajectory', 3], ['future scale', 4]],
+    example: 'How fast is it growing: what scale in a year or two?',
+    assume: 'Assume traffic doubles in a year or two, and design so that a 10x step needs no rewrite.',
+  },
+  {
+    key: 'latency',
+    label: 'latency',
+    cues: [['latency', 3], ['how fast', 2], ['fast', 1], ['millisecond', 3], ['milliseconds', 3], ['response time', 3], ['real time', 2.5], ['real-time', 2.5], ['how quickly', 2], ['quickly', 1], ['how long can', 2.5], ['how long does', 1.5], ['time out', 2], ['timeout', 2], ['slow', 1.5], ['speed', 1.5], ['synchronous', 2], ['instant', 2], ['instantly', 2], ['come back', 1.5], ['respond', 1.5], ['wait', 1.5], ['hold up', 1.5], ['online', 1], ['batch', 1.5], ['in time', 2.5], ['too late', 2.5], ['is late', 2]],
+    example: 'What latency does a prediction need: real time (p99 in milliseconds) or batch?',
+    assume: 'Assume online predictions need p99 under 100 ms and everything else can run in batch.',
+  },
+  {
+    key: 'models',
+    label: 'models',
+    cues: [['model type', 3], ['model types', 3], ['kind of model', 3], ['kinds of model', 3], ['kinds of models', 3], ['type of model', 3], ['types of model', 3], ['types of models', 3], ['algorithm', 3], ['algorithms', 3], ['xgboost', 3], ['gradient boosted', 3], ['trees', 2], ['deep learning', 3], ['neural', 3], ['llm', 3], ['llms', 3], ['gpu', 2.5], ['cpu', 1.5], ['framework', 3], ['frameworks', 3], ['library', 2.5], ['libraries', 3], ['build their models with', 3], ['pytorch', 3], ['tensorflow', 3], ['sklearn', 3], ['scikit', 3], ['transformer', 2], ['model size', 3], ['how large are the models', 3], ['model', 0.5], ['models', 0.5]],
+    example: 'Which kinds of models run: trees on CPU, deep models on GPU, LLMs?',
+    assume: 'Assume a mix: mostly tabular models on CPU, a few deep models that want GPUs.',
+  },
+  {
+    key: 'retraining',
+    label: 'retraining cadence',
+    parent: 'models',
+    cues: [['retrain', 4], ['retraining', 4], ['retrained', 4], ['how often', 1.5], ['how frequently', 1.5], ['cadence', 3], ['refresh', 2.5], ['refreshed', 2.5], ['continuous training', 4], ['stale model', 3], ['new version', 2], ['redeploy', 2]],
+    example: 'How often are models retrained and redeployed?',
+    assume: 'Assume daily or weekly retraining for most models, and say what would trigger an earlier one.',
+  },
+  {
+    key: 'consistency',
+    label: 'consistency',
+    cues: [['consistency', 3], ['consistent', 3], ['skew', 3], ['training and serving', 3], ['train and serve', 3], ['training serving', 3], ['point in time', 3], ['leakage', 3], ['leak', 3], ['freshness', 2.5], ['fresh', 2], ['stale', 2.5], ['staleness', 2.5], ['same feature', 2.5], ['same features', 2.5], ['same values', 2.5], ['match', 1.5], ['mismatch', 2.5], ['eventually', 2], ['eventual consistency', 3], ['out of date', 3], ['out-of-date', 3], ['outdated', 3], ['up to date', 2.5], ['same thing', 2.5], ['mean the same', 3], ['offline and online', 3], ['online and offline', 3]],
+    example: 'Do features have to match exactly between training and serving, and how fresh must they be?',
+    assume: 'Assume training and serving must see the same feature values, computed as of prediction time.',
+  },
+  {
+    key: 'compliance',
+    label: 'compliance',
+    cues: [['compliance', 3], ['compliant', 3], ['regulation', 3], ['regulations', 3], ['regulatory', 3], ['regulator', 3], ['regulators', 3], ['audit', 3], ['gdpr', 3], ['hipaa', 3], ['pci', 3], ['privacy', 3], ['explainability', 3], ['explainable', 3], ['explain', 2.5], ['explanations', 3], ['legal', 3], ['governance', 3], ['pii', 3], ['personal data', 3], ['security', 2], ['sensitive', 2], ['lineage', 2], ['fairness', 3], ['bias', 2], ['obligations', 2], ['rules', 1]],
+    example: 'Any regulatory, audit or explainability requirements?',
+    assume: 'Assume every model change needs an audit trail and personal data stays protected; no stricter regime.',
+  },
+  {
+    key: 'region',
+    label: 'region and data residency',
+    parent: 'compliance',
+    cues: [['region', 4], ['multi-region', 4], ['residency', 4], ['data residency', 4], ['sovereignty', 4], ['keep data in', 3], ['stay in', 2.5], ['leave the country', 4], ['country', 3], ['countries', 3], ['eu', 3], ['europe', 3], ['european', 2], ['us only', 3], ['cross-border', 4], ['geography', 4], ['geographic', 4], ['located', 2], ['where is the data stored', 3], ['global', 2.5], ['globally', 2.5]],
+    example: 'Which regions, and must any data stay in one country?',
+    assume: 'Assume one region to start, with no data-residency rule beyond the regulation already named.',
+  },
+  {
+    key: 'infrastructure',
+    label: 'current infrastructure',
+    cues: [['infrastructure', 3], ['infra', 3], ['existing', 2], ['today', 1], ['currently', 1.5], ['current', 1], ['stack', 2.5], ['tooling', 2.5], ['tools', 1.5], ['notebook', 2.5], ['notebooks', 2.5], ['deploy', 1.5], ['deployed', 1.5], ['deployment', 1.5], ['legacy', 3], ['migrate', 2], ['migration', 2], ['already run', 3], ['already have', 3], ['already use', 3], ['in place', 2], ['kubernetes', 2.5], ['integrate with', 2], ['data lake', 2], ['kafka', 2], ['what runs', 2], ['use today', 3], ['used today', 3], ['train and ship', 3], ['train and deploy', 3], ['ship models', 2.5], ['how do teams deploy', 3]],
+    example: 'What runs today: cloud, Kubernetes, existing ML tooling?',
+    assume: 'Assume one public cloud with Kubernetes available and no shared ML tooling yet.',
+  },
+  {
+    key: 'cloud',
+    label: 'cloud or on-premises',
+    parent: 'infrastructure',
+    cues: [['cloud', 4], ['clouds', 4], ['aws', 4], ['gcp', 4], ['azure', 4], ['amazon', 3], ['google cloud', 4], ['on prem', 4], ['on-prem', 4], ['on premises', 4], ['on-premises', 4], ['own hardware', 4], ['own data centre', 4], ['own data center', 4], ['hosting', 1.5], ['hosted', 1.5], ['provider', 2.5], ['vendor', 1.5]],
+    example: 'Are we on a public cloud, and which one, or on our own hardware?',
+    assume: 'Assume one public cloud provider with managed Kubernetes; name it if it changes a choice.',
+  },
+  {
+    key: 'team',
+    label: 'team',
+    cues: [['team', 3], ['teams', 2.5], ['engineer', 2.5], ['engineers', 2.5], ['people', 2.5], ['data scientist', 3], ['data scientists', 3], ['staff', 2.5], ['headcount', 3], ['who will build', 3], ['who builds', 3], ['who will operate', 3], ['who operates', 3], ['who maintains', 3], ['skill', 2], ['skills', 2], ['experience', 1.5], ['ml engineer', 3], ['ml engineers', 3], ['on call', 2.5], ['on-call', 2.5], ['how long does it take', 1.5], ['time to production', 2.5], ['developer', 2], ['developers', 2], ['productivity', 2], ['groups', 2.5], ['build ml', 2.5], ['ship a model', 2.5], ['who is available', 3], ['build and run', 2.5], ['who will run', 3]],
+    example: 'Who uses and who runs the platform: how many data scientists and platform engineers?',
+    assume: 'Assume a small platform team of about five engineers serving a few dozen data scientists.',
+  },
+  {
+    key: 'on-call',
+    label: 'on-call',
+    parent: 'team',
+    cues: [['on call', 4], ['on-call', 4], ['oncall', 4], ['pager', 3], ['paged', 3], ['rotation', 3], ['who gets paged', 4], ['incident response', 3]],
+    example: 'Who is on call for the platform, and how big is the rotation?',
+    assume: 'Assume the platform team carries the pager in a weekly rotation, with runbooks for the common failures.',
+  },
+  {
+    key: 'availability',
+    label: 'availability',
+    cues: [['availability', 3], ['available', 1], ['uptime', 3], ['downtime', 3], ['nines', 3], ['failover', 3], ['reliability', 3], ['reliable', 3], ['outage', 3], ['outages', 3], ['sla', 2.5], ['slo', 2.5], ['disaster', 3], ['redundancy', 3], ['go down', 2.5], ['goes down', 2.5], ['fail', 1.5], ['fails', 1.5], ['data centre', 2], ['data center', 2], ['tolerate', 1], ['tier', 2], ['tiers', 2], ['critical', 1.5]],
+    example: 'What availability does serving need, and what may be down for a while?',
+    assume: 'Assume 99.9% for online serving and feature lookups, less for training and tracking.',
+  },
+  {
+    key: 'data',
+    label: 'data',
+    cues: [['data source', 3], ['data sources', 3], ['where does the data come from', 4], ['come from', 2], ['events', 1.5], ['event', 1.5], ['stream', 2], ['streaming', 2], ['storage', 1.5], ['stored', 1], ['warehouse', 2], ['data lake', 2], ['parquet', 2], ['dataset', 2], ['datasets', 2], ['ingest', 3], ['ingestion', 3], ['history', 2], ['historical', 2], ['retention', 3], ['how much data', 3], ['how many features', 3], ['feature catalogue', 3.5], ['feature catalog', 3.5], ['features', 1.5], ['feature', 1], ['arrive', 2], ['arrives', 2], ['data', 1]],
+    example: 'Where does the data come from, how fast does it arrive, and when do labels show up?',
+    assume: 'Assume events arrive on a stream, history sits in object storage, and labels come later.',
+  },
+  {
+    key: 'labels',
+    label: 'labels and feedback',
+    parent: 'data',
+    cues: [['label', 3], ['labels', 3], ['labelled', 3], ['labeled', 3], ['ground truth', 4], ['how soon after', 3], ['how long after', 3], ['learn whether', 3], ['find out whether', 3], ['true outcome', 4], ['actual outcome', 4], ['outcome', 2.5], ['outcomes', 2.5], ['chargeback', 3], ['chargebacks', 3], ['feedback', 2.5], ['delayed', 2]],
+    example: 'When do labels arrive, and how do we learn the true outcome?',
+    assume: 'Assume labels arrive late (days to weeks) and some never arrive; say how you would train around that.',
+  },
+  {
+    key: 'budget',
+    label: 'budget',
+    cues: [['budget', 4], ['cost', 3], ['costs', 3], ['money', 3], ['spend', 3], ['spending', 3], ['expensive', 3], ['cheap', 3], ['dollar', 3], ['dollars', 3], ['price', 2], ['afford', 3], ['finops', 3], ['hardware budget', 4], ['cost target', 4]],
+    example: 'Is there a budget or a cost target?',
+    assume: 'Assume cost matters but is not the first constraint: justify big spends such as GPUs.',
+  },
+  {
+    key: 'timeline',
+    label: 'timeline',
+    cues: [['timeline', 4], ['deadline', 4], ['launch', 2.5], ['by when', 4], ['how long do we have', 4], ['mvp', 3], ['first version', 2.5], ['milestone', 3], ['delivery date', 4]],
+    example: 'When does the first version have to ship?',
+    assume: 'Assume a first version in about a quarter, then iterations.',
+  },
+];
+
+const BY_KEY = new Map(FACETS.map((f) => [f.key, f]));
+
+export function facetOf(key: string): Facet | undefined {
+  return BY_KEY.get(key);
+}
+
+/** The must-ask topic a facet counts for: itself, or the facet it narrows. */
+export function topicOf(key: string): string {
+  return BY_KEY.get(key)?.parent ?? key;
+}
+
+// ---- matching ---------------------------------------------------------------------
+
+interface Cue {
+  facet: string;
+  keys: string[];
+  weight: number;
+}
+
+let compiled: Cue[] | undefined;
+
+/** Units with function words kept: "how many" and "on prem" are cues. */
+function keysOf(text: string): string[] {
+  return units(tokenize(text)).map((u) => u.key);
+}
+
+function cues(): Cue[] {
+  compiled ??= FACETS.flatMap((f) => f.cues.map(([phrase, weight]) => ({ facet: f.key, keys: keysOf(phrase), weight })))
+    // Longer phrases first: "data scientist" is a team phrase before "data" is a data word.
+    .sort((a, b) => b.keys.length - a.keys.length);
+  return compiled;
+}
+
+/** Below this a question is about nothing in particular. */
+export const CONFIDENT = 2;
+
+export interface FacetScore {
+  key: string;
+  score: number;
+  /** The weight of its strongest cue: 4 means the question names the facet outright. */
+  top: number;
+}
+
+/** Each fact's own phrasings: "a fact may list the questions it answers". */
+function askScore(question: Set<string>, asks: string[] | undefined): number {
+  let best = 0;
+  for (const ask of asks ?? []) {
+    const keys = new Set(contentKeys(ask));
+    if (keys.size === 0) continue;
+    let shared = 0;
+    for (const k of keys) if (question.has(k)) shared++;
+    best = Math.max(best, shared / new Set([...keys, ...question]).size);
+  }
+  return best;
+}
+
+/** The facets a question is about, scored, best first. */
+export function scoreFacets(question: string, answers: Record<string, ScenarioAnswer> = {}): FacetScore[] {
+  const keys = keysOf(question);
+  const used = new Array<boolean>(keys.length).fill(false);
+  const score = new Map<string, FacetScore>();
+  const add = (facet: string, weight: number): void => {
+    const f = score.get(facet) ?? { key: facet, score: 0, top: 0 };
+    f.score += weight;
+    f.top = Math.max(f.top, weight);
+    score.set(facet, f);
+  };
+  for (const cue of cues()) {
+    const n = cue.keys.length;
+    for (let i = 0; i + n <= keys.length; i++) {
+      if (cue.keys.some((k, j) => used[i + j] || keys[i + j] !== k)) continue;
+      for (let j = 0; j < n; j++) used[i + j] = true;
+      add(cue.facet, cue.weight);
+    }
+  }
+  // A fact that lists the questions it answers wins when the question is one of them.
+  const content = new Set(contentKeys(question));
+  for (const [key, a] of Object.entries(answers)) {
+    const s = askScore(content, a.asks);
+    if (s >= 0.4) add(key, 6 * s);
+  }
+  return [...score.values()].sort((a, b) => b.score - a.score || order(a.key) - order(b.key));
+}
+
+function order(key: string): number {
+  const i = FACETS.findIndex((f) => f.key === key);
+  return i < 0 ? FACETS.length : i;
+}
+
+/**
+ * The facets a question asks about, best first: none below the threshold; a narrower
+ * facet (the peak) over its parent (scale) when the question names it outright; a
+ * second facet only when the question clearly asks about it too.
+ */
+export function classify(question: string, answers: Record<string, ScenarioAnswer> = {}): string[] {
+  const ranked = scoreFacets(question, answers).filter((f) => f.score >= CONFIDENT);
+  if (ranked.length === 0) return [];
+  for (const f of ranked) {
+    const parent = BY_KEY.get(f.key)?.parent;
+    if (parent && f.score >= 3) {
+      // The child replaces its parent, wherever the parent ranked.
+      const i = ranked.findIndex((r) => r.key === parent);
+      if (i >= 0) ranked.splice(i, 1);
+    }
+  }
+  ranked.sort((a, b) => b.score - a.score || order(a.key) - order(b.key));
+  const best = ranked[0]!;
+  const related = (a: string, b: string): boolean => BY_KEY.get(a)?.parent === b || BY_KEY.get(b)?.parent === a;
+  // "What budget do we have for infrastructure?" is about the budget: when the best
+  // facet is named outright, a second one must be named outright too.
+  const second = (f: FacetScore): boolean => f.score >= 3 && f.score >= best.score / 2 && !related(f.key, best.key) && (best.top < 4 || f.top >= 4);
+  return ranked.filter((f, i) => i === 0 || second(f)).slice(0, 2).map((f) => f.key);
+}
+
+// ---- replying ---------------------------------------------------------------------
+
+export const NOT_IN_BRIEF = "That's not in the brief";
+
+/**
+ * The fact for a facet: its own, or its parent's when that fact speaks of it (the
+ * data fact "chargeback labels show up weeks later" answers when labels arrive; the
+ * scale fact "600 a second on average" does not give the peak).
+ */
+function factFor(key: string, answers: Record<string, ScenarioAnswer>): [ScenarioAnswer | undefined, string] {
+  if (answers[key]) return [answers[key], key];
+  const parent = BY_KEY.get(key)?.parent;
+  const fact = parent ? answers[parent] : undefined;
+  if (parent && fact && (scoreFacets(fact.answer).find((f) => f.key === key)?.score ?? 0) >= 3) return [fact, parent];
+  return [undefined, key];
+}
+
+export interface ReplyLine {
+  facet: string;
+  text: string;
+  /** fact: from the brief; repeat: a fact already given; off-brief: the brief says nothing, assume; unknown: no facet matched. */
+  kind: 'fact' | 'repeat' | 'off-brief' | 'unknown';
+  /** True when the text is an assumption rather than a fact of the scenario. */
+  assumption: boolean;
+}
+
+export interface InterviewerReply {
+  facets: string[];
+  lines: ReplyLine[];
+}
+
+export interface Brief {
+  answers: Record<string, ScenarioAnswer>;
+  /** The scenario's own assumptions for topics its brief leaves out. */
+  defaults?: Record<string, string>;
+}
+
+/**
+ * What the interviewer says to a clarifying question: the brief's fact for each facet
+ * asked about (marked when it is an assumption; "as I said" when already given);
+ * "not in the brief" with what to assume for a facet the brief leaves out; and a nudge
+ * to state an assumption when the question is about nothing the brief knows.
+ */
+export function reply(question: string, brief: Brief, given: ReadonlySet<string> = new Set()): InterviewerReply {
+  const facets = classify(question, brief.answers);
+  if (facets.length === 0) {
+    return { facets, lines: [{ facet: '', text: `${NOT_IN_BRIEF}: state what you would assume, and move on.`, kind: 'unknown', assumption: true }] };
+  }
+  const lines = facets.map((key): ReplyLine => {
+    const [fact, facet] = factFor(key, brief.answers);
+    key = facet;
+    if (fact && given.has(key)) return { facet: key, text: `As I said: ${fact.answer}`, kind: 'repeat', assumption: fact.assumption };
+    if (fact) return { facet: key, text: fact.answer, kind: 'fact', assumption: fact.assumption };
+    const assume = brief.defaults?.[key] ?? facetOf(key)?.assume ?? 'State your assumption and move on.';
+    return { facet: key, text: `${NOT_IN_BRIEF}. ${assume}`, kind: 'off-brief', assumption: true };
+  });
+  return { facets, lines };
+}

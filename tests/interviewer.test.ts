@@ -1,0 +1,112 @@
+// The interviewer in Clarify, as a table: which fact of the brief a question gets, or
+// "not in the brief". The questions here are the development set; the held-out set
+// (tests/fixtures/eval/*/clarify.json, written by someone who never saw the cues)
+// is checked in tests/eval.test.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseGuideText } from '../src/guides/parse.js';
+import type { Scenario } from '../src/guides/model.js';
+import { NOT_IN_BRIEF, classify, reply, topicOf } from '../src/mock/interviewer.js';
+
+function scenario(id: string): Scenario {
+  const path = join(import.meta.dirname, `../guides/scenarios/${id}.md`);
+  const parsed = parseGuideText(readFileSync(path, 'utf8'), { path, bundled: true });
+  if (parsed.kind !== 'scenario') throw new Error(`${id} is not a scenario`);
+  return parsed.scenario;
+}
+
+const fintech = scenario('fintech');
+const michelangelo = scenario('michelangelo');
+const bighead = scenario('bighead');
+
+/** The fact a question draws, or 'none' for "not in the brief". */
+function drawn(s: Scenario, question: string): string {
+  const r = reply(question, { answers: s.answers, defaults: s.defaults });
+  const facts = r.lines.filter((l) => l.kind === 'fact').map((l) => l.facet);
+  return facts[0] ?? 'none';
+}
+
+describe('the interviewer answers the question asked (fintech)', () => {
+  it.each([
+    // The seven questions of issue 9, five of which used to get another question's answer.
+    ['How fast is the data growing year over year?', 'none'],
+    ['What cloud are we on?', 'none'],
+    ['Do we have to keep data in the EU?', 'none'],
+    ['How often do fraud models need retraining?', 'none'],
+    ['What is the peak rate?', 'none'],
+    ['How many predictions a day, and how many models?', 'scale'],
+    ['Do regulators need explanations for credit decisions?', 'compliance'],
+    // In the brief, in other words.
+    ['What are we building this for: which kinds of decisions?', 'use-case'],
+    ['How long can the fraud check take inside the card authorisation?', 'latency'],
+    ['How much traffic should I plan for?', 'scale'],
+    ['What do teams use today to train and ship models?', 'infrastructure'],
+    ['How many data scientists and platform engineers are there?', 'team'],
+    ['When do chargeback labels come in?', 'data'],
+    ['Which algorithms do the fraud teams use?', 'models'],
+    ['What uptime does serving need?', 'availability'],
+    ['Must a feature mean the same thing offline and online?', 'consistency'],
+    // Not in the brief.
+    ['Is there a cost target?', 'none'],
+    ['When do we have to launch?', 'none'],
+    ['What colour is the logo?', 'none'],
+  ])('%s -> %s', (question, fact) => {
+    expect(drawn(fintech, question)).toBe(fact);
+  });
+});
+
+describe('the interviewer answers the question asked (michelangelo, bighead)', () => {
+  it.each([
+    ['michelangelo', 'What tail latency do predictions have to meet?', 'latency'],
+    ['michelangelo', 'Can we afford a dedicated box per model?', 'budget'],
+    ['michelangelo', 'What do we already run for events and storage?', 'infrastructure'],
+    ['michelangelo', 'How will the prediction volume grow over the next two years?', 'none'],
+    ['michelangelo', 'How many features does a typical request read?', 'data'],
+    ['bighead', 'How long does it take a team to get a model to production today?', 'team'],
+    ['bighead', 'Which ML frameworks do teams use?', 'models'],
+    ['bighead', 'Is it on AWS or on our own hardware?', 'none'],
+    ['bighead', 'How often are the pricing models retrained?', 'none'],
+  ] as const)('%s: %s -> %s', (id, question, fact) => {
+    expect(drawn(id === 'michelangelo' ? michelangelo : bighead, question)).toBe(fact);
+  });
+});
+
+describe('replies', () => {
+  it('says what is not in the brief, with what to assume', () => {
+    const r = reply('What is the peak rate?', { answers: fintech.answers });
+    expect(r.facets).toEqual(['peak']);
+    expect(r.lines[0]).toMatchObject({ kind: 'off-brief', assumption: true });
+    expect(r.lines[0]!.text).toMatch(new RegExp(`^${NOT_IN_BRIEF}\\. Assume the peak`));
+  });
+
+  it("uses the scenario's own default for a topic its brief leaves out", () => {
+    const r = reply('What is the peak rate?', { answers: fintech.answers, defaults: { peak: 'Assume 3,000 a second at the evening peak.' } });
+    expect(r.lines[0]!.text).toBe(`${NOT_IN_BRIEF}. Assume 3,000 a second at the evening peak.`);
+  });
+
+  it('does not repeat a fact as if it were new', () => {
+    const r = reply('How many models are there?', { answers: fintech.answers }, new Set(['scale']));
+    expect(r.lines[0]).toMatchObject({ kind: 'repeat' });
+    expect(r.lines[0]!.text).toMatch(/^As I said: Roughly 500 models/);
+  });
+
+  it('asks for an assumption when the question is about nothing it knows', () => {
+    expect(reply('What colour is the logo?', { answers: fintech.answers }).lines[0]).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('recognises a question a fact lists as one it answers', () => {
+    const answers = { data: { answer: 'Labels arrive 30 days later.', assumption: false, asks: ['How late do the ground-truth outcomes show up?'] } };
+    expect(reply('How late do outcomes show up?', { answers }).lines[0]).toMatchObject({ facet: 'data', kind: 'fact' });
+  });
+
+  it('answers two facets asked at once', () => {
+    expect(classify('What is the scale, and what latency do predictions need?')).toEqual(['scale', 'latency']);
+  });
+
+  it('counts a narrower facet for its must-ask topic', () => {
+    expect(topicOf('peak')).toBe('scale');
+    expect(topicOf('cloud')).toBe('infrastructure');
+    expect(topicOf('latency')).toBe('latency');
+  });
+});

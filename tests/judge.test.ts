@@ -1,0 +1,149 @@
+// The judge: whether a text makes a key point, in any words, and how it is written.
+// One line per case.
+import { describe, expect, it } from 'vitest';
+import { COVERED, LIST_CREDIT, domainKeys, matchKeyPoints, relevance } from '../src/judge/concepts.js';
+import { explains, isDontKnow, isQuestion, isTermList, profile, sentences } from '../src/judge/prose.js';
+import { tokenize, units } from '../src/judge/lexicon.js';
+import type { KeyPoint } from '../src/guides/model.js';
+
+const pit: KeyPoint = { label: 'Point-in-time correctness', terms: ['point-in-time', 'as-of join', 'data leakage'], hint: 'training rows get the feature value as it stood at event time' };
+const degrade: KeyPoint = { label: 'Graceful degradation', terms: ['graceful degradation', 'default values', 'fallback model', 'circuit breaker'], hint: 'keep answering with lower accuracy instead of failing' };
+const autoscale: KeyPoint = { label: 'Autoscaling', terms: ['HPA', 'KEDA', 'autoscaling'], hint: 'what triggers a scale-up and how long it takes' };
+const dual: KeyPoint = { label: 'Dual-store design', terms: ['online store', 'offline store', 'dual-store', 'Redis', 'Parquet'], hint: 'two stores for two access patterns' };
+
+function credit(text: string, point: KeyPoint): number {
+  return matchKeyPoints(text, [point]).results[0]!.credit;
+}
+
+describe('a key point is made in any words', () => {
+  it.each([
+    // The guide's own words.
+    ['Training sets are built with a point-in-time join so that no label leaks.', pit],
+    ['We use an AS-OF JOIN on the label timestamp to build the training rows.', pit],
+    ['If Redis fails, a circuit breaker returns default values so authorisations keep flowing.', degrade],
+    // Other words: synonyms and descriptions of the same idea.
+    ['Each training example is joined to the feature values as they stood at that moment, so information from later never sneaks in.', pit],
+    ['After five errors we stop calling the store and fall back to a simpler model, so approvals keep flowing at lower accuracy.', degrade],
+    ['The pod autoscaler adds replicas once CPU passes 70%, and an event-driven one reacts to the request backlog.', autoscale],
+    ['Lookups at request time go to a key-value store, while training sets are built from a columnar warehouse.', dual],
+  ])('%s', (text, point) => {
+    expect(credit(text, point)).toBeGreaterThanOrEqual(COVERED);
+  });
+});
+
+describe('a key point is not made by', () => {
+  it.each([
+    ['words that only look alike', 'The time at which the point was logged is stored.', pit],
+    ['an unrelated sentence', 'We render the booking page on the server and cache it at the edge.', degrade],
+    ['a buzzword in a vague sentence', 'We would add autoscaling so that it is fast and reliable.', autoscale],
+  ])('%s', (_, text, point) => {
+    expect(credit(text, point)).toBeLessThan(COVERED);
+  });
+
+  it('a bare list of its terms: a third of its credit', () => {
+    const c = credit('point-in-time, as-of join, data leakage, seeing the future, time travel', pit);
+    expect(c).toBeGreaterThan(0);
+    expect(c).toBeLessThanOrEqual(LIST_CREDIT);
+  });
+
+  it('terms that fold to one concept count once ("HPA, KEDA and autoscaling" is one idea)', () => {
+    const r = matchKeyPoints('autoscaling through HPA and KEDA', [autoscale]).results[0]!;
+    expect(r.cues.filter((c) => c.source === 'term')).toHaveLength(1);
+  });
+});
+
+describe('matchKeyPoints', () => {
+  it('counts each key point once and says which words made it', () => {
+    const m = matchKeyPoints('Circuit breakers open after 5 failures, and then we fall back to a simpler model for the rest of the hour.', [
+      { label: 'Circuit breaker', terms: ['circuit breaker'] },
+      { label: 'Fallback model', terms: ['fallback model', 'fall back'] },
+      { label: 'Redundancy', terms: ['replica', 'multi-AZ'] },
+    ]);
+    expect(m.covered).toBe(2);
+    expect(m.total).toBe(3);
+    expect(m.results.map((r) => r.words)).toEqual(['Circuit breakers', 'fall back', undefined]);
+  });
+
+  it('honours abbreviations both ways', () => {
+    expect(matchKeyPoints('We run it all on k8s, one namespace per team.', [{ label: 'Kubernetes', terms: ['kubernetes'] }]).covered).toBe(1);
+    expect(matchKeyPoints('There is no single point of failure on the request path.', [{ label: 'SPOF', terms: ['spof'] }]).covered).toBe(1);
+  });
+
+  it('finds a phrase in its own order within a window, or side by side in any order', () => {
+    const online: KeyPoint = { label: 'Online store', terms: ['loaded on demand'] };
+    expect(credit('Models are loaded lazily on first demand by the server.', online)).toBeGreaterThan(0);
+    expect(credit('Scale up on demand, and load balance across zones.', online)).toBe(0);
+  });
+});
+
+describe('prose', () => {
+  it.each([
+    ['Feast, Redis, as-of join, defined once, compiles to both', true],
+    ['online store, offline store, dual-store, Redis, Parquet', true],
+    ['We use Feast for features, Redis for online lookups and Parquet for training sets.', false],
+    ['If Redis fails, a circuit breaker returns defaults, a fallback model keeps answering, and alerts fire.', false],
+  ])('isTermList(%s) = %s', (line, list) => {
+    expect(isTermList(line)).toBe(list);
+  });
+
+  it.each([
+    ['Feature store, Redis, Parquet, point-in-time', false],
+    ['The feature store keeps an online copy in Redis because lookups must be fast.', true],
+    ['Compression: dedicated time-series stores squeeze this data 10-20x.', true],
+    ['Redis.', false],
+  ])('a sentence that explains: %s -> %s', (line, expected) => {
+    expect(sentences(line)[0]!.explains).toBe(expected);
+  });
+
+  it('needs five words to explain anything', () => {
+    expect(explains(tokenize('Redis for lookups.'))).toBe(false);
+  });
+
+  it.each([
+    ['How big is it', true],
+    ['latency?', true],
+    ['Is it multi-tenant', true],
+    ['I will assume 100 ms', false],
+    ['Falls back to rules when late.', false],
+  ])('isQuestion(%s) = %s', (line, expected) => {
+    expect(isQuestion(line)).toBe(expected);
+  });
+
+  it.each([
+    ['I do not know.', true],
+    ["Not sure, honestly.", true],
+    ['No idea', true],
+    ["I'm not sure whether Redis or Cassandra fits better, so I would benchmark both with our access pattern.", false],
+    ['Redis Cluster across three zones.', false],
+  ])('isDontKnow(%s) = %s', (text, expected) => {
+    expect(isDontKnow(text)).toBe(expected);
+  });
+
+  it('profiles a term list as one, and prose as prose', () => {
+    expect(profile('Feast, Redis, Parquet, KServe, MLflow, Airflow, Evidently').termList).toBe(true);
+    expect(profile('The feature store is the foundation: every model reads the same definitions, so training and serving agree.').termList).toBe(false);
+  });
+
+  it('splits sentences at full stops but not inside numbers', () => {
+    expect(sentences('Serving needs 99.9% availability. Training can live with less.').map((s) => s.text)).toEqual(['Serving needs 99.9% availability.', 'Training can live with less.']);
+  });
+});
+
+describe('synonyms fold to one unit', () => {
+  it.each([
+    ['point-in-time', 'as-of join'],
+    ['time travel', 'point in time'],
+    ['circuit breaker', 'stop calling'],
+    ['k8s', 'Kubernetes'],
+  ])('%s ≈ %s', (a, b) => {
+    expect(units(tokenize(a)).map((u) => u.key)).toEqual(units(tokenize(b)).map((u) => u.key));
+  });
+});
+
+describe('relevance', () => {
+  const domain = domainKeys(['ML platform for a fintech company', 'Design an ML platform for a fintech company.']);
+  it('is high for an answer about the interview and low for one about something else', () => {
+    expect(relevance('The feature store serves the fraud model its features within 10 ms. Training reads the offline store.', domain)).toBeGreaterThan(0.5);
+    expect(relevance('Guests search hotels by city and date. Bookings hold a room for fifteen minutes.', domain)).toBe(0);
+  });
+});

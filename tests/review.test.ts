@@ -1,0 +1,138 @@
+// The session and its review, without a terminal: credit comes from the candidate's
+// own words, the trap is scored on what came after it, time counts a little, and the
+// drill advice follows what was missed.
+import { describe, expect, it } from 'vitest';
+import { openLibrary } from '../src/commands/shared.js';
+import { buildPlan, type MockPlan } from '../src/mock/plan.js';
+import { MockClock } from '../src/mock/clock.js';
+import { MockSession } from '../src/mock/session.js';
+import { reviewSession, timeCredit, trapsToDrill, TIME_WEIGHT } from '../src/mock/review.js';
+import { testIo } from './helpers/io.js';
+
+const MIN = 60_000;
+const lib = await openLibrary({ guides: [] }, testIo());
+const fintech = (): MockPlan => {
+  const scenario = lib.scenarios.find((s) => s.id === 'fintech')!;
+  return buildPlan({ guide: lib.guides.find((g) => g.id === scenario.guide)!, scenario });
+};
+
+/** A session whose clock the test moves. */
+function sit(plan: MockPlan): { session: MockSession; advance: (ms: number) => void } {
+  let t = 0;
+  return { session: new MockSession(plan, new MockClock(() => t)), advance: (ms) => (t += ms) };
+}
+
+describe('credit comes from the candidate', () => {
+  it("an interviewer's reply that mentions a point does not earn it", () => {
+    const { session } = sit(fintech());
+    session.startPhase();
+    // The interviewer's answer to this question is about notebooks and hand deployment.
+    const r = session.ask('What do teams use today to train and ship models?');
+    expect(r.lines[0]!.text).toContain('notebooks');
+    const phase = session.finishPhase();
+    // The candidate asked about the current state: that point is theirs...
+    expect(phase.check!.results.find((x) => x.point.label === 'Current state')?.covered).toBe(true);
+    // ...but nothing about the interviewer's words earns "Latency target" or "Scale".
+    expect(phase.check!.results.find((x) => x.point.label === 'Latency target')?.covered).toBe(false);
+    expect(phase.check!.results.find((x) => x.point.label === 'Scale')?.covered).toBe(false);
+  });
+
+  it('a question about regulators and explanations earns the compliance point and the must-ask', () => {
+    const { session } = sit(fintech());
+    session.startPhase();
+    session.ask('Do regulators need explanations for every credit decision?');
+    const phase = session.finishPhase();
+    expect(phase.check!.results.find((x) => x.point.label === 'Tenancy and compliance')?.covered).toBe(true);
+    expect(phase.asked).toContain('compliance');
+  });
+
+  it('a bare list of topics is not asking about them', () => {
+    const { session } = sit(fintech());
+    session.startPhase();
+    session.ask('scale, latency, compliance, use case, notebooks');
+    expect(session.finishPhase().asked).toEqual([]);
+  });
+});
+
+describe('the trap is scored on what was written after it was asked', () => {
+  function scaleSession(before: string, after: string): ReturnType<MockSession['finishPhase']> {
+    const plan = fintech();
+    const { session } = sit({ ...plan, phases: plan.phases.filter((p) => p.key === 'scale') });
+    session.startPhase();
+    session.answer(before);
+    expect(session.followUp()?.kind).toBe('trap');
+    session.answer(after);
+    return session.finishPhase();
+  }
+  const trapAnswer = 'The HPA scales on queue depth within minutes, pre-scaling before Black Friday from historical patterns, and load shedding drops the lowest-priority traffic first.';
+
+  it('an answer given before the trap does not count for it', () => {
+    const phase = scaleSession(trapAnswer, 'Nothing more to add.');
+    expect(phase.trapCheck!.covered).toBe(0);
+    // It still counts for the phase's own points.
+    expect(phase.check!.results.find((x) => x.point.label === 'Autoscaling')?.covered).toBe(true);
+  });
+
+  it('the same answer after the trap does', () => {
+    const phase = scaleSession('Redis Cluster across availability zones, with failover to replicas.', trapAnswer);
+    expect(phase.trapCheck!.covered).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('time', () => {
+  it.each([
+    [5, 5, 5, 1],
+    [2.5, 5, 5, 1],
+    [1, 5, 5, 0.4],
+    [0, 5, 5, 0],
+    [6, 5, 5, 1], // within a quarter over
+    [7.5, 5, 5, 0.75],
+    [10, 5, 5, 0.25], // twice the time
+    [7, 5, 7, 1], // extended by 2: its own window
+  ])('used %s of %s planned (%s allowed) -> %s', (used, planned, allowed, credit) => {
+    expect(timeCredit(used * MIN, planned * MIN, allowed * MIN)).toBeCloseTo(credit, 5);
+  });
+
+  it('a mock done in a fifth of its time says so, and time is a tenth of the score', () => {
+    const { session, advance } = sit(fintech());
+    for (let p = session.startPhase(); p; p = session.startPhase()) {
+      session.answer('Feast as the feature store, with an online store in Redis and an offline store in Parquet, joined point-in-time so that no label leaks.');
+      advance(((p.plan.end - p.plan.start) * MIN) / 5);
+      session.finishPhase();
+    }
+    const r = reviewSession(session, { timed: true });
+    expect(r.usedMin).toBe(9);
+    expect(r.notes.join(' ')).toMatch(/You used 9 of 45 minutes/);
+    expect(r.timeScore).toBe(40);
+    expect(r.score).toBe(Math.round((1 - TIME_WEIGHT) * r.contentScore + TIME_WEIGHT * r.timeScore!));
+    expect(r.scoring).toMatch(/10% for using each phase's time \(content \d+, time 40\)/);
+  });
+
+  it('an answers file is not timed', () => {
+    const { session } = sit(fintech());
+    for (let p = session.startPhase(); p; p = session.startPhase()) session.finishPhase();
+    const r = reviewSession(session, { timed: false });
+    expect(r.timeScore).toBeNull();
+    expect(r.notes).toEqual([]);
+  });
+});
+
+describe('drill advice follows the misses', () => {
+  it('names only traps whose key points are about something missed, and the overlap', () => {
+    const plan = fintech();
+    const point = (label: string) => plan.phases.flatMap((p) => p.keyPoints).find((k) => k.label === label)!;
+    const drill = trapsToDrill(plan.traps, [], [{ phase: 'Deep Dive', point: point('Point-in-time correctness') }]);
+    expect(drill.length).toBeGreaterThan(0);
+    for (const d of drill) expect(d.why).toMatch(/^you missed point-in-time correctness \(Deep Dive\)/);
+    // A miss that no trap is about names none.
+    expect(trapsToDrill(plan.traps, [], [{ phase: 'Wrap Up', point: { label: 'Key decisions', terms: ['key decisions'], hint: 'list the choices' } }])).toEqual([]);
+  });
+});
+
+describe('a mock on a guide without a scenario', () => {
+  it('has follow-ups in every phase after Clarify, from the guide\'s trade-offs, traps and closing questions', () => {
+    const plan = buildPlan({ guide: lib.guides.find((g) => g.id === 'michelangelo')! });
+    for (const p of plan.phases.filter((x) => x.key !== 'clarify')) expect(p.followUps.length, p.key).toBeGreaterThan(0);
+    expect(plan.phases.find((p) => p.key === 'wrap-up')!.followUps.map((f) => f.text)).toContain('Which of your decisions carries the most risk, and how would you reduce it?');
+  });
+});
