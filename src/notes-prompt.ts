@@ -4,22 +4,8 @@
 // garbles what the user is typing.
 import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState, usePrefix, makeTheme } from '@inquirer/core';
 import type { NotesAnswer, NotesOptions } from './prompt.js';
+import { distance } from './judge/distance.js';
 import { wrap } from './render/layout.js';
-
-/** Edits between two short words (a typo in a command name). */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
-}
 
 /** What to say about `/word` that is not a command: the closest one, and where the list is. */
 export function unknownCommand(word: string, commands: string[]): string {

@@ -55,7 +55,15 @@ describe('nextMove', () => {
 
 describe('the lines', () => {
   it('a probe names the point and its hint as a question, a nudge gives the hint as a pointer', () => {
-    expect(probeLine(dual)).toBe("Let's come back to dual-store design (two stores for two access patterns): how does your design handle that?");
+    expect(probeLine(dual)).toBe("You haven't touched on dual-store design yet (two stores for two access patterns): how would your design handle that?");
     expect(nudgeLine(pit)).toBe("That's fine, think out loud. A pointer: training rows get the feature value as it stood at event time. What would you do about point-in-time correctness?");
+  });
+});
+
+describe('follow-ups found by meaning', () => {
+  it('"Cassandra goes down" probes the failure-handling point though it names none of its terms', () => {
+    const failure: KeyPoint = { label: 'Failure handling', terms: ['circuit breaker', 'default feature', 'fallback'], hint: 'keep predicting when the feature store struggles' };
+    const [f] = followUpsFor(['Cassandra goes down: what happens to predictions?'], [failure, pit]);
+    expect(f!.probes).toEqual(['Failure handling']);
   });
 });

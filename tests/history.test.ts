@@ -40,7 +40,8 @@ describe('coach history', () => {
     ]);
     const text = renderHistory(list, io);
     expect(text).toMatch(/│ 1 +│ 2026-11-20 08:30 │ fintech +│ \d+ +│/);
-    expect(text).toMatch(/│ 2 +│ 2026-11-21 18:05 │ fintech +│ 100 +│/);
+    expect(text).toMatch(new RegExp(`│ 2 +│ 2026-11-21 18:05 │ fintech +│ ${list.mocks[1]!.score} +│`));
+    expect(list.mocks[1]!.score).toBeGreaterThan(list.mocks[0]!.score);
     expect(text).toContain('2 mocks');
 
     const shown = await history({ action: 'show', n: '1' }, io);

@@ -25,6 +25,16 @@ const GENERIC = new Set(
   ).concat(['#monitoring', '#cache', '#kubernetes', '#realtime', '#stream', '#batch', '#latency', '#autoscale', '#featurestore', '#serving']),
 );
 
+// Common words that say nothing of a scenario's domain, though its brief uses them.
+const COMMON = new Set(
+  contentKeys(
+    'company companies business want wants need needs expect expects expected treat treated different today every part show one two three first second way ways thing things ' +
+      'whole new old per day days week weeks month months year years second seconds minute minutes hour hours close roughly about around some many much more most less few ' +
+      'kind kinds type types case cases work works working way give gives given take takes keep kept go goes going come comes see seen call calls called ' +
+      'view depth number numbers real volume high very each both all any full first people wants',
+  ),
+);
+
 export interface Cue {
   /** What matched: a term or label of the key point, or its hint. */
   source: 'term' | 'label' | 'hint';
@@ -230,9 +240,19 @@ export function matchKeyPoints(text: string, points: KeyPoint[]): MatchResult {
   };
 }
 
-/** The concept keys of a text, for comparing two texts by meaning (trap advice, follow-ups). */
+/**
+ * The telling keys of a text, for comparing two texts by meaning (trap advice,
+ * follow-ups): concepts and specific words; no numbers, no generic words.
+ */
 export function conceptKeys(text: string): Set<string> {
-  return new Set(contentKeys(text).filter((k) => !GENERIC.has(k) && k.length > 2));
+  return new Set(contentKeys(text).filter((k) => !GENERIC.has(k) && !COMMON.has(k) && !/\d/.test(k) && (k.startsWith('#') || k.length > 3)));
+}
+
+/** How much two sets of keys share: concepts count twice. */
+export function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const k of a) if (b.has(k)) n += k.startsWith('#') ? 2 : 1;
+  return n;
 }
 
 /** The concept keys of a key point: its terms, label and hint. */
@@ -248,16 +268,6 @@ const ML_CORE = new Set([
   ...contentKeys('model models feature features training train trained predict prediction predictions inference infer ml machine learning label labels labelled dataset datasets experiment experiments embedding embeddings scoring classifier data scientist data scientists'),
   '#featurestore', '#serving', '#registry', '#tracking', '#drift', '#skew', '#pit', '#leak', '#retrain', '#notebook', '#gpu', '#training', '#explain', '#online', '#offline',
 ]);
-
-// Common words that say nothing of a scenario's domain, though its brief uses them.
-const COMMON = new Set(
-  contentKeys(
-    'company companies business want wants need needs expect expects expected treat treated different today every part show one two three first second way ways thing things ' +
-      'whole new old per day days week weeks month months year years second seconds minute minutes hour hours close roughly about around some many much more most less few ' +
-      'kind kinds type types case cases work works working way give gives given take takes keep kept go goes going come comes see seen call calls called ' +
-      'view depth number numbers real volume high very each both all any full first people wants',
-  ),
-);
 
 /**
  * The words that show an answer is about this interview: the ML core, and the

@@ -2,7 +2,7 @@
 // missed, a nudge after "not sure", or the next scripted follow-up whose points are not
 // yet covered. Each follow-up knows the key points it probes. Pure.
 import type { KeyPoint } from '../guides/model.js';
-import { COVERED, matchKeyPoints } from '../judge/concepts.js';
+import { COVERED, conceptKeys, matchKeyPoints, overlap, pointKeys } from '../judge/concepts.js';
 import { isDontKnow } from '../judge/prose.js';
 
 export interface FollowUp {
@@ -11,14 +11,17 @@ export interface FollowUp {
   probes: string[];
 }
 
-/** The key points a follow-up asks about: those its own words make. */
+/**
+ * The key points a follow-up asks about: those its own words make, else those it
+ * shares a concept with ("Cassandra goes down: what happens?" is about failure handling).
+ */
 export function followUpsFor(texts: string[], points: KeyPoint[]): FollowUp[] {
-  return texts.map((text) => ({
-    text,
-    probes: matchKeyPoints(text, points)
-      .results.filter((r) => r.credit >= 0.5)
-      .map((r) => r.point.label),
-  }));
+  return texts.map((text) => {
+    const made = matchKeyPoints(text, points).results.filter((r) => r.credit >= 0.5).map((r) => r.point.label);
+    if (made.length > 0) return { text, probes: made };
+    const keys = conceptKeys(text);
+    return { text, probes: points.filter((p) => overlap(keys, pointKeys(p)) >= 2).map((p) => p.label) };
+  });
 }
 
 function lower(label: string): string {
@@ -32,8 +35,8 @@ function clause(hint: string): string {
 /** A missed point, asked as a question; the hint says what it is about without giving the answer away. */
 export function probeLine(point: KeyPoint): string {
   return point.hint
-    ? `Let's come back to ${lower(point.label)} (${clause(point.hint)}): how does your design handle that?`
-    : `Let's come back to ${lower(point.label)}: how does your design handle it?`;
+    ? `You haven't touched on ${lower(point.label)} yet (${clause(point.hint)}): how would your design handle that?`
+    : `You haven't touched on ${lower(point.label)} yet: how would your design handle it?`;
 }
 
 /** After "not sure": a nudge towards one point, with its hint, rather than the next question. */

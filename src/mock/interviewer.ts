@@ -5,7 +5,9 @@
 // peak is not the average, growth is not scale, the cloud is not the current tooling.
 // What the brief does not say is "not in the brief", with what to assume. Pure.
 import type { ScenarioAnswer } from '../guides/model.js';
-import { tokenize, units, contentKeys } from '../judge/lexicon.js';
+import { stem, tokenize, units, contentKeys, type Token } from '../judge/lexicon.js';
+import { conceptKeys } from '../judge/concepts.js';
+import { corrected } from '../judge/distance.js';
 
 export interface Facet {
   key: string;
@@ -24,7 +26,7 @@ export const FACETS: Facet[] = [
   {
     key: 'use-case',
     label: 'use case',
-    cues: [['use case', 3], ['use cases', 3], ['workload', 3], ['workloads', 3], ['purpose', 3], ['what is it for', 3], ['what is the platform for', 3], ['used for', 2], ['business problem', 3], ['business problems', 3], ['problem', 1.5], ['problems', 1.5], ['application', 1.5], ['applications', 1.5], ['goal', 2], ['goals', 2], ['product', 1], ['kind of prediction', 3], ['type of prediction', 3], ['which predictions', 2], ['whole platform', 2], ['full platform', 2], ['entire platform', 2], ['in scope', 3], ['scope', 3], ['which component', 2], ['end to end', 1.5], ['end-to-end', 1.5], ['what will', 0.5], ['solve', 2], ['solving', 2], ['building this for', 3], ['build this for', 3], ['for whom', 2], ['decisions', 1.5], ['kinds of decisions', 3], ['what decisions', 3], ['every part', 2.5], ['one area', 2.5], ['concentrate on', 2], ['focus on', 2], ['start and stop', 3], ['whole journey', 3], ['from raw data', 1.5], ['go deep', 2]],
+    cues: [['use case', 3], ['use cases', 3], ['workload', 3], ['workloads', 3], ['purpose', 3], ['what is it for', 3], ['what is the platform for', 3], ['used for', 2], ['business problem', 3], ['business problems', 3], ['problem', 1.5], ['problems', 1.5], ['application', 1.5], ['applications', 1.5], ['goal', 2], ['goals', 2], ['product', 1], ['kind of prediction', 3], ['type of prediction', 3], ['which predictions', 2], ['whole platform', 2], ['full platform', 2], ['entire platform', 2], ['in scope', 3], ['scope', 3], ['which component', 2], ['end to end', 1.5], ['end-to-end', 1.5], ['what will', 0.5], ['solve', 2], ['solving', 2], ['building this for', 3], ['build this for', 3], ['for whom', 2], ['decisions', 1.5], ['kinds of decisions', 3], ['what decisions', 3], ['every part', 2.5], ['one area', 2.5], ['concentrate on', 2], ['focus on', 2], ['start and stop', 3], ['whole journey', 3], ['from raw data', 1.5], ['go deep', 2], ['actions', 2.5], ['what can we do', 2], ['model predict', 3], ['model actually predict', 3], ['get called', 2], ['gets called', 2], ['called', 1]],
     example: 'What is the platform for: which workloads and which users?',
     assume: 'Take the workloads named in the prompt as the main ones, and say so.',
   },
@@ -34,6 +36,14 @@ export const FACETS: Facet[] = [
     cues: [['scale', 3], ['how many', 1], ['how much', 1], ['how big', 2], ['volume', 3], ['qps', 3], ['rps', 3], ['queries per second', 3], ['requests per second', 3], ['predictions per second', 3], ['predictions per day', 3], ['predictions a day', 3], ['predictions a second', 3], ['request', 1], ['requests', 1], ['prediction', 1], ['predictions', 1], ['traffic', 2.5], ['throughput', 3], ['per second', 2], ['per day', 2], ['a day', 1], ['daily', 1], ['number of models', 3], ['how many models', 3], ['how many users', 3], ['active users', 3], ['size', 1.5], ['load', 1.5], ['plan for', 1], ['capacity', 2], ['rate', 1.5], ['users', 1], ['millions', 1.5], ['scoring traffic', 3]],
     example: 'How big is it: how many models, how many predictions a day or a second?',
     assume: 'Pick numbers and say them out loud: a few hundred models and tens of millions of predictions a day is a fair default.',
+  },
+  {
+    key: 'tenancy',
+    label: 'who the platform serves',
+    parent: 'use-case',
+    cues: [['multi-tenant', 4], ['tenancy', 4], ['single team', 4], ['many teams', 4], ['every team', 4], ['all teams', 4], ['whole organisation', 3.5], ['whole organization', 3.5], ['across the company', 3.5], ['company-wide', 4], ['organisation', 2], ['organization', 2], ['product teams', 2.5], ['several teams', 3]],
+    example: 'Is the platform for one team or for every team in the company?',
+    assume: 'Assume several teams share it, so plan for tenants, quotas and access control from the start.',
   },
   {
     key: 'peak',
@@ -54,16 +64,32 @@ export const FACETS: Facet[] = [
   {
     key: 'latency',
     label: 'latency',
-    cues: [['latency', 3], ['how fast', 2], ['fast', 1], ['millisecond', 3], ['milliseconds', 3], ['response time', 3], ['real time', 2.5], ['real-time', 2.5], ['how quickly', 2], ['quickly', 1], ['how long can', 2.5], ['how long does', 1.5], ['time out', 2], ['timeout', 2], ['slow', 1.5], ['speed', 1.5], ['synchronous', 2], ['instant', 2], ['instantly', 2], ['come back', 1.5], ['respond', 1.5], ['wait', 1.5], ['hold up', 1.5], ['online', 1], ['batch', 1.5], ['in time', 2.5], ['too late', 2.5], ['is late', 2]],
+    cues: [['latency', 3.5], ['latency budget', 3.5], ['how fast', 2], ['fast', 1], ['millisecond', 3], ['milliseconds', 3], ['response time', 3.5], ['response times', 3.5], ['live', 1.5], ['precomputed', 2.5], ['pre-computed', 2.5], ['real time', 2.5], ['real-time', 2.5], ['how quickly', 2], ['quickly', 1], ['how long can', 2.5], ['how long does', 1.5], ['time out', 2], ['timeout', 2], ['slow', 1.5], ['speed', 1.5], ['synchronous', 2], ['instant', 2], ['instantly', 2], ['come back', 1.5], ['respond', 1.5], ['wait', 1.5], ['hold up', 1.5], ['online', 1], ['batch', 1.5], ['in time', 2.5], ['too late', 2.5], ['is late', 2]],
     example: 'What latency does a prediction need: real time (p99 in milliseconds) or batch?',
     assume: 'Assume online predictions need p99 under 100 ms and everything else can run in batch.',
   },
   {
     key: 'models',
     label: 'models',
-    cues: [['model type', 3], ['model types', 3], ['kind of model', 3], ['kinds of model', 3], ['kinds of models', 3], ['type of model', 3], ['types of model', 3], ['types of models', 3], ['algorithm', 3], ['algorithms', 3], ['xgboost', 3], ['gradient boosted', 3], ['trees', 2], ['deep learning', 3], ['neural', 3], ['llm', 3], ['llms', 3], ['gpu', 2.5], ['cpu', 1.5], ['framework', 3], ['frameworks', 3], ['library', 2.5], ['libraries', 3], ['build their models with', 3], ['pytorch', 3], ['tensorflow', 3], ['sklearn', 3], ['scikit', 3], ['transformer', 2], ['model size', 3], ['how large are the models', 3], ['model', 0.5], ['models', 0.5]],
+    cues: [['model type', 3], ['model types', 3], ['kind of model', 3], ['kinds of model', 3], ['kinds of models', 3], ['type of model', 3], ['types of model', 3], ['types of models', 3], ['algorithm', 3], ['algorithms', 3], ['xgboost', 3], ['gradient boosted', 3], ['trees', 2], ['deep learning', 3], ['neural', 3], ['llm', 3], ['llms', 3], ['gpu', 2.5], ['cpu', 1.5], ['framework', 3], ['frameworks', 3], ['library', 2.5], ['libraries', 3], ['build their models with', 3], ['pytorch', 3], ['tensorflow', 3], ['sklearn', 3], ['scikit', 3], ['transformer', 2], ['architecture', 1.5], ['architectures', 1.5], ['model architecture', 3], ['model architectures', 3], ['model setup', 3], ['stages', 2], ['multiple stages', 3], ['single model', 2], ['model', 0.5], ['models', 0.5]],
     example: 'Which kinds of models run: trees on CPU, deep models on GPU, LLMs?',
     assume: 'Assume a mix: mostly tabular models on CPU, a few deep models that want GPUs.',
+  },
+  {
+    key: 'model-size',
+    label: 'model size',
+    parent: 'models',
+    cues: [['model size', 4], ['size of the model', 4], ['size on disk', 4], ['how big is the model', 4], ['how large is the model', 4], ['artifact', 3], ['artifacts', 3], ['number of trees', 3], ['parameters', 2.5], ['gb', 2]],
+    example: 'How big are the models: parameters, size on disk?',
+    assume: 'Assume most models are small (megabytes) and a few deep models run to gigabytes.',
+  },
+  {
+    key: 'hardware',
+    label: 'hardware and capacity',
+    parent: 'infrastructure',
+    cues: [['how many gpus', 4], ['gpu capacity', 4], ['gpu pool', 3], ['gpus do we have', 4], ['hardware', 3], ['how many machines', 4], ['how many nodes', 4], ['cluster size', 4], ['capacity do we have', 4], ['quota', 3]],
+    example: 'What hardware do we have: GPUs, nodes, quotas?',
+    assume: 'Assume a modest shared GPU pool; justify any dedicated capacity.',
   },
   {
     key: 'retraining',
@@ -76,14 +102,14 @@ export const FACETS: Facet[] = [
   {
     key: 'consistency',
     label: 'consistency',
-    cues: [['consistency', 3], ['consistent', 3], ['skew', 3], ['training and serving', 3], ['train and serve', 3], ['training serving', 3], ['point in time', 3], ['leakage', 3], ['leak', 3], ['freshness', 2.5], ['fresh', 2], ['stale', 2.5], ['staleness', 2.5], ['same feature', 2.5], ['same features', 2.5], ['same values', 2.5], ['match', 1.5], ['mismatch', 2.5], ['eventually', 2], ['eventual consistency', 3], ['out of date', 3], ['out-of-date', 3], ['outdated', 3], ['up to date', 2.5], ['same thing', 2.5], ['mean the same', 3], ['offline and online', 3], ['online and offline', 3]],
+    cues: [['consistency', 3], ['consistent', 3], ['skew', 3], ['training and serving', 3], ['train and serve', 3], ['training serving', 3], ['point in time', 3], ['leakage', 3], ['leak', 3], ['freshness', 2.5], ['fresh', 2], ['stale', 2.5], ['staleness', 2.5], ['same feature', 2.5], ['same features', 2.5], ['same values', 2.5], ['match', 1.5], ['mismatch', 2.5], ['eventually', 2], ['eventual consistency', 3], ['out of date', 3], ['out-of-date', 3], ['outdated', 3], ['up to date', 2.5], ['same thing', 2.5], ['mean the same', 3], ['offline and online', 3], ['online and offline', 3], ['lag', 2.5], ['lags', 2.5], ['model version', 2.5], ['reproduce', 2.5]],
     example: 'Do features have to match exactly between training and serving, and how fresh must they be?',
     assume: 'Assume training and serving must see the same feature values, computed as of prediction time.',
   },
   {
     key: 'compliance',
     label: 'compliance',
-    cues: [['compliance', 3], ['compliant', 3], ['regulation', 3], ['regulations', 3], ['regulatory', 3], ['regulator', 3], ['regulators', 3], ['audit', 3], ['gdpr', 3], ['hipaa', 3], ['pci', 3], ['privacy', 3], ['explainability', 3], ['explainable', 3], ['explain', 2.5], ['explanations', 3], ['legal', 3], ['governance', 3], ['pii', 3], ['personal data', 3], ['security', 2], ['sensitive', 2], ['lineage', 2], ['fairness', 3], ['bias', 2], ['obligations', 2], ['rules', 1]],
+    cues: [['compliance', 3], ['compliant', 3], ['regulation', 3], ['regulations', 3], ['regulatory', 3], ['regulator', 3], ['regulators', 3], ['audit', 3], ['gdpr', 3], ['hipaa', 3], ['pci', 3], ['privacy', 3], ['explainability', 3], ['explainable', 3], ['explain', 2.5], ['explanations', 3], ['legal', 3], ['governance', 3], ['approval', 2.5], ['approvals', 2.5], ['gates', 2.5], ['sign-off', 3], ['promotion', 2.5], ['promoted to prod', 3], ['promoted to production', 3], ['pii', 3], ['personal data', 3], ['security', 2], ['sensitive', 2], ['lineage', 2], ['fairness', 3], ['bias', 2], ['obligations', 2], ['rules', 1]],
     example: 'Any regulatory, audit or explainability requirements?',
     assume: 'Assume every model change needs an audit trail and personal data stays protected; no stricter regime.',
   },
@@ -98,7 +124,7 @@ export const FACETS: Facet[] = [
   {
     key: 'infrastructure',
     label: 'current infrastructure',
-    cues: [['infrastructure', 3], ['infra', 3], ['existing', 2], ['today', 1], ['currently', 1.5], ['current', 1], ['stack', 2.5], ['tooling', 2.5], ['tools', 1.5], ['notebook', 2.5], ['notebooks', 2.5], ['deploy', 1.5], ['deployed', 1.5], ['deployment', 1.5], ['legacy', 3], ['migrate', 2], ['migration', 2], ['already run', 3], ['already have', 3], ['already use', 3], ['in place', 2], ['kubernetes', 2.5], ['integrate with', 2], ['data lake', 2], ['kafka', 2], ['what runs', 2], ['use today', 3], ['used today', 3], ['train and ship', 3], ['train and deploy', 3], ['ship models', 2.5], ['how do teams deploy', 3]],
+    cues: [['infrastructure', 3], ['infra', 3], ['existing', 2], ['today', 1], ['currently', 1.5], ['current', 1], ['stack', 2.5], ['tooling', 2.5], ['tools', 1.5], ['notebook', 2.5], ['notebooks', 2.5], ['deploy', 1.5], ['deployed', 1.5], ['deployment', 1.5], ['legacy', 3], ['migrate', 2], ['migration', 2], ['already run', 3], ['already have', 3], ['already use', 3], ['in place', 2], ['kubernetes', 2.5], ['integrate with', 2], ['data lake', 2], ['kafka', 2], ['what runs', 2], ['already running', 3], ['hook into', 2.5], ['serving stack', 3], ['use today', 3], ['used today', 3], ['train and ship', 3], ['train and deploy', 3], ['ship models', 2.5], ['how do teams deploy', 3]],
     example: 'What runs today: cloud, Kubernetes, existing ML tooling?',
     assume: 'Assume one public cloud with Kubernetes available and no shared ML tooling yet.',
   },
@@ -113,7 +139,7 @@ export const FACETS: Facet[] = [
   {
     key: 'team',
     label: 'team',
-    cues: [['team', 3], ['teams', 2.5], ['engineer', 2.5], ['engineers', 2.5], ['people', 2.5], ['data scientist', 3], ['data scientists', 3], ['staff', 2.5], ['headcount', 3], ['who will build', 3], ['who builds', 3], ['who will operate', 3], ['who operates', 3], ['who maintains', 3], ['skill', 2], ['skills', 2], ['experience', 1.5], ['ml engineer', 3], ['ml engineers', 3], ['on call', 2.5], ['on-call', 2.5], ['how long does it take', 1.5], ['time to production', 2.5], ['developer', 2], ['developers', 2], ['productivity', 2], ['groups', 2.5], ['build ml', 2.5], ['ship a model', 2.5], ['who is available', 3], ['build and run', 2.5], ['who will run', 3]],
+    cues: [['team', 3], ['teams', 1.5], ['how many teams', 3], ['engineer', 2.5], ['engineers', 2.5], ['people', 2.5], ['data scientist', 3], ['data scientists', 3], ['staff', 2.5], ['headcount', 3], ['who will build', 3], ['who builds', 3], ['who will operate', 3], ['who operates', 3], ['who maintains', 3], ['skill', 2], ['skills', 2], ['experience', 1.5], ['ml engineer', 3], ['ml engineers', 3], ['on call', 2.5], ['on-call', 2.5], ['how long does it take', 1.5], ['time to production', 2.5], ['developer', 2], ['developers', 2], ['productivity', 2], ['groups', 2.5], ['build ml', 2.5], ['ship a model', 2.5], ['who is available', 3], ['build and run', 2.5], ['who will run', 3]],
     example: 'Who uses and who runs the platform: how many data scientists and platform engineers?',
     assume: 'Assume a small platform team of about five engineers serving a few dozen data scientists.',
   },
@@ -126,16 +152,24 @@ export const FACETS: Facet[] = [
     assume: 'Assume the platform team carries the pager in a weekly rotation, with runbooks for the common failures.',
   },
   {
+    key: 'commitments',
+    label: 'external commitments',
+    parent: 'availability',
+    cues: [['contractual', 4], ['contract', 4], ['contracts', 4], ['advertiser', 3], ['advertisers', 3], ['sla with', 4], ['slas with', 4], ['penalty', 3], ['penalties', 3], ['customer sla', 4], ['customers sla', 4]],
+    example: 'Are there contractual SLAs with customers or partners?',
+    assume: 'Assume no contractual SLA beyond the availability target; say what you would promise.',
+  },
+  {
     key: 'availability',
     label: 'availability',
-    cues: [['availability', 3], ['available', 1], ['uptime', 3], ['downtime', 3], ['nines', 3], ['failover', 3], ['reliability', 3], ['reliable', 3], ['outage', 3], ['outages', 3], ['sla', 2.5], ['slo', 2.5], ['disaster', 3], ['redundancy', 3], ['go down', 2.5], ['goes down', 2.5], ['fail', 1.5], ['fails', 1.5], ['data centre', 2], ['data center', 2], ['tolerate', 1], ['tier', 2], ['tiers', 2], ['critical', 1.5]],
+    cues: [['availability', 3], ['available', 1], ['uptime', 3], ['downtime', 3], ['nines', 3], ['failover', 3], ['reliability', 3], ['reliable', 3], ['outage', 3], ['outages', 3], ['sla', 2.5], ['slo', 2.5], ['disaster', 3], ['redundancy', 3], ['go down', 2.5], ['goes down', 2.5], ['fail', 1.5], ['fails', 1.5], ['falls over', 2.5], ['still get', 2], ['fallback', 2.5], ['data centre', 2], ['data center', 2], ['tolerate', 1], ['tier', 2], ['tiers', 2], ['critical', 1.5]],
     example: 'What availability does serving need, and what may be down for a while?',
     assume: 'Assume 99.9% for online serving and feature lookups, less for training and tracking.',
   },
   {
     key: 'data',
     label: 'data',
-    cues: [['data source', 3], ['data sources', 3], ['where does the data come from', 4], ['come from', 2], ['events', 1.5], ['event', 1.5], ['stream', 2], ['streaming', 2], ['storage', 1.5], ['stored', 1], ['warehouse', 2], ['data lake', 2], ['parquet', 2], ['dataset', 2], ['datasets', 2], ['ingest', 3], ['ingestion', 3], ['history', 2], ['historical', 2], ['retention', 3], ['how much data', 3], ['how many features', 3], ['feature catalogue', 3.5], ['feature catalog', 3.5], ['features', 1.5], ['feature', 1], ['arrive', 2], ['arrives', 2], ['data', 1]],
+    cues: [['data source', 3], ['data sources', 3], ['where does the data come from', 4], ['come from', 2], ['events', 1.5], ['event', 1.5], ['stream', 2], ['streaming', 2], ['storage', 1.5], ['stored', 1], ['warehouse', 2], ['data lake', 2], ['parquet', 2], ['dataset', 2], ['datasets', 2], ['ingest', 3], ['ingestion', 3], ['history', 2], ['historical', 2], ['retention', 3], ['how much data', 3], ['how many features', 3], ['feature catalogue', 3.5], ['feature catalog', 3.5], ['catalogue', 3], ['catalog', 3], ['clickstream', 3], ['candidates', 3], ['training datasets', 3], ['training sets', 3], ['records', 1.5], ['features', 1.5], ['feature', 1], ['arrive', 2], ['arrives', 2], ['data', 1]],
     example: 'Where does the data come from, how fast does it arrive, and when do labels show up?',
     assume: 'Assume events arrive on a stream, history sits in object storage, and labels come later.',
   },
@@ -143,21 +177,21 @@ export const FACETS: Facet[] = [
     key: 'labels',
     label: 'labels and feedback',
     parent: 'data',
-    cues: [['label', 3], ['labels', 3], ['labelled', 3], ['labeled', 3], ['ground truth', 4], ['how soon after', 3], ['how long after', 3], ['learn whether', 3], ['find out whether', 3], ['true outcome', 4], ['actual outcome', 4], ['outcome', 2.5], ['outcomes', 2.5], ['chargeback', 3], ['chargebacks', 3], ['feedback', 2.5], ['delayed', 2]],
+    cues: [['label', 3], ['labels', 3], ['labelled', 3], ['labeled', 3], ['ground truth', 4], ['how soon after', 3], ['how long after', 3], ['how long until', 3], ['how long til', 3], ['learn whether', 3], ['find out whether', 3], ['find out that', 3], ['learn that', 3], ['learn', 2], ['really was', 2], ['actually was', 2], ['was fraud', 2.5], ['true outcome', 4], ['actual outcome', 4], ['outcome', 2.5], ['outcomes', 2.5], ['chargeback', 3], ['chargebacks', 3], ['feedback', 2.5], ['delayed', 2]],
     example: 'When do labels arrive, and how do we learn the true outcome?',
     assume: 'Assume labels arrive late (days to weeks) and some never arrive; say how you would train around that.',
   },
   {
     key: 'budget',
     label: 'budget',
-    cues: [['budget', 4], ['cost', 3], ['costs', 3], ['money', 3], ['spend', 3], ['spending', 3], ['expensive', 3], ['cheap', 3], ['dollar', 3], ['dollars', 3], ['price', 2], ['afford', 3], ['finops', 3], ['hardware budget', 4], ['cost target', 4]],
+    cues: [['budget', 4], ['cost', 3], ['costs', 3], ['money', 3], ['spend', 3], ['spending', 3], ['expensive', 3], ['cheap', 3], ['dollar', 3], ['dollars', 3], ['price', 2], ['afford', 3], ['finops', 3], ['hardware budget', 4], ['cost target', 4], ['pay', 3], ['pay for', 3.5], ['commercial', 2.5], ['licence', 3], ['licences', 3], ['license', 3], ['licenses', 3], ['free software', 2.5]],
     example: 'Is there a budget or a cost target?',
     assume: 'Assume cost matters but is not the first constraint: justify big spends such as GPUs.',
   },
   {
     key: 'timeline',
     label: 'timeline',
-    cues: [['timeline', 4], ['deadline', 4], ['launch', 2.5], ['by when', 4], ['how long do we have', 4], ['mvp', 3], ['first version', 2.5], ['milestone', 3], ['delivery date', 4]],
+    cues: [['timeline', 3], ['project timeline', 4], ['delivery timeline', 4], ['deadline', 4], ['launch', 2.5], ['by when', 4], ['how long do we have', 4], ['mvp', 3], ['first version', 2.5], ['milestone', 3], ['delivery date', 4], ['how soon', 3], ['need to be live', 3.5], ['go live', 3.5], ['live by', 3.5], ['onboard', 2.5], ['onboarded', 2.5], ['fixed', 1.5], ['leadership', 1]],
     example: 'When does the first version have to ship?',
     assume: 'Assume a first version in about a quarter, then iterations.',
   },
@@ -185,8 +219,62 @@ interface Cue {
 let compiled: Cue[] | undefined;
 
 /** Units with function words kept: "how many" and "on prem" are cues. */
-function keysOf(text: string): string[] {
-  return units(tokenize(text)).map((u) => u.key);
+function keysOf(text: string, vocabulary?: ReadonlySet<string>): string[] {
+  let tokens = tokenize(text);
+  // "how mnay modle" is "how many model": each unknown word is read as the one known
+  // word it is a typo of, when there is one.
+  if (vocabulary) {
+    tokens = tokens.map((t): Token => {
+      const word = corrected(t.text, vocabulary);
+      return word === t.text ? t : { ...t, text: word, stem: stem(word) };
+    });
+  }
+  return units(tokens).map((u) => u.key);
+}
+
+let cueWords: Set<string> | undefined;
+let cueKeySet: Set<string> | undefined;
+
+function cueKeys(): Set<string> {
+  cueKeySet ??= new Set(cues().flatMap((c) => c.keys));
+  return cueKeySet;
+}
+
+/** The words a question is read against: every cue's, and the brief's own. */
+function vocabulary(answers: Record<string, ScenarioAnswer>): Set<string> {
+  cueWords ??= new Set(FACETS.flatMap((f) => f.cues.flatMap(([phrase]) => words(phrase))).concat(words(COMMON_QUESTION_WORDS)));
+  const out = new Set(cueWords);
+  for (const a of Object.values(answers)) for (const w of words([a.answer, ...(a.asks ?? [])].join(' '))) out.add(w);
+  return out;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+}
+
+const COMMON_QUESTION_WORDS =
+  'what which who when where why how many much does do is are was were will would should could can the a an of to for in on at we our you your they it this that there any about need needs have has been be with from by or and already running training features feature models model predictions prediction latency data users requests team teams';
+
+/**
+ * How close a question is to each fact of the brief: the rare words it shares with
+ * the fact's answer and the questions it lists, weighed by how few facts use them.
+ */
+function retrieval(question: Set<string>, answers: Record<string, ScenarioAnswer>): Map<string, { score: number; shared: number }> {
+  const facts = Object.entries(answers).map(([key, a]) => ({ key, keys: conceptKeys([a.answer, ...(a.asks ?? [])].join(' . ')) }));
+  const df = new Map<string, number>();
+  for (const f of facts) for (const k of f.keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const out = new Map<string, { score: number; shared: number }>();
+  for (const f of facts) {
+    let score = 0;
+    let shared = 0;
+    for (const k of question) {
+      if (!f.keys.has(k)) continue;
+      shared++;
+      score += Math.log(1 + facts.length / df.get(k)!);
+    }
+    if (shared > 0) out.set(f.key, { score, shared });
+  }
+  return out;
 }
 
 function cues(): Cue[] {
@@ -221,7 +309,7 @@ function askScore(question: Set<string>, asks: string[] | undefined): number {
 
 /** The facets a question is about, scored, best first. */
 export function scoreFacets(question: string, answers: Record<string, ScenarioAnswer> = {}): FacetScore[] {
-  const keys = keysOf(question);
+  const keys = keysOf(question, vocabulary(answers));
   const used = new Array<boolean>(keys.length).fill(false);
   const score = new Map<string, FacetScore>();
   const add = (facet: string, weight: number): void => {
@@ -243,6 +331,14 @@ export function scoreFacets(question: string, answers: Record<string, ScenarioAn
   for (const [key, a] of Object.entries(answers)) {
     const s = askScore(content, a.asks);
     if (s >= 0.4) add(key, 6 * s);
+  }
+  // A question that shares rare words with a fact is likely about it: two of them, or
+  // one where the question's cues already lean that way.
+  // Words that are cues have had their say; the rest ("home", "account", "follow")
+  // tell which fact the question is about.
+  const telling = keys.filter((k) => !cueKeys().has(k) && (k.startsWith('#') || conceptKeys(k).size > 0));
+  for (const [key, r] of retrieval(new Set(telling), answers)) {
+    if (r.shared >= 2 || (score.get(key)?.score ?? 0) >= 1) add(key, Math.min(3, r.score));
   }
   return [...score.values()].sort((a, b) => b.score - a.score || order(a.key) - order(b.key));
 }
@@ -268,12 +364,14 @@ export function classify(question: string, answers: Record<string, ScenarioAnswe
       if (i >= 0) ranked.splice(i, 1);
     }
   }
-  ranked.sort((a, b) => b.score - a.score || order(a.key) - order(b.key));
+  // A facet named outright ("growing", "budget", "peak") is what the question is about,
+  // whatever else it mentions ("how fast is the number of data scientists growing?").
+  ranked.sort((a, b) => Number(b.top >= 4) - Number(a.top >= 4) || b.score - a.score || order(a.key) - order(b.key));
   const best = ranked[0]!;
   const related = (a: string, b: string): boolean => BY_KEY.get(a)?.parent === b || BY_KEY.get(b)?.parent === a;
   // "What budget do we have for infrastructure?" is about the budget: when the best
   // facet is named outright, a second one must be named outright too.
-  const second = (f: FacetScore): boolean => f.score >= 3 && f.score >= best.score / 2 && !related(f.key, best.key) && (best.top < 4 || f.top >= 4);
+  const second = (f: FacetScore): boolean => f.score >= 3 && f.score >= best.score * 0.7 && !related(f.key, best.key) && (best.top < 4 || f.top >= 4);
   return ranked.filter((f, i) => i === 0 || second(f)).slice(0, 2).map((f) => f.key);
 }
 

@@ -215,7 +215,10 @@ export function buildPlan(input: PlanInput): MockPlan {
       tips: p.tips,
       keyPoints: p.keyPoints,
       opening: OPENINGS[key] ?? `Over to you${p.focus ? `: ${lowerFirst(p.focus)}` : ''}.`,
-      followUps: followUpsFor([...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : guideFollowUps(guide, key, trap))], p.keyPoints),
+      followUps: followUpsFor(
+        [...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : guideFollowUps(guide, key, trap))],
+        key === 'scale' && trap ? [...p.keyPoints, ...trap.keyPoints] : p.keyPoints,
+      ),
       ...(key === 'scale' && trap ? { trap } : {}),
     };
   });

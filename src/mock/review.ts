@@ -12,7 +12,7 @@
 // timed mock, 10% of the score is time: each phase used between half and all of its
 // (extended) time, with a margin. A phase with nothing to check is not scored.
 import type { KeyPoint } from '../guides/model.js';
-import { domainKeys, pointKeys, relevance, type MatchResult } from '../judge/concepts.js';
+import { domainKeys, overlap, pointKeys, relevance, type MatchResult } from '../judge/concepts.js';
 import { profile, specificity } from '../judge/prose.js';
 import type { MockSession, PhaseState, PhaseStatus } from './session.js';
 import type { PlanTrap } from './plan.js';
@@ -201,9 +201,8 @@ export function trapsToDrill(traps: PlanTrap[], phases: PhaseReview[], missed: {
       for (const point of t.keyPoints) {
         const keys = pointKeys(point);
         for (const g of gaps) {
-          const shared = [...g.keys].filter((k) => keys.has(k));
-          const strong = shared.filter((k) => k.startsWith('#')).length * 2 + shared.length;
-          if (strong >= 2 && (!best || strong > best.shared)) best = { shared: strong, gap: g, point };
+          const shared = overlap(g.keys, keys);
+          if (shared >= 2 && (!best || shared > best.shared)) best = { shared, gap: g, point };
         }
       }
       return best ? [{ t, best }] : [];

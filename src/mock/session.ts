@@ -214,18 +214,15 @@ export class MockSession {
     const trap = phase.plan.trap;
     const points = phase.plan.keyPoints;
     const trapAfter = this.trapIndex(phase);
-    // Credit so far: the phase's points on everything written, the trap's on what came after it.
+    // Credit so far: the phase's points on everything written, the trap's on what came
+    // after it was asked.
     const credit = new Map<string, number>();
     for (const r of matchKeyPoints(this.candidateText(phase), points).results) credit.set(r.point.label, r.credit);
-    const lastTarget: KeyPoint[] =
-      lastAsk?.kind === 'trap' && trap
-        ? trap.keyPoints
-        : points.filter((p) => lastAsk?.probes?.includes(p.label));
-    if (lastAsk?.kind === 'trap' && trap && trapAfter >= 0) {
-      for (const r of matchKeyPoints(this.candidateText(phase, trapAfter + 1), trap.keyPoints).results) credit.set(r.point.label, r.credit);
-    }
+    const trapPoints = trap && trapAfter >= 0 ? trap.keyPoints : [];
+    for (const r of matchKeyPoints(trapAfter >= 0 ? this.candidateText(phase, trapAfter + 1) : '', trapPoints).results) credit.set(r.point.label, r.credit);
+    const lastTarget: KeyPoint[] = lastAsk?.kind === 'trap' ? trapPoints : [...points, ...trapPoints].filter((p) => lastAsk?.probes?.includes(p.label));
     const { move, queue } = nextMove({
-      points: lastAsk?.kind === 'trap' && trap ? [...trap.keyPoints, ...points] : points,
+      points: lastAsk?.kind === 'trap' ? [...trapPoints, ...points] : [...points, ...trapPoints],
       credit,
       answer: lastAnswer && phase.turns.indexOf(lastAnswer) > phase.turns.indexOf(lastAsk!) ? lastAnswer.text : '',
       trapPending: Boolean(trap && !phase.trapAsked),

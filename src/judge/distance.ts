@@ -1,0 +1,40 @@
+// Edit distance between two short words: a typo in a command or a question. Pure.
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+export function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The word of a vocabulary a typed word was meant to be: itself when known, else the
+ * one known word within one edit (two for long words), when there is exactly one
+ * best. Short words are left alone: "rec" is not "red".
+ */
+export function corrected(word: string, vocabulary: ReadonlySet<string>): string {
+  const w = word.toLowerCase();
+  if (w.length < 4 || vocabulary.has(w) || /\d/.test(w)) return word;
+  const limit = w.length >= 8 ? 2 : 1;
+  let best: string | undefined;
+  let bestD = limit + 1;
+  let ties = 0;
+  for (const v of vocabulary) {
+    if (Math.abs(v.length - w.length) > limit) continue;
+    const d = distance(w, v);
+    if (d < bestD) {
+      best = v;
+      bestD = d;
+      ties = 0;
+    } else if (d === bestD) ties++;
+  }
+  return best && ties === 0 ? best : word;
+}
