@@ -38,6 +38,7 @@ describe('nextMove', () => {
     ['a short answer gets a probe of a missed point no follow-up will ask', input({ answer: 'Redis and Parquet.', credit: made('Dual-store design') }), 'probe', probeLine(once)],
     ['an answer that misses most points gets a probe, of a point no follow-up will ask', input({ credit: new Map() }), 'probe', probeLine(once)],
     ['"not sure" gets a nudge towards what was asked, not the next question', input({ answer: 'Not sure.', lastTarget: [pit], credit: made('Dual-store design') }), 'nudge', nudgeLine(pit)],
+    ['"not sure" after a probe gets a pointer to that same point', input({ answer: 'no idea', lastTarget: [pit], probed: new Set(['Point-in-time correctness']), credit: made('Dual-store design') }), 'nudge', nudgeLine(pit)],
     ['a point is not probed twice', input({ answer: 'Redis.', credit: made('Dual-store design'), probed: new Set(['One definition, two paths']), queue: [] }), 'probe', probeLine(pit)],
     ['no probes left: the scripted follow-ups go on', input({ answer: 'Redis.', probesLeft: 0, credit: made('Dual-store design') }), 'follow-up', askPit.text],
     ['nothing left worth asking', input({ credit: made('Dual-store design', 'Point-in-time correctness', 'One definition, two paths'), queue: [askPit, askDual] }), undefined, undefined],
@@ -55,7 +56,9 @@ describe('nextMove', () => {
 
 describe('the lines', () => {
   it('a probe names the point and its hint as a question, a nudge gives the hint as a pointer', () => {
-    expect(probeLine(dual)).toBe("You haven't touched on dual-store design yet (two stores for two access patterns): how would your design handle that?");
+    expect(probeLine(dual)).toBe('What about dual-store design? Two stores for two access patterns.');
+    expect(probeLine({ label: 'Autoscaling', terms: [], hint: 'what triggers a scale-up and how long it takes' })).toBe('What about autoscaling? What triggers a scale-up and how long it takes?');
+    expect(probeLine({ label: 'Scope', terms: [] })).toBe('What about scope? How would your design handle it?');
     expect(nudgeLine(pit)).toBe("That's fine, think out loud. A pointer: training rows get the feature value as it stood at event time. What would you do about point-in-time correctness?");
   });
 });

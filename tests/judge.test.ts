@@ -115,6 +115,8 @@ describe('prose', () => {
     ['No idea', true],
     ["I'm not sure whether Redis or Cassandra fits better, so I would benchmark both with our access pattern.", false],
     ['Redis Cluster across three zones.', false],
+    ['Honestly, no idea, sorry.', true],
+    ['How big is it?\nIs it in the cloud?\nno idea', false],
   ])('isDontKnow(%s) = %s', (text, expected) => {
     expect(isDontKnow(text)).toBe(expected);
   });

@@ -105,7 +105,7 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
     s.write('Online store in Redis, offline store in Parquet.\r');
     await r.next('│ Online store');
     s.write(CTRL_D);
-    await r.next("Interviewer: You haven't touched on one definition, two paths yet");
+    await r.next('Interviewer: What about one definition, two paths? One Python definition');
     await r.next('? Your answer');
     s.write('Not sure.\r');
     await r.next('│ Not sure.');

@@ -112,7 +112,8 @@ export interface ProseProfile {
   dontKnow: boolean;
 }
 
-const DONT_KNOW = /\b(?:i\s+(?:do\s*n[o']t|don['’]?t|really\s+don['’]?t)\s+know|no\s+idea|not\s+sure|i['’]?m\s+not\s+sure|i\s+am\s+not\s+sure|no\s+clue|pass|skip(?:ping)?\s+this|can['’]?t\s+(?:say|answer)|unsure|dunno)\b/i;
+const DONT_KNOW = /\b(?:i\s+(?:do\s*n[o']t|don['’]?t|really\s+don['’]?t)\s+know|no\s+idea|not\s+sure|i['’]?m\s+not\s+sure|i\s+am\s+not\s+sure|no\s+clue|skip(?:ping)?\s+this|can['’]?t\s+(?:say|answer)|unsure|dunno)\b/gi;
+const FILLER = /\b(?:honestly|sorry|really|i\s+guess|to\s+be\s+honest|hmm+|um+|uh+|well|here|about\s+this|that)\b/gi;
 
 /** How an answer is written, for the score and the review's advice. */
 export function profile(text: string): ProseProfile {
@@ -120,11 +121,16 @@ export function profile(text: string): ProseProfile {
   const words = list.reduce((n, s) => n + s.tokens.length, 0);
   const explainedWords = list.filter((s) => s.explains || s.question).reduce((n, s) => n + s.tokens.length, 0);
   const explained = words > 0 ? explainedWords / words : 0;
+  // "Not sure." is a non-answer; "not sure whether Redis or Cassandra fits, so I would
+  // benchmark both" is an answer: what is left without the admission decides.
+  const admits = DONT_KNOW.test(text);
+  DONT_KNOW.lastIndex = 0;
+  const rest = tokenize(text.replace(DONT_KNOW, ' ').replace(FILLER, ' ')).length;
   return {
     words,
     explained,
     termList: words >= 6 && explained < 0.4,
-    dontKnow: words > 0 && words <= 12 && DONT_KNOW.test(text),
+    dontKnow: words > 0 && admits && rest <= 2,
   };
 }
 

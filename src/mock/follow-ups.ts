@@ -32,11 +32,16 @@ function clause(hint: string): string {
   return hint.replace(/[.?!]+$/, '').replace(/^[A-Z][a-z]/, (m) => m.toLowerCase());
 }
 
-/** A missed point, asked as a question; the hint says what it is about without giving the answer away. */
+/** A hint as the interviewer says it: a sentence, a question when it asks one. */
+function sentence(hint: string): string {
+  const h = hint.trim().replace(/[.?!]+$/, '');
+  const asks = /^(what|how|why|which|when|where|who|is|are|does|do|can)\b/i.test(h);
+  return `${h.charAt(0).toUpperCase()}${h.slice(1)}${asks ? '?' : '.'}`;
+}
+
+/** A missed point, asked as a question, phrased from its hint. */
 export function probeLine(point: KeyPoint): string {
-  return point.hint
-    ? `You haven't touched on ${lower(point.label)} yet (${clause(point.hint)}): how would your design handle that?`
-    : `You haven't touched on ${lower(point.label)} yet: how would your design handle it?`;
+  return point.hint ? `What about ${lower(point.label)}? ${sentence(point.hint)}` : `What about ${lower(point.label)}? How would your design handle it?`;
 }
 
 /** After "not sure": a nudge towards one point, with its hint, rather than the next question. */
@@ -44,6 +49,11 @@ export function nudgeLine(point: KeyPoint): string {
   return point.hint
     ? `That's fine, think out loud. A pointer: ${clause(point.hint)}. What would you do about ${lower(point.label)}?`
     : `That's fine, think out loud. What would you do about ${lower(point.label)}?`;
+}
+
+/** How a nudge is remembered among the probed labels. */
+export function nudged(label: string): string {
+  return `nudge:${label}`;
 }
 
 export type Move =
@@ -82,7 +92,8 @@ export function nextMove(input: MoveInput): { move?: Move; queue: FollowUp[] } {
   let queue = input.queue;
 
   if (isDontKnow(input.answer)) {
-    const target = input.lastTarget.find(fresh) ?? input.points.find(fresh);
+    // The point just asked about gets the pointer, once.
+    const target = input.lastTarget.find((p) => missed(p) && !input.probed.has(nudged(p.label))) ?? input.points.find(fresh);
     if (target) return { move: { kind: 'nudge', point: target, text: nudgeLine(target) }, queue };
   }
   if (input.trapPending && input.answer.trim()) return { move: { kind: 'trap' }, queue };

@@ -177,9 +177,11 @@ function phaseReview(session: MockSession, phase: PhaseState, timed: boolean, do
   const specific = phase.plan.key === 'clarify' ? 1 : Math.min(1, VAGUE_FLOOR + ((1 - VAGUE_FLOOR) * concrete) / CONCRETE);
   review.score = reached && !prose.dontKnow ? (earned / possible) * onTopic * overall * specific : 0;
   if (!reached || !text.trim()) return review;
+  const made = pts.some((p) => p.credit > 0);
   if (prose.dontKnow) review.advice.push('"I don\'t know" earns nothing: say what you would find out, or reason from what you do know.');
+  else if (prose.words < 15 && !made && phase.plan.key !== 'clarify') review.advice.push('A line is not an answer: walk through the parts, the numbers and the reasons.');
   else if (prose.termList && phase.plan.key !== 'clarify') review.advice.push('Written as a list of terms: explain how and why, not just which. Named points earn about a third.');
-  if (onTopic < 1 && !prose.dontKnow) review.advice.push(`Most of this is not about ${session.plan.title}: it earns ${onTopic === 0 ? 'nothing' : 'less'}.`);
+  else if (onTopic < 1) review.advice.push(`Most of this is not about ${session.plan.title}: it earns ${onTopic === 0 ? 'nothing' : 'less'}.`);
   return review;
 }
 

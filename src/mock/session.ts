@@ -8,7 +8,7 @@ import { matchKeyPoints, type MatchResult } from '../judge/concepts.js';
 import { isQuestion, sentences } from '../judge/prose.js';
 import type { MockClock } from './clock.js';
 import { phaseClock, type PhaseClock } from './clock.js';
-import { nextMove, type FollowUp } from './follow-ups.js';
+import { nextMove, nudged, type FollowUp } from './follow-ups.js';
 import { classify, reply, topicOf, type InterviewerReply } from './interviewer.js';
 import type { MockPhase, MockPlan } from './plan.js';
 
@@ -239,8 +239,10 @@ export class MockSession {
       case 'follow-up':
         return this.say('interviewer', 'follow-up', move.followUp.text, { probes: move.followUp.probes });
       case 'probe':
-      case 'nudge':
         phase.probed.push(move.point.label);
+        return this.say('interviewer', move.kind, move.text, { probes: [move.point.label] });
+      case 'nudge':
+        phase.probed.push(move.point.label, nudged(move.point.label));
         return this.say('interviewer', move.kind, move.text, { probes: [move.point.label] });
     }
   }
