@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseGuideText, idFromPath, classify } from '../src/guides/parse.js';
+import { parseGuideText, idFromPath } from '../src/guides/parse.js';
+import { recognizerFor } from '../src/guides/recognizers/index.js';
 import type { Guide } from '../src/guides/model.js';
 
 const dir = join(import.meta.dirname, 'fixtures/layouts');
@@ -236,7 +237,7 @@ describe('heading variants', () => {
     ['Sample Interview Flow', 'flow'],
     ['Meta-Commentary: What Makes This System Unique', undefined],
   ])('%s → %s', (heading, kind) => {
-    expect(classify(heading)).toBe(kind);
+    expect(recognizerFor(heading)?.part).toBe(kind);
   });
 
   it.each([
