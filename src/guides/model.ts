@@ -20,6 +20,8 @@ export interface KeyPoint {
   terms: string[];
   /** One line telling the user what the point is about, shown when it is missed. */
   hint?: string;
+  /** Read off what the guide says a phase or an answer covers, not listed as a key point. */
+  derived?: boolean;
 }
 
 export interface Phase {
@@ -31,6 +33,8 @@ export interface Phase {
   focus: string;
   tips: string;
   keyPoints: KeyPoint[];
+  /** What the guide says the phase covers, as derived points; used when it lists no key points (parser only). */
+  covers?: KeyPoint[];
 }
 
 export interface AskQuestion {
@@ -154,6 +158,8 @@ export interface Section {
 export interface Guide {
   id: string;
   title: string;
+  /** More plans of another length than `pacing` (a 60-minute plan beside the 45). */
+  altPlans?: Phase[][];
   system?: string;
   summary?: string;
   tags: string[];

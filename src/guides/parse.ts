@@ -176,7 +176,11 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
 function finish(ctx: Ctx): void {
   const g = ctx.guide;
   if (g.pacing.length === 0 && ctx.phaseHeadings.length > 0) g.pacing = ctx.phaseHeadings;
-  for (const phase of g.pacing) phase.keyPoints = ctx.phaseKeyPoints.get(phase.key) ?? [];
+  // Key points the guide lists for a phase, else those read off what it says the phase covers.
+  for (const phase of [...g.pacing, ...(g.altPlans ?? []).flat()]) {
+    phase.keyPoints = ctx.phaseKeyPoints.get(phase.key) ?? phase.covers ?? ctx.derivedPhasePoints.get(phase.key) ?? [];
+    delete phase.covers;
+  }
   for (const [key] of ctx.phaseKeyPoints) {
     if (g.pacing.length > 0 && !g.pacing.some((p) => p.key === key)) {
       ctx.problems.push({ path: ctx.path, severity: 'warning', message: `phase key points for '${key}' match no phase of the pacing` });

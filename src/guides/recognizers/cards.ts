@@ -7,6 +7,7 @@ import { uniqueId, type Recognizer } from './context.js';
 
 export const cards: Recognizer = {
   part: 'cards',
+  yields: 'cards',
   heading: /quick[- ]?reference|cheat[- ]?sheet|reference card|interview card/i,
   layouts: [
     { name: 'card-per-subheading', example: '## Quick Reference Cards\n### Latency Budget\n| Hop | Budget |' },

@@ -31,6 +31,8 @@ export interface Layout {
 /** One part of a guide (pacing, traps...): the headings it takes and how it reads them. */
 export interface Recognizer {
   part: string;
+  /** The field of the guide it fills (for the layout fixtures' table test). */
+  yields: keyof Guide;
   /** A section whose heading matches is this recognizer's. */
   heading: RegExp;
   layouts: Layout[];

@@ -16,6 +16,7 @@ export function background(heading: string): string {
 
 export const discussion: Recognizer = {
   part: 'discussion',
+  yields: 'discussion',
   heading: /discussion points|interviewer background|if (the )?interviewer (has|is)/i,
   layouts: [{ name: 'background-subheadings', example: '### If Interviewer Has ML Background\n- Feature drift detection' }],
   read(node, ctx) {

@@ -12,6 +12,7 @@ function phaseAt(minute: number, ctx: Ctx): string {
 
 export const flow: Recognizer = {
   part: 'flow',
+  yields: 'flow',
   heading: /interview flow|example interview|mock walkthrough/i,
   layouts: [{ name: 'step-per-subheading', example: '### Minutes 0-5: Clarify\nInterviewer: ...\nYou: ...' }],
   read(node, ctx) {

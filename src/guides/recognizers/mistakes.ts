@@ -6,6 +6,7 @@ import type { Recognizer } from './context.js';
 
 export const mistakes: Recognizer = {
   part: 'mistakes',
+  yields: 'mistakes',
   heading: /\bmistakes?\b|pitfalls|anti-?patterns/i,
   layouts: [
     { name: 'mistake-table', example: '| Mistake | Why It Is Bad | What To Do Instead |' },

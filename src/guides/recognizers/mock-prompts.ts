@@ -7,6 +7,7 @@ import type { Recognizer } from './context.js';
 
 export const mockPrompts: Recognizer = {
   part: 'mockPrompts',
+  yields: 'mockPrompts',
   heading: /mock (interview )?(questions|prompts)|practice prompts/i,
   layouts: [{ name: 'prompt-list', example: '- Category: "Design a feature store for 10K models"' }],
   read(node, ctx) {

@@ -1,48 +1,37 @@
-// Pacing: the interview's phases with their minutes, from a table or from one heading
-// per phase.
+// Pacing: the interview's phases with their minutes, and what each phase covers
+// (which becomes its derived key points when the guide lists none). Read from a table
+// (clock windows or durations), a timeline drawn in a code block or a box, or one
+// heading per phase. A guide with two plans (45 and 60 minutes) keeps both; the mock
+// takes the one that fits.
+import type { Tokens } from 'marked';
 import type { Phase } from '../model.js';
-import { blockText, tableRows, type Node } from '../markdown.js';
+import { allBlocks, blockText, listItems, tableRows, type Block, type Node } from '../markdown.js';
 import { phaseKey } from '../phases.js';
-import { parseWindow } from '../text.js';
-import { firstTable, keepSection, type Ctx, type Recognizer } from './context.js';
+import { type Ctx, type Recognizer, keepSection } from './context.js';
+import { plain, pointsFrom, sentence, splitItems } from './derive.js';
+
+export const PACING_HEADING = /\bpacing\b|\d+[- ]min(ute)?s?\b.*\b(format|plan|guide|interview|breakdown|structure|timeline|flow)\b|time (allocation|management|budget|breakdown)|interview (timeline|structure)|\btimeline\b/i;
 
 export const pacing: Recognizer = {
   part: 'pacing',
-  heading: /\bpacing\b|\d+[- ]min(ute)?s? (format|plan|guide)\b/i,
+  yields: 'pacing',
+  heading: PACING_HEADING,
   layouts: [
-    { name: 'time-phase-table', example: '| Time | Phase | Focus | Tips |\n| 0-5 min | Clarify | Scope | Ask about scale |' },
-    { name: 'phase-headings', example: '### Phase 1: Requirements (0-5 min)' },
+    { name: 'time-phase-table', example: '| Time | Phase | Focus | Key Points |\n| 0-5 min | Clarify | Scope | Scale, latency, workloads |' },
+    { name: 'duration-table', example: '| Phase | Duration | Focus |\n| Requirements | 5 min | Scope |\n| High-Level Design | 10 min | Components |' },
+    { name: 'clock-windows', example: '| 0:00–3:00 | Clarify |   or   | 0--5 min | Clarify |' },
+    { name: 'duration-ranges', example: '| Requirements | 5–7 min |  (a duration range: its middle counts)' },
+    { name: 'phase-subheadings', example: '### Minutes 0-5: Clarify Scope\n### Phase 2: High-Level Design (10 minutes)' },
+    { name: 'code-block-timeline', example: '```\n[0-5 min] REQUIREMENTS\n  • Clarify scale\n[5-15 min] HIGH-LEVEL DESIGN\n```' },
+    { name: 'boxed-phases', example: '│ Phase 1: Requirements & Clarification (5-7 min) │\n│ • Clarify scope │' },
+    { name: 'two-plans', example: '### 45-Minute Plan\n| Time | Phase |\n### 60-Minute Plan\n| Time | Phase |' },
   ],
   read(node, ctx) {
-    const table = firstTable(node, (h) => h.some((c) => /time|min/i.test(c)) && h.some((c) => /phase|stage/i.test(c)));
-    if (!table) {
-      ctx.walkChildren(node);
-      if (ctx.phaseHeadings.length === 0) keepSection(node, ctx);
-      return;
-    }
-    const { header, rows } = tableRows(table);
-    const col = (re: RegExp): number => header.findIndex((h) => re.test(h));
-    const time = col(/time|min/i);
-    const phase = col(/phase|stage/i);
-    const focus = col(/focus|goal|what/i);
-    const tips = col(/tips?|deliverable|output|notes?/i);
-    for (const row of rows) {
-      const window = parseWindow(row[time] ?? '');
-      const name = (row[phase] ?? '').trim();
-      if (!window || !name) {
-        ctx.problems.push({ path: ctx.path, line: table.line, severity: 'warning', message: `pacing row '${row.join(' | ')}' needs a time like '0-5 min' and a phase name` });
-        continue;
-      }
-      ctx.guide.pacing.push({
-        key: phaseKey(name),
-        name,
-        ...window,
-        focus: focus >= 0 ? (row[focus] ?? '') : '',
-        tips: tips >= 0 ? (row[tips] ?? '') : '',
-        keyPoints: [],
-      });
-    }
+    const plans = plansIn(node);
+    if (plans.length > 0) adopt(plans, ctx);
+    // Sub-sections may hold other parts (clarifying questions under "Minutes 0-5").
     ctx.walkChildren(node);
+    if (plans.length === 0 && ctx.phaseHeadings.length === 0) keepSection(node, ctx);
   },
 };
 
@@ -51,27 +40,224 @@ export const PHASE_HEADING = /^phase\s+\d+\s*[:.\-–]/i;
 /** "Phase 1: Requirements (0-5 min)" anywhere in a guide is a phase of its plan. */
 export const phaseHeadings: Recognizer = {
   part: 'phase',
+  yields: 'pacing',
   heading: PHASE_HEADING,
   passThrough: true,
   layouts: [{ name: 'phase-heading', example: '## Phase 1: Requirements (0-5 min)' }],
   read(node, ctx) {
-    phaseFromHeading(node, ctx);
+    const entry = entryFromHeading(node);
+    if (!entry) return;
+    const [phase] = planFrom([entry]);
+    if (phase && entry.timing?.kind === 'window') ctx.phaseHeadings.push(phase);
   },
 };
 
-function phaseFromHeading(node: Node, ctx: Ctx): void {
-  const m = /^phase\s+\d+\s*[:.\-–]\s*(.+?)\s*(\(([^)]*)\))?\s*$/i.exec(node.heading.trim());
-  const window = parseWindow(node.heading);
-  if (!m || !window) return;
-  const firstParagraph = node.blocks.find((b) => b.type === 'paragraph');
-  const phase: Phase = {
-    key: phaseKey(m[1]!),
-    name: m[1]!.replace(/\s*\(.*$/, '').trim(),
-    ...window,
-    focus: firstParagraph ? blockText(firstParagraph) : '',
-    tips: '',
-    keyPoints: [],
-  };
-  ctx.phaseHeadings.push(phase);
+// ---- timing --------------------------------------------------------------------
+
+type Timing = { kind: 'window'; start: number; end: number } | { kind: 'duration'; minutes: number };
+
+const DASH = String.raw`\s*(?:-{1,2}|–|—|to)\s*`;
+const CLOCK = new RegExp(String.raw`(\d{1,3}):(\d{2})${DASH}(\d{1,3}):(\d{2})`);
+const RANGE = new RegExp(String.raw`(\d+(?:\.\d+)?)${DASH}(\d+(?:\.\d+)?)\s*(?:min(?:ute)?s?|m\b|')?`, 'i');
+const SINGLE = /(?:~|about\s+)?(\d+(?:\.\d+)?)\s*(?:min(?:ute)?s?|m\b|')/i;
+
+/**
+ * The minutes a cell or heading gives: a window of the clock ("0-5 min", "0--5",
+ * "0:00–3:00", "Minutes 5-15"), or a duration ("5 min", "5–7 min" as a range of
+ * lengths when `durations` says the column holds lengths).
+ */
+export function timing(text: string, durations = false): Timing | undefined {
+  const t = plain(text);
+  const clock = CLOCK.exec(t);
+  if (clock) {
+    const start = Number(clock[1]) + Number(clock[2]) / 60;
+    const end = Number(clock[3]) + Number(clock[4]) / 60;
+    return end > start ? { kind: 'window', start, end } : undefined;
+  }
+  const range = RANGE.exec(t);
+  if (range) {
+    const a = Number(range[1]);
+    const b = Number(range[2]);
+    if (!(b > a) || b > 240) return undefined;
+    return durations ? { kind: 'duration', minutes: (a + b) / 2 } : { kind: 'window', start: a, end: b };
+  }
+  const single = SINGLE.exec(t);
+  if (single && Number(single[1]) > 0 && Number(single[1]) <= 120) return { kind: 'duration', minutes: Number(single[1]) };
+  return undefined;
 }
 
+// ---- entries and plans -----------------------------------------------------------
+
+interface Entry {
+  name: string;
+  timing?: Timing;
+  focus: string;
+  tips: string;
+  /** What the guide says this phase covers: bullets, a key-points cell. */
+  covers: string[];
+}
+
+/** "**1. CLARIFY & SCOPE**" → "Clarify & Scope"; "DEEP DIVE (Choose 1-2)" → "Deep Dive". */
+export function phaseName(raw: string): string {
+  let n = plain(raw)
+    .replace(/^(?:phase|step|stage)\s*\d+\s*[:.\-–]?\s*/i, '')
+    .replace(/^(?:minutes?\s+)?\[?\d+(?:[.:]\d+)?\s*(?:-{1,2}|–|—|to)\s*\d+(?:[.:]\d+)?\s*(?:min(?:ute)?s?)?\]?\s*[:.\-–]?\s*/i, '')
+    .replace(/\s*[([][^)\]]*(?:min|choose|pick|optional)[^)\]]*[)\]]\s*/gi, ' ')
+    .replace(/\s+[-–—]\s+.*$/, '')
+    .replace(/\s*:\s*$/, '')
+    .trim();
+  if (n === n.toUpperCase() && /[A-Z]{3}/.test(n)) n = n.toLowerCase().replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\b(And|Or|Of|The|To|For|In|On|Vs)\b/g, (w) => w.toLowerCase());
+  return n;
+}
+
+/** A plan from entries: windows as they are when they chain from 0, else durations laid end to end. */
+export function planFrom(entries: Entry[]): Phase[] {
+  const named = entries.filter((e) => e.name && e.timing);
+  if (named.length === 0) return [];
+  const windows = named.every((e) => e.timing!.kind === 'window');
+  let at = 0;
+  return named.map((e): Phase => {
+    const t = e.timing!;
+    let start: number;
+    let end: number;
+    if (windows && t.kind === 'window') {
+      start = t.start;
+      end = t.end;
+    } else {
+      const minutes = t.kind === 'duration' ? t.minutes : t.end - t.start;
+      start = at;
+      end = at + minutes;
+    }
+    at = end;
+    const phase: Phase = { key: phaseKey(e.name), name: e.name, start: round(start), end: round(end), focus: e.focus, tips: e.tips, keyPoints: [] };
+    const covers = pointsFrom(e.covers.flatMap(splitItems));
+    if (covers.length > 0) phase.covers = covers;
+    return phase;
+  });
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** Clock windows that overlap or leave gaps were durations after all ("5-7 min", "12-15 min"). */
+function sane(plan: Phase[]): boolean {
+  if (plan.length < 2) return false;
+  for (let i = 1; i < plan.length; i++) if (plan[i]!.start < plan[i - 1]!.end - 0.01) return false;
+  return plan[0]!.start <= 1 && plan.every((p) => p.end > p.start);
+}
+
+function fromTable(table: Block & Tokens.Table): Phase[] {
+  const { header, rows } = tableRows(table);
+  const col = (re: RegExp, not: number[] = []): number => header.findIndex((h, i) => !not.includes(i) && re.test(h));
+  let phase = col(/phase|stage|step|section|activity|part\b|segment/i);
+  const duration = col(/duration|length|how long|minutes\b/i);
+  const time = col(/time|\bmin|when|window|clock/i, [duration]);
+  if (phase < 0) phase = [0, 1].find((i) => i !== time && i !== duration) ?? -1;
+  if (phase < 0 || (time < 0 && duration < 0)) return [];
+  const used = [phase, time, duration];
+  const points = col(/key ?points?|deliverables?|what to (cover|demonstrate|do)|demonstrat|evaluat|key actions?|activities|checklist|topics|cover|goals?\b|signals?/i, used);
+  const focus = col(/focus|goal|what|objective|description|purpose|activity/i, [...used, points]);
+  const tips = col(/tips?|advice|notes?|how/i, [...used, points, focus]);
+  const entries: Entry[] = rows.map((r) => {
+    const t = (time >= 0 ? timing(r[time] ?? '', false) : undefined) ?? (duration >= 0 ? timing(r[duration] ?? '', true) : undefined);
+    const cover = [points >= 0 ? (r[points] ?? '') : '', points < 0 && focus >= 0 ? (r[focus] ?? '') : ''].filter(Boolean);
+    // Deliverables are shown as the phase's tip when the table has no tips of its own.
+    const tip = tips >= 0 ? r[tips] : points >= 0 ? r[points] : '';
+    return { name: phaseName(r[phase] ?? ''), ...(t ? { timing: t } : {}), focus: focus >= 0 ? sentence(r[focus] ?? '') : '', tips: sentence(tip ?? ''), covers: cover };
+  });
+  return saneOrLengths(entries);
+}
+
+/** The plan as written when its windows chain; else its windows were lengths ("5-7 min", "12-15 min"). */
+function saneOrLengths(entries: Entry[]): Phase[] {
+  const plan = planFrom(entries);
+  if (sane(plan)) return plan;
+  const lengths = planFrom(entries.map((e) => (e.timing?.kind === 'window' ? { ...e, timing: { kind: 'duration', minutes: (e.timing.start + e.timing.end) / 2 } } : e)));
+  return sane(lengths) ? lengths : [];
+}
+
+// A timeline line: "[0-5 min] REQUIREMENTS", "0-5 min    CLARIFY & SCOPE",
+// "Phase 1: Requirements & Clarification (5-7 min)", "Minutes 0-5: Clarify".
+const LINE_WINDOW = /^\s*(?:minutes?\s+)?\[?(\d+(?:[.:]\d+)?\s*(?:-{1,2}|–|—|to)\s*\d+(?:[.:]\d+)?)\s*(?:min(?:ute)?s?|m)?\]?\s*[:|.\-–]?\s+(.{3,80})$/i;
+const LINE_PHASE = /^\s*(?:phase|step|stage)\s*\d+\s*[:.\-–]\s*(.+?)\s*\(([^)]*\d[^)]*)\)\s*(?:[-–—].*)?$/i;
+
+function fromLines(text: string): Phase[] {
+  const entries: Entry[] = [];
+  for (const raw of text.split('\n')) {
+    // Box drawing and its padding are not text.
+    const line = raw.replace(/[│┃║|]+/g, ' ').replace(/[┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬+]{2,}/g, ' ').trim();
+    if (!line) continue;
+    const w = LINE_WINDOW.exec(line);
+    const p = w ? undefined : LINE_PHASE.exec(line);
+    if (w && /[a-z]/i.test(w[2]!)) {
+      entries.push({ name: phaseName(w[2]!), timing: timing(w[1]!)!, focus: '', tips: '', covers: [] });
+    } else if (p) {
+      const t = timing(p[2]!, true) ?? timing(p[2]!);
+      if (t) entries.push({ name: phaseName(p[1]!), timing: t.kind === 'window' ? { kind: 'duration', minutes: (t.start + t.end) / 2 } : t, focus: '', tips: '', covers: [] });
+    } else if (entries.length > 0 && /^(?:[-*•▸►→]|\d+[.)])\s+\S/.test(line)) {
+      entries[entries.length - 1]!.covers.push(line);
+    } else if (entries.length > 0 && /^option\s+[a-z0-9]+\s*:/i.test(line)) {
+      entries[entries.length - 1]!.covers.push(line.replace(/^option\s+[a-z0-9]+\s*:\s*/i, ''));
+    }
+  }
+  return saneOrLengths(entries);
+}
+
+/** A sub-heading that is a phase: "Minutes 0-5: Clarify", "Phase 1: Requirements (5 minutes)", "Clarify (0-5 min)". */
+function entryFromHeading(node: Node): Entry | undefined {
+  const h = node.heading.trim();
+  const t = timing(h);
+  if (!t) return undefined;
+  const name = phaseName(h);
+  if (!name || !/[a-z]/i.test(name)) return undefined;
+  const paragraphs = node.blocks.filter((b) => b.type === 'paragraph').map((b) => blockText(b).trim());
+  // A lead-in ("Ask these questions before designing:") is not the phase's focus.
+  const focus = paragraphs.find((p) => !/:\s*$/.test(p) && !/^\*\*[^*]+\*\*:?$/.test(p)) ?? '';
+  const covers = allBlocks(node).flatMap((b) => {
+    if (b.type === 'list') return listItems(b as unknown as Tokens.List).map((i) => i.text);
+    if (b.type === 'table') {
+      const { header, rows } = tableRows(b as unknown as Tokens.Table);
+      // A topic table ("| Topic | What to Explain |"), not a table of questions to ask.
+      if (header.some((c) => /question/i.test(c))) return [];
+      return rows.map((r) => r[0] ?? '').filter(Boolean);
+    }
+    return [];
+  });
+  return { name, timing: t, focus: sentence(focus.split('\n')[0] ?? ''), tips: '', covers };
+}
+
+function fromHeadings(node: Node): Phase[] {
+  return saneOrLengths(node.children.map(entryFromHeading).filter((e): e is Entry => e !== undefined));
+}
+
+/** Every plan a pacing section holds: its tables, timelines in code, phase sub-headings. */
+function plansIn(node: Node): Phase[][] {
+  const plans: Phase[][] = [];
+  const visit = (n: Node): void => {
+    for (const b of n.blocks) {
+      if (b.type === 'table') {
+        const plan = fromTable(b as Block & Tokens.Table);
+        if (plan.length >= 2) plans.push(plan);
+      } else if (b.type === 'code' || b.type === 'paragraph') {
+        const plan = fromLines(blockText(b));
+        if (plan.length >= 2) plans.push(plan);
+      }
+    }
+    const headed = fromHeadings(n);
+    if (headed.length >= 2) plans.push(headed);
+    for (const c of n.children) if (!entryFromHeading(c)) visit(c);
+  };
+  visit(node);
+  return plans;
+}
+
+/** The plan nearest 45 minutes becomes the guide's pacing; others are kept beside it. */
+function adopt(plans: Phase[][], ctx: Ctx): void {
+  const total = (p: Phase[]): number => Math.max(...p.map((x) => x.end));
+  const all = ctx.guide.pacing.length > 0 ? [ctx.guide.pacing, ...plans] : plans;
+  const sorted = [...all].sort((a, b) => Math.abs(total(a) - 45) - Math.abs(total(b) - 45));
+  ctx.guide.pacing = sorted[0]!;
+  const others = sorted.slice(1).filter((p) => Math.abs(total(p) - total(sorted[0]!)) >= 1);
+  if (others.length > 0) ctx.guide.altPlans = [...(ctx.guide.altPlans ?? []), ...others];
+}

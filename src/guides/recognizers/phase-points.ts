@@ -7,6 +7,7 @@ import { keyPointsOf } from './traps.js';
 
 export const phasePoints: Recognizer = {
   part: 'phaseKeyPoints',
+  yields: 'pacing',
   heading: /phase key ?points|key ?points by phase/i,
   layouts: [{ name: 'subheading-per-phase', example: '## Phase Key Points\n### Clarify\n- **Scale**: predictions per day, number of models -- size it first' }],
   read(node, ctx) {

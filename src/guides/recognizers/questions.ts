@@ -8,6 +8,7 @@ import type { Recognizer } from './context.js';
 
 export const questionsToAsk: Recognizer = {
   part: 'questionsToAsk',
+  yields: 'questionsToAsk',
   heading: /questions to ask|opening questions|requirements clarification|clarif\w* questions|scope questions|constraint questions/i,
   layouts: [
     { name: 'question-why-table', example: '| Question | Why It Matters |' },
@@ -39,6 +40,7 @@ export const questionsToAsk: Recognizer = {
 
 export const scenarioQuestions: Recognizer = {
   part: 'scenarioQuestions',
+  yields: 'scenarioQuestions',
   heading: /by scenario|scenario questions/i,
   layouts: [{ name: 'scenario-ask-branches', example: 'Scenario: "Design X"\nAsk: "Real-time or batch?"\n  → Real-time: feature store critical' }],
   read(node, ctx) {
@@ -69,6 +71,7 @@ export const scenarioQuestions: Recognizer = {
 
 export const endQuestions: Recognizer = {
   part: 'endQuestions',
+  yields: 'endQuestions',
   heading: /questions? (to ask|for).*(end|clos|wrap)|end of (the )?(session|interview)|questions for the end|reverse questions/i,
   layouts: [{ name: 'question-list', example: '1. "How do teams adopt the platform today?" (shows product sense)' }],
   read(node, ctx) {

@@ -7,6 +7,7 @@ import type { Recognizer } from './context.js';
 
 export const related: Recognizer = {
   part: 'related',
+  yields: 'related',
   heading: /related topics|further study|follow-?up topics|^references\b|see also/i,
   layouts: [
     { name: 'topic-list', example: '- [Title](https://...): why it matters' },

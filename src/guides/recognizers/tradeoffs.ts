@@ -8,6 +8,7 @@ import { firstTable, keepSection, shortId, type Ctx, type Recognizer } from './c
 
 export const tradeoffs: Recognizer = {
   part: 'tradeoffs',
+  yields: 'tradeoffs',
   heading: /trade-?offs?\b/i,
   layouts: [
     { name: 'aspect-table', example: '### Trade-off 1: A vs B\n| Aspect | A | B |\n| Latency | low | high |\n**Recommendation:** ...' },

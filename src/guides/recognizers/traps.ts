@@ -9,6 +9,7 @@ import { descendants, firstTable, keepSection, shortId, type Ctx, type Recognize
 
 export const traps: Recognizer = {
   part: 'traps',
+  yields: 'traps',
   heading: /\btraps?\b/i,
   layouts: [
     { name: 'trap-headings', example: '### Trap 1: "Why not just use X?"\n**What Interviewer Wants:** ...\n**Bad Answer:** ...\n**Good Answer:** ...\n**Key points:**\n- **Label**: term, term -- hint' },
