@@ -6,7 +6,7 @@
 // counts) that `coach card` and `coach list guides|cards` read, and the full parsed
 // guides that everything else reads. Both are rebuilt transparently when stale or
 // unreadable.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Card, Guide, Problem, Scenario } from './model.js';
 import type { Parsed } from './parse.js';
@@ -379,12 +379,18 @@ function fullCacheText(full: CacheFile<FullEntry>, jsonOf: Map<string, string>):
   return `{"version":${CACHE_VERSION},"entries":{${entries.join(',')}}}`;
 }
 
-/** Writes a cache file through a temporary file and a rename; a cache that cannot be written is only slower. */
+/**
+ * Writes a cache file through a temporary file and a rename; a cache that cannot be
+ * written is only slower. Private to the user (0600 in a 0700 folder), as everything
+ * coach keeps: the cache holds the user's own guides.
+ */
 function writeAtomically(path: string, data: string | Buffer): void {
   try {
-    mkdirSync(resolve(path, '..'), { recursive: true });
+    const dir = resolve(path, '..');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, data);
+    writeFileSync(tmp, data, { mode: 0o600 });
     renameSync(tmp, path);
   } catch {
     /* read-only cache folder: coach works, it just parses again next time */
