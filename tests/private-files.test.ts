@@ -21,20 +21,22 @@ function coach(home: string, args: string[]): { status: number | null; stdout: s
 const mode = (path: string): string => (statSync(path).mode & 0o777).toString(8);
 
 describe.skipIf(process.platform === 'win32')('file modes', () => {
-  it('keeps history, transcripts and cache private: 0600 files in 0700 folders', () => {
+  it('keeps history, transcripts, cache and config private: 0600 files in 0700 folders', () => {
     const work = mkdtempSync(join(tmpdir(), 'coach-modes-'));
     const home = join(work, 'home');
     const answers = join(work, 'answers.md');
     copyFileSync(join(FIXTURES, 'fintech-good.md'), answers);
     expect(coach(home, ['mock', '--scenario', 'fintech', '--answers', answers]).status).toBe(0);
     expect(coach(home, ['--guides', join(FIXTURES, 'own-guide'), 'list', 'guides']).status).toBe(0);
+    expect(coach(home, ['config', 'set', 'minutes', '30']).status).toBe(0);
 
     expect(mode(home)).toBe('700');
-    for (const dir of ['data', 'data/mocks', 'cache']) expect([dir, mode(join(home, dir))]).toEqual([dir, '700']);
+    for (const dir of ['data', 'data/mocks', 'cache', 'config']) expect([dir, mode(join(home, dir))]).toEqual([dir, '700']);
     const files = [
       'data/history.jsonl',
       ...readdirSync(join(home, 'data/mocks')).map((f) => `data/mocks/${f}`),
       ...readdirSync(join(home, 'cache')).map((f) => `cache/${f}`),
+      'config/config.toml',
     ];
     expect(files.filter((f) => f.startsWith('data/mocks/')).length).toBe(1);
     expect(files.filter((f) => f.startsWith('cache/')).length).toBeGreaterThan(0);
