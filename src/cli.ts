@@ -173,7 +173,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText(
           'after',
           examples('coach mock --scenario fintech', 'coach mock --scenario fraud-detection --minutes 30 --interviewer infra', 'coach mock --guide michelangelo --phase deep-dive', 'coach mock --scenario fintech --answers my-mock.md', 'coach mock --scenario fintech | less') +
-            '\nDuring the mock: Enter adds a line; Ctrl-D ends an answer and the interviewer follows up;\n/next moves on, /skip skips the phase, /extend adds 2 minutes, /pause stops the clock.\nCtrl-C stops, saves a partial transcript and exits 130.\n' +
+            '\nDuring the mock: Enter adds a line; Ctrl-D ends an answer and the interviewer follows up;\n/next moves on, /skip skips the phase, /extend adds 2 minutes, /pause stops the clock;\n/edit opens your answer in $VISUAL or $EDITOR (the clock keeps running).\nCtrl-C stops, saves a partial transcript and exits 130.\n' +
             '\n--minutes and --interviewer default to the config file\'s `minutes` and `interviewer`.\n' +
             '\n--answers FILE: markdown with one heading per phase (## Clarify, ## High-Level,\n## Deep Dive, ## Scale & Trade-offs, ## Wrap Up); under Clarify, one question a line.\nWithout a terminal and without --answers, the plan is printed as a study sheet.\nTranscripts are saved in the data folder; `coach history` lists them.\n',
         )
@@ -239,7 +239,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText(
           'after',
           examples('coach trap random', 'coach trap random --guide michelangelo --time 120', 'coach trap kubeflow', 'coach trap list --topic cache', 'coach trap oss-ml-platform/why-not-just-use-kubeflow --reveal') +
-            '\nOn a terminal coach asks and waits for your answer; piped, it prints the question and the answer.\n',
+            '\nOn a terminal coach asks and waits for your answer (/edit writes it in $VISUAL or $EDITOR);\npiped, it prints the question and the answer.\n',
         )
         .action(async (query: string[], opts: { guide?: string; topic?: string; time?: number; reveal?: boolean; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/trap.js');

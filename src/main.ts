@@ -56,6 +56,7 @@ async function processIo(flags: GlobalFlags): Promise<Io> {
         return process.stdout;
       },
       interrupt: interrupt.signal,
+      env,
     }),
     holdInterrupts: () => {
       if (holds++ === 0) process.on('SIGINT', onInterrupt);
