@@ -77,7 +77,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
     .exitOverride()
     .addHelpText(
       'after',
-      examples('coach mock --scenario fintech', 'coach card latency', 'coach trap random', 'coach list traps', 'coach tradeoff kserve', 'coach search point-in-time', 'coach --guides ~/my-guides list guides') +
+      examples('coach mock --scenario fintech', 'coach card latency', 'coach trap random', 'coach today', 'coach list traps', 'coach tradeoff kserve', 'coach search point-in-time', 'coach --guides ~/my-guides list guides') +
         '\nSettings: a flag, then the environment, then the config file (`coach config list`).\n' +
         'Exit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error (or a bad config file), 3 not found, 130 interrupted.\n',
     );
@@ -328,6 +328,18 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
           const m = await import('./commands/reset.js');
           const io = await context();
           await show(opts.json, io, await m.reset({ deck: opts.deck, ...(opts.yes ? { yes: true } : {}) }, io), m.renderReset);
+        });
+    },
+    today: () => {
+      program
+        .command('today')
+        .description('what to practise today: reviews due per deck, the weakest phase and scenario of your mocks, the streak')
+        .option('--json', 'print the data as JSON')
+        .addHelpText('after', examples('coach today', 'coach today --json', "echo 'coach today' >> ~/.bashrc") + '\nQuick enough to run from a shell profile; it never asks anything.\n')
+        .action(async (opts: { json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/today.js');
+          const io = await context();
+          await show(opts.json, io, await m.today(libraryOptions(cmd), io), m.renderToday);
         });
     },
     config: () => {
