@@ -89,6 +89,8 @@ async function bundle(outdir) {
       outdir,
       outExtension: { '.js': '.cjs' },
       bundle: true,
+      // The shell completion scripts are kept as shell files and bundled as text.
+      loader: { '.bash': 'text', '.zsh': 'text', '.fish': 'text' },
       format: 'cjs',
       platform: 'node',
       target: 'node20',

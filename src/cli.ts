@@ -3,6 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './io.js';
 import { CoachError, EXIT } from './errors.js';
+import type { OptionSpec, Tree } from './completion/complete.js';
 
 /** The global flags that shape the I/O context itself. */
 export interface GlobalFlags {
@@ -376,6 +377,37 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
           await show(opts.json, io, await m.paths({}, io), m.renderPaths);
         });
     },
+    completion: () => {
+      program
+        .command('completion')
+        .description('print the shell completion script for bash, zsh or fish')
+        .argument('<shell>', 'bash, zsh or fish')
+        .addHelpText(
+          'after',
+          examples('source <(coach completion bash)', 'coach completion bash > ~/.local/share/bash-completion/completions/coach', 'coach completion zsh > "${fpath[1]}/_coach"', 'coach completion fish > ~/.config/fish/completions/coach.fish') +
+            '\nIt completes commands, options, and the names of cards, trade-offs, guides, traps,\nscenarios, sections and decks, your own guides included (as coach last indexed them).\n',
+        )
+        .action(async (shell: string) => {
+          const m = await import('./commands/completion.js');
+          const io = await context({ badConfigOk: true });
+          await show(false, io, await m.completion({ shell }, io), m.renderCompletion);
+        });
+    },
+    // What the completion scripts call on each Tab: the candidates, one a line.
+    __complete: () => {
+      program
+        .command('__complete', { hidden: true })
+        .argument('<shell>')
+        .argument('[words...]')
+        .allowUnknownOption()
+        .helpOption(false)
+        .action(async (_shell: string, words: string[]) => {
+          const m = await import('./commands/completion.js');
+          const io = await context({ badConfigOk: true });
+          const tree = treeOf(buildProgram(rt, { exitCode: EXIT.ok }));
+          await show(false, io, await m.completeWords({ words: words.length > 0 ? words : [''], tree }, io), m.renderComplete);
+        });
+    },
   };
   const name = argv ? commandName(argv) : undefined;
   if (name !== undefined && Object.hasOwn(commands, name)) commands[name]!();
@@ -386,6 +418,25 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
 
 const ALIASES: Record<string, string> = { tradeoffs: 'tradeoff' };
 
+/** The registry as shell completion sees it: commands, their options and the global ones. */
+export function treeOf(program: Command): Tree {
+  const option = (o: Option): OptionSpec => ({
+    ...(o.long ? { long: o.long } : {}),
+    ...(o.short ? { short: o.short } : {}),
+    takesValue: o.required || o.optional,
+    ...(o.argChoices ? { choices: o.argChoices } : {}),
+    description: o.description,
+    ...(o.variadic || o.long === '--guides' ? { repeatable: true } : {}),
+  });
+  const visible = (o: Option): boolean => !o.hidden;
+  return {
+    options: program.options.filter(visible).map(option),
+    commands: program.commands
+      .filter((c) => !(c as unknown as { _hidden?: boolean })._hidden)
+      .map((c) => ({ name: c.name(), aliases: c.aliases(), description: c.description(), options: c.options.filter(visible).map(option) }))
+      .concat({ name: 'help', aliases: [], description: 'show the help of a command', options: [] }),
+  };
+}
 
 /**
  * The command a command line runs: its first word that is not a global option or

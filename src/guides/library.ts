@@ -43,6 +43,8 @@ export interface GuideSummary {
   bundled: boolean;
   cards: CardSummary[];
   counts: { traps: number; tradeoffs: number; cards: number; questions: number };
+  /** Ids of the parts a command takes by name: shell completion looks them up here instead of parsing. */
+  names: { traps: string[]; tradeoffs: string[]; sections: string[] };
 }
 
 export interface Summaries {
@@ -73,6 +75,7 @@ export function summarize(g: Guide): GuideSummary {
     bundled: g.bundled,
     cards: g.cards.map((c) => ({ ...c, blocks: JSON.stringify(c.blocks) })),
     counts: { traps: g.traps.length, tradeoffs: g.tradeoffs.length, cards: g.cards.length, questions: g.questions.length },
+    names: { traps: g.traps.map((t) => t.id), tradeoffs: g.tradeoffs.map((t) => t.id), sections: g.sections.map((x) => x.heading).filter(Boolean) },
   };
   if (g.system) s.system = g.system;
   return s;
@@ -222,7 +225,7 @@ function checked<E>(read: unknown, version: number): CacheFile<E> {
 // each card in the JSON holds the byte range of its rows. `coach card` decodes the
 // JSON line and the rows of the one card it draws: with 250 guides, turning every
 // card's rows into strings was a third of its start-up work (decoding and garbage).
-const INDEX_VERSION = 5;
+const INDEX_VERSION = 6;
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
 
@@ -246,6 +249,19 @@ function readIndex(path: string | undefined): CacheFile<IndexEntry> {
   } catch {
     return { version: INDEX_VERSION, entries: {} }; // missing or corrupt: rebuilt
   }
+}
+
+/**
+ * The summaries of the user's guides and their scenarios, as the last run cached them,
+ * without looking at the guide files: what shell completion offers. Empty when there
+ * is no cache yet.
+ */
+export function cachedSummaries(cacheDir: string): { guides: GuideSummary[]; scenarios: Scenario[] } {
+  const entries = Object.values(readIndex(join(cacheDir, 'user-guides.json')).entries);
+  return {
+    guides: entries.flatMap((e) => (e.summary ? [e.summary] : [])),
+    scenarios: entries.flatMap((e) => (e.scenario ? [e.scenario] : [])),
+  };
 }
 
 function writeIndex(path: string, index: CacheFile<IndexEntry>): void {
