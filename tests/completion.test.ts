@@ -157,3 +157,46 @@ describe('bash completion, in bash', () => {
     expect(tab('coach trap my-')).toEqual(['my-feature-store/why-not-compute-features-on-the-fly']);
   });
 });
+
+const has = (shell: string): boolean => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+
+describe('zsh and fish completion, where those shells are installed', () => {
+  const work = mkdtempSync(join(tmpdir(), 'coach-complete-shells-'));
+  const bin = join(work, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'coach'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  chmodSync(join(bin, 'coach'), 0o755);
+  const env: Record<string, string | undefined> = { ...process.env, PATH: `${bin}:${process.env['PATH']}`, COACH_HOME: join(work, 'home') };
+
+  // compsys needs a line editor; its two builtins the script calls are stood in for,
+  // printing what they were given, and the function runs in a real zsh.
+  it.skipIf(!has('zsh'))('zsh: the function offers ids with their titles, and leaves paths to _files', () => {
+    const run = (words: string[]): string => {
+      const script = [
+        'compdef() { print -r -- "compdef $*" }',
+        'compadd() { local -a shown=("${(@P)${@[3]}}"); print -rl -- "${shown[@]}" }',
+        '_files() { print -r -- "_files $*" }',
+        'source <(coach completion zsh)',
+        `words=(coach ${words.map((w) => `'${w}'`).join(' ')}); CURRENT=${words.length + 1}`,
+        '_coach',
+      ].join('\n');
+      const r = spawnSync('zsh', ['-f', '-c', script], { env, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`zsh exited ${r.status}: ${r.stderr}`);
+      return r.stdout;
+    };
+    expect(run(['mock', '--scenario', 'fin'])).toBe('compdef _coach coach\nfintech  -- Design an ML platform for a fintech company.\n');
+    expect(run(['validate', ''])).toBe('compdef _coach coach\n_files \n');
+    expect(run(['--guides', ''])).toBe('compdef _coach coach\n_files -/\n');
+  });
+
+  it.skipIf(!has('fish'))('fish: `complete -C` lists what Tab offers', () => {
+    const run = (line: string): string => {
+      const r = spawnSync('fish', ['--no-config', '-c', `coach completion fish | source; complete -C '${line}'`], { env, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`fish exited ${r.status}: ${r.stderr}`);
+      return r.stdout;
+    };
+    expect(run('coach card lat')).toBe('latency-budget\tLatency Budget\n');
+    expect(run('coach mock --scenario=fin')).toBe('--scenario=fintech\tDesign an ML platform for a fintech company.\n');
+    expect(run('coach drill --deck t')).toBe('tradeoffs\ntraps\n'); // fish sorts them
+  });
+});
