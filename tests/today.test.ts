@@ -1,11 +1,11 @@
 // coach today: reviews due per deck, the weakest phase and scenario of past mocks
 // with the mock to sit next, and the streak; --json prints the same data.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, type Runtime } from '../src/cli.js';
 import { testIo, type TestIo } from './helpers/io.js';
 import { appendHistory, type HistoryEntry, type MockPhaseRecord } from '../src/store/history.js';
 import { computeToday } from '../src/practice/today.js';
-import type { Stats } from '../src/practice/stats.js';
 
 function runtime(io: TestIo): Runtime {
   return { io: async () => io, out: () => undefined, err: () => undefined, version: '0', debug: false };
@@ -21,7 +21,6 @@ function mock(at: string, score: number, scenario: string, phases: MockPhaseReco
   return { kind: 'mock', id: at, at, scenario, guide: 'oss-ml-platform', score, transcript: `/tmp/${at}.md`, partial, phases };
 }
 
-const stats = { decks: [], streak: { current: 0, longest: 0, reviewedToday: false }, total: { reviewsToday: 0 } } as unknown as Stats;
 const scenarios = [{ id: 'bighead' }, { id: 'fintech' }, { id: 'feed-ranking' }];
 const now = new Date('2026-11-22T09:00:00Z');
 
@@ -39,13 +38,13 @@ describe('the mock to sit next', () => {
     ['a later complete mock counts over a stopped one', [mock('2026-11-20T10:00:00Z', 72, 'fintech'), mock('2026-11-21T10:00:00Z', 10, 'fintech', [], true)], 'coach mock --scenario bighead', 'not sat yet'],
     ['a guide mock is sat again with --guide', [{ ...mock('2026-11-20T10:00:00Z', 30, ''), guide: 'michelangelo' }], 'coach mock --guide michelangelo', 'your lowest score, 30'],
   ])('%s', (_name, history, command, why) => {
-    expect(computeToday(history, stats, scenarios, now).mocks.next).toMatchObject({ command, why });
+    expect(computeToday(history, [], new Map(), scenarios, now).mocks.next).toMatchObject({ command, why });
   });
 
   it('names the weakest phase over the last five mocks, and suggests sitting it alone', () => {
     const old = mock('2026-11-01T10:00:00Z', 20, 'fintech', [phase('clarify', 'Clarify', 0, 5)]);
     const recent = [1, 2, 3, 4, 5].map((d) => mock(`2026-11-1${d}T10:00:00Z`, 60, 'fintech', [phase('clarify', 'Clarify', 4, 5), phase('wrap-up', 'Wrap Up', 1, 3), phase('scale', 'Scale & Trade-offs', 2, 5)]));
-    const today = computeToday([old, ...recent], stats, scenarios, now);
+    const today = computeToday([old, ...recent], [], new Map(), scenarios, now);
     expect(today.mocks.weakestPhase).toEqual({ key: 'wrap-up', name: 'Wrap Up', covered: 5, total: 15, mocks: 5 });
     expect(today.mocks.weakestScenario).toMatchObject({ scenario: 'fintech', score: 60 });
     expect(today.mocks.next).toEqual({ command: 'coach mock --scenario fintech', why: 'your lowest score, 60', phase: 'coach mock --scenario fintech --phase wrap-up' });
@@ -101,6 +100,18 @@ describe('coach today', () => {
     expect(data.decks[0]).toEqual({ deck: 'traps', items: 20, due: 1, new: 19 });
     expect(data.streak).toEqual({ current: 3, longest: 3, reviewedToday: true });
     expect(data.mocks).toMatchObject({ count: 2, weakestScenario: { scenario: 'feed-ranking', score: 42 }, next: { command: 'coach mock --scenario feed-ranking' } });
+  });
+
+  it("counts the same items per deck as coach stats, the user's own guides included", async () => {
+    const guides = ['--guides', join(import.meta.dirname, 'fixtures/mock/own-guide')];
+    const io = await seeded();
+    expect(await run([...guides, 'today', '--json'], runtime(io))).toBe(0);
+    const today = JSON.parse(io.out()) as { decks: { deck: string; items: number; due: number }[] };
+    const again = testIo({ dataDir: io.dataDir, cacheDir: io.cacheDir });
+    expect(await run([...guides, 'stats', '--json'], runtime(again))).toBe(0);
+    const stats = JSON.parse(again.out()) as { decks: { deck: string; items: number; due: number }[] };
+    expect(today.decks.map((d) => [d.deck, d.items, d.due])).toEqual(stats.decks.map((d) => [d.deck, d.items, d.due]));
+    expect(today.decks[0]).toMatchObject({ deck: 'traps', items: 21 });
   });
 
   it('starts a new user off', async () => {

@@ -2,22 +2,34 @@
 // profile: reviews due per deck, the weakest phase and scenario of past mocks with
 // the mock to sit next, and the streak.
 import type { Io } from '../io.js';
-import { openLibrary, type LibraryOptions } from './shared.js';
-import { buildDecks } from '../practice/decks.js';
-import { computeStats, dayOf } from '../practice/stats.js';
-import { computeToday, type Today } from '../practice/today.js';
+import { openLibrary, openSummaries, type LibraryOptions } from './open.js';
+import { buildDecks, DECK_NAMES } from '../practice/decks.js';
+import { dayOf } from '../practice/stats.js';
+import { computeToday, type DeckRef, type Today } from '../practice/today.js';
 import { loadProgress } from './trap.js';
 import { style } from '../render/style.js';
 
 export type TodayOptions = LibraryOptions;
 export type TodayResult = Today;
 
+/**
+ * The practice items of the library. The summary index holds each guide's item ids,
+ * so the decks need not be built (about 30 ms of parsing key numbers); a library
+ * indexed without them is read in full instead.
+ */
+async function items(options: TodayOptions, io: Io): Promise<{ items: DeckRef[]; scenarios: { id: string }[] }> {
+  const lib = await openSummaries(options, io);
+  if (lib.guides.every((g) => g.decks)) {
+    const refs = DECK_NAMES.flatMap((deck) => lib.guides.flatMap((g) => g.decks![deck].map((id) => ({ deck, id: `${g.id}/${id}` }))));
+    return { items: refs, scenarios: lib.scenarios };
+  }
+  const full = await openLibrary(options, { ...io, stderr: { write: () => undefined } }); // its warnings were just printed
+  return { items: buildDecks(full.guides).map((i) => ({ deck: i.deck, id: i.id })), scenarios: full.scenarios };
+}
+
 export async function today(options: TodayOptions, io: Io): Promise<TodayResult> {
-  const lib = await openLibrary(options, io);
-  const { history, progress } = await loadProgress(io);
-  const now = io.date();
-  const stats = computeStats(history, buildDecks(lib.guides), progress, now, 1);
-  return computeToday(history, stats, lib.scenarios, now);
+  const [library, { history, progress }] = await Promise.all([items(options, io), loadProgress(io)]);
+  return computeToday(history, library.items, progress, library.scenarios, io.date());
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

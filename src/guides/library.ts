@@ -12,6 +12,7 @@ import type { Card, Guide, Problem, Scenario } from './model.js';
 import type { Parsed } from './parse.js';
 import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
+import type { DeckName } from '../practice/decks.js';
 
 export interface Library {
   guides: Guide[];
@@ -45,6 +46,8 @@ export interface GuideSummary {
   counts: { traps: number; tradeoffs: number; cards: number; questions: number };
   /** Ids of the parts a command takes by name: shell completion looks them up here instead of parsing. */
   names: { traps: string[]; tradeoffs: string[]; sections: string[] };
+  /** The ids (in the guide) of its practice items per deck, when the indexer computed them. */
+  decks?: Record<DeckName, string[]>;
 }
 
 export interface Summaries {
@@ -66,7 +69,10 @@ export interface LoadOptions {
   onIndexing?: (count: number) => Promise<(() => void) | undefined>;
 }
 
-export function summarize(g: Guide): GuideSummary {
+/** Computes a guide's practice items per deck; passed in by whoever parses, so this module never loads the decks. */
+export type DeckIds = (g: Guide) => Record<DeckName, string[]>;
+
+export function summarize(g: Guide, deckIds?: DeckIds): GuideSummary {
   const s: GuideSummary = {
     id: g.id,
     title: g.title,
@@ -78,6 +84,7 @@ export function summarize(g: Guide): GuideSummary {
     names: { traps: g.traps.map((t) => t.id), tradeoffs: g.tradeoffs.map((t) => t.id), sections: g.sections.map((x) => x.heading).filter(Boolean) },
   };
   if (g.system) s.system = g.system;
+  if (deckIds) s.decks = deckIds(g);
   return s;
 }
 
@@ -92,9 +99,9 @@ export type Indexed =
   | { kind: 'guide'; problems: Problem[]; summary: GuideSummary; json: string }
   | Exclude<Parsed, { kind: 'guide' }>;
 
-export function indexed(p: Parsed, asJson: boolean): Indexed {
+export function indexed(p: Parsed, asJson: boolean, deckIds?: DeckIds): Indexed {
   if (p.kind !== 'guide') return p;
-  const summary = summarize(p.guide);
+  const summary = summarize(p.guide, deckIds);
   return asJson ? { kind: 'guide', problems: p.problems, summary, json: JSON.stringify(p.guide) } : { kind: 'guide', problems: p.problems, summary, guide: p.guide };
 }
 
@@ -142,7 +149,7 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
     if (e.guide) userGuides.push(e.guide);
     if (e.scenario) scenarios = [...scenarios.filter((s) => s.id !== e.scenario!.id), e.scenario];
   }
-  const base = detail === 'full' ? bundled : (bundledSummaries ?? bundled.map(summarize));
+  const base = detail === 'full' ? bundled : (bundledSummaries ?? bundled.map((g) => summarize(g)));
   const guides = merge(base, userGuides, problems);
   return { guides, scenarios, problems } as Library | Summaries;
 }
@@ -225,7 +232,7 @@ function checked<E>(read: unknown, version: number): CacheFile<E> {
 // each card in the JSON holds the byte range of its rows. `coach card` decodes the
 // JSON line and the rows of the one card it draws: with 250 guides, turning every
 // card's rows into strings was a third of its start-up work (decoding and garbage).
-const INDEX_VERSION = 6;
+const INDEX_VERSION = 7;
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
 
@@ -378,8 +385,8 @@ async function parseFiles(files: string[], workerScript: string | undefined): Pr
     }).catch(() => undefined);
   }
   // The parser (marked, gray-matter) loads only when something needs parsing.
-  const { loadGuideFile } = await import('./files.js');
-  const here = (list: string[]): Promise<Indexed[]> => Promise.all(list.map(async (f) => indexed(await loadGuideFile(f), false)));
+  const [{ loadGuideFile }, { deckIds }] = await Promise.all([import('./files.js'), import('../practice/decks.js')]);
+  const here = (list: string[]): Promise<Indexed[]> => Promise.all(list.map(async (f) => indexed(await loadGuideFile(f), false, deckIds)));
   const mine = await here(files.slice(half));
   const others = (await fromWorker) ?? (await here(theirs));
   return [...others, ...mine];

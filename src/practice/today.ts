@@ -2,8 +2,16 @@
 // of past mocks with the mock to sit next, and the streak. Pure: the history, the
 // numbers of `coach stats`, the scenarios and the time come in.
 import type { HistoryEntry, MockPhaseRecord } from '../store/history.js';
-import type { DeckName } from './decks.js';
-import type { Stats } from './stats.js';
+import { DECK_NAMES, itemKey, type DeckName } from './decks.js';
+import type { Progress } from './progress.js';
+import { isDue } from './scheduler.js';
+import { dayOf, streaks } from './stats.js';
+
+/** A practice item by its deck and full id (`guide/id`): all that today counts. */
+export interface DeckRef {
+  deck: DeckName;
+  id: string;
+}
 
 type MockEntry = Extract<HistoryEntry, { kind: 'mock' }>;
 
@@ -16,7 +24,7 @@ export interface Today {
   now: string;
   decks: { deck: DeckName; items: number; due: number; new: number }[];
   due: number;
-  streak: Stats['streak'];
+  streak: { current: number; longest: number; reviewedToday: boolean };
   reviewsToday: number;
   mocks: {
     count: number;
@@ -66,7 +74,7 @@ function weakestPhase(mocks: MockEntry[]): Today['mocks']['weakestPhase'] {
  * next: no mock yet, the first scenario; a scenario under GOOD_SCORE, the weakest;
  * all good, one not sat yet; all sat and good, the one sat longest ago.
  */
-export function computeToday(history: HistoryEntry[], stats: Stats, scenarios: { id: string }[], now: Date): Today {
+export function computeToday(history: HistoryEntry[], items: DeckRef[], progress: Progress, scenarios: { id: string }[], now: Date): Today {
   const mocks = history.filter((e): e is MockEntry => e.kind === 'mock').sort((a, b) => a.at.localeCompare(b.at));
   const latest = new Map<string, MockEntry>();
   for (const m of mocks) {
@@ -92,13 +100,28 @@ export function computeToday(history: HistoryEntry[], stats: Stats, scenarios: {
   }
   if (weakest && phase && next.command === mockCommand(weakest)) next.phase = `${next.command} --phase ${phase.key}`;
 
-  const decks = stats.decks.map((d) => ({ deck: d.deck, items: d.items, due: d.due, new: d.items - d.seen }));
+  const decks = DECK_NAMES.map((deck) => {
+    const mine = items.filter((i) => i.deck === deck);
+    const states = mine.map((i) => progress.get(itemKey(i)));
+    return { deck, items: mine.length, due: states.filter((s) => isDue(s, now)).length, new: states.filter((s) => s === undefined).length };
+  });
+  // The streak counts days with a review, as `coach stats` does.
+  const days = new Set<string>();
+  let reviewsToday = 0;
+  const today = dayOf(now);
+  for (const e of history) {
+    if (e.kind !== 'review') continue;
+    const at = new Date(e.at);
+    if (Number.isNaN(at.getTime())) continue;
+    days.add(dayOf(at));
+    if (dayOf(at) === today) reviewsToday++;
+  }
   return {
     now: now.toISOString(),
     decks,
     due: decks.reduce((n, d) => n + d.due, 0),
-    streak: stats.streak,
-    reviewsToday: stats.total.reviewsToday,
+    streak: { ...streaks(days, today), reviewedToday: days.has(today) },
+    reviewsToday,
     mocks: {
       count: mocks.length,
       ...(mocks.length > 0 ? { last: mocks[mocks.length - 1]!.at } : {}),
