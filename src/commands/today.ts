@@ -13,18 +13,20 @@ export type TodayOptions = LibraryOptions;
 export type TodayResult = Today;
 
 /**
- * The practice items of the library. The summary index holds each guide's item ids,
- * so the decks need not be built (about 30 ms of parsing key numbers); a library
- * indexed without them is read in full instead.
+ * The practice items of the library. The bundled summaries hold each guide's item
+ * ids (worked out at build time), so their decks need not be built, which takes
+ * about 30 ms of reading key numbers; the user's own guides are read in full and
+ * their decks built, as `coach stats` does.
  */
 async function items(options: TodayOptions, io: Io): Promise<{ items: DeckRef[]; scenarios: { id: string }[] }> {
   const lib = await openSummaries(options, io);
-  if (lib.guides.every((g) => g.decks)) {
-    const refs = DECK_NAMES.flatMap((deck) => lib.guides.flatMap((g) => g.decks![deck].map((id) => ({ deck, id: `${g.id}/${id}` }))));
-    return { items: refs, scenarios: lib.scenarios };
-  }
+  const known = lib.guides.filter((g) => g.decks);
+  const refs: DeckRef[] = DECK_NAMES.flatMap((deck) => known.flatMap((g) => g.decks![deck].map((id) => ({ deck, id: `${g.id}/${id}` }))));
+  if (known.length === lib.guides.length) return { items: refs, scenarios: lib.scenarios };
+  const rest = new Set(lib.guides.filter((g) => !g.decks).map((g) => g.id));
   const full = await openLibrary(options, { ...io, stderr: { write: () => undefined } }); // its warnings were just printed
-  return { items: buildDecks(full.guides).map((i) => ({ deck: i.deck, id: i.id })), scenarios: full.scenarios };
+  refs.push(...buildDecks(full.guides.filter((g) => rest.has(g.id))).map((i) => ({ deck: i.deck, id: i.id })));
+  return { items: refs, scenarios: lib.scenarios };
 }
 
 export async function today(options: TodayOptions, io: Io): Promise<TodayResult> {

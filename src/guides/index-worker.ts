@@ -3,8 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGuideFile } from './files.js';
 import { indexed } from './library.js';
-import { deckIds } from '../practice/decks.js';
 
 const files = (workerData as { files: string[] }).files;
 // Guides go back as JSON text, written here: see Indexed in library.ts.
-void Promise.all(files.map(async (f) => indexed(await loadGuideFile(f), true, deckIds))).then((results) => parentPort!.postMessage(results));
+void Promise.all(files.map(async (f) => indexed(await loadGuideFile(f), true))).then((results) => parentPort!.postMessage(results));

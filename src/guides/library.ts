@@ -46,7 +46,11 @@ export interface GuideSummary {
   counts: { traps: number; tradeoffs: number; cards: number; questions: number };
   /** Ids of the parts a command takes by name: shell completion looks them up here instead of parsing. */
   names: { traps: string[]; tradeoffs: string[]; sections: string[] };
-  /** The ids (in the guide) of its practice items per deck, when the indexer computed them. */
+  /**
+   * The ids (in the guide) of its practice items per deck: in the bundled summaries,
+   * computed at build time. User guides go without: working them out costs about
+   * 2 ms a guide (reading key numbers), too much to add to a cold index.
+   */
   decks?: Record<DeckName, string[]>;
 }
 
@@ -69,7 +73,7 @@ export interface LoadOptions {
   onIndexing?: (count: number) => Promise<(() => void) | undefined>;
 }
 
-/** Computes a guide's practice items per deck; passed in by whoever parses, so this module never loads the decks. */
+/** Computes a guide's practice items per deck; passed in by the build, so this module never loads the decks. */
 export type DeckIds = (g: Guide) => Record<DeckName, string[]>;
 
 export function summarize(g: Guide, deckIds?: DeckIds): GuideSummary {
@@ -232,7 +236,7 @@ function checked<E>(read: unknown, version: number): CacheFile<E> {
 // each card in the JSON holds the byte range of its rows. `coach card` decodes the
 // JSON line and the rows of the one card it draws: with 250 guides, turning every
 // card's rows into strings was a third of its start-up work (decoding and garbage).
-const INDEX_VERSION = 7;
+const INDEX_VERSION = 6;
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
 
@@ -385,8 +389,8 @@ async function parseFiles(files: string[], workerScript: string | undefined): Pr
     }).catch(() => undefined);
   }
   // The parser (marked, gray-matter) loads only when something needs parsing.
-  const [{ loadGuideFile }, { deckIds }] = await Promise.all([import('./files.js'), import('../practice/decks.js')]);
-  const here = (list: string[]): Promise<Indexed[]> => Promise.all(list.map(async (f) => indexed(await loadGuideFile(f), false, deckIds)));
+  const { loadGuideFile } = await import('./files.js');
+  const here = (list: string[]): Promise<Indexed[]> => Promise.all(list.map(async (f) => indexed(await loadGuideFile(f), false)));
   const mine = await here(files.slice(half));
   const others = (await fromWorker) ?? (await here(theirs));
   return [...others, ...mine];
