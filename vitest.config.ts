@@ -1,6 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The shell completion scripts are plain shell files imported as text, as esbuild's
+  // text loader does in scripts/build.mjs.
+  plugins: [
+    {
+      name: 'shell-scripts-as-text',
+      transform(code, id) {
+        return /\.(bash|zsh|fish)$/.test(id) ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined;
+      },
+    },
+  ],
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 20_000,

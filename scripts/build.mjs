@@ -13,7 +13,7 @@
 // it synchronously: an ES module graph is fetched level by level through the
 // thread pool, which cost `coach card` about 15 ms of waiting here.
 import { build } from 'esbuild';
-import { mkdir, rm, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, rename, writeFile } from 'node:fs/promises';
 import { createRequire, isBuiltin } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -73,6 +73,31 @@ function units(entries) {
 // itself __esModule with its own `default`, so the unit's exports are used as they are.
 const UNIT_INTEROP = /__toESM\((require\("\.\/[\w-]+\.cjs"\)),1\)/g;
 
+/**
+ * The packages bundled into what coach runs (every unit but the build-time
+ * build-index), each with its licence text: dist/ carries their code, so it
+ * carries their notices too, as their licences ask.
+ */
+async function licenses(metafile) {
+  const roots = new Set();
+  for (const [out, info] of Object.entries(metafile.outputs)) {
+    if (out.endsWith('build-index.cjs')) continue;
+    for (const input of Object.keys(info.inputs)) {
+      const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (m) roots.add(m[1]);
+    }
+  }
+  const parts = [];
+  for (const dir of [...roots].sort()) {
+    const pkg = JSON.parse(await readFile(resolve(root, dir, 'package.json'), 'utf8'));
+    const file = (await readdir(resolve(root, dir))).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file ? (await readFile(resolve(root, dir, file), 'utf8')).trim() : `License: ${pkg.license ?? 'unknown'} (no licence file in the package)`;
+    parts.push(`${pkg.name} ${pkg.version} (${pkg.license ?? 'unknown licence'})\n\n${text}`);
+  }
+  const rule = `\n\n${'-'.repeat(78)}\n\n`;
+  return `coach bundles the following packages into dist/. Their licences follow.${rule}${parts.join(rule)}\n`;
+}
+
 async function bundle(outdir) {
   const entries = {
     coach: `${root}src/main.ts`,
@@ -89,6 +114,8 @@ async function bundle(outdir) {
       outdir,
       outExtension: { '.js': '.cjs' },
       bundle: true,
+      // The shell completion scripts are kept as shell files and bundled as text.
+      loader: { '.bash': 'text', '.zsh': 'text', '.fish': 'text' },
       format: 'cjs',
       platform: 'node',
       target: 'node20',
@@ -98,7 +125,9 @@ async function bundle(outdir) {
       banner: { js: "const __coachUrl = require('node:url').pathToFileURL(__filename).href;" },
       minifyWhitespace: true,
       minifySyntax: true,
-      legalComments: 'external',
+      // The licences of bundled packages go to one file, THIRD-PARTY-LICENSES.txt.
+      legalComments: 'none',
+      metafile: true,
       sourcemap: false,
       logLevel: 'warning',
     });
@@ -107,6 +136,7 @@ async function bundle(outdir) {
       await mkdir(dirname(file.path), { recursive: true });
       await writeFile(file.path, file.text.replaceAll(UNIT_INTEROP, '__toESM($1)'));
     }
+    await writeFile(`${outdir}/THIRD-PARTY-LICENSES.txt`, await licenses(result.metafile));
     return Object.keys(entries).length;
   }
 }

@@ -3,10 +3,19 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './io.js';
 import { CoachError, EXIT } from './errors.js';
+import type { OptionSpec, Tree } from './completion/complete.js';
+
+/** The global flags that shape the I/O context itself. */
+export interface GlobalFlags {
+  /** false with --no-color. */
+  color: boolean;
+  /** false with --no-pager. */
+  pager: boolean;
+}
 
 export interface Runtime {
   /** Builds the I/O context on first use (not needed for --help). */
-  io: () => Promise<Io>;
+  io: (flags: GlobalFlags) => Promise<Io>;
   /** Where help and commander's own messages go before an Io exists. */
   out: (text: string) => void;
   err: (text: string) => void;
@@ -16,6 +25,9 @@ export interface Runtime {
 }
 
 type Render<R> = (result: R, io: Io) => string;
+/** Which results are long enough to go through the pager on a terminal. */
+type Pageable<R> = (result: R) => boolean;
+const always = (): boolean => true;
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -33,28 +45,42 @@ function libraryOptions(cmd: Command): { guides: string[] } {
 
 export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: string[]): Command {
   const program = new Command('coach');
-  const show = async <R,>(json: boolean | undefined, io: Io, result: R, render: Render<R>): Promise<void> => {
-    if (json) {
-      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      return;
+  const show = async <R,>(json: boolean | undefined, io: Io, result: R, render: Render<R>, pageable?: Pageable<R>): Promise<void> => {
+    let text: string;
+    if (json) text = `${JSON.stringify(result, null, 2)}\n`;
+    else {
+      // Wide, combining and emoji characters need string-width to be measured right.
+      const layout = await import('./render/layout.js');
+      if (layout.textNeedsUnicode(JSON.stringify(result))) await layout.loadUnicode();
+      text = `${render(result, io)}\n`;
     }
-    // Wide, combining and emoji characters need string-width to be measured right.
-    const layout = await import('./render/layout.js');
-    if (layout.textNeedsUnicode(JSON.stringify(result))) await layout.loadUnicode();
-    io.stdout.write(`${render(result, io)}\n`);
+    if (io.page && pageable?.(result)) await io.page(text);
+    else io.stdout.write(text);
+  };
+  // The I/O context, with the global flags; a config file that cannot be used stops
+  // every command but the ones that show or repair it.
+  const context = async (options: { badConfigOk?: boolean } = {}): Promise<Io> => {
+    const flags = program.opts() as { color?: boolean; pager?: boolean };
+    const io = await rt.io({ color: flags.color !== false, pager: flags.pager !== false });
+    if (io.config.error && !options.badConfigOk) throw io.config.error;
+    for (const w of io.config.warnings) io.stderr.write(`coach: warning: ${w}\n`);
+    return io;
   };
 
   program
     .description('Practise ML-platform system-design interviews: mock interviews, quick-reference cards, trap questions.')
     .version(rt.version, '-V, --version')
-    .option('--guides <dir>', 'also load guides from this folder (repeatable; COACH_GUIDES adds more)', collect)
+    .option('--guides <dir>', 'also load guides from this folder (repeatable; COACH_GUIDES and the config file add more)', collect)
+    .option('--no-color', 'no colour, whatever the environment or the config file says')
+    .option('--no-pager', 'print long output as it is instead of through the pager')
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: rt.out, writeErr: rt.err })
     .exitOverride()
     .addHelpText(
       'after',
-      examples('coach mock --scenario fintech', 'coach card latency', 'coach trap random', 'coach list traps', 'coach tradeoff kserve', 'coach search point-in-time', 'coach --guides ~/my-guides list guides') +
-        '\nExit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error, 3 not found, 130 interrupted.\n',
+      examples('coach mock --scenario fintech', 'coach card latency', 'coach trap random', 'coach today', 'coach list traps', 'coach tradeoff kserve', 'coach search point-in-time', 'coach --guides ~/my-guides list guides') +
+        '\nSettings: a flag, then the environment, then the config file (`coach config list`).\n' +
+        'Exit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error (or a bad config file), 3 not found, 130 interrupted.\n',
     );
 
   // One entry per command. Only the command being run is registered (commander
@@ -71,8 +97,8 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText('after', examples('coach list', 'coach list traps', 'coach list cards --json', 'coach list tradeoffs --guide michelangelo'))
         .action(async (what: string, opts: { guide?: string; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/list.js');
-          const io = await rt.io();
-          await show(opts.json, io, await m.list({ ...libraryOptions(cmd), kind: what, ...(opts.guide ? { guide: opts.guide } : {}) }, io), m.renderList);
+          const io = await context();
+          await show(opts.json, io, await m.list({ ...libraryOptions(cmd), kind: what, ...(opts.guide ? { guide: opts.guide } : {}) }, io), m.renderList, always);
         });
     },
     card: () => {
@@ -84,7 +110,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText('after', examples('coach card latency', 'coach card slo', 'coach card scaling', 'coach card', 'coach card stack --json'))
         .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
           const m = await import('./commands/card.js');
-          const io = await rt.io();
+          const io = await context();
           await show(opts.json, io, await m.card({ ...libraryOptions(cmd), query: query.join(' ') }, io), m.renderCard);
         });
     },
@@ -98,7 +124,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText('after', examples('coach tradeoff kserve', 'coach tradeoff lambda kappa', 'coach tradeoff'))
         .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
           const m = await import('./commands/tradeoff.js');
-          const io = await rt.io();
+          const io = await context();
           await show(opts.json, io, await m.tradeoff({ ...libraryOptions(cmd), query: query.join(' ') }, io), m.renderTradeoff);
         });
     },
@@ -112,9 +138,9 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText('after', examples('coach guide oss-ml-platform', 'coach guide michelangelo --section traps', 'coach guide bighead -s discussion'))
         .action(async (id: string | undefined, opts: { section?: string; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/guide.js');
-          const io = await rt.io();
+          const io = await context();
           const options = { ...libraryOptions(cmd), ...(id ? { id } : {}), ...(opts.section ? { section: opts.section } : {}) };
-          await show(opts.json, io, await m.guide(options, io), m.renderGuide);
+          await show(opts.json, io, await m.guide(options, io), m.renderGuide, always);
         });
     },
     search: () => {
@@ -128,7 +154,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText('after', examples('coach search feature store', 'coach search "training-serving skew" --kind trap', 'coach search p99 --json'))
         .action(async (words: string[], opts: { limit: number; kind?: string; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/search.js');
-          const io = await rt.io();
+          const io = await context();
           const options = { ...libraryOptions(cmd), words, limit: opts.limit, ...(opts.kind ? { kind: opts.kind } : {}) };
           await show(opts.json, io, await m.search(options, io), m.renderSearch);
         });
@@ -148,23 +174,28 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText(
           'after',
           examples('coach mock --scenario fintech', 'coach mock --scenario fraud-detection --minutes 30 --interviewer infra', 'coach mock --guide michelangelo --phase deep-dive', 'coach mock --scenario fintech --answers my-mock.md', 'coach mock --scenario fintech | less') +
-            '\nDuring the mock: Enter adds a line; Ctrl-D ends an answer and the interviewer follows up;\n/next moves on, /skip skips the phase, /extend adds 2 minutes, /pause stops the clock.\nCtrl-C stops, saves a partial transcript and exits 130.\n' +
+            '\nDuring the mock: Enter adds a line; Ctrl-D ends an answer and the interviewer follows up;\n/next moves on, /skip skips the phase, /extend adds 2 minutes, /pause stops the clock;\n/edit opens your answer in $VISUAL or $EDITOR (the clock keeps running).\nCtrl-C stops, saves a partial transcript and exits 130.\n' +
+            '\n--minutes and --interviewer default to the config file\'s `minutes` and `interviewer`.\n' +
             '\n--answers FILE: markdown with one heading per phase (## Clarify, ## High-Level,\n## Deep Dive, ## Scale & Trade-offs, ## Wrap Up); under Clarify, one question a line.\nWithout a terminal and without --answers, the plan is printed as a study sheet.\nTranscripts are saved in the data folder; `coach history` lists them.\n',
         )
         .action(async (opts: { scenario?: string; guide?: string; minutes?: number; speed: number; phase?: string; interviewer?: string; answers?: string; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/mock.js');
-          const io = await rt.io();
+          const io = await context();
+          // Flags first, then the config file's defaults.
+          const minutes = opts.minutes ?? io.config.settings.minutes;
+          const interviewer = opts.interviewer ?? io.config.settings.interviewer;
           const options = {
             ...libraryOptions(cmd),
             ...(opts.scenario ? { scenario: opts.scenario } : {}),
             ...(opts.guide ? { guide: opts.guide } : {}),
-            ...(opts.minutes ? { minutes: opts.minutes } : {}),
+            ...(minutes ? { minutes } : {}),
             speed: opts.speed,
             ...(opts.phase ? { phase: opts.phase } : {}),
-            ...(opts.interviewer ? { interviewer: opts.interviewer } : {}),
+            ...(interviewer ? { interviewer } : {}),
             ...(opts.answers ? { answers: opts.answers } : {}),
           };
-          await show(opts.json, io, await m.mock(options, io), m.renderMock);
+          // The study sheet is long; the review after a live mock is read where it ends.
+          await show(opts.json, io, await m.mock(options, io), m.renderMock, (r) => r.kind === 'study');
         });
     },
     history: () => {
@@ -177,8 +208,8 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText('after', examples('coach history', 'coach history show 3', 'coach history show last > mock.md', 'coach history --json'))
         .action(async (action: string | undefined, n: string | undefined, opts: { json?: boolean }) => {
           const m = await import('./commands/history.js');
-          const io = await rt.io();
-          await show(opts.json, io, await m.history({ ...(action ? { action } : {}), ...(n ? { n } : {}) }, io), m.renderHistory);
+          const io = await context();
+          await show(opts.json, io, await m.history({ ...(action ? { action } : {}), ...(n ? { n } : {}) }, io), m.renderHistory, (r) => r.kind === 'show');
         });
     },
     validate: () => {
@@ -190,7 +221,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText('after', examples('coach validate guides/', 'coach validate ~/my-guides/feature-store.md', 'coach --guides ~/my-guides validate'))
         .action(async (paths: string[], opts: { json?: boolean }, cmd: Command) => {
           const m = await import('./commands/validate.js');
-          const io = await rt.io();
+          const io = await context();
           const result = await m.validate({ ...libraryOptions(cmd), paths }, io);
           await show(opts.json, io, result, m.renderValidate);
           if (result.errors > 0) state.exitCode = EXIT.failure;
@@ -209,11 +240,11 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText(
           'after',
           examples('coach trap random', 'coach trap random --guide michelangelo --time 120', 'coach trap kubeflow', 'coach trap list --topic cache', 'coach trap oss-ml-platform/why-not-just-use-kubeflow --reveal') +
-            '\nOn a terminal coach asks and waits for your answer; piped, it prints the question and the answer.\n',
+            '\nOn a terminal coach asks and waits for your answer (/edit writes it in $VISUAL or $EDITOR);\npiped, it prints the question and the answer.\n',
         )
         .action(async (query: string[], opts: { guide?: string; topic?: string; time?: number; reveal?: boolean; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/trap.js');
-          const io = await rt.io();
+          const io = await context();
           const options = {
             ...libraryOptions(cmd),
             query: query.join(' '),
@@ -223,7 +254,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
             ...(opts.reveal ? { reveal: true } : {}),
             ...(opts.json ? { json: true } : {}),
           };
-          await show(opts.json, io, await m.trap(options, io), m.renderTrap);
+          await show(opts.json, io, await m.trap(options, io), m.renderTrap, (r) => r.mode === 'list');
         });
     },
     drill: () => {
@@ -243,7 +274,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         )
         .action(async (opts: { deck: string; guide?: string; limit: number; new: number; plan?: boolean; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/drill.js');
-          const io = await rt.io();
+          const io = await context();
           const options = {
             ...libraryOptions(cmd),
             deck: opts.deck,
@@ -265,7 +296,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText('after', examples('coach stats', 'coach stats --days 30', 'coach stats --json'))
         .action(async (opts: { days: number; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/stats.js');
-          const io = await rt.io();
+          const io = await context();
           await show(opts.json, io, await m.stats({ ...libraryOptions(cmd), days: opts.days }, io), m.renderStats);
         });
     },
@@ -281,9 +312,9 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText('after', examples('coach export anki -o coach.txt', 'coach export anki --deck traps -o traps.txt', 'coach export md --guide michelangelo > michelangelo-decks.md'))
         .action(async (format: string, opts: { deck: string; guide?: string; output?: string; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/export.js');
-          const io = await rt.io();
+          const io = await context();
           const options = { ...libraryOptions(cmd), format, deck: opts.deck, ...(opts.guide ? { guide: opts.guide } : {}), ...(opts.output ? { output: opts.output } : {}) };
-          await show(opts.json, io, await m.exportDecks(options, io), m.renderExport);
+          await show(opts.json, io, await m.exportDecks(options, io), m.renderExport, (r) => r.text !== undefined);
         });
     },
     reset: () => {
@@ -296,8 +327,85 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addHelpText('after', examples('coach reset', 'coach reset --deck numbers', 'coach reset --yes'))
         .action(async (opts: { deck: string; yes?: boolean; json?: boolean }) => {
           const m = await import('./commands/reset.js');
-          const io = await rt.io();
+          const io = await context();
           await show(opts.json, io, await m.reset({ deck: opts.deck, ...(opts.yes ? { yes: true } : {}) }, io), m.renderReset);
+        });
+    },
+    today: () => {
+      program
+        .command('today')
+        .description('what to practise today: reviews due per deck, the weakest phase and scenario of your mocks, the streak')
+        .option('--json', 'print the data as JSON')
+        .addHelpText('after', examples('coach today', 'coach today --json', "echo 'coach today' >> ~/.bashrc") + '\nQuick enough to run from a shell profile; it never asks anything.\n')
+        .action(async (opts: { json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/today.js');
+          const io = await context();
+          await show(opts.json, io, await m.today(libraryOptions(cmd), io), m.renderToday);
+        });
+    },
+    config: () => {
+      program
+        .command('config')
+        .description("coach's defaults in a config file: list, get, set or unset a setting, or print the file's path")
+        .argument('[action]', 'list (the default), get KEY, set KEY VALUE..., unset KEY or path', 'list')
+        .argument('[key]', 'guides, interviewer, minutes, color or pager')
+        .argument('[values...]', 'the value (guides: one or more folders)')
+        .option('--json', 'print the data as JSON')
+        .addHelpText(
+          'after',
+          examples('coach config list', 'coach config set minutes 30', 'coach config set interviewer infra', 'coach config set guides ~/interview-notes ~/team-guides', 'coach config set pager "less -R"', 'coach config get guides', 'coach config unset color', '$EDITOR "$(coach config path)"') +
+            '\nThe file is TOML (config.toml in the platform config folder, or COACH_HOME/config).\nA flag wins over the environment, which wins over the file. `list` shows where each value comes from.\n',
+        )
+        .action(async (action: string, key: string | undefined, values: string[], opts: { json?: boolean }, cmd: Command) => {
+          const m = await import('./commands/config.js');
+          // `path`, `set` and `unset` work on a broken file: they are how it is found and mended.
+          const io = await context({ badConfigOk: ['path', 'set', 'unset'].includes(action.toLowerCase()) });
+          const flags = cmd.optsWithGlobals() as { guides?: string[]; color?: boolean; pager?: boolean };
+          const options = { action, ...(key ? { key } : {}), values, guides: flags.guides ?? [], color: flags.color !== false, pager: flags.pager !== false };
+          await show(opts.json, io, await m.config(options, io), m.renderConfig);
+        });
+    },
+    paths: () => {
+      program
+        .command('paths')
+        .description('where coach keeps history, mock transcripts, the guide cache and the config file')
+        .option('--json', 'print the data as JSON')
+        .addHelpText('after', examples('coach paths', 'coach paths --json', 'COACH_HOME=~/coach-data coach paths') + '\nCOACH_HOME puts everything in one folder; on Linux XDG_DATA_HOME, XDG_CACHE_HOME and XDG_CONFIG_HOME move each.\n')
+        .action(async (opts: { json?: boolean }) => {
+          const m = await import('./commands/paths.js');
+          const io = await context({ badConfigOk: true });
+          await show(opts.json, io, await m.paths({}, io), m.renderPaths);
+        });
+    },
+    completion: () => {
+      program
+        .command('completion')
+        .description('print the shell completion script for bash, zsh or fish')
+        .argument('<shell>', 'bash, zsh or fish')
+        .addHelpText(
+          'after',
+          examples('source <(coach completion bash)', 'coach completion bash > ~/.local/share/bash-completion/completions/coach', 'coach completion zsh > "${fpath[1]}/_coach"', 'coach completion fish > ~/.config/fish/completions/coach.fish') +
+            '\nIt completes commands, options, and the names of cards, trade-offs, guides, traps,\nscenarios, sections and decks, your own guides included (as coach last indexed them).\n',
+        )
+        .action(async (shell: string) => {
+          const m = await import('./commands/completion.js');
+          const io = await context({ badConfigOk: true });
+          await show(false, io, await m.completion({ shell }, io), m.renderCompletion);
+        });
+    },
+    // What the completion scripts call on each Tab: the candidates, one a line.
+    __complete: () => {
+      program
+        .command('__complete', { hidden: true })
+        .argument('<shell>')
+        .argument('[words...]')
+        .allowUnknownOption()
+        .helpOption(false)
+        .action(async (_shell: string, words: string[]) => {
+          const m = await import('./commands/completion.js');
+          const io = await context({ badConfigOk: true });
+          const tree = treeOf(buildProgram(rt, { exitCode: EXIT.ok }));
+          await show(false, io, await m.completeWords({ words: words.length > 0 ? words : [''], tree }, io), m.renderComplete);
         });
     },
   };
@@ -309,6 +417,26 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
 }
 
 const ALIASES: Record<string, string> = { tradeoffs: 'tradeoff' };
+
+/** The registry as shell completion sees it: commands, their options and the global ones. */
+export function treeOf(program: Command): Tree {
+  const option = (o: Option): OptionSpec => ({
+    ...(o.long ? { long: o.long } : {}),
+    ...(o.short ? { short: o.short } : {}),
+    takesValue: o.required || o.optional,
+    ...(o.argChoices ? { choices: o.argChoices } : {}),
+    description: o.description,
+    ...(o.variadic || o.long === '--guides' ? { repeatable: true } : {}),
+  });
+  const visible = (o: Option): boolean => !o.hidden;
+  return {
+    options: program.options.filter(visible).map(option),
+    commands: program.commands
+      .filter((c) => !(c as unknown as { _hidden?: boolean })._hidden)
+      .map((c) => ({ name: c.name(), aliases: c.aliases(), description: c.description(), options: c.options.filter(visible).map(option) }))
+      .concat({ name: 'help', aliases: [], description: 'show the help of a command', options: [] }),
+  };
+}
 
 /**
  * The command a command line runs: its first word that is not a global option or

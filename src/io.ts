@@ -1,6 +1,8 @@
 // The context every command receives: streams, terminal facts, clock and folders.
 // Tests build a plain object; only src/main.ts builds one from `process`.
 import type { Prompt } from './prompt.js';
+import type { ConfigState } from './config/settings.js';
+import type { ColorMode } from './config/keys.js';
 
 export interface Out {
   write(text: string): unknown;
@@ -27,6 +29,13 @@ export interface Io {
   date: () => Date;
   dataDir: string;
   cacheDir: string;
+  /** The config file (it need not exist) and what it says. */
+  config: ConfigState;
+  /**
+   * Shows long output through the pager when stdout is a terminal and paging is on
+   * (src/pager.ts); absent otherwise, and then long output is written as it is.
+   */
+  page?: (text: string) => Promise<void>;
   /** dist/guides.json, the index of the bundled guides. */
   bundledIndex?: string;
   /** dist/index-worker.cjs, for indexing large folders on two cores. */
@@ -50,11 +59,49 @@ export function clampColumns(columns: number | undefined): number {
   return Math.max(MIN_COLUMNS, Math.min(MAX_COLUMNS, Math.floor(columns)));
 }
 
-/** NO_COLOR wins over a TTY; FORCE_COLOR wins over both (FORCE_COLOR=0 turns colour off). */
-export function colorEnabled(env: Record<string, string | undefined>, isTTY: boolean | undefined): boolean {
+export interface Choice<T> {
+  value: T;
+  /** What decided it: a flag, an environment variable, the config file or the default. */
+  source: string;
+}
+
+/**
+ * Colour on one stream. Flags, then the environment, then the config file, then the
+ * terminal: --no-color; FORCE_COLOR (0 or false: off); NO_COLOR (not empty: off);
+ * CLICOLOR_FORCE (not 0: on, even piped); CLICOLOR=0 (off); the config's `color`
+ * (always, never, auto); TERM=dumb (off); otherwise on when the stream is a terminal.
+ */
+export function colorChoice(env: Record<string, string | undefined>, isTTY: boolean | undefined, flag?: boolean, config?: ColorMode): Choice<boolean> {
+  if (flag === false) return { value: false, source: '--no-color' };
   const force = env['FORCE_COLOR'];
-  if (force !== undefined) return force !== '0' && force !== 'false';
-  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
-  if (env['TERM'] === 'dumb') return false;
-  return Boolean(isTTY);
+  if (force !== undefined) return { value: force !== '0' && force !== 'false', source: 'FORCE_COLOR' };
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return { value: false, source: 'NO_COLOR' };
+  const cliForce = env['CLICOLOR_FORCE'];
+  if (cliForce !== undefined && cliForce !== '' && cliForce !== '0') return { value: true, source: 'CLICOLOR_FORCE' };
+  if (env['CLICOLOR'] === '0') return { value: false, source: 'CLICOLOR' };
+  if (config === 'always' || config === 'never') return { value: config === 'always', source: 'config' };
+  if (env['TERM'] === 'dumb') return { value: false, source: 'TERM' };
+  return { value: Boolean(isTTY), source: isTTY ? 'terminal' : 'not a terminal' };
+}
+
+export function colorEnabled(env: Record<string, string | undefined>, isTTY: boolean | undefined, flag?: boolean, config?: ColorMode): boolean {
+  return colorChoice(env, isTTY, flag, config).value;
+}
+
+export const DEFAULT_PAGER = 'less -FRX';
+
+/**
+ * The pager for long output, as git and gh choose theirs: --no-pager; COACH_PAGER;
+ * PAGER; the config's `pager`; less -FRX. An empty command or `cat` means none. Only
+ * ever used when stdout is a terminal (the caller checks).
+ */
+export function pagerChoice(env: Record<string, string | undefined>, flag?: boolean, config?: string | false): Choice<string | undefined> {
+  const none = (command: string | false | undefined): boolean => command === false || command === undefined || command.trim() === '' || command.trim() === 'cat';
+  if (flag === false) return { value: undefined, source: '--no-pager' };
+  for (const name of ['COACH_PAGER', 'PAGER']) {
+    const command = env[name];
+    if (command !== undefined) return { value: none(command) ? undefined : command.trim(), source: name };
+  }
+  if (config !== undefined) return { value: none(config) ? undefined : (config as string).trim(), source: 'config' };
+  return { value: DEFAULT_PAGER, source: 'default' };
 }

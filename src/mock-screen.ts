@@ -124,7 +124,9 @@ function extendBy(session: MockSession, io: Io, s: Style): void {
 }
 
 function showHelp(io: Io, s: Style, clarify: boolean): void {
-  const lines = Object.entries(MOCK_COMMANDS).map(([name, what]) => `  ${s.bold(`/${name}`.padEnd(8))} ${what}`);
+  // /edit is the prompt wrapper's own (src/prompt.ts), in answers of several lines.
+  const all = clarify ? MOCK_COMMANDS : { ...MOCK_COMMANDS, edit: 'open your answer so far in $VISUAL or $EDITOR (the clock runs on)' };
+  const lines = Object.entries(all).map(([name, what]) => `  ${s.bold(`/${name}`.padEnd(8))} ${what}`);
   const keys = clarify ? '  Enter asks one question · Ctrl-C stops and saves' : '  Enter adds a line · Ctrl-D: answer done · Ctrl-C stops and saves';
   io.stdout.write(`${s.bold('Commands')}\n${lines.join('\n')}\n${s.dim(keys)}\n`);
 }

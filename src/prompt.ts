@@ -62,6 +62,8 @@ export interface Prompt {
 interface Streams {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** For /edit: VISUAL and EDITOR, and the environment the editor runs in. */
+  env?: Record<string, string | undefined>;
   /** Aborted by an interrupt signal while a session holds interrupts (main.ts). */
   interrupt?: AbortSignal;
 }
@@ -126,9 +128,33 @@ export function terminalPrompt(streams: Streams): Prompt {
       return guarded((context) => input({ message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
     },
     async notes(options) {
-      const [{ notesPrompt }, { loadUnicode }] = await Promise.all([import('./notes-prompt.js'), import('./render/layout.js')]);
+      const [{ notesPrompt }, { loadUnicode, width }] = await Promise.all([import('./notes-prompt.js'), import('./render/layout.js')]);
       await loadUnicode(); // the notes wrap what the user types, which may be any script
-      return notesPrompt(options, context()).catch(cancelled);
+      // `/edit` in any answer of several lines, unless the caller handles it itself: the
+      // prompt ends, the editor has the terminal, and the same prompt reopens on the
+      // edited text. Callers keep their own clocks, which run on.
+      if (options.singleLine || options.commands?.includes('edit')) return notesPrompt(options, context()).catch(cancelled);
+      const columns = options.width ?? (streams.output as { columns?: number }).columns ?? 80;
+      const hint = options.hint && width(`${options.hint} · /edit`) < columns ? `${options.hint} · /edit` : options.hint;
+      let initial = options.initial;
+      for (;;) {
+        const answer = await notesPrompt(
+          {
+            ...options,
+            ...(hint ? { hint } : {}),
+            ...(initial !== undefined ? { initial } : {}),
+            commands: [...(options.commands ?? []), 'edit'],
+            continues: [...(options.continues ?? []), 'edit'],
+          },
+          context(),
+        ).catch(cancelled);
+        if (answer.command !== 'edit') return answer;
+        const { editText } = await import('./editor.js');
+        const edited = editText(answer.text, streams.env ?? {});
+        if ('error' in edited) streams.output.write(`coach: ${edited.error}; your answer is as it was\n`);
+        initial = 'text' in edited ? edited.text : answer.text;
+        options.onDraft?.(initial);
+      }
     },
   };
 }

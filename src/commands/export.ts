@@ -49,7 +49,8 @@ export async function exportDecks(options: ExportOptions, io: Io): Promise<Expor
   const result: ExportResult = { format: format as ExportFormat, deck: name, notes: items.length, byDeck };
   if (!options.output) return { ...result, text };
   const path = resolve(options.output);
-  await writeAtomic(path, text);
+  // A file the user named: the umask's mode, as their other tools would give it.
+  await writeAtomic(path, text, { shared: true });
   return { ...result, path };
 }
 

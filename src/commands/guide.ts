@@ -9,15 +9,12 @@ import { renderBox } from '../render/box.js';
 import { style, type Style } from '../render/style.js';
 import { wrap } from '../render/layout.js';
 import { timeline } from '../render/timeline.js';
+import { PARTS, type Part } from '../guides/parts.js';
 
 export interface GuideOptions extends LibraryOptions {
   id?: string;
   section?: string;
 }
-
-/** The named parts `--section` accepts, besides the headings of plain sections. */
-export const PARTS = ['overview', 'pacing', 'questions', 'scenarios', 'tradeoffs', 'traps', 'mistakes', 'cards', 'numbers', 'flow', 'end', 'related', 'bank', 'prompts', 'discussion'] as const;
-type Part = (typeof PARTS)[number];
 
 const PART_ALIASES: Record<string, Part> = {
   timeline: 'pacing',

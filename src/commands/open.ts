@@ -11,10 +11,10 @@ export interface LibraryOptions {
   guides?: string[];
 }
 
-/** User guide folders: --guides first, then the COACH_GUIDES path list. */
-export function guideDirs(options: LibraryOptions, io: Pick<Io, 'env'>): string[] {
+/** User guide folders: --guides first, then the COACH_GUIDES path list, then the config file's `guides`. */
+export function guideDirs(options: LibraryOptions, io: Pick<Io, 'env' | 'config'>): string[] {
   const fromEnv = (io.env['COACH_GUIDES'] ?? '').split(delimiter).filter(Boolean);
-  return [...(options.guides ?? []), ...fromEnv];
+  return [...(options.guides ?? []), ...fromEnv, ...(io.config.settings.guides ?? [])];
 }
 
 function loadOptions(options: LibraryOptions, io: Io): LoadOptions {

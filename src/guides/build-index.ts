@@ -7,6 +7,7 @@ import { loadGuideFile } from './files.js';
 import { guideFiles } from './walk.js';
 import type { Guide, Problem, Scenario } from './model.js';
 import { summarize, type GuideSummary } from './library.js';
+import { deckIds } from '../practice/decks.js';
 
 export interface BundledIndex {
   version: 1;
@@ -38,7 +39,7 @@ export async function writeBundledIndex(guidesDir: URL, out: URL): Promise<strin
   for (const p of all) console.error(`${p.path}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}`);
   if (errors.length > 0) throw new Error(`${errors.length} bundled guide file(s) failed to load`);
   await writeFile(out, JSON.stringify(index));
-  const summaries: BundledSummaries = { version: 1, guides: index.guides.map(summarize), scenarios: index.scenarios };
+  const summaries: BundledSummaries = { version: 1, guides: index.guides.map((g) => summarize(g, deckIds)), scenarios: index.scenarios };
   await writeFile(new URL('summaries.json', out), JSON.stringify(summaries));
   return `${index.guides.length} guides, ${index.scenarios.length} scenarios indexed`;
 }

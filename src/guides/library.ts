@@ -6,12 +6,13 @@
 // counts) that `coach card` and `coach list guides|cards` read, and the full parsed
 // guides that everything else reads. Both are rebuilt transparently when stale or
 // unreadable.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Card, Guide, Problem, Scenario } from './model.js';
 import type { Parsed } from './parse.js';
 import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
+import type { DeckName } from '../practice/decks.js';
 
 export interface Library {
   guides: Guide[];
@@ -43,6 +44,14 @@ export interface GuideSummary {
   bundled: boolean;
   cards: CardSummary[];
   counts: { traps: number; tradeoffs: number; cards: number; questions: number };
+  /** Ids of the parts a command takes by name: shell completion looks them up here instead of parsing. */
+  names: { traps: string[]; tradeoffs: string[]; sections: string[] };
+  /**
+   * The ids (in the guide) of its practice items per deck: in the bundled summaries,
+   * computed at build time. User guides go without: working them out costs about
+   * 2 ms a guide (reading key numbers), too much to add to a cold index.
+   */
+  decks?: Record<DeckName, string[]>;
 }
 
 export interface Summaries {
@@ -64,7 +73,10 @@ export interface LoadOptions {
   onIndexing?: (count: number) => Promise<(() => void) | undefined>;
 }
 
-export function summarize(g: Guide): GuideSummary {
+/** Computes a guide's practice items per deck; passed in by the build, so this module never loads the decks. */
+export type DeckIds = (g: Guide) => Record<DeckName, string[]>;
+
+export function summarize(g: Guide, deckIds?: DeckIds): GuideSummary {
   const s: GuideSummary = {
     id: g.id,
     title: g.title,
@@ -73,8 +85,10 @@ export function summarize(g: Guide): GuideSummary {
     bundled: g.bundled,
     cards: g.cards.map((c) => ({ ...c, blocks: JSON.stringify(c.blocks) })),
     counts: { traps: g.traps.length, tradeoffs: g.tradeoffs.length, cards: g.cards.length, questions: g.questions.length },
+    names: { traps: g.traps.map((t) => t.id), tradeoffs: g.tradeoffs.map((t) => t.id), sections: g.sections.map((x) => x.heading).filter(Boolean) },
   };
   if (g.system) s.system = g.system;
+  if (deckIds) s.decks = deckIds(g);
   return s;
 }
 
@@ -89,9 +103,9 @@ export type Indexed =
   | { kind: 'guide'; problems: Problem[]; summary: GuideSummary; json: string }
   | Exclude<Parsed, { kind: 'guide' }>;
 
-export function indexed(p: Parsed, asJson: boolean): Indexed {
+export function indexed(p: Parsed, asJson: boolean, deckIds?: DeckIds): Indexed {
   if (p.kind !== 'guide') return p;
-  const summary = summarize(p.guide);
+  const summary = summarize(p.guide, deckIds);
   return asJson ? { kind: 'guide', problems: p.problems, summary, json: JSON.stringify(p.guide) } : { kind: 'guide', problems: p.problems, summary, guide: p.guide };
 }
 
@@ -139,7 +153,7 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
     if (e.guide) userGuides.push(e.guide);
     if (e.scenario) scenarios = [...scenarios.filter((s) => s.id !== e.scenario!.id), e.scenario];
   }
-  const base = detail === 'full' ? bundled : (bundledSummaries ?? bundled.map(summarize));
+  const base = detail === 'full' ? bundled : (bundledSummaries ?? bundled.map((g) => summarize(g)));
   const guides = merge(base, userGuides, problems);
   return { guides, scenarios, problems } as Library | Summaries;
 }
@@ -222,7 +236,7 @@ function checked<E>(read: unknown, version: number): CacheFile<E> {
 // each card in the JSON holds the byte range of its rows. `coach card` decodes the
 // JSON line and the rows of the one card it draws: with 250 guides, turning every
 // card's rows into strings was a third of its start-up work (decoding and garbage).
-const INDEX_VERSION = 5;
+const INDEX_VERSION = 6;
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
 
@@ -246,6 +260,19 @@ function readIndex(path: string | undefined): CacheFile<IndexEntry> {
   } catch {
     return { version: INDEX_VERSION, entries: {} }; // missing or corrupt: rebuilt
   }
+}
+
+/**
+ * The summaries of the user's guides and their scenarios, as the last run cached them,
+ * without looking at the guide files: what shell completion offers. Empty when there
+ * is no cache yet.
+ */
+export function cachedSummaries(cacheDir: string): { guides: GuideSummary[]; scenarios: Scenario[] } {
+  const entries = Object.values(readIndex(join(cacheDir, 'user-guides.json')).entries);
+  return {
+    guides: entries.flatMap((e) => (e.summary ? [e.summary] : [])),
+    scenarios: entries.flatMap((e) => (e.scenario ? [e.scenario] : [])),
+  };
 }
 
 function writeIndex(path: string, index: CacheFile<IndexEntry>): void {
@@ -379,12 +406,18 @@ function fullCacheText(full: CacheFile<FullEntry>, jsonOf: Map<string, string>):
   return `{"version":${CACHE_VERSION},"entries":{${entries.join(',')}}}`;
 }
 
-/** Writes a cache file through a temporary file and a rename; a cache that cannot be written is only slower. */
+/**
+ * Writes a cache file through a temporary file and a rename; a cache that cannot be
+ * written is only slower. Private to the user (0600 in a 0700 folder), as everything
+ * coach keeps: the cache holds the user's own guides.
+ */
 function writeAtomically(path: string, data: string | Buffer): void {
   try {
-    mkdirSync(resolve(path, '..'), { recursive: true });
+    const dir = resolve(path, '..');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, data);
+    writeFileSync(tmp, data, { mode: 0o600 });
     renameSync(tmp, path);
   } catch {
     /* read-only cache folder: coach works, it just parses again next time */

@@ -83,6 +83,16 @@ export function guideDeck(guide: Guide, deck: DeckName): DeckItem[] {
   }
 }
 
+/**
+ * The ids in the guide of its items in each deck (without the guide id, which may
+ * still change when two guides share one): kept in the summary index, so that
+ * `coach today` counts the decks without building them.
+ */
+export function deckIds(guide: Guide): Record<DeckName, string[]> {
+  const local = (item: DeckItem): string => item.id.slice(guide.id.length + 1);
+  return Object.fromEntries(DECK_NAMES.map((deck) => [deck, guideDeck(guide, deck).map(local)])) as Record<DeckName, string[]>;
+}
+
 /** Every item of the given decks, guide by guide, in the guides' order. */
 export function buildDecks(guides: Guide[], decks: readonly DeckName[] = DECK_NAMES): DeckItem[] {
   return decks.flatMap((deck) => guides.flatMap((g) => guideDeck(g, deck)));

@@ -53,7 +53,7 @@ function interviewerLabel(title: string): string {
 }
 
 export const HOW_IT_WORKS =
-  'Each phase has a countdown; you decide when to move on. Clarify: ask one question per line and the interviewer answers from the brief (or says it is not in it). Later phases: write notes (Enter adds a line), Ctrl-D when an answer is done, and the interviewer follows up on what you said. /next moves on, /skip skips a phase, /extend adds 2 minutes, /pause stops the clock, /help lists the commands. Ctrl-C stops and saves what you have.';
+  'Each phase has a countdown; you decide when to move on. Clarify: ask one question per line and the interviewer answers from the brief (or says it is not in it). Later phases: write notes (Enter adds a line), Ctrl-D when an answer is done, and the interviewer follows up on what you said. /next moves on, /skip skips a phase, /extend adds 2 minutes, /pause stops the clock, /edit opens your answer in your editor, /help lists the commands. Ctrl-C stops and saves what you have.';
 
 export function renderOpening(plan: MockPlan, io: View, howItWorks = true): string {
   const s = style(io.color);

@@ -2,10 +2,10 @@
 // Appends happen under a cross-process lock so two coach processes lose nothing; a line
 // that cannot be read (a crash mid-write, a hand edit) moves the file aside with a
 // warning and a fresh file keeps every record that was still readable.
-import { appendFile, open, unlink } from 'node:fs/promises';
+import { appendFile, chmod, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Io } from '../io.js';
-import { moveAside, readText, withLock, writeAtomic } from './files.js';
+import { moveAside, PRIVATE_FILE, readText, withLock, writeAtomic } from './files.js';
 
 export type Rating = 'again' | 'hard' | 'good' | 'easy';
 
@@ -131,7 +131,9 @@ export async function appendHistoryMany(io: Pick<Io, 'dataDir' | 'stderr'>, entr
     if (!(await endsCleanly(file))) await loadLocked(io);
     // One write call of whole lines, in append mode: a reader under the same lock never
     // sees half a record.
-    await appendFile(file, entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
+    await appendFile(file, entries.map((e) => `${JSON.stringify(e)}\n`).join(''), { encoding: 'utf8', mode: PRIVATE_FILE });
+    // The mode above applies to a new file only; one written by an older coach is tightened.
+    if (process.platform !== 'win32') await chmod(file, PRIVATE_FILE);
   });
 }
 

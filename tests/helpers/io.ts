@@ -41,6 +41,7 @@ export function testIo(overrides: Partial<Io> = {}): TestIo {
     date: () => new Date('2026-11-22T09:00:00Z'),
     dataDir: join(home, 'data'),
     cacheDir: join(home, 'cache'),
+    config: { file: join(home, 'config', 'config.toml'), settings: {}, warnings: [] },
     bundledIndex: BUNDLED_INDEX,
     prompt: noPrompt,
     out: () => out,

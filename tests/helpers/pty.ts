@@ -18,9 +18,10 @@ export interface Session {
 export function runCoach(args: string[], options: { env?: Record<string, string>; cols?: number; rows?: number; cwd?: string } = {}): Session {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('VITEST') && k !== 'NODE_ENV') env[k] = v;
-  Object.assign(env, { TERM: 'xterm-256color', NO_COLOR: '', FORCE_COLOR: '' }, options.env ?? {});
-  if (env['FORCE_COLOR'] === '') delete env['FORCE_COLOR'];
-  if (env['NO_COLOR'] === '') delete env['NO_COLOR'];
+  // No pager unless a test asks for one: long output stays on the screen to be read.
+  Object.assign(env, { TERM: 'xterm-256color', NO_COLOR: '', FORCE_COLOR: '', PAGER: 'cat', COACH_PAGER: '' }, options.env ?? {});
+  // An empty value here means: not set at all.
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'PAGER', 'COACH_PAGER', 'CLICOLOR', 'CLICOLOR_FORCE']) if (env[name] === '') delete env[name];
   const pty = spawn(process.execPath, [BIN, ...args], {
     name: 'xterm-256color',
     cols: options.cols ?? 100,

@@ -1,0 +1,77 @@
+// coach today: what to practise now, in a few lines, quick enough for a shell
+// profile: reviews due per deck, the weakest phase and scenario of past mocks with
+// the mock to sit next, and the streak.
+import type { Io } from '../io.js';
+import { openLibrary, openSummaries, type LibraryOptions } from './open.js';
+import { buildDecks, DECK_NAMES } from '../practice/decks.js';
+import { dayOf } from '../practice/stats.js';
+import { computeToday, type DeckRef, type Today } from '../practice/today.js';
+import { loadProgress } from './trap.js';
+import { style } from '../render/style.js';
+
+export type TodayOptions = LibraryOptions;
+export type TodayResult = Today;
+
+/**
+ * The practice items of the library. The bundled summaries hold each guide's item
+ * ids (worked out at build time), so their decks need not be built, which takes
+ * about 30 ms of reading key numbers; the user's own guides are read in full and
+ * their decks built, as `coach stats` does.
+ */
+async function items(options: TodayOptions, io: Io): Promise<{ items: DeckRef[]; scenarios: { id: string }[] }> {
+  const lib = await openSummaries(options, io);
+  const known = lib.guides.filter((g) => g.decks);
+  const refs: DeckRef[] = DECK_NAMES.flatMap((deck) => known.flatMap((g) => g.decks![deck].map((id) => ({ deck, id: `${g.id}/${id}` }))));
+  if (known.length === lib.guides.length) return { items: refs, scenarios: lib.scenarios };
+  const rest = new Set(lib.guides.filter((g) => !g.decks).map((g) => g.id));
+  const full = await openLibrary(options, { ...io, stderr: { write: () => undefined } }); // its warnings were just printed
+  refs.push(...buildDecks(full.guides.filter((g) => rest.has(g.id))).map((i) => ({ deck: i.deck, id: i.id })));
+  return { items: refs, scenarios: lib.scenarios };
+}
+
+export async function today(options: TodayOptions, io: Io): Promise<TodayResult> {
+  const [library, { history, progress }] = await Promise.all([items(options, io), loadProgress(io)]);
+  return computeToday(history, library.items, progress, library.scenarios, io.date());
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function day(iso: string, withWeekday = false): string {
+  const d = new Date(iso);
+  const [, m, n] = dayOf(d).split('-').map(Number) as [number, number, number];
+  return `${withWeekday ? `${WEEKDAYS[d.getDay()]} ` : ''}${n} ${MONTHS[m - 1]}`;
+}
+
+export function renderToday(result: TodayResult, io: Pick<Io, 'color'>): string {
+  const s = style(io.color);
+  const out: string[] = [s.bold(`Today, ${day(result.now, true)}`), ''];
+  const fresh = result.decks.reduce((n, d) => n + d.new, 0);
+  out.push(`${s.bold('Reviews')}  ${result.due > 0 ? s.yellow(`${result.due} due`) : 'nothing due'}${fresh > 0 ? s.dim(` · ${fresh} never seen`) : ''}`);
+  const width = Math.max(...result.decks.map((d) => d.deck.length));
+  for (const d of result.decks.filter((x) => x.items > 0)) {
+    const due = d.due > 0 ? s.yellow(`${String(d.due).padStart(3)} due`) : s.dim(`${'0'.padStart(3)} due`);
+    out.push(`  ${d.deck.padEnd(width)}  ${due}${s.dim(` · ${d.new} new`)}`);
+  }
+  out.push(`  ${s.cyan('→')} ${result.due > 0 ? 'coach drill' : fresh > 0 ? 'coach drill (new items)' : 'coach trap random'}`, '');
+
+  const m = result.mocks;
+  out.push(`${s.bold('Mocks')}  ${m.count === 0 ? 'none yet' : `${m.count} sat, the last on ${day(m.last!)}`}`);
+  if (m.weakestPhase) {
+    const p = m.weakestPhase;
+    out.push(`  weakest phase     ${p.name}: ${p.covered} of ${p.total} key points${s.dim(` (${Math.round((100 * p.covered) / p.total)}%, last ${p.mocks} mock${p.mocks === 1 ? '' : 's'})`)}`);
+  }
+  if (m.weakestScenario) {
+    const w = m.weakestScenario;
+    out.push(`  weakest scenario  ${w.scenario || `guide ${w.guide}`}: ${w.score}/100${s.dim(` on ${day(w.at)}`)}`);
+  }
+  out.push(`  ${s.cyan('→')} ${m.next.command}${s.dim(`  (${m.next.why})`)}`);
+  if (m.next.phase) out.push(`    ${s.dim('or its weakest phase alone:')} ${m.next.phase}`);
+  out.push('');
+
+  const st = result.streak;
+  const streak = st.current === 0 ? 'no streak yet' : `${st.current} day${st.current === 1 ? '' : 's'}${st.longest > st.current ? s.dim(` (longest ${st.longest})`) : ''}`;
+  const todayNote = st.reviewedToday ? s.green(`✔ ${result.reviewsToday} review${result.reviewsToday === 1 ? '' : 's'} today`) : st.current > 0 ? s.yellow('review today to keep it') : s.dim('one review starts it');
+  out.push(`${s.bold('Streak')}  ${streak} · ${todayNote}`);
+  return out.join('\n');
+}
