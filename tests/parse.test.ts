@@ -134,8 +134,8 @@ describe('phase column first, capital labels in code blocks, key trade-off table
     const t = g.traps[0]!;
     expect(t.derivedKeyPoints).toBe(true);
     expect(t.keyPoints).toEqual([
-      { label: 'CARDINALITY', terms: ['CARDINALITY'] },
-      { label: 'COMPRESSION', terms: ['COMPRESSION'] },
+      { label: 'CARDINALITY', terms: ['CARDINALITY'], hint: 'CARDINALITY: Millions of run IDs bloat indexes', derived: true },
+      { label: 'COMPRESSION', terms: ['COMPRESSION'], hint: expect.stringMatching(/^COMPRESSION: /), derived: true },
     ]);
   });
 

@@ -185,10 +185,20 @@ export interface Segment {
 }
 
 const CAPITAL_LABEL = /^([A-Z][A-Z0-9 '’/&()-]{2,}):\s*(.*)$/;
+// In code blocks and boxes: "Bad answer: ...", "What they're testing: ...", or a
+// capital label alone on its line ("GOOD ANSWER").
+const LINE_LABEL = /^([A-Za-z][A-Za-z0-9 '’/&()-]{2,40}):\s*(.*)$/;
+const BOX = /[│┃║]|[┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬]{2,}|^\s*[+|]|[+|]\s*$/g;
+// Emoji and marks before a label: "✅ **Strong Answer:**", "❌ Weak:".
+const MARKS = /^[\s\p{Extended_Pictographic}\uFE0F\u200D✓✔✗✘×→➡•*-]*$/u;
 
 /**
  * Splits blocks into labelled segments. `isLabel` decides which labels count, so
  * that an ordinary bold phrase inside an answer does not cut the answer in two.
+ * Labels are read in: a bold first phrase (`**Good answer:**`, `✅ **Strong**:`), a
+ * block quote of those, a line of a code block or of a drawn box (`Bad answer: ...`,
+ * `GOOD ANSWER`), and a small table whose header cells are labels
+ * (`| What Interviewer Wants | Best Answer |`).
  */
 export function segments(blocks: Block[], isLabel: (label: string) => boolean): { lead: string; parts: Segment[] } {
   const parts: Segment[] = [];
@@ -199,21 +209,34 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
     if (last) last.text = last.text ? `${last.text}\n\n${text}` : text;
     else lead.push(text);
   };
-  for (const block of blocks) {
+  const visit = (block: Block): void => {
     if (block.type === 'paragraph') {
       const p = block as unknown as Tokens.Paragraph;
-      const first = p.tokens[0];
+      // Emoji or a check mark may come before the label.
+      let at = 0;
+      while (at < p.tokens.length - 1 && p.tokens[at]!.type === 'text' && MARKS.test((p.tokens[at] as Tokens.Text).text)) at++;
+      const first = p.tokens[at];
       if (first && first.type === 'strong') {
         const strongText = inlineText((first as Tokens.Strong).tokens).trim();
-        const rest = inlineText(p.tokens.slice(1));
+        const rest = inlineText(p.tokens.slice(at + 1));
         const label = strongText.replace(/[:.]\s*$/, '').trim();
         const labelled = /[:.]\s*$/.test(strongText) || /^\s*[:.]/.test(rest);
         if (labelled && isLabel(label)) {
           parts.push({ label, text: squash(rest.replace(/^\s*[:.]/, '').replace(/\s*\n\s*/g, ' ')), line: block.line });
-          continue;
+          return;
         }
       }
       push(blockText(block));
+    } else if (block.type === 'blockquote') {
+      // "> **Answer:** ..." is the answer, quoted.
+      const inner = (block as unknown as Tokens.Blockquote).tokens.map((t) => Object.assign(t, { line: block.line }) as Block);
+      const sub = segments(inner, isLabel);
+      if (sub.parts.length === 0) {
+        push(blockText(block));
+        return;
+      }
+      if (sub.lead) push(sub.lead);
+      parts.push(...sub.parts);
     } else if (block.type === 'code') {
       const lines = (block as unknown as Tokens.Code).text.split('\n');
       let buffer: string[] = [];
@@ -222,17 +245,32 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
         buffer = [];
         push(text);
       };
-      lines.forEach((l, i) => {
-        const m = CAPITAL_LABEL.exec(l.trim());
+      const boxed = lines.some((l) => /[│┃║]/.test(l));
+      lines.forEach((raw, i) => {
+        const l = boxed ? raw.replace(BOX, ' ').replace(/\s+$/, '') : raw;
+        const t = l.trim();
+        const m = CAPITAL_LABEL.exec(t) ?? LINE_LABEL.exec(t);
+        const alone = /^[A-Z][A-Z '’/&-]{2,40}$/.test(t) && isLabel(t) ? t : undefined;
         if (m && isLabel(m[1]!)) {
           flush();
           parts.push({ label: m[1]!, text: m[2]!.trim(), line: block.line + 1 + i });
-        } else buffer.push(l);
+        } else if (alone) {
+          flush();
+          parts.push({ label: alone, text: '', line: block.line + 1 + i });
+        } else if (!boxed || t !== '' || buffer.length > 0) buffer.push(boxed ? l.replace(/^ {1,2}/, '') : l);
       });
       flush();
+    } else if (block.type === 'table') {
+      const { header, rows } = tableRows(block as unknown as Tokens.Table);
+      if (rows.length === 1 && header.length >= 2 && header.every((h) => isLabel(h))) {
+        header.forEach((h, i) => parts.push({ label: h, text: rows[0]![i] ?? '', line: block.line }));
+        return;
+      }
+      push(blockText(block));
     } else if (block.type !== 'heading') {
       push(blockText(block));
     }
-  }
+  };
+  for (const block of blocks) visit(block);
   return { lead: lead.join('\n\n'), parts };
 }

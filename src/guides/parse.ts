@@ -13,7 +13,7 @@ import type { Ctx } from './recognizers/context.js';
 import { uniqueIds } from './recognizers/context.js';
 import { recognizerFor } from './recognizers/index.js';
 import { collectQuestions, isQuestionBlock } from './recognizers/bank.js';
-import { deriveKeyPoints } from './recognizers/traps.js';
+import { deriveKeyPoints, inlineTraps } from './recognizers/traps.js';
 
 export type Parsed =
   | { kind: 'guide'; guide: Guide; problems: Problem[] }
@@ -161,6 +161,7 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
     if (!recognizer.passThrough) return;
   }
   collectQuestions(node, ctx, ancestors);
+  inlineTraps(node, ctx);
   const content = node.blocks.filter((b) => !isQuestionBlock(b));
   if (node.depth > 1 || (node.depth === 1 && content.length > 0) || (node.depth === 0 && content.length > 0)) {
     const text = blocksText(node.blocks);

@@ -75,3 +75,74 @@ export function pointsFrom(phrases: string[], max = 5): KeyPoint[] {
   }
   return out;
 }
+
+/**
+ * Key points of an answer, read off its structure: its numbered or labelled points
+ * ("1. Cost: ...", "- TTL expiry (primary): ..."), else its sentences, each with the
+ * names and figures it mentions as terms. At most six, all derived.
+ */
+export function answerPoints(answer: string, max = 6): KeyPoint[] {
+  const labelled: string[] = [];
+  const bullets: string[] = [];
+  for (const line of answer.split('\n')) {
+    const m = /^\s*(?:\d+[.)]|[-*•])\s+(.{3,})$/.exec(line);
+    if (!m) continue;
+    bullets.push(m[1]!);
+    if (/^[^:.!?]{2,50}(?::|\s[-–—]\s)\s*\S/.test(m[1]!)) labelled.push(m[1]!);
+  }
+  if (labelled.length >= 2) return pointsFrom(labelled, max);
+  if (bullets.length >= 2) return pointsFrom(bullets, max);
+  // No structure: one point per sentence (or clause) that says something.
+  const sentences = answer
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?])\s+(?=[A-Z"“])|;\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s.split(' ').length >= 4);
+  const points: KeyPoint[] = [];
+  for (const s of sentences) {
+    const terms = [...new Set([...specificTerms(s), ...phrases(s)])].slice(0, 6);
+    if (terms.length === 0) continue;
+    const text = plain(s);
+    const label = text.length <= MAX_LABEL ? text : `${text.slice(0, MAX_LABEL).replace(/\s+\S*$/, '')}…`;
+    points.push({ label, terms, hint: text, derived: true });
+    if (points.length >= max) break;
+  }
+  return points;
+}
+
+/** The names, acronyms and figures of a sentence: "Redis", "p99", "10 ms", "PCI". */
+function specificTerms(sentence: string): string[] {
+  const out = new Set<string>();
+  const words = sentence.replace(/["“”]/g, '').split(/\s+/);
+  words.forEach((w, i) => {
+    const t = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$/gu, '');
+    if (t.length < 2) return;
+    if (/\d/.test(t) || /^[A-Z]{2,}s?$/.test(t) || (i > 0 && /^[A-Z][a-z]+[A-Z]/.test(t)) || (i > 0 && /^[A-Z][a-z]{2,}$/.test(t) && !/^(I|The|A|An|We|It|This|That)$/.test(t))) out.add(t);
+  });
+  return [...out];
+}
+
+// Words that end a phrase: the small words of a sentence and its verbs of saying.
+const BREAK = new Set(
+  'a an the this that these those and or but nor so yet of in on at to for with by from into onto over under about as than then if when while because since unless until after before which who whom whose what where why how it its we our us you your they their them he she i me my is are was were be been being am do does did have has had will would shall should can could may might must not no there here each every any all some only also just very more most both either neither such own same other another through via per up out off again once too need needs use uses using get gets make makes let lets'.split(' '),
+);
+
+/** Runs of two or three content words: "shared state", "multiple servers", "fail-open mode". */
+function phrases(sentence: string): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length >= 2 && run.length <= 3 && run.some((w) => w.length >= 5)) out.push(run.join(' '));
+    else if (run.length > 3) out.push(run.slice(-2).join(' '));
+    run = [];
+  };
+  for (const raw of sentence.split(/\s+/)) {
+    const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}-]+$/gu, '');
+    const ends = /[,.;:!?)]$/.test(raw);
+    if (!w || BREAK.has(w.toLowerCase()) || /\d/.test(w)) flush();
+    else run.push(w.toLowerCase());
+    if (ends) flush();
+  }
+  flush();
+  return out.slice(0, 4);
+}

@@ -1,74 +1,114 @@
 // Trap questions: the question, what the interviewer wants, the weak and the strong
-// answer, and the key points a strong answer makes.
+// answer, and the key points a strong answer makes (the guide's own, else read off
+// the strong answer's structure and marked derived).
 import type { Tokens } from 'marked';
 import type { KeyPoint, Trap } from '../model.js';
 import { parseKeyPoint } from '../keypoints.js';
-import { allBlocks, segments, tableRows, type Block, type Node } from '../markdown.js';
+import { allBlocks, blockText, inlineText, segments, tableRows, type Block, type Node } from '../markdown.js';
 import { unquote } from '../text.js';
-import { descendants, firstTable, keepSection, shortId, type Ctx, type Recognizer } from './context.js';
+import { descendants, keepSection, shortId, type Ctx, type Recognizer } from './context.js';
+import { answerPoints } from './derive.js';
+
+export const TRAP_HEADING = /\btraps?\b/i;
 
 export const traps: Recognizer = {
   part: 'traps',
   yields: 'traps',
-  heading: /\btraps?\b/i,
+  heading: TRAP_HEADING,
   layouts: [
     { name: 'trap-headings', example: '### Trap 1: "Why not just use X?"\n**What Interviewer Wants:** ...\n**Bad Answer:** ...\n**Good Answer:** ...\n**Key points:**\n- **Label**: term, term -- hint' },
     { name: 'trap-table', example: '| Trap Question | What Interviewer Wants | Best Answer |' },
+    { name: 'prefixed-titles', example: '### Question: "Why not X?"   ### Q1: ...   ### Trap Question 2: "..."   ### 4.1 "..."   ### 3.1 Trap: "..."' },
+    { name: 'statement-titles', example: '### 1. "Just use microservices."' },
+    { name: 'trap-section-in-phase', example: '## Phase 4: Trap Questions & Answers\n### Trap 1: "..."' },
+    { name: 'inline-trap-question', example: '## Deep Dive: Storage\n**Trap question:** Why not one database?\n**Answer:** ...' },
+    { name: 'bold-paragraph-questions', example: '## Trap Questions\n**"Why not use a cron job?"**\nThe candidate who says yes misses...\n**Strong answer:** ...' },
+    { name: 'tables-per-subheading', example: '## Trap Questions\n### Storage\n| Trap | What They Want | How to Answer |\n### Serving\n| Trap | ... |' },
+    { name: 'answer-labels', example: '**Correct:** / **Expected answer:** / **Right answer:** / **Response:** / **How to handle:** / **Staff-level answer:** / ✅ **Strong Answer:** / > **Answer:** ...' },
+    { name: 'weak-labels', example: '**Candidate error:** / **Common mistake:** / **Wrong answer:** / **Naive answer:** / ❌ **Weak Answer:**' },
+    { name: 'answer-in-code-block', example: '```\nWhat they\'re testing: ...\nBad answer: "..."\nGood answer:\n"..."\n```' },
+    { name: 'answer-in-box', example: '┌────────────┐\n│ GOOD ANSWER │\n├────────────┤\n│ "..."      │' },
+    { name: 'answer-table-per-trap', example: '### Trap 1: "Why not shard?"\n| What Interviewer Wants | Best Answer |\n| Why NewSQL exists | Sharding loses joins... |' },
+    { name: 'derived-key-points', example: 'Strong answer: "1. **Cost**: ... 2. **Attention**: ..." → key points Cost, Attention (derived)' },
   ],
   read(node, ctx) {
-    const trapNodes = descendants(node).filter((n) => /trap\s*\d|^["“']|\?["”']?\s*$/i.test(n.heading.trim()));
-    if (trapNodes.length > 0) {
-      for (const n of trapNodes) ctx.guide.traps.push(trapFrom(n));
-      return;
-    }
-    const table = firstTable(node, (h) => h.some((c) => /trap|question/i.test(c)));
-    if (table) {
-      trapsFromTable(table, ctx);
-      return;
-    }
-    keepSection(node, ctx);
+    readTraps(node, ctx);
   },
 };
 
-/**
- * Key points for a trap whose guide gives none: the labels of the strong answer's
- * numbered points ("1. Train-serve skew - ...", "2. CARDINALITY: ..."), which the
- * answer itself says by construction and a vague answer rarely does.
- */
-export function deriveKeyPoints(strong: string): KeyPoint[] {
-  const labels: string[] = [];
-  for (const line of strong.split('\n')) {
-    const m = /^\s*\d+[.)]\s+([A-Za-z][^:\n]{2,40}?)\s*(?::|\s[-–—]\s)\s*\S/.exec(line);
-    if (m && !labels.some((l) => l.toLowerCase() === m[1]!.toLowerCase())) labels.push(m[1]!.trim());
-  }
-  return labels.slice(0, 6).map((label) => ({ label, terms: [label] }));
+/** Prefixes a trap's title may carry: "Trap 2:", "Question:", "Q1:", "4.1", "3.1 Trap:". */
+const PREFIX = /^(?:(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])\s+)?(?:(?:trap\s+question|trap|question|q)\s*#?\s*\d*\s*[:.)\-–]\s*|(?:trap\s+question|question)\s*#?\s*\d+\s+)?/i;
+
+/** A trap's question as the guide titles it, without its number, label or quotes. */
+export function trapTitle(heading: string): string {
+  let t = heading.trim().replace(/^\*\*(.+)\*\*$/, '$1');
+  for (let i = 0; i < 2; i++) t = t.replace(PREFIX, '').trim();
+  return unquote(t.replace(/^["“]([^"”]+)["”]\s*[-–—:]\s*.*$/, '"$1"'));
+}
+
+/** A heading that is itself one trap, not a section of them. */
+function isTrapTitle(heading: string): boolean {
+  const h = heading.trim();
+  if (/^(trap\s+questions?|common trap|trap questions? (&|and)|traps?\s*$)/i.test(h)) return false;
+  return /^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:trap|question|q)\s*#?\s*\d*\s*[:.)\-–]|^\d+(?:\.\d+)*[.)]?\s+["“]|^["“]|\?["”]?\s*$/i.test(h);
 }
 
 type TrapPart = 'wants' | 'weak' | 'weakWhy' | 'strong' | 'keyPoints';
 
-function trapPart(label: string): TrapPart | undefined {
-  const l = label.toLowerCase();
+export function trapPart(label: string): TrapPart | undefined {
+  const l = label.toLowerCase().replace(/[*_]/g, '').trim();
   if (/key ?points?|must mention|checklist/.test(l)) return 'keyPoints';
-  if (/why (it|this) (fails|is weak)|why (it'?s|its) (weak|wrong|bad)|why weak|why not/.test(l)) return 'weakWhy';
-  if (/want|looking for|testing|tests|assess|goal|intent/.test(l)) return 'wants';
-  if (/\b(bad|weak|poor|wrong|naive|avoid)\b/.test(l)) return 'weak';
-  if (/\b(good|best|strong|great|better|ideal|model|sample)\b|^answer$/.test(l)) return 'strong';
+  if (/why (it|this)('?s| is)? (fails|a trap|weak|wrong|bad)|why (it'?s|its) (weak|wrong|bad|a trap)|why weak|why not|why it fails|why wrong/.test(l)) return 'weakWhy';
+  if (/want|looking for|testing|tests|assess|goal|intent|evaluat|probing/.test(l)) return 'wants';
+  if (/\b(bad|weak|poor|wrong|naive|avoid|mistake|error|red flag|junior)\b|^(the )?trap$/.test(l)) return 'weak';
+  if (/\b(good|best|strong|great|better|ideal|model|sample|correct|right|expected|staff|senior|principal)\b|^(answer|response|how to (handle|answer|respond)|what to say|reasoning)$/.test(l)) return 'strong';
   return undefined;
 }
 
-function trapFrom(node: Node): Trap {
-  const question = unquote(node.heading.replace(/^trap\s*\d+\s*[:.\-–]?\s*/i, ''));
+function readTraps(node: Node, ctx: Ctx): void {
+  // A heading that is one trap ("### Trap 3: ..." under a phase) is read as one.
+  if (isTrapTitle(node.heading) && !/questions/i.test(node.heading)) {
+    ctx.guide.traps.push(trapFrom(node, trapTitle(node.heading)));
+    return;
+  }
+  const before = ctx.guide.traps.length;
+  const titled = descendants(node).filter((n) => isTrapTitle(n.heading) || (allBlocks(n).length > 0 && hasAnswerLabel(n)));
+  if (titled.length > 0) {
+    for (const n of titled) ctx.guide.traps.push(trapFrom(n, trapTitle(n.heading)));
+  } else {
+    // Tables of traps, one per sub-heading or several in the section.
+    for (const b of allBlocks(node)) if (b.type === 'table') trapsFromTable(b as Block & Tokens.Table, ctx);
+    if (ctx.guide.traps.length === before) boldParagraphTraps(allBlocks(node), ctx);
+  }
+  if (ctx.guide.traps.length === before) keepSection(node, ctx);
+}
+
+function hasAnswerLabel(node: Node): boolean {
+  return segments(node.blocks, (l) => trapPart(l) === 'strong').parts.length > 0;
+}
+
+function trapFrom(node: Node, question: string, blocks: Block[] = allBlocks(node)): Trap {
   const trap: Trap = { id: shortId(question, 'trap'), question, keyPoints: [], line: node.line };
-  const blocks = allBlocks(node);
-  const { parts } = segments(blocks, (l) => trapPart(l) !== undefined);
+  fill(trap, blocks);
+  return trap;
+}
+
+/** The labelled parts of a trap's blocks; key points after a `**Key points:**` label. */
+function fill(trap: Trap, blocks: Block[]): void {
+  const { lead, parts } = segments(blocks, (l) => trapPart(l) !== undefined);
   for (const part of parts) {
     const kind = trapPart(part.label)!;
     if (kind === 'keyPoints') continue;
     const text = unquote(part.text);
+    if (!text) continue;
+    // "**Trap:** the candidate says X" is the weak answer only when there is no other.
+    if (kind === 'weak' && /^(the )?trap$/i.test(part.label.trim()) && parts.some((p) => p !== part && trapPart(p.label) === 'weak')) continue;
     trap[kind] = trap[kind] ? `${trap[kind]}\n\n${text}` : text;
   }
+  // An answer written straight under the question, with no label, is the strong one
+  // only when the trap has a weak one beside it.
+  if (!trap.strong && lead && parts.some((p) => trapPart(p.label) === 'weak')) trap.strong = unquote(lead);
   trap.keyPoints = keyPointsAfterLabel(blocks);
-  return trap;
 }
 
 /** Key points: the list that follows a `**Key points:**` label. */
@@ -87,15 +127,71 @@ export function keyPointsOf(blocks: Block[]): KeyPoint[] {
     .filter((k): k is KeyPoint => k !== undefined);
 }
 
+/**
+ * Key points for a trap whose guide gives none, read off its strong answer: its
+ * numbered or labelled points, else its sentences. Marked derived.
+ */
+export function deriveKeyPoints(strong: string): KeyPoint[] {
+  return answerPoints(strong);
+}
+
 function trapsFromTable(table: Block & Tokens.Table, ctx: Ctx): void {
   const { header, rows } = tableRows(table);
-  const roles = header.map((h) => (/trap|question/i.test(h) && !/answer/i.test(h) ? 'question' : trapPart(h)));
+  const roles = header.map((h) => (/trap|question|scenario|challenge/i.test(h) && !/answer|want|why/i.test(h) ? 'question' : trapPart(h)));
+  if (!roles.includes('question') || !roles.some((r) => r === 'strong' || r === 'wants' || r === 'weak')) return;
   rows.forEach((r, i) => {
-    const q = r[roles.indexOf('question')] ?? r[0] ?? '';
-    const trap: Trap = { id: shortId(unquote(q), 'trap'), question: unquote(q), keyPoints: [], line: table.line + 2 + i };
+    const q = trapTitle(r[roles.indexOf('question')] ?? r[0] ?? '');
+    const trap: Trap = { id: shortId(q, 'trap'), question: q, keyPoints: [], line: table.line + 2 + i };
     roles.forEach((role, c) => {
       if (role && role !== 'question' && role !== 'keyPoints' && r[c]) trap[role] = unquote(r[c]!);
     });
     if (trap.question) ctx.guide.traps.push(trap);
   });
+}
+
+/**
+ * A trap section without sub-headings: each bold paragraph that is a question or a
+ * quoted claim (`**"Why not use a cron job?"**`, `**Q: ...**`) starts a trap, and the
+ * blocks up to the next one are its parts.
+ */
+function boldParagraphTraps(blocks: Block[], ctx: Ctx): void {
+  const starts: { at: number; question: string }[] = [];
+  blocks.forEach((b, i) => {
+    if (b.type !== 'paragraph') return;
+    const p = b as unknown as Tokens.Paragraph;
+    const first = p.tokens[0];
+    if (!first || first.type !== 'strong' || p.tokens.length > 2) return;
+    const text = inlineText((first as Tokens.Strong).tokens).trim();
+    // A label ("**Strong answer:**") is not a question; a question may well say "why not".
+    if (!/\?["”]?$|^["“]/.test(text) && trapPart(text.replace(/:$/, '')) !== undefined) return;
+    if (/\?["”]?$|^["“]/.test(text) || /^q\d*\s*[:.]/i.test(text)) starts.push({ at: i, question: trapTitle(text) });
+  });
+  starts.forEach((s, k) => {
+    const end = starts[k + 1]?.at ?? blocks.length;
+    const trap: Trap = { id: shortId(s.question, 'trap'), question: s.question, keyPoints: [], line: blocks[s.at]!.line };
+    fill(trap, blocks.slice(s.at + 1, end));
+    if (trap.strong || trap.weak || trap.wants) ctx.guide.traps.push(trap);
+  });
+}
+
+const INLINE_TRAP = /^\s*(?:[\p{Extended_Pictographic}\uFE0F]\s*)?\*\*(?:trap(?:\s+question)?|interviewer trap)\s*:?\*\*\s*:?\s*\S/iu;
+
+/**
+ * `**Trap question:** Why not one database?` in any section (a deep dive): the
+ * question, with the labelled parts that follow it up to the next trap or heading.
+ */
+export function inlineTraps(node: Node, ctx: Ctx): void {
+  const blocks = node.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type !== 'paragraph') continue;
+    if (!INLINE_TRAP.test((b as unknown as Tokens.Paragraph).raw)) continue;
+    let j = i + 1;
+    while (j < blocks.length && !/^\s*\*\*(?:trap(?:\s+question)?)\s*:?\*\*/i.test((blocks[j] as unknown as Tokens.Paragraph).raw ?? '')) j++;
+    const question = trapTitle(blockText(b).replace(/^\s*(?:trap(?:\s+question)?|interviewer trap)\s*:\s*/i, ''));
+    const trap: Trap = { id: shortId(question, 'trap'), question, keyPoints: [], line: b.line };
+    fill(trap, blocks.slice(i + 1, j));
+    if (trap.strong) ctx.guide.traps.push(trap);
+    i = j - 1;
+  }
 }
