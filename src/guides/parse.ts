@@ -14,6 +14,7 @@ import { uniqueIds } from './recognizers/context.js';
 import { recognizerFor } from './recognizers/index.js';
 import { collectQuestions, isQuestionBlock } from './recognizers/bank.js';
 import { deriveKeyPoints, inlineTraps } from './recognizers/traps.js';
+import { keyTradeoffTables } from './recognizers/tradeoffs.js';
 
 export type Parsed =
   | { kind: 'guide'; guide: Guide; problems: Problem[] }
@@ -162,6 +163,7 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
   }
   collectQuestions(node, ctx, ancestors);
   inlineTraps(node, ctx);
+  keyTradeoffTables(node, ctx);
   const content = node.blocks.filter((b) => !isQuestionBlock(b));
   if (node.depth > 1 || (node.depth === 1 && content.length > 0) || (node.depth === 0 && content.length > 0)) {
     const text = blocksText(node.blocks);

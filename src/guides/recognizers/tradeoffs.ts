@@ -1,23 +1,40 @@
 // Trade-offs: two or more options compared aspect by aspect, with the recommendation
-// and what to say in the interview.
+// and what to say in the interview. Only what a guide writes as a trade-off becomes
+// one: rubrics, summaries, bottleneck and challenge tables are not trade-offs.
 import type { Tokens } from 'marked';
-import type { Tradeoff } from '../model.js';
-import { allBlocks, segments, tableRows, type Block, type Node } from '../markdown.js';
+import type { Tradeoff, TradeoffAspect } from '../model.js';
+import { allBlocks, blockText, inlineText, segments, tableRows, type Block, type Node } from '../markdown.js';
 import { unquote } from '../text.js';
-import { firstTable, keepSection, shortId, type Ctx, type Recognizer } from './context.js';
+import { keepSection, shortId, type Ctx, type Recognizer } from './context.js';
+import { plain, sentence } from './derive.js';
 
 export const tradeoffs: Recognizer = {
   part: 'tradeoffs',
   yields: 'tradeoffs',
-  heading: /trade-?offs?\b/i,
+  // "Scale & Trade-offs" and "Minutes 30-40: Scale & Trade-offs" are phases, not trade-offs.
+  heading: /^(?!.*\b\d+\s*(?:-{1,2}|–|—)\s*\d+\s*min)(?!.*\b(?:scal\w*|bottlenecks?|reliability|failures?)\s*(?:&|and)\s*trade-?offs?\s*(?:\(|$))(?=.*trade-?offs?\b)/i,
   layouts: [
     { name: 'aspect-table', example: '### Trade-off 1: A vs B\n| Aspect | A | B |\n| Latency | low | high |\n**Recommendation:** ...' },
     { name: 'key-tradeoffs-table', example: '| Decision | Option A | Option B | Recommendation |' },
+    { name: 'options-as-rows', example: '### Storage Choice\n| Option | Pros | Cons | When to Choose |\n| Redis | fast | memory cost | < 100K QPS |\n**Recommendation:** ...' },
+    { name: 'recommendation-row', example: '| Aspect | A | B |\n| ... |\n| **Recommendation** | Most use cases | Mission-critical only |' },
+    { name: 'prose-under-title', example: '### 1. Sync vs. Async OCR\nSync is simpler but blocks... **Recommendation**: Async with progress.' },
+    { name: 'bold-paragraph-titles', example: '**Trade-off 1: Checkpoint Frequency**\n```\nEvery Turn:\n  + durable\n  - slow\nOn State Change:\n  + cheap\n```' },
+    { name: 'code-block-options', example: '```\nEvery Turn:\n  + Maximum durability\n  - High write overhead\nOn State Change:\n  + Lower write volume\n```' },
+    { name: 'vs-question-rows', example: '### Common Trade-off Questions\n| Question | Strong Answer Framework |\n| "Latency vs Safety" | "Fast path for 95%..." |' },
+    { name: 'table-under-phase', example: '## Phase 4: Scale (30-40 min)\n| Decision | Option A | Option B | Recommendation |' },
   ],
   read(node, ctx) {
     readTradeoffs(node, ctx);
   },
 };
+
+// Tables that compare something other than options: bottlenecks, rubrics, questions.
+const NOT_TRADEOFF = /^(bottlenecks?|symptoms?|mitigations?|rubric|scores?|signals?|challenges?|red flags?|questions?|metrics?|numbers?|mistakes?|phases?|time|minutes?|risks?)$/i;
+const RUBRIC_LEVELS = /^(poor|weak|average|good|strong|excellent|junior|mid|senior|staff\+?|principal|below( the)? bar|at( the)? bar|above( the)? bar|no hire|hire|strong hire|l\d)/i;
+const ROW_OPTION = /^(options?|approach(es)?|alternatives?|models?|strateg(y|ies)|choices?|patterns?|designs?|solutions?|methods?|technolog(y|ies)|tools?|storage|databases?)$/i;
+const ROW_ASPECTS = /^(pros?|cons?|advantages?|disadvantages?|benefits?|drawbacks?|when to\b.*|best (for|when)\b.*|use (it )?when\b.*|good for|downsides?|upsides?)$/i;
+const ASPECT_HEADER = /^(aspects?|criteri(on|a)|dimensions?|factors?|concerns?|properties|property|characteristics?|attributes?)$/i;
 
 function readTradeoffs(node: Node, ctx: Ctx): void {
   const before = ctx.guide.tradeoffs.length;
@@ -25,24 +42,67 @@ function readTradeoffs(node: Node, ctx: Ctx): void {
   for (const table of own) {
     const { header } = tableRows(table);
     if (isKeyTradeoffTable(header)) tradeoffsFromRows(table, ctx);
-    else if (node.children.length === 0) ctx.guide.tradeoffs.push(tradeoffFrom(node, ctx));
+    else if (vsRows(table, ctx)) continue;
+    else if (node.children.length === 0 && !isBoldTitled(node.blocks)) addIf(tradeoffFrom(node, node.blocks), ctx);
   }
+  if (own.length === 0 && node.children.length === 0 && !isBoldTitled(node.blocks) && vsTitle(node.heading)) addIf(tradeoffFrom(node, node.blocks), ctx);
+  boldTitled(node, ctx);
   for (const child of node.children) {
-    const hasTable = allBlocks(child).some((b) => b.type === 'table');
-    if (!hasTable) {
-      keepSection(child, ctx);
+    const blocks = allBlocks(child);
+    const table = blocks.find((b): b is Block & Tokens.Table => b.type === 'table');
+    if (table && isKeyTradeoffTable(tableRows(table).header)) {
+      tradeoffsFromRows(table, ctx);
       continue;
     }
-    const table = firstTable(child, () => true)!;
-    if (isKeyTradeoffTable(tableRows(table).header)) tradeoffsFromRows(table, ctx);
-    else if (child.children.some((c) => allBlocks(c).some((b) => b.type === 'table'))) readTradeoffs(child, ctx);
-    else ctx.guide.tradeoffs.push(tradeoffFrom(child, ctx));
+    if (table && !vsTitle(child.heading) && vsRows(table, ctx)) continue;
+    if (child.children.some((c) => allBlocks(c).some((b) => b.type === 'table'))) {
+      readTradeoffs(child, ctx);
+      continue;
+    }
+    if (isBoldTitled(child.blocks)) {
+      boldTitled(child, ctx);
+      continue;
+    }
+    const t = tradeoffFrom(child, blocks);
+    if (!addIf(t, ctx)) keepSection(child, ctx);
   }
   if (ctx.guide.tradeoffs.length === before) keepSection(node, ctx);
 }
 
+/** A trade-off is one when it compares two or more options; anything else stays a section. */
+function addIf(t: Tradeoff | undefined, ctx: Ctx): boolean {
+  if (!t || t.options.filter(Boolean).length < 2) return false;
+  ctx.guide.tradeoffs.push(t);
+  return true;
+}
+
+/** "| Question | Strong Answer |" whose rows are "Latency vs Safety": a trade-off a row. */
+function vsRows(table: Block & Tokens.Table, ctx: Ctx): boolean {
+  const { header, rows } = tableRows(table);
+  const named = rows.filter((r) => vsTitle(r[0] ?? ''));
+  if (named.length === 0 || named.length < rows.length / 2) return false;
+  const answer = header.findIndex((h, i) => i > 0 && /answer|response|framework|how|recommend/i.test(h));
+  rows.forEach((r, i) => {
+    const title = unquote(plain(r[0] ?? ''));
+    const options = vsTitle(title);
+    if (!options) return;
+    const t: Tradeoff = { id: shortId(title, 'tradeoff'), title, options, aspects: [], notes: [], line: table.line + 2 + i };
+    const text = r[answer > 0 ? answer : 1];
+    if (text) t.response = unquote(text);
+    ctx.guide.tradeoffs.push(t);
+  });
+  return true;
+}
+
 function isKeyTradeoffTable(header: string[]): boolean {
   return /trade-?off|decision|choice/i.test(header[0] ?? '') && header.some((h) => /option/i.test(h));
+}
+
+/** "Decision | Option A | Option B | Recommendation" anywhere, even under a phase heading. */
+export function keyTradeoffTables(node: Node, ctx: Ctx): void {
+  for (const b of node.blocks) {
+    if (b.type === 'table' && isKeyTradeoffTable(tableRows(b as unknown as Tokens.Table).header)) tradeoffsFromRows(b as Block & Tokens.Table, ctx);
+  }
 }
 
 function tradeoffsFromRows(table: Block & Tokens.Table, ctx: Ctx): void {
@@ -64,33 +124,125 @@ function tradeoffsFromRows(table: Block & Tokens.Table, ctx: Ctx): void {
   });
 }
 
-function tradeoffFrom(node: Node, ctx: Ctx): Tradeoff {
-  const title = node.heading.replace(/^trade-?off\s*\d*\s*[:.\-–]?\s*/i, '').trim() || node.heading;
-  const blocks = allBlocks(node);
+/** "Write-through vs Write-back", "Sync vs. Async OCR": the options a title names. */
+function vsTitle(title: string): string[] | undefined {
+  const t = plain(title).replace(/^(?:trade-?off|decision)\s*\d*\s*[:.\-–]?\s*|^\d+(?:\.\d+)*[.)]?\s+/i, '');
+  const body = t.includes(':') ? t.slice(t.lastIndexOf(':') + 1) : t;
+  const parts = body.split(/\s+(?:vs\.?|versus|or)\s+/i).map((p) => p.trim()).filter(Boolean);
+  return parts.length >= 2 && parts.every((p) => p.split(' ').length <= 6) ? parts : undefined;
+}
+
+function titleOf(heading: string): string {
+  return heading.replace(/^trade-?off\s*\d*\s*[:.\-–]?\s*/i, '').trim() || heading;
+}
+
+function tradeoffFrom(node: Node, blocks: Block[], heading = node.heading, line = node.line): Tradeoff | undefined {
+  const title = titleOf(plain(heading));
   const table = blocks.find((b): b is Block & Tokens.Table => b.type === 'table');
-  const t: Tradeoff = { id: shortId(title, 'tradeoff'), title, options: [], aspects: [], notes: [], line: node.line };
+  const t: Tradeoff = { id: shortId(title, 'tradeoff'), title, options: [], aspects: [], notes: [], line };
   if (table) {
     const { header, rows } = tableRows(table);
-    t.options = header.slice(1);
-    for (const r of rows) {
-      const aspect = r[0] ?? '';
-      const values = r.slice(1);
-      const filled = values.filter((v) => v !== '');
-      if (/choice|recommend|verdict|winner/i.test(aspect) && filled.length < t.options.length) {
-        t.recommendation = filled.join(' ');
-        continue;
-      }
-      t.aspects.push({ aspect, values });
-    }
+    const first = plain(header[0] ?? '');
+    if (NOT_TRADEOFF.test(first) || header.slice(1).filter((h) => RUBRIC_LEVELS.test(plain(h))).length >= 2) return undefined;
+    // Rows of pros and cons under option columns, or options as rows with pros and cons columns.
+    const aspectRows = rows.some((r) => ROW_ASPECTS.test(plain(r[0] ?? '')));
+    if (!ASPECT_HEADER.test(first) && !aspectRows && (ROW_OPTION.test(first) || header.slice(1).some((h) => ROW_ASPECTS.test(plain(h))))) readRowOptions(t, header, rows);
+    else readAspects(t, header, rows);
   } else {
-    ctx.problems.push({ path: ctx.path, line: node.line, severity: 'warning', message: `trade-off '${title}' has no table of options` });
+    const code = blocks.find((b) => b.type === 'code');
+    if (code) readCodeOptions(t, blockText(code));
+    if (t.options.length === 0) t.options = vsTitle(heading) ?? [];
+    if (t.options.length < 2) return undefined;
   }
-  const rest = blocks.filter((b) => b !== table);
-  const { lead, parts } = segments(rest, (l) => /recommend|interview|talking point|response|verdict|choice|how to say/i.test(l));
-  if (lead) t.notes.push(lead);
+  const rest = blocks.filter((b) => b !== table && b.type !== 'code');
+  const { lead, parts } = segments(rest, (l) => /recommend|interview|talking point|response|verdict|choice|how to say|pick|winner/i.test(l));
+  if (lead) {
+    // "**Recommendation**: ..." in the middle of a paragraph.
+    const m = /^([\s\S]*?)\bRecommendation\s*[:—–-]\s*([\s\S]+)$/i.exec(lead);
+    if (m && !t.recommendation) {
+      if (m[1]!.trim()) t.notes.push(sentence(m[1]!));
+      t.recommendation = sentence(m[2]!);
+    } else t.notes.push(lead);
+  }
   for (const p of parts) {
-    if (/recommend|verdict|choice/i.test(p.label)) t.recommendation = [t.recommendation, unquote(p.text)].filter(Boolean).join(' ');
+    if (/recommend|verdict|choice|pick|winner/i.test(p.label)) t.recommendation = [t.recommendation, unquote(p.text)].filter(Boolean).join(' ');
     else t.response = [t.response, unquote(p.text)].filter(Boolean).join('\n\n');
   }
   return t;
+}
+
+/** "| Aspect | A | B |": the options are the header; a Recommendation row is the verdict. */
+function readAspects(t: Tradeoff, header: string[], rows: string[][]): void {
+  t.options = header.slice(1);
+  for (const r of rows) {
+    const aspect = r[0] ?? '';
+    const values = r.slice(1);
+    const filled = values.filter((v) => v !== '');
+    if (/choice|recommend|verdict|winner/i.test(aspect)) {
+      t.recommendation = filled.length < t.options.length ? filled.join(' ') : t.options.map((o, i) => `${o}: ${values[i]}`).join('; ');
+      continue;
+    }
+    t.aspects.push({ aspect, values });
+  }
+}
+
+/** "| Option | Pros | Cons | When to Choose |": the options are the rows. */
+function readRowOptions(t: Tradeoff, header: string[], rows: string[][]): void {
+  const options = rows.filter((r) => !/^(recommend|verdict|choice)/i.test(plain(r[0] ?? '')));
+  t.options = options.map((r) => plain(r[0] ?? '')).filter(Boolean);
+  const aspects: TradeoffAspect[] = header.slice(1).map((aspect, c) => ({ aspect, values: options.map((r) => r[c + 1] ?? '') }));
+  t.aspects = aspects.filter((a) => !/^recommend/i.test(a.aspect));
+  const rec = rows.find((r) => /^(recommend|verdict|choice)/i.test(plain(r[0] ?? '')));
+  const recCol = header.findIndex((h) => /^recommend/i.test(h));
+  if (rec) t.recommendation = rec.slice(1).filter(Boolean).join(' ');
+  else if (recCol > 0) {
+    const picked = options.filter((r) => /^(yes|✓|✔|recommended|\*\*yes\*\*)/i.test(r[recCol] ?? ''));
+    if (picked.length > 0) t.recommendation = picked.map((r) => plain(r[0] ?? '')).join(', ');
+  }
+}
+
+/** "Every Turn:\n  + durable\n  - slow\nOn State Change:\n  + cheap": options with their pros and cons. */
+function readCodeOptions(t: Tradeoff, text: string): void {
+  const options: { name: string; pros: string[]; cons: string[] }[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const head = /^([A-Za-z0-9][^:+\-]{1,50}):\s*$/.exec(line);
+    if (head) options.push({ name: head[1]!.trim(), pros: [], cons: [] });
+    else if (options.length > 0 && /^\+\s*/.test(line)) options[options.length - 1]!.pros.push(line.replace(/^\+\s*/, ''));
+    else if (options.length > 0 && /^-\s*/.test(line)) options[options.length - 1]!.cons.push(line.replace(/^-\s*/, ''));
+  }
+  const real = options.filter((o) => o.pros.length + o.cons.length > 0);
+  if (real.length < 2) return;
+  t.options = real.map((o) => o.name);
+  t.aspects = [
+    { aspect: 'Pros', values: real.map((o) => o.pros.join('; ')) },
+    { aspect: 'Cons', values: real.map((o) => o.cons.join('; ')) },
+  ];
+}
+
+/** Bold paragraphs that title trade-offs: "**Trade-off 1: Checkpoint Frequency**", "**1. A vs B**". */
+function boldTitles(blocks: Block[]): number[] {
+  const at: number[] = [];
+  blocks.forEach((b, i) => {
+    if (b.type !== 'paragraph') return;
+    const p = b as unknown as Tokens.Paragraph;
+    if (p.tokens.length !== 1 || p.tokens[0]!.type !== 'strong') return;
+    const text = inlineText((p.tokens[0] as Tokens.Strong).tokens).trim();
+    if (/^(trade-?off|decision)\s*\d*\s*[:.]/i.test(text) || (/^\d+[.)]/.test(text) && vsTitle(text)) || /^q\s*\d*\s*[:.]/i.test(text)) at.push(i);
+  });
+  return at;
+}
+
+function isBoldTitled(blocks: Block[]): boolean {
+  return boldTitles(blocks).length > 0;
+}
+
+function boldTitled(node: Node, ctx: Ctx): void {
+  const blocks = node.blocks;
+  const starts = boldTitles(blocks);
+  starts.forEach((at, k) => {
+    const end = starts[k + 1] ?? blocks.length;
+    const title = inlineText(((blocks[at] as unknown as Tokens.Paragraph).tokens[0] as Tokens.Strong).tokens).trim().replace(/^q\s*\d*\s*[:.]\s*/i, '');
+    addIf(tradeoffFrom(node, blocks.slice(at + 1, end), title, blocks[at]!.line), ctx);
+  });
 }
