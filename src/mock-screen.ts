@@ -171,7 +171,7 @@ async function clarifyPhase(session: MockSession, status: () => string, io: Io, 
       return;
     }
     const r = session.ask(ans.text);
-    for (const l of r.lines) say(io, s, 'Interviewer', l.assumption && l.kind === 'fact' ? `You can assume this: ${l.text}` : l.text);
+    for (const l of r.lines) say(io, s, 'Interviewer', l.fromGuide ? `From your guide: ${l.text}` : l.assumption && l.kind === 'fact' ? `You can assume this: ${l.text}` : l.text);
     asked++;
     // Every second question the interviewer asks one back, as a real one would.
     if (asked % 2 === 0 && session.hasFollowUp() && !session.status().clock.timeUp) {

@@ -98,20 +98,15 @@ describe('coach mock --answers', () => {
 });
 
 describe('coach mock --guide on a guide of your own without key points', () => {
-  it('leaves phases with nothing to check out of the score, and says so', async () => {
+  it('checks every phase against derived key points, so an answer is never worth anything for having been written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'coach-answers-'));
     const file = join(dir, 'a.md');
-    writeFileSync(file, '## Clarify\nHow many QPS?\n\n## High-Level\nA feature store.\n');
+    writeFileSync(file, ['Clarify', 'High-Level', 'Deep Dive', 'Scale & Trade-offs', 'Wrap Up'].map((p) => `## ${p}\n\nI do not know.\n`).join('\n'));
     const r = await mock({ guides: [join(FIXTURES, 'own-guide')], guide: 'my-feature-store', answers: file }, testIo({ cacheDir: join(dir, 'cache') }));
     if (r.kind !== 'review') throw new Error('expected a review');
-    // An answer is never worth 100 for having been written: nothing to check earns nothing.
+    expect(r.review.phases.every((p) => p.score !== null && p.total > 0)).toBe(true);
     expect(r.review.score).toBe(0);
-    expect(r.review.phases.every((p) => p.score === null)).toBe(true);
-    expect(r.review.scoring).toMatch(/^nothing to score/);
     expect(r.review.scenario).toBeUndefined();
-    // Its one trap has no key points: asked, but not scored as 0 of 0.
-    expect(r.review.phases.find((p) => p.key === 'scale')?.trap).toBeUndefined();
-    expect(renderMock(r, testIo())).toContain('not scored');
   });
 });
 
@@ -140,5 +135,51 @@ describe('parseAnswers', () => {
 
   it('reads clarifying questions one per line or list item', () => {
     expect(questionLines('- How many?\n* Latency?\n1. Budget?\nTeam size?\n\n')).toEqual(['How many?', 'Latency?', 'Budget?', 'Team size?']);
+  });
+});
+
+describe('a mock on a guide made only of derived material', () => {
+  const DERIVED = join(FIXTURES, 'derived-guide');
+
+  it('has key points in every phase, a scenario of its own with must-ask questions and facts, and follow-ups', async () => {
+    const io = testIo({ cacheDir: join(mkdtempSync(join(tmpdir(), 'coach-derived-')), 'cache') });
+    const r = await mock({ guides: [DERIVED], guide: 'distributed-rate-limiter' }, io);
+    if (r.kind !== 'study') throw new Error('expected a study sheet');
+    const plan = r.plan;
+    expect(plan.title).toBe('Distributed Rate Limiter');
+    expect(plan.prompt).toBe('Design a distributed rate limiter.');
+    for (const p of plan.phases) expect(p.keyPoints.length, p.name).toBeGreaterThan(0);
+    expect(plan.phases.every((p) => p.keyPoints.every((k) => k.derived))).toBe(true);
+    expect(plan.mustAsk).toEqual(expect.arrayContaining(['scale']));
+    expect(plan.answers['peak'] ?? plan.answers['scale']).toMatchObject({ fromGuide: true });
+    expect(plan.answers['latency']?.answer).toMatch(/5 ms/);
+    for (const p of plan.phases.filter((x) => x.key !== 'clarify')) expect(p.followUps.length, p.name).toBeGreaterThan(0);
+    expect(plan.phases.find((p) => p.key === 'scale')?.trap?.keyPoints.length).toBeGreaterThan(1);
+    // The command the study sheet prints runs as printed.
+    expect(renderMock(r, io)).toContain(`coach mock --guide distributed-rate-limiter --guides ${join(DERIVED, '2.4-distributed-rate-limiter')}`);
+  });
+
+  it('scores "I do not know" near zero and a real answer well above it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-derived-'));
+    const dont = join(dir, 'dont.md');
+    writeFileSync(dont, ['Clarify', 'High-Level', 'Deep Dive', 'Scale & Trade-offs', 'Wrap Up'].map((p) => `## ${p}\n\nI do not know.\n`).join('\n'));
+    const good = join(dir, 'good.md');
+    writeFileSync(
+      good,
+      [
+        '## Clarify\n\n- How many requests per second at peak?\n- Are limits per user or per IP?\n- What latency budget does the check have?',
+        '## High-Level\n\nThe limiter runs in the API gateway and keeps counts in a shared counter store (Redis), using a token bucket per user so short bursts are allowed.',
+        '## Deep Dive\n\nRace conditions come from read-then-write, so each check is one atomic Lua script; a sliding window counter keeps memory small while staying accurate.',
+        '## Scale & Trade-offs\n\nIf Redis fails we fail open with a local limit per node. Counters are sharded by user id, and hot keys get a local pre-aggregation.\n\nThe trap: an in-memory counter on each server lets a user get N times the limit, so the count lives in one shared store updated atomically.',
+        '## Wrap Up\n\nThe main trade-off is accuracy versus latency; next I would add per-tenant quotas.',
+      ].join('\n\n'),
+    );
+    const score = async (file: string): Promise<number> => {
+      const r = await mock({ guides: [DERIVED], guide: 'distributed-rate-limiter', answers: file }, testIo({ cacheDir: join(dir, 'cache') }));
+      if (r.kind !== 'review') throw new Error('expected a review');
+      return r.review.score;
+    };
+    expect(await score(dont)).toBeLessThanOrEqual(10);
+    expect(await score(good)).toBeGreaterThanOrEqual(50);
   });
 });

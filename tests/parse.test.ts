@@ -169,7 +169,7 @@ describe('no front matter, generic file name, phase headings, traps as table row
 
   it('takes the id from the folder and the title from the first heading', () => {
     expect(g.id).toBe('uber-michelangelo');
-    expect(g.title).toBe('Uber Michelangelo Interview Guide');
+    expect(g.title).toBe('Uber Michelangelo');
   });
 
   it('builds the pacing from one heading per phase', () => {
@@ -247,5 +247,25 @@ describe('heading variants', () => {
     ['x/Model Serving.md', 'model-serving'],
   ])('id of %s is %s', (path, id) => {
     expect(idFromPath(path)).toBe(id);
+  });
+});
+
+describe('titles of guides from the wild', () => {
+  const title = (h1: string, path = '/g/x.md'): string => {
+    const p = parseGuideText(`# ${h1}\n\n## Notes\n\nText.\n`, { path });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    return p.guide.title;
+  };
+  it.each([
+    ['Interview Guide', '/guides/1.14-api-gateway-design/interview-guide.md', 'API Gateway Design'],
+    ['Interview Guide', '/guides/3.5-uber-michelangelo/08-interview-guide.md', 'Uber Michelangelo'],
+    ['Interview Guide', '/guides/12.3-llm-rag-platform/README.md', 'LLM RAG Platform'],
+    ['12.17 Content Moderation System — Interview Guide', '/g/x.md', 'Content Moderation System'],
+    ['08 — Interview Guide: Bot Detection System', '/g/x.md', 'Bot Detection System'],
+    ['Hotel Booking System — Interview Guide', '/g/x.md', 'Hotel Booking System'],
+    ['Rate Limiter: Interview Guide', '/g/x.md', 'Rate Limiter'],
+    ['Design an AI Copilot Platform', '/g/x.md', 'Design an AI Copilot Platform'],
+  ])('%s in %s → %s', (h1, path, expected) => {
+    expect(title(h1, path)).toBe(expected);
   });
 });

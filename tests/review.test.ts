@@ -136,3 +136,18 @@ describe('a mock on a guide without a scenario', () => {
     expect(plan.phases.find((p) => p.key === 'wrap-up')!.followUps.map((f) => f.text)).toContain('Which of your decisions carries the most risk, and how would you reduce it?');
   });
 });
+
+describe('a phase with nothing to check', () => {
+  it('is "not scored" and left out of the total', () => {
+    const plan = fintech();
+    const bare = { ...plan, mustAsk: [], phases: plan.phases.map((p) => (p.key === 'wrap-up' ? { ...p, keyPoints: [] } : p)) };
+    const { session } = sit(bare);
+    for (let p = session.startPhase(); p; p = session.startPhase()) {
+      session.answer('Feast as the feature store, with an online store in Redis and an offline store in Parquet, joined point-in-time so that no label leaks.');
+      session.finishPhase();
+    }
+    const r = reviewSession(session, { timed: false });
+    expect(r.phases.find((p) => p.key === 'wrap-up')?.score).toBeNull();
+    expect(r.scoring).toMatch(/not scored \(nothing to check\): Wrap Up/);
+  });
+});

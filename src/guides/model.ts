@@ -40,6 +40,8 @@ export interface Phase {
 export interface AskQuestion {
   question: string;
   why?: string;
+  /** What the interviewer would say, when the guide gives a typical answer. */
+  answer?: string;
   /** "must" for the questions a candidate must not skip, else "clarifying". */
   group: 'must' | 'clarifying';
   details: string[];
@@ -160,6 +162,8 @@ export interface Guide {
   title: string;
   /** More plans of another length than `pacing` (a 60-minute plan beside the 45). */
   altPlans?: Phase[][];
+  /** Key points for the standard plan's phases, for a guide with no pacing of its own (derived). */
+  phasePoints?: Record<string, KeyPoint[]>;
   system?: string;
   summary?: string;
   tags: string[];
@@ -189,6 +193,8 @@ export interface ScenarioAnswer {
   assumption: boolean;
   /** Questions this fact answers, in a candidate's words: they help the interviewer recognise it. */
   asks?: string[];
+  /** Read off a guide of the user's (its requirements, numbers, typical answers), not a scenario. */
+  fromGuide?: boolean;
 }
 
 export interface Scenario {

@@ -4,10 +4,11 @@
 // naming the layouts it reads; docs/guide-format.md lists them all); whatever no
 // recognizer takes stays as a plain section.
 import matter from '@11ty/gray-matter';
-import type { Guide, Problem, Scenario } from './model.js';
+import type { Guide, KeyPoint, PhaseKey, Problem, Scenario } from './model.js';
+import { PHASE_KEYS } from './model.js';
 import { emptyGuide } from './model.js';
 import { blocksText, sectionTree, type Node } from './markdown.js';
-import { sanitize, slug, titleCase } from './text.js';
+import { sanitize, slug } from './text.js';
 import { parseScenario } from './scenario.js';
 import type { Ctx } from './recognizers/context.js';
 import { uniqueIds } from './recognizers/context.js';
@@ -15,6 +16,8 @@ import { recognizerFor } from './recognizers/index.js';
 import { collectQuestions, isQuestionBlock } from './recognizers/bank.js';
 import { deriveKeyPoints, inlineTraps } from './recognizers/traps.js';
 import { keyTradeoffTables } from './recognizers/tradeoffs.js';
+import { fallbackPoints, topicOf, topicPoints } from './recognizers/phase-topics.js';
+import { STANDARD_PLAN } from './phases.js';
 
 export type Parsed =
   | { kind: 'guide'; guide: Guide; problems: Problem[] }
@@ -28,6 +31,32 @@ export interface ParseOptions {
 
 const GENERIC_FILE = /^(\d+[-_. ]*)*(interview[-_ ]?guide|guide|readme|index|notes?|content)$/i;
 const GENERIC_TITLE = /^(ml )?(system design )?(interview )?(guide|notes|readme|index)$/i;
+
+// Words a title keeps in capitals when it is made from a folder name.
+const ACRONYMS = new Set(
+  'api apis ai ml llm llms cdn dns sql nosql etl elt rag gpu gpus cpu tpu iot id ids url urls http https grpc rest p2p ota crm erp ats kyc aml s3 qps rps sla slo slos sre cicd ci cd ui ux sdk jwt oauth sso mfa otp sms tls ssl vpn ddos waf cqrs ddd mvp faq pos atm ev ar vr nlp ocr asr tts gdpr hipaa pci soc2 mlops llmops dag dags olap oltp ann knn hnsw bert gpt rl a/b ab k8s vm vms db dbs kv ttl lru'.split(' '),
+);
+
+/** "api-gateway-design" → "API Gateway Design": a title from an id, acronyms kept. */
+export function titleFromId(id: string): string {
+  return id
+    .split('-')
+    .filter(Boolean)
+    .map((w) => (ACRONYMS.has(w) ? w.toUpperCase().replace('NOSQL', 'NoSQL').replace(/^LLMS$/, 'LLMs').replace(/^APIS$/, 'APIs').replace(/^GPUS$/, 'GPUs') : w.length <= 3 && /\d/.test(w) ? w : w[0]!.toUpperCase() + w.slice(1)))
+    .join(' ');
+}
+
+/** The title an H1 gives, without "Interview Guide", its numbering or dashes; undefined when nothing is left. */
+export function titleFromHeading(heading: string): string | undefined {
+  const t = heading
+    .trim()
+    .replace(/^\d+(?:\.\d+)*[.)]?\s*/, '')
+    .replace(/^[-–—:|]\s*/, '')
+    .replace(/^(?:(?:ml|system design)\s+)?interview guide\s*(?:[-–—:|]\s*|$)/i, '')
+    .replace(/\s*[-–—:|]?\s*(?:(?:ml|system design)\s+)?interview guide\s*$/i, '')
+    .trim();
+  return t && !GENERIC_TITLE.test(t) && /[a-z]/i.test(t) ? t : undefined;
+}
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** The id a file gets when its front matter names none. */
@@ -123,11 +152,11 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
   }
 
   const h1 = tree.children.find((n) => n.depth === 1);
-  const headingTitle = h1 && !GENERIC_TITLE.test(h1.heading.trim()) ? h1.heading.trim() : undefined;
+  const headingTitle = h1 ? titleFromHeading(h1.heading) : undefined;
   const cardTags = data['cards'] && typeof data['cards'] === 'object' ? (data['cards'] as Record<string, unknown>) : {};
   const guide: Guide = {
     ...emptyGuide(id, path, options.bundled ?? false),
-    title: str('title') ?? headingTitle ?? titleCase(id),
+    title: str('title') ?? headingTitle ?? titleFromId(id),
     tags: list('tags'),
   };
   const system = str('system');
@@ -156,6 +185,7 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
 
 
 function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
+  topicPoints(node, ctx);
   const recognizer = node.depth > 0 ? recognizerFor(node.heading) : undefined;
   if (recognizer) {
     recognizer.read(node, ctx, ancestors);
@@ -179,11 +209,15 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
 function finish(ctx: Ctx): void {
   const g = ctx.guide;
   if (g.pacing.length === 0 && ctx.phaseHeadings.length > 0) g.pacing = ctx.phaseHeadings;
-  // Key points the guide lists for a phase, else those read off what it says the phase covers.
+  // Key points the guide lists for a phase, else those read off what it says the phase
+  // covers, else what its sections say of that phase, else a short default set.
+  const fallback = (key: string): KeyPoint[] => fallbackPoints(PHASE_KEYS.includes(key as PhaseKey) ? key : (topicOf(key.replace(/-/g, ' ')) ?? key), ctx);
   for (const phase of [...g.pacing, ...(g.altPlans ?? []).flat()]) {
-    phase.keyPoints = ctx.phaseKeyPoints.get(phase.key) ?? phase.covers ?? ctx.derivedPhasePoints.get(phase.key) ?? [];
+    const covers = phase.covers && phase.covers.length > 0 ? phase.covers : undefined;
+    phase.keyPoints = ctx.phaseKeyPoints.get(phase.key) ?? covers ?? fallback(phase.key);
     delete phase.covers;
   }
+  if (g.pacing.length === 0) g.phasePoints = Object.fromEntries(STANDARD_PLAN.map((p) => [p.key, fallback(p.key)]));
   for (const [key] of ctx.phaseKeyPoints) {
     if (g.pacing.length > 0 && !g.pacing.some((p) => p.key === key)) {
       ctx.problems.push({ path: ctx.path, severity: 'warning', message: `phase key points for '${key}' match no phase of the pacing` });

@@ -31,7 +31,9 @@ const COMMON = new Set(
     'company companies business want wants need needs expect expects expected treat treated different today every part show one two three first second way ways thing things ' +
       'whole new old per day days week weeks month months year years second seconds minute minutes hour hours close roughly about around some many much more most less few ' +
       'kind kinds type types case cases work works working way give gives given take takes keep kept go goes going come comes see seen call calls called ' +
-      'view depth number numbers real volume high very each both all any full first people wants',
+      'view depth number numbers real volume high very each both all any full first people wants ' +
+      'accept acceptable key keys exist existing core path paths correct correctness single general generic specific share shared deep ' +
+      'multiple demand lifecycle main simple large small fast slow right wrong distributed distribute',
   ),
 );
 
@@ -270,12 +272,19 @@ const ML_CORE = new Set([
 ]);
 
 /**
- * The words that show an answer is about this interview: the ML core, and the
- * distinctive words of the prompt and title ("fraud", "rides").
+ * The words that show an answer is about this interview: the ML core, the distinctive
+ * words of the prompt and title ("fraud", "rides"), and those of the key points'
+ * terms ("token bucket", "counter" for a rate limiter). The concepts any system design
+ * talks about (replicas, caching, failover) show nothing and are left out.
  */
-export function domainKeys(texts: string[]): Set<string> {
+export function domainKeys(texts: string[], points: KeyPoint[] = []): Set<string> {
   const out = new Set(ML_CORE);
-  for (const k of contentKeys(texts.join(' . '))) if (!GENERIC.has(k) && !COMMON.has(k) && !/^\d/.test(k) && k.length > 2) out.add(k);
+  const telling = (k: string): boolean => !GENERIC.has(k) && !COMMON.has(k) && !/^\d/.test(k) && k.length > 2 && (!k.startsWith('#') || ML_CORE.has(k));
+  for (const k of contentKeys(texts.join(' . '))) if (telling(k)) out.add(k);
+  // A word of the key points counts when several points use it: the guide's own vocabulary.
+  const seen = new Map<string, number>();
+  for (const p of points) for (const k of new Set([p.label, ...p.terms].flatMap((t) => contentKeys(t)))) seen.set(k, (seen.get(k) ?? 0) + 1);
+  for (const [k, n] of seen) if (n >= 2 && telling(k)) out.add(k);
   return out;
 }
 

@@ -399,6 +399,8 @@ export interface ReplyLine {
   kind: 'fact' | 'repeat' | 'off-brief' | 'unknown';
   /** True when the text is an assumption rather than a fact of the scenario. */
   assumption: boolean;
+  /** Read off the user's guide rather than a scenario's brief. */
+  fromGuide?: boolean;
 }
 
 export interface InterviewerReply {
@@ -427,7 +429,7 @@ export function reply(question: string, brief: Brief, given: ReadonlySet<string>
     const [fact, facet] = factFor(key, brief.answers);
     key = facet;
     if (fact && given.has(key)) return { facet: key, text: `As I said: ${fact.answer}`, kind: 'repeat', assumption: fact.assumption };
-    if (fact) return { facet: key, text: fact.answer, kind: 'fact', assumption: fact.assumption };
+    if (fact) return { facet: key, text: fact.answer, kind: 'fact', assumption: fact.assumption, ...(fact.fromGuide ? { fromGuide: true } : {}) };
     const assume = brief.defaults?.[key] ?? facetOf(key)?.assume ?? 'State your assumption and move on.';
     return { facet: key, text: `${NOT_IN_BRIEF}. ${assume}`, kind: 'off-brief', assumption: true };
   });

@@ -4,8 +4,8 @@
 import type { DiscussionGroup, Guide, KeyPoint, Phase, Scenario, ScenarioAnswer, Trap } from '../guides/model.js';
 import { STANDARD_PLAN, phaseKey } from '../guides/phases.js';
 import { stem } from '../guides/keypoints.js';
-import { classify, topicOf } from './interviewer.js';
 import { followUpsFor, type FollowUp } from './follow-ups.js';
+import { scenarioFromGuide } from './guide-scenario.js';
 
 export interface PlanTrap {
   id: string;
@@ -35,7 +35,8 @@ export interface MockPlan {
   id: string;
   title: string;
   scenario?: string;
-  guide: { id: string; title: string };
+  /** The guide; `folder` for a guide of the user's (the --guides folder that holds it). */
+  guide: { id: string; title: string; folder?: string };
   prompt: string;
   angle: string;
   context: string;
@@ -111,8 +112,9 @@ export function pickTrap(traps: PlanTrap[], context: string): PlanTrap | undefin
   return best;
 }
 
+/** "Feature drift" → "feature drift"; "User Registration & Auth" and "API design" stay as they are. */
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^[A-Z][a-z]+(\s+[a-z]|$)/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** A discussion point ("Detecting feature drift") as the interviewer's question. */
@@ -159,18 +161,23 @@ function optionsQuestion(t: Guide['tradeoffs'][number]): string | undefined {
  * high-level and scale phases, its other traps in the deep dive, and the questions any
  * interviewer closes with. Key points the answers miss are probed on top of these.
  */
-function guideFollowUps(guide: Guide, key: string, trap: PlanTrap | undefined): string[] {
+function guideFollowUps(guide: Guide, key: string, trap: PlanTrap | undefined, points: KeyPoint[]): string[] {
   const tradeoffs = guide.tradeoffs.map(optionsQuestion).filter((q): q is string => q !== undefined);
   const traps = guide.traps.filter((t) => t.id !== trap?.id).map((t) => t.question);
+  // Each trade-off and trap is asked once: high-level takes the first trade-offs,
+  // the deep dive the first traps, scale what is left.
   switch (key) {
     case 'clarify':
       return guide.questionsToAsk.filter((q) => q.group !== 'must').slice(0, 2).map((q) => q.question);
     case 'high-level':
       return tradeoffs.slice(0, 2);
     case 'deep-dive':
-      return traps.slice(0, 2);
-    case 'scale':
-      return [...tradeoffs.slice(2, 4), ...traps.slice(2, 3)];
+      // The deep-dive topics the guide names, then its other traps.
+      return [...points.filter((p) => p.derived).slice(0, 1).map((p) => `Take me through ${lowerFirst(p.label.replace(/[.…]+$/, ''))}: how does it work, and what can go wrong?`), ...traps.slice(0, 2)];
+    case 'scale': {
+      const rest = [...tradeoffs.slice(2, 4), ...traps.slice(2, 3)];
+      return rest.length > 0 ? rest : ['Traffic grows tenfold: what breaks first, and what do you change?'];
+    }
     case 'wrap-up':
       return ['Which of your decisions carries the most risk, and how would you reduce it?', 'What would you build first, and what would you leave for later?'];
     default:
@@ -178,9 +185,17 @@ function guideFollowUps(guide: Guide, key: string, trap: PlanTrap | undefined): 
   }
 }
 
+function folderOf(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i > 0 ? path.slice(0, i) : '.';
+}
+
 export function buildPlan(input: PlanInput): MockPlan {
   const { guide, scenario } = input;
-  const base = guide.pacing.length > 0 ? guide.pacing : STANDARD_PLAN;
+  // The plan nearest the minutes asked for (a guide may give 45 and 60), else the standard one.
+  const plans = guide.pacing.length > 0 ? [guide.pacing, ...(guide.altPlans ?? [])] : [STANDARD_PLAN.map((p) => ({ ...p, keyPoints: guide.phasePoints?.[String(p.key)] ?? [] }))];
+  const want = input.minutes ?? 45;
+  const base = plans.reduce((best, p) => (Math.abs(Math.max(...p.map((x) => x.end)) - want) < Math.abs(Math.max(...best.map((x) => x.end)) - want) ? p : best));
   const baseTotal = Math.max(...base.map((p) => p.end));
   const factor = input.minutes ? input.minutes / baseTotal : 1;
   const at = scaler(base.map((p) => p.end), factor);
@@ -216,7 +231,7 @@ export function buildPlan(input: PlanInput): MockPlan {
       keyPoints: p.keyPoints,
       opening: OPENINGS[key] ?? `Over to you${p.focus ? `: ${lowerFirst(p.focus)}` : ''}.`,
       followUps: followUpsFor(
-        [...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : guideFollowUps(guide, key, trap))],
+        [...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : guideFollowUps(guide, key, trap, p.keyPoints))],
         key === 'scale' && trap ? [...p.keyPoints, ...trap.keyPoints] : p.keyPoints,
       ),
       ...(key === 'scale' && trap ? { trap } : {}),
@@ -227,19 +242,19 @@ export function buildPlan(input: PlanInput): MockPlan {
     phases = one ? [{ ...one, start: 0, end: one.end - one.start }] : [];
   }
 
-  const mustAsk = scenario
-    ? scenario.mustAsk
-    : [...new Set(guide.questionsToAsk.filter((q) => q.group === 'must').flatMap((q) => classify(q.question).slice(0, 1).map(topicOf)))];
-  const prompt = scenario?.prompt ?? guide.mockPrompts[0]?.prompt ?? (guide.system ? `Design ${guide.system}.` : `Design the system that “${guide.title}” prepares you for.`);
+  // A guide without a scenario makes its own: prompt, must-ask questions, facts.
+  const own = scenario ? undefined : scenarioFromGuide(guide);
+  const mustAsk = scenario ? scenario.mustAsk : own!.mustAsk;
+  const prompt = scenario?.prompt ?? own!.prompt;
   return {
     id: scenario?.id ?? guide.id,
     title: scenario?.title ?? guide.title,
     ...(scenario ? { scenario: scenario.id } : {}),
-    guide: { id: guide.id, title: guide.title },
+    guide: { id: guide.id, title: guide.title, ...(guide.bundled ? {} : { folder: folderOf(guide.path) }) },
     prompt,
     angle: scenario?.angle ?? '',
     context: scenario?.context ?? guide.summary ?? '',
-    answers: scenario?.answers ?? {},
+    answers: scenario?.answers ?? own!.answers,
     defaults: scenario?.defaults ?? {},
     mustAsk,
     ...(interviewer ? { interviewer } : {}),

@@ -226,7 +226,7 @@ export function trapsToDrill(traps: PlanTrap[], phases: PhaseReview[], missed: {
 /** The review of a session, and its score (see the top of this file). */
 export function reviewSession(session: MockSession, options: { timed: boolean }): Review {
   const plan = session.plan;
-  const domain = domainKeys([plan.title, plan.prompt, plan.guide.title]);
+  const domain = domainKeys([plan.title, plan.prompt, plan.guide.title], plan.phases.flatMap((p) => [...p.keyPoints, ...(p.trap?.keyPoints ?? [])]));
   const answer = session.phases.filter((p) => p.plan.key !== 'clarify').map((p) => session.candidateText(p)).join('\n\n');
   const answerRelevance = relevance(answer, domain);
   const concrete = specificity(answer);

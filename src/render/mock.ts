@@ -112,7 +112,8 @@ export function renderPhaseEnd(session: MockSession, phase: PhaseState, io: View
 
 /** The command that sits this mock, as the user would type it. */
 export function mockCommand(plan: MockPlan): string {
-  return plan.scenario ? `coach mock --scenario ${plan.scenario}` : `coach mock --guide ${plan.guide.id}`;
+  const folder = plan.guide.folder ? ` --guides ${/[\s'"$`\\]/.test(plan.guide.folder) ? `'${plan.guide.folder.replace(/'/g, "'\\''")}'` : plan.guide.folder}` : '';
+  return plan.scenario ? `coach mock --scenario ${plan.scenario}${folder}` : `coach mock --guide ${plan.guide.id}${folder}`;
 }
 
 export function renderStudy(plan: MockPlan, io: View): string {
@@ -125,7 +126,7 @@ export function renderStudy(plan: MockPlan, io: View): string {
   const facts = Object.entries(plan.answers);
   if (facts.length > 0) {
     out.push('', s.bold('What the interviewer will tell you'));
-    for (const [topic, a] of facts) out.push(...bullet(`${facetOf(topic)?.label ?? topic}: ${a.answer}${a.assumption ? ' (assumption)' : ''}`, io.columns));
+    for (const [topic, a] of facts) out.push(...bullet(`${facetOf(topic)?.label ?? topic}: ${a.answer}${a.fromGuide ? ' (from the guide)' : a.assumption ? ' (assumption)' : ''}`, io.columns));
     out.push(...bullet(s.dim('Anything else: "not in the brief", with what to assume.'), io.columns));
   }
   for (const p of plan.phases) {

@@ -42,7 +42,9 @@ export function pointFrom(text: string): KeyPoint | undefined {
     }
   }
   const point: KeyPoint = { label, terms: [...terms], derived: true };
-  if (t !== label) point.hint = t;
+  // A hint says more than the label and its examples: "Hotel Search (Elasticsearch Geo)" does not.
+  const extra = t.replace(label, '').replace(/\([^)]*\)/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (extra.split(' ').filter(Boolean).length >= 3) point.hint = t;
   return point;
 }
 

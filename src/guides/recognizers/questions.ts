@@ -12,6 +12,7 @@ export const questionsToAsk: Recognizer = {
   heading: /questions to ask|opening questions|requirements clarification|clarif\w* questions|scope questions|constraint questions/i,
   layouts: [
     { name: 'question-why-table', example: '| Question | Why It Matters |' },
+    { name: 'question-answer-table', example: '| Question | Why It Matters | Typical Answer |\n| "Peak traffic?" | Pre-scaling | 20x in 10 minutes |' },
     { name: 'must-ask-code-block', example: '```\nMUST ASK:\n1. "How many models?" (sizes the platform)\n```' },
     { name: 'question-list', example: '- "What is the latency target?"' },
   ],
@@ -23,9 +24,11 @@ export const questionsToAsk: Recognizer = {
           const { header, rows } = tableRows(b as unknown as Tokens.Table);
           const q = Math.max(0, header.findIndex((h) => /question/i.test(h)));
           const why = header.findIndex((h) => /why|matter|reason|purpose/i.test(h));
+          const answer = header.findIndex((h, i) => i !== q && i !== why && /answer|typical|expected|example|assum|likely/i.test(h));
           for (const r of rows) {
             const a: AskQuestion = { question: unquote(r[q] ?? ''), group: g, details: [] };
             if (why >= 0 && r[why]) a.why = r[why];
+            if (answer >= 0 && r[answer]) a.answer = unquote(r[answer]!);
             if (a.question) ctx.guide.questionsToAsk.push(a);
           }
         } else {
