@@ -162,6 +162,10 @@ export function markdownCardBlocks(blocks: Block[]): ParsedBox {
       } else add({ kind: 'lines', lines: [blockText(block)] });
     } else if (block.type === 'blockquote') {
       add({ kind: 'lines', lines: [blockText(block)] });
+    } else if (block.type === 'heading') {
+      // A sub-heading of a one-card section titles the blocks under it.
+      if (pendingTitle) add({ kind: 'lines', lines: [] });
+      pendingTitle = (block as unknown as Tokens.Heading).text;
     }
   }
   if (pendingTitle) add({ kind: 'lines', lines: [] });

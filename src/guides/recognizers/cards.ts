@@ -12,10 +12,14 @@ export const cards: Recognizer = {
   layouts: [
     { name: 'card-per-subheading', example: '## Quick Reference Cards\n### Latency Budget\n| Hop | Budget |' },
     { name: 'ascii-box', example: '```\n+------------------+\n| COMPONENT STACK  |\n+------------------+\n```' },
+    { name: 'one-card-with-sections', example: '## Quick Reference Card\n### Key Numbers\n| Metric | Target |\n### The 5-Sentence Summary\n1. ...' },
   ],
   read(node, ctx) {
-    const cardNodes = node.children.length > 0 ? node.children : [node];
-    if (node.children.length > 0 && node.blocks.length > 0) cardNodes.unshift({ ...node, children: [] });
+    // "Quick Reference Card" (one) with sub-headings is one card in sections;
+    // "Quick Reference Cards" (several) is a card per sub-heading.
+    const one = !/cards\b|sheets\b/i.test(node.heading);
+    const cardNodes = node.children.length > 0 && !one ? node.children : [{ ...node, blocks: allBlocks(node), children: [] }];
+    if (!one && node.children.length > 0 && node.blocks.length > 0) cardNodes.unshift({ ...node, children: [] });
     const taken = new Set(ctx.guide.cards.map((c) => c.id));
     for (const n of cardNodes) {
       const parsed = markdownCardBlocks(allBlocks(n));
