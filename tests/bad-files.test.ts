@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, readFileSync, utime
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderValidate, validate } from '../src/commands/validate.js';
 import { testIo } from './helpers/io.js';
 import { cardOf, loadLibrary, loadSummaries } from '../src/guides/library.js';
 import { card, renderCard } from '../src/commands/card.js';
@@ -56,7 +57,12 @@ describe('escape sequences and control characters never reach the terminal', () 
     const text = renderCard(await card({ guides: [dir], query: 'evil' }, io), io);
     expect(text).toContain('red title clear bell override');
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
-    expect(io.err()).toMatch(/evil\.md:\d+: removed \d+ control character/);
+    // Said once, when the file is indexed, with where to see the details.
+    expect(io.err()).toBe(`coach: warning 1 guide has parts coach could not read or had to clean: coach validate ${dir}\n`);
+    const again = testIo({ color: false, cacheDir: io.cacheDir });
+    await card({ guides: [dir], query: 'evil' }, again);
+    expect(again.err()).toBe('');
+    expect(renderValidate(await validate({ paths: [dir] }, again), again)).toMatch(/evil\.md:\d+: warning: removed \d+ control character/);
   });
 });
 

@@ -33,3 +33,9 @@ it('every fixture belongs to a layout a recognizer names', () => {
     .filter((f) => !named.has(f));
   expect(orphans).toEqual([]);
 });
+
+it('docs/guide-format.md lists every layout', () => {
+  const doc = readFileSync(join(import.meta.dirname, '../docs/guide-format.md'), 'utf8');
+  const missing = cases.filter((c) => !doc.includes(`**${c.layout}**`)).map((c) => `${c.part}/${c.layout}`);
+  expect(missing).toEqual([]);
+});

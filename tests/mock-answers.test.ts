@@ -13,6 +13,7 @@ import { parseAnswers, questionLines } from '../src/mock/answers.js';
 import { buildPlan } from '../src/mock/plan.js';
 import { STANDARD_PLAN } from '../src/guides/phases.js';
 import { testIo, type TestIo } from './helpers/io.js';
+import { renderValidate, validate } from '../src/commands/validate.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'mock');
 const GOOD = join(FIXTURES, 'fintech-good.md');
@@ -157,6 +158,14 @@ describe('a mock on a guide made only of derived material', () => {
     expect(plan.phases.find((p) => p.key === 'scale')?.trap?.keyPoints.length).toBeGreaterThan(1);
     // The command the study sheet prints runs as printed.
     expect(renderMock(r, io)).toContain(`coach mock --guide distributed-rate-limiter --guides ${join(DERIVED, '2.4-distributed-rate-limiter')}`);
+  });
+
+  it('validate says how many key points were derived, in one line, not one warning a trap', async () => {
+    const io = testIo();
+    const r = await validate({ paths: [DERIVED] }, io);
+    expect(r.derived).toEqual({ traps: 2, phases: 5, guides: 1 });
+    expect(r.warnings).toBe(0);
+    expect(renderValidate(r, io)).toContain("2 traps and 5 phases in 1 guide are scored on key points coach derived from what the guide says");
   });
 
   it('scores "I do not know" near zero and a real answer well above it', async () => {

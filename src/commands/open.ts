@@ -2,7 +2,7 @@
 // (shared.ts) so that `coach card` can answer an exact name without loading it.
 import { delimiter } from 'node:path';
 import type { Io } from '../io.js';
-import { loadLibrary, loadSummaries, type Library, type LoadOptions, type Summaries } from '../guides/library.js';
+import { loadLibrary, loadSummaries, type Library, type LoadOptions, type LoadReport, type Summaries } from '../guides/library.js';
 import type { Problem } from '../guides/model.js';
 import { style } from '../render/style.js';
 
@@ -36,15 +36,33 @@ function loadOptions(options: LibraryOptions, io: Io): LoadOptions {
 /** Every guide in full: for commands that read traps, trade-offs, questions... */
 export async function openLibrary(options: LibraryOptions, io: Io): Promise<Library> {
   const lib = await loadLibrary(loadOptions(options, io));
-  reportProblems(lib.problems, io);
+  reportLoad(lib, guideDirs(options, io), io);
   return lib;
 }
 
 /** Ids, titles, tags, cards and counts: all that `coach card` and `coach list guides` need. */
 export async function openSummaries(options: LibraryOptions, io: Io): Promise<Summaries> {
   const lib = await loadSummaries(loadOptions(options, io));
-  reportProblems(lib.problems, io);
+  reportLoad(lib, guideDirs(options, io), io);
   return lib;
+}
+
+/**
+ * What loading found, said once: a folder that cannot be read every time (it is the
+ * user's argument), and the files' problems as one line when they were indexed, with
+ * the command that lists them. Warm runs of a library with known problems say nothing.
+ */
+export function reportLoad(report: LoadReport, dirs: string[], io: Pick<Io, 'stderr' | 'colorErr'>): void {
+  reportProblems(report.problems.slice(0, report.walkProblems), io);
+  if (report.indexed === 0) return;
+  const files = report.problems.slice(report.walkProblems);
+  // A file that did not load is named, with why; the rest is one line and a pointer.
+  reportProblems(files.filter((p) => p.severity === 'error'), io);
+  const partial = new Set(files.filter((p) => p.severity === 'warning').map((p) => p.path)).size;
+  if (partial === 0) return;
+  const s = style(io.colorErr);
+  const where = dirs.map((d) => (/[\s'"]/.test(d) ? `'${d.replace(/'/g, "'\\''")}'` : d)).join(' ');
+  io.stderr.write(`coach: ${s.dim('warning')} ${partial} guide${partial === 1 ? ' has' : 's have'} parts coach could not read or had to clean: coach validate ${where}`.trimEnd() + '\n');
 }
 
 /** One line per problem on stderr: skipped files are errors, the rest warnings. */

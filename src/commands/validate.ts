@@ -20,6 +20,8 @@ export interface ValidateResult {
   errors: number;
   warnings: number;
   problems: Problem[];
+  /** Key points coach read off what the guides say, for traps and phases that list none. */
+  derived: { traps: number; phases: number; guides: number };
 }
 
 export async function validate(options: ValidateOptions, io: Io): Promise<ValidateResult> {
@@ -53,6 +55,14 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
     for (const s of scenarios) problems.push(...lintScenario(s, ids));
   }
   problems.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) : a.path < b.path ? -1 : 1));
+  const derived = { traps: 0, phases: 0, guides: 0 };
+  for (const g of guides) {
+    const traps = g.traps.filter((t) => t.derivedKeyPoints).length;
+    const phases = g.pacing.length > 0 ? g.pacing.filter((p) => p.keyPoints.length > 0 && p.keyPoints.every((k) => k.derived)).length : Object.keys(g.phasePoints ?? {}).length;
+    derived.traps += traps;
+    derived.phases += phases;
+    if (traps + phases > 0) derived.guides++;
+  }
   return {
     files: files.length,
     guides: guides.length,
@@ -60,6 +70,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
     errors: problems.filter((p) => p.severity === 'error').length,
     warnings: problems.filter((p) => p.severity === 'warning').length,
     problems,
+    derived,
   };
 }
 
@@ -69,6 +80,12 @@ export function renderValidate(result: ValidateResult, io: Pick<Io, 'color'>): s
     const label = p.severity === 'error' ? s.red('error') : s.yellow('warning');
     return `${p.path}${p.line ? `:${p.line}` : ''}: ${label}: ${p.message}`;
   });
+  const d = result.derived;
+  if (d.traps + d.phases > 0) {
+    lines.push(
+      s.dim(`${d.traps} trap${d.traps === 1 ? '' : 's'} and ${d.phases} phase${d.phases === 1 ? '' : 's'} in ${d.guides} guide${d.guides === 1 ? '' : 's'} are scored on key points coach derived from what the guide says; a 'Key points:' list under a trap or a 'Phase Key Points' section decides them instead (docs/guide-format.md)`),
+    );
+  }
   const summary = `${result.files} file(s) checked (${result.guides} guides, ${result.scenarios} scenarios): ${result.errors} error(s), ${result.warnings} warning(s)`;
   lines.push(result.errors > 0 ? s.red(summary) : s.green(summary));
   return lines.join('\n');

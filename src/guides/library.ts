@@ -14,11 +14,19 @@ import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
 import type { DeckName } from '../practice/decks.js';
 
-export interface Library {
+/** What loading found wrong, and when. */
+export interface LoadReport {
+  /** Files skipped or fixed while loading, and folders that could not be read. */
+  problems: Problem[];
+  /** The first this many problems are the folders' (a missing --guides folder): worth saying every time. */
+  walkProblems: number;
+  /** Files parsed on this run (new or changed); 0 when everything came from the cache. */
+  indexed: number;
+}
+
+export interface Library extends LoadReport {
   guides: Guide[];
   scenarios: Scenario[];
-  /** Files skipped or fixed while loading: one line each on stderr. */
-  problems: Problem[];
 }
 
 /**
@@ -54,10 +62,9 @@ export interface GuideSummary {
   decks?: Record<DeckName, string[]>;
 }
 
-export interface Summaries {
+export interface Summaries extends LoadReport {
   guides: GuideSummary[];
   scenarios: Scenario[];
-  problems: Problem[];
 }
 
 export interface LoadOptions {
@@ -146,6 +153,7 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
     for (const f of found.files) seen.add(f); // a file under two folders loads once
   }
   const files = [...seen];
+  const walkProblems = problems.length;
   const entries = files.length > 0 ? await cached(files, options, detail) : [];
   const userGuides: (Guide | GuideSummary)[] = [];
   for (const e of entries) {
@@ -155,7 +163,8 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
   }
   const base = detail === 'full' ? bundled : (bundledSummaries ?? bundled.map((g) => summarize(g)));
   const guides = merge(base, userGuides, problems);
-  return { guides, scenarios, problems } as Library | Summaries;
+  const indexed = entries.filter((e) => e.indexed).length;
+  return { guides, scenarios, problems, walkProblems, indexed } as Library | Summaries;
 }
 
 /**
@@ -210,6 +219,8 @@ interface Entry {
   guide?: Guide | GuideSummary;
   scenario?: Scenario;
   problems: Problem[];
+  /** Parsed on this run rather than read from the cache. */
+  indexed?: boolean;
 }
 
 // The cache files are read synchronously, like the stats: at this point the command
@@ -353,9 +364,9 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   return files.map((f): Entry => {
     const p = parsed.get(f);
     if (p) {
-      if (p.kind === 'guide') return { guide: detail === 'summary' ? p.summary : 'guide' in p ? p.guide : (JSON.parse(p.json) as Guide), problems: p.problems };
-      if (p.kind === 'scenario') return { scenario: p.scenario, problems: p.problems };
-      return { problems: p.problems };
+      if (p.kind === 'guide') return { guide: detail === 'summary' ? p.summary : 'guide' in p ? p.guide : (JSON.parse(p.json) as Guide), problems: p.problems, indexed: true };
+      if (p.kind === 'scenario') return { scenario: p.scenario, problems: p.problems, indexed: true };
+      return { problems: p.problems, indexed: true };
     }
     const e = index.entries[f]!;
     const guide = e.summary ? (detail === 'full' ? full!.entries[f]!.guide : e.summary) : undefined;

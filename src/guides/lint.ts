@@ -12,7 +12,7 @@ export function lintGuide(g: Guide): Problem[] {
   if (found === 0) warn('no pacing, traps, trade-offs, cards, numbers or questions found; check the headings against docs/guide-format.md');
   for (const t of g.traps) {
     if (t.keyPoints.length === 0) warn(`trap '${t.question}' has no key points, so answers to it cannot be scored (expected a 'Key points:' list)`, t.line);
-    else if (t.derivedKeyPoints) warn(`trap '${t.question}' has no 'Key points:' list; scoring uses the labels of its numbered points (${t.keyPoints.map((k) => k.label).join(', ')})`, t.line);
+    else if (t.derivedKeyPoints) continue; // counted once by validate, not warned about trap by trap
     else if (t.strong) {
       const m = matchKeyPoints(t.strong, t.keyPoints);
       const missed = m.results.filter((r) => !r.covered).map((r) => r.point.label);

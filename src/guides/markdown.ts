@@ -248,7 +248,8 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
       const boxed = lines.some((l) => /[│┃║]/.test(l));
       lines.forEach((raw, i) => {
         const l = boxed ? raw.replace(BOX, ' ').replace(/\s+$/, '') : raw;
-        const t = l.trim();
+        // "❌ BAD ANSWER:" and "✅ GOOD ANSWER:" are labels too.
+        const t = l.trim().replace(/^[\p{Extended_Pictographic}\uFE0F✓✔✗✘×]+\s*/u, '');
         const m = CAPITAL_LABEL.exec(t) ?? LINE_LABEL.exec(t);
         const alone = /^[A-Z][A-Z '’/&-]{2,40}$/.test(t) && isLabel(t) ? t : undefined;
         if (m && isLabel(m[1]!)) {

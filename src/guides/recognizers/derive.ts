@@ -94,15 +94,24 @@ export function answerPoints(answer: string, max = 6): KeyPoint[] {
   }
   if (labelled.length >= 2) return pointsFrom(labelled, max);
   if (bullets.length >= 2) return pointsFrom(bullets, max);
-  // No structure: one point per sentence (or clause) that says something.
-  const sentences = answer
+  // No structure: one point per sentence (or clause) that says something; a one-sentence
+  // answer is taken clause by clause.
+  let sentences = answer
     .replace(/\s+/g, ' ')
     .split(/(?<=[.!?])\s+(?=[A-Z"“])|;\s+/)
     .map((s) => s.trim())
     .filter((s) => s.split(' ').length >= 4);
+  if (sentences.length === 1) {
+    const clauses = sentences[0]!.split(/,\s+(?:and\s+|then\s+)?|\s+and then\s+/).filter((c) => c.split(' ').length >= 4);
+    if (clauses.length >= 2) sentences = clauses;
+  }
   const points: KeyPoint[] = [];
   for (const s of sentences) {
-    const terms = [...new Set([...specificTerms(s), ...phrases(s)])].slice(0, 6);
+    let terms = [...new Set([...specificTerms(s), ...phrases(s)])].slice(0, 6);
+    // Nothing named: its longest words say what it is about ("recover", "counters").
+    if (terms.length === 0) {
+      terms = [...new Set((s.toLowerCase().match(/[\p{L}-]{6,}/gu) ?? []).filter((w) => !BREAK.has(w)))].sort((a, b) => b.length - a.length).slice(0, 3);
+    }
     if (terms.length === 0) continue;
     const text = plain(s);
     const label = text.length <= MAX_LABEL ? text : `${text.slice(0, MAX_LABEL).replace(/\s+\S*$/, '')}…`;
