@@ -108,7 +108,7 @@ function computeBlockText(block: Token): string {
   switch (block.type) {
     case 'paragraph':
     case 'text':
-      return squash(inlineText((block as Tokens.Paragraph).tokens).replace(/\s*\n\s*/g, ' '));
+      return squash(oneLine(inlineText((block as Tokens.Paragraph).tokens)));
     case 'heading':
       return (block as Tokens.Heading).text;
     case 'blockquote':
@@ -146,8 +146,13 @@ export function blocksText(blocks: Token[]): string {
   return parts.join('\n\n');
 }
 
+/** Line breaks inside a paragraph or a cell are spaces (most have none: no regex then). */
+function oneLine(text: string): string {
+  return text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text;
+}
+
 export function cellText(cell: Tokens.TableCell): string {
-  return squash(inlineText(cell.tokens).replace(/\s*\n\s*/g, ' '));
+  return squash(oneLine(inlineText(cell.tokens)));
 }
 
 /** Rows of a table as plain strings, header first. */
@@ -214,7 +219,7 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
       const p = block as unknown as Tokens.Paragraph;
       // Emoji or a check mark may come before the label.
       let at = 0;
-      while (at < p.tokens.length - 1 && p.tokens[at]!.type === 'text' && MARKS.test((p.tokens[at] as Tokens.Text).text)) at++;
+      while (at < p.tokens.length - 1 && p.tokens[at]!.type === 'text' && (p.tokens[at] as Tokens.Text).text.length <= 8 && MARKS.test((p.tokens[at] as Tokens.Text).text)) at++;
       const first = p.tokens[at];
       if (first && first.type === 'strong') {
         const strongText = inlineText((first as Tokens.Strong).tokens).trim();

@@ -33,8 +33,8 @@ export interface Phase {
   focus: string;
   tips: string;
   keyPoints: KeyPoint[];
-  /** What the guide says the phase covers, as derived points; used when it lists no key points (parser only). */
-  covers?: KeyPoint[];
+  /** What the guide says the phase covers, as phrases; made into derived points only when it lists no key points (parser only). */
+  covers?: string[];
 }
 
 export interface AskQuestion {

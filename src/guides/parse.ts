@@ -17,6 +17,7 @@ import { collectQuestions, isQuestionBlock } from './recognizers/bank.js';
 import { deriveKeyPoints, inlineTraps } from './recognizers/traps.js';
 import { keyTradeoffTables } from './recognizers/tradeoffs.js';
 import { fallbackPoints, topicOf, topicPoints } from './recognizers/phase-topics.js';
+import { pointsFrom, splitItems } from './recognizers/derive.js';
 import { STANDARD_PLAN } from './phases.js';
 
 export type Parsed =
@@ -171,7 +172,7 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
     phaseHeadings: [],
     otherPlans: [],
     phaseKeyPoints: new Map(),
-    derivedPhasePoints: new Map(),
+    topicPhrases: new Map(),
     cardTags,
     walkChildren: (node) => {
       for (const child of node.children) walk(child, ctx, [node]);
@@ -213,8 +214,8 @@ function finish(ctx: Ctx): void {
   // covers, else what its sections say of that phase, else a short default set.
   const fallback = (key: string): KeyPoint[] => fallbackPoints(PHASE_KEYS.includes(key as PhaseKey) ? key : (topicOf(key.replace(/-/g, ' ')) ?? key), ctx);
   for (const phase of [...g.pacing, ...(g.altPlans ?? []).flat()]) {
-    const covers = phase.covers && phase.covers.length > 0 ? phase.covers : undefined;
-    phase.keyPoints = ctx.phaseKeyPoints.get(phase.key) ?? covers ?? fallback(phase.key);
+    const covers = !ctx.phaseKeyPoints.has(phase.key) && phase.covers ? pointsFrom(phase.covers.flatMap(splitItems)) : [];
+    phase.keyPoints = ctx.phaseKeyPoints.get(phase.key) ?? (covers.length > 0 ? covers : fallback(phase.key));
     delete phase.covers;
   }
   if (g.pacing.length === 0) g.phasePoints = Object.fromEntries(STANDARD_PLAN.map((p) => [p.key, fallback(p.key)]));

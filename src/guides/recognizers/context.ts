@@ -15,8 +15,8 @@ export interface Ctx {
   otherPlans: Phase[][];
   /** Key points per phase key, as the guide lists them under "Phase Key Points". */
   phaseKeyPoints: Map<string, KeyPoint[]>;
-  /** Key points per phase key read off what the guide says a phase covers (derived). */
-  derivedPhasePoints: Map<string, KeyPoint[]>;
+  /** Phrases per phase key from the sections that speak of that phase, made into derived points only when needed. */
+  topicPhrases: Map<string, string[]>;
   cardTags: Record<string, unknown>;
   /** Walks a node's sub-sections as the main walk would (for parts that hold other parts). */
   walkChildren: (node: Node) => void;

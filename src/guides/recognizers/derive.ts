@@ -8,6 +8,8 @@ const MAX_LABEL = 60;
 
 /** Markdown emphasis, list markers, quotes and trailing punctuation off a phrase. */
 export function plain(text: string): string {
+  // Most cells and headings have nothing to take off: no regex pass for them.
+  if (!/[*_`"“”'‘’\s.;:,]$|^[\s\-*+•▸►→\d"“'‘]|[*_`]|\s\s/.test(text) && !/^[a-z][.)]\s/i.test(text)) return text;
   return text
     .replace(/\*\*|__|`/g, '')
     .replace(/^\s*(?:[-*+•▸►→]|\d+[.)]|[a-z][.)])\s+/i, '')

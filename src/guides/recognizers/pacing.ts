@@ -8,7 +8,7 @@ import type { Phase } from '../model.js';
 import { allBlocks, blockText, listItems, tableRows, type Block, type Node } from '../markdown.js';
 import { phaseKey } from '../phases.js';
 import { type Ctx, type Recognizer, keepSection } from './context.js';
-import { plain, pointsFrom, sentence, splitItems } from './derive.js';
+import { plain, sentence } from './derive.js';
 
 export const PACING_HEADING = /\bpacing\b|\d+[- ]min(ute)?s?\b.*\b(format|plan|guide|interview|breakdown|structure|timeline|flow)\b|time (allocation|management|budget|breakdown)|interview (timeline|structure)|\btimeline\b/i;
 
@@ -130,8 +130,7 @@ export function planFrom(entries: Entry[]): Phase[] {
     }
     at = end;
     const phase: Phase = { key: phaseKey(e.name), name: e.name, start: round(start), end: round(end), focus: e.focus, tips: e.tips, keyPoints: [] };
-    const covers = pointsFrom(e.covers.flatMap(splitItems));
-    if (covers.length > 0) phase.covers = covers;
+    if (e.covers.length > 0) phase.covers = e.covers;
     return phase;
   });
 }

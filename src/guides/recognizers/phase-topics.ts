@@ -43,15 +43,14 @@ function phrasesOf(node: Node): string[] {
   return out.filter(Boolean);
 }
 
-/** Records what a section says about the phase its heading names. */
+/** Records what a section says about the phase its heading names (points are made only if needed). */
 export function topicPoints(node: Node, ctx: Ctx): void {
   if (node.depth === 0) return;
   const key = topicOf(node.heading);
   if (!key) return;
-  const have = ctx.derivedPhasePoints.get(key) ?? [];
-  if (have.length >= 5) return;
-  const points = pointsFrom(phrasesOf(node), 5 - have.length).filter((p) => !have.some((h) => h.label.toLowerCase() === p.label.toLowerCase()));
-  if (points.length > 0) ctx.derivedPhasePoints.set(key, [...have, ...points]);
+  const have = ctx.topicPhrases.get(key) ?? [];
+  if (have.length >= 20) return;
+  ctx.topicPhrases.set(key, [...have, ...phrasesOf(node)]);
 }
 
 // Said in our own words: what any interviewer checks in each phase, when the guide
@@ -95,7 +94,7 @@ function defaultPoint(text: string): KeyPoint {
 
 /** Key points for a phase: what the guide's sections say of it, else the defaults. */
 export function fallbackPoints(key: string, ctx: Ctx): KeyPoint[] {
-  const fromGuide = ctx.derivedPhasePoints.get(key) ?? [];
+  const fromGuide = pointsFrom(ctx.topicPhrases.get(key) ?? [], 5);
   if (key === 'clarify' && fromGuide.length < 3) {
     for (const q of ctx.guide.questionsToAsk.slice(0, 5 - fromGuide.length)) {
       const p = pointFrom(q.question.replace(/\?.*$/, ''));
