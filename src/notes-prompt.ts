@@ -38,7 +38,15 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
 
   useEffect(() => {
     if (!config.status) return undefined;
-    const timer = setInterval(() => setTick((t) => t + 1), config.refreshMs ?? 250);
+    // Redraw only when the status line says something new: a countdown in whole
+    // seconds changes about once in four ticks, and each redraw rewrites the prompt.
+    let shown = config.status();
+    const timer = setInterval(() => {
+      const now = config.status!();
+      if (now === shown) return;
+      shown = now;
+      setTick((t) => t + 1);
+    }, config.refreshMs ?? 250);
     return () => clearInterval(timer);
   }, []);
 

@@ -145,3 +145,28 @@ describe('notes prompt input', () => {
     await expect(answer).resolves.toEqual({ text: 'one line' });
   });
 });
+
+describe('the status line', () => {
+  it('redraws the prompt only when the status text changes', async () => {
+    let text = '4:59 left';
+    let calls = 0;
+    const { answer, events, getScreen, getFullOutput } = await render(notesPrompt, {
+      message: 'Your answer',
+      status: () => {
+        calls++;
+        return text;
+      },
+      refreshMs: 10,
+    });
+    const before = await getFullOutput({ raw: true });
+    await new Promise((r) => setTimeout(r, 80));
+    // Ticks ran and asked for the status, but nothing was written to the terminal.
+    expect(calls).toBeGreaterThan(3);
+    expect(await getFullOutput({ raw: true })).toBe(before);
+    text = '4:58 left';
+    await new Promise((r) => setTimeout(r, 40));
+    expect(getScreen()).toContain('4:58 left');
+    events.keypress({ name: 'd', ctrl: true });
+    await answer;
+  });
+});
