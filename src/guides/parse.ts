@@ -187,7 +187,10 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
 
 function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
   topicPoints(node, ctx);
-  const recognizer = node.depth > 0 ? recognizerFor(node.heading) : undefined;
+  // A document's title ("# Feature Flags — Interview Quick Reference") names the whole
+  // guide, not one part of it, when the sections under it are parts of their own.
+  const title = node.depth === 1 && node.children.some((c) => recognizerFor(c.heading));
+  const recognizer = node.depth > 0 && !title ? recognizerFor(node.heading) : undefined;
   if (recognizer) {
     recognizer.read(node, ctx, ancestors);
     if (!recognizer.passThrough) return;
@@ -216,6 +219,8 @@ function finish(ctx: Ctx): void {
   for (const phase of [...g.pacing, ...(g.altPlans ?? []).flat()]) {
     const covers = !ctx.phaseKeyPoints.has(phase.key) && phase.covers ? pointsFrom(phase.covers.flatMap(splitItems)) : [];
     phase.keyPoints = ctx.phaseKeyPoints.get(phase.key) ?? (covers.length > 0 ? covers : fallback(phase.key));
+    // A phase named by what it covers ("Postgres/Redis/Kafka", "NFR + numbers") when nothing else is known.
+    if (phase.keyPoints.length === 0) phase.keyPoints = pointsFrom(phase.name.split(/\s*(?:[+/&,]|\band\b)\s*/i));
     delete phase.covers;
   }
   if (g.pacing.length === 0) g.phasePoints = Object.fromEntries(STANDARD_PLAN.map((p) => [p.key, fallback(p.key)]));

@@ -24,6 +24,7 @@ export const pacing: Recognizer = {
     { name: 'phase-subheadings', example: '### Minutes 0-5: Clarify Scope\n### Phase 2: High-Level Design (10 minutes)' },
     { name: 'code-block-timeline', example: '```\n[0-5 min] REQUIREMENTS\n  • Clarify scale\n[5-15 min] HIGH-LEVEL DESIGN\n```' },
     { name: 'boxed-phases', example: '│ Phase 1: Requirements & Clarification (5-7 min) │\n│ • Clarify scope │' },
+    { name: 'timeline-under-reference-title', example: '# Search Ranking — Interview Quick Reference\n## 45-Minute Pacing\n```\n0–5: Scope (traffic? freshness?)\n5–15: Retrieval + ranking tiers\n```' },
     { name: 'two-plans', example: '### 45-Minute Plan\n| Time | Phase |\n### 60-Minute Plan\n| Time | Phase |' },
   ],
   read(node, ctx) {
@@ -190,7 +191,11 @@ function fromLines(text: string): Phase[] {
     const w = LINE_WINDOW.exec(line);
     const p = w ? undefined : LINE_PHASE.exec(line);
     if (w && /[a-z]/i.test(w[2]!)) {
-      entries.push({ name: phaseName(w[2]!), timing: timing(w[1]!)!, focus: '', tips: '', covers: [] });
+      // "0–5: Scope (experiments? client eval? regions?)": what is in brackets is what the phase covers.
+      const bracket = /^(.+?)\s*\(([^)]{3,})\)\s*$/.exec(w[2]!);
+      const aside = bracket && !/\b(?:min|choose|pick|optional)/i.test(bracket[2]!) ? bracket : undefined;
+      const name = phaseName(aside ? aside[1]! : w[2]!);
+      entries.push({ name, timing: timing(w[1]!)!, focus: '', tips: '', covers: aside ? [aside[2]!] : [] });
     } else if (p) {
       const t = timing(p[2]!, true) ?? timing(p[2]!);
       if (t) entries.push({ name: phaseName(p[1]!), timing: t.kind === 'window' ? { kind: 'duration', minutes: (t.start + t.end) / 2 } : t, focus: '', tips: '', covers: [] });
