@@ -2,7 +2,7 @@
 // covers the fintech scenario's key points scores clearly higher than a vague one,
 // and the review names what the vague one missed.
 import { join } from 'node:path';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { mock, renderMock, type MockResult } from '../src/commands/mock.js';
@@ -158,6 +158,19 @@ describe('a mock on a guide made only of derived material', () => {
     expect(plan.phases.find((p) => p.key === 'scale')?.trap?.keyPoints.length).toBeGreaterThan(1);
     // The command the study sheet prints runs as printed.
     expect(renderMock(r, io)).toContain(`coach mock --guide distributed-rate-limiter --guides ${join(DERIVED, '2.4-distributed-rate-limiter')}`);
+  });
+
+  it('says each key point once on the study sheet: no "Redis (e.g. Redis)", no "A vs B — A vs B: …"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-derived-'));
+    copyFileSync(join(import.meta.dirname, 'fixtures/layouts/pacing/timeline-under-reference-title.md'), join(dir, 'search-ranking.md'));
+    writeFileSync(join(dir, 'search-ranking.md'), `${readFileSync(join(dir, 'search-ranking.md'), 'utf8')}\n## Trade-offs\n\n- **Two tiers vs one model:** cost vs quality.\n`);
+    const io = testIo({ cacheDir: join(dir, 'cache') });
+    const r = await mock({ guides: [dir], guide: 'search-ranking' }, io);
+    const text = renderMock(r, io);
+    expect(text).toContain('Search Ranking');
+    expect(text).toMatch(/• Retrieval\n/);
+    expect(text).not.toMatch(/(\b[\w ]{3,}) \(e\.g\. \1\)/);
+    expect(text).not.toMatch(/(\b[\w ]{3,}) — \1:/);
   });
 
   it('validate says how many key points were derived, in one line, not one warning a trap', async () => {

@@ -265,7 +265,24 @@ describe('titles of guides from the wild', () => {
     ['Hotel Booking System — Interview Guide', '/g/x.md', 'Hotel Booking System'],
     ['Rate Limiter: Interview Guide', '/g/x.md', 'Rate Limiter'],
     ['Design an AI Copilot Platform', '/g/x.md', 'Design an AI Copilot Platform'],
+    ['AI-Native Revenue Intelligence Platform --- Interview Guide', '/g/x.md', 'AI-Native Revenue Intelligence Platform'],
+    ['Interview Guide --- Time-Series Database', '/g/x.md', 'Time-Series Database'],
+    ['FEATURE FLAG & EXPERIMENTATION PLATFORM — Interview Quick Reference', '/g/x.md', 'Feature Flag & Experimentation Platform'],
+    ['ML SERVING FOR GPU CLUSTERS: Cheat Sheet', '/g/x.md', 'ML Serving for GPU Clusters'],
+    ['SMS Gateway', '/g/x.md', 'SMS Gateway'],
   ])('%s in %s → %s', (h1, path, expected) => {
     expect(title(h1, path)).toBe(expected);
+  });
+});
+
+describe('HTML entities in guides from the wild', () => {
+  it('reads "&lt;1s" as "<1s", as a markdown viewer shows it, and never makes a control character of one', () => {
+    const src = '# Flags\n\n## Key Numbers\n\n| Metric | Target |\n|---|---|\n| Propagation | &lt;1s to 99% &amp; more |\n| Bell | a&#27;[2Jb &#x41; |\n';
+    const p = parseGuideText(src, { path: '/g/flags.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    const values = p.guide.numbers.map((n) => n.value);
+    expect(values).toContain('<1s to 99% & more');
+    expect(values.join(' ')).not.toContain('\u001b');
+    expect(values).toContain('a&#27;[2Jb A');
   });
 });

@@ -65,6 +65,17 @@ export function allBlocks(node: Node): Block[] {
 }
 
 /** Plain text of inline tokens: emphasis, links and code spans reduced to their words. */
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', rarr: '→', larr: '←', times: '×', le: '≤', ge: '≥', asymp: '≈' };
+
+/** "&lt;1s" reads "<1s", as a markdown viewer shows it; unknown names stay as written. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi, (whole, dec?: string, hex?: string, name?: string) => {
+    if (name) return ENTITIES[name.toLowerCase()] ?? whole;
+    const code = dec ? Number(dec) : Number.parseInt(hex!, 16);
+    return code > 0x1f && code <= 0x10ffff && !(code >= 0x7f && code < 0xa0) ? String.fromCodePoint(code) : whole;
+  });
+}
+
 export function inlineText(tokens: Token[] | undefined): string {
   if (!tokens) return '';
   let out = '';
@@ -80,9 +91,13 @@ export function inlineText(tokens: Token[] | undefined): string {
       case 'image':
         out += (t as Tokens.Image).text;
         break;
+      case 'codespan':
+        out += (t as Tokens.Codespan).text;
+        break;
       default: {
         const nested = (t as { tokens?: Token[] }).tokens;
-        out += nested && nested.length > 0 ? inlineText(nested) : ((t as { text?: string }).text ?? '');
+        const text = (t as { text?: string }).text ?? '';
+        out += nested && nested.length > 0 ? inlineText(nested) : text.includes('&') ? decodeEntities(text) : text;
       }
     }
   }

@@ -53,10 +53,19 @@ export function titleFromHeading(heading: string): string | undefined {
     .trim()
     .replace(/^\d+(?:\.\d+)*[.)]?\s*/, '')
     .replace(/^[-–—:|]\s*/, '')
-    .replace(/^(?:(?:ml|system design)\s+)?interview guide\s*(?:[-–—:|]\s*|$)/i, '')
-    .replace(/\s*[-–—:|]?\s*(?:(?:ml|system design)\s+)?interview guide\s*$/i, '')
+    .replace(/^(?:(?:ml|system design)\s+)?interview guide\s*(?:[-–—:|]+\s*|$)/i, '')
+    .replace(/\s*[-–—:|]*\s*(?:(?:ml|system design)\s+)?(?:interview\s+(?:guide|quick reference|cheat ?sheet|prep)|quick reference(?: card)?|cheat ?sheet)\s*$/i, '')
     .trim();
-  return t && !GENERIC_TITLE.test(t) && /[a-z]/i.test(t) ? t : undefined;
+  if (!t || GENERIC_TITLE.test(t) || !/[a-z]/i.test(t)) return undefined;
+  // "FEATURE FLAG & EXPERIMENTATION PLATFORM" is shouted, not a name: words in capitals
+  // read as a title, acronyms kept.
+  if (!/[a-z]/.test(t) && /[A-Z]{4}/.test(t)) {
+    return t
+      .split(/(\s+)/)
+      .map((w, i) => (i > 0 && /^(FOR|OF|AND|THE|TO|IN|ON|VS|WITH|A|AN|AT|BY|OR)$/.test(w) ? w.toLowerCase() : /^[A-Z]/.test(w) ? titleFromId(w.toLowerCase()) : w))
+      .join('');
+  }
+  return t;
 }
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 

@@ -34,7 +34,7 @@ function factLines(guide: Guide): string[] {
     for (const raw of s.text.split('\n')) {
       const line = raw.replace(/^\s*(?:[-*+•]|\d+[.)])\s+/, '').replace(/\s*\|\s*/g, ': ').trim();
       // A fact names a figure or a target, not a heading or a question.
-      if (line.length >= 8 && line.length <= 200 && /\d|must|should|required|support|p9\d/i.test(line) && !/\?\s*$/.test(line)) lines.push(line);
+      if (line.length >= 8 && line.length <= 200 && /\d|must|should|required|support|p9\d/i.test(line) && !/[?:]\s*$/.test(line)) lines.push(line);
     }
   }
   return lines;

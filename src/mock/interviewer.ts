@@ -34,7 +34,7 @@ export const FACETS: Facet[] = [
     key: 'scale',
     label: 'scale',
     cues: [['scale', 3], ['how many', 1], ['how much', 1], ['how big', 2], ['volume', 3], ['qps', 3], ['rps', 3], ['queries per second', 3], ['requests per second', 3], ['predictions per second', 3], ['predictions per day', 3], ['predictions a day', 3], ['predictions a second', 3], ['request', 1], ['requests', 1], ['prediction', 1], ['predictions', 1], ['traffic', 2.5], ['throughput', 3], ['per second', 2], ['per day', 2], ['a day', 1], ['daily', 1], ['number of models', 3], ['how many models', 3], ['how many users', 3], ['active users', 3], ['size', 1.5], ['load', 1.5], ['plan for', 1], ['capacity', 2], ['rate', 1.5], ['users', 1], ['millions', 1.5], ['scoring traffic', 3]],
-    example: 'How big is it: how many models, how many predictions a day or a second?',
+    example: 'How big is it: how many users, requests or predictions a day, and at peak a second?',
     assume: 'Pick numbers and say them out loud: a few hundred models and tens of millions of predictions a day is a fair default.',
   },
   {
@@ -65,7 +65,7 @@ export const FACETS: Facet[] = [
     key: 'latency',
     label: 'latency',
     cues: [['latency', 3.5], ['latency budget', 3.5], ['how fast', 2], ['fast', 1], ['millisecond', 3], ['milliseconds', 3], ['response time', 3.5], ['response times', 3.5], ['live', 1.5], ['precomputed', 2.5], ['pre-computed', 2.5], ['real time', 2.5], ['real-time', 2.5], ['how quickly', 2], ['quickly', 1], ['how long can', 2.5], ['how long does', 1.5], ['time out', 2], ['timeout', 2], ['slow', 1.5], ['speed', 1.5], ['synchronous', 2], ['instant', 2], ['instantly', 2], ['come back', 1.5], ['respond', 1.5], ['wait', 1.5], ['hold up', 1.5], ['online', 1], ['batch', 1.5], ['in time', 2.5], ['too late', 2.5], ['is late', 2]],
-    example: 'What latency does a prediction need: real time (p99 in milliseconds) or batch?',
+    example: 'What latency does a request or prediction need: real time (p99 in milliseconds) or batch?',
     assume: 'Assume online predictions need p99 under 100 ms and everything else can run in batch.',
   },
   {

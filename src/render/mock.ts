@@ -138,7 +138,13 @@ export function renderStudy(plan: MockPlan, io: View): string {
     const points = (title: string, kps: KeyPoint[]): void => {
       if (kps.length === 0) return;
       out.push(s.bold(title));
-      for (const k of kps) out.push(...bullet(`${s.bold(k.label)}${k.hint ? ` — ${k.hint}` : ''}${k.terms.length ? s.dim(` (e.g. ${k.terms.slice(0, 4).join(', ')})`) : ''}`, io.columns));
+      for (const k of kps) {
+        // What the label already says is not said again: "SSE vs WebSocket — SSE vs WebSocket: …".
+        const same = (t: string): boolean => t.trim().toLowerCase() === k.label.trim().toLowerCase();
+        const hint = k.hint && k.hint.toLowerCase().startsWith(`${k.label.toLowerCase()}:`) ? k.hint.slice(k.label.length + 1).trim() : k.hint;
+        const terms = k.terms.filter((t) => !same(t)).slice(0, 4);
+        out.push(...bullet(`${s.bold(k.label)}${hint && !same(hint) ? ` — ${hint}` : ''}${terms.length ? s.dim(` (e.g. ${terms.join(', ')})`) : ''}`, io.columns));
+      }
     };
     points('Key points', p.keyPoints);
     if (p.trap) points(`Key points of the trap “${p.trap.question}”`, p.trap.keyPoints);

@@ -7,7 +7,7 @@ import type { Recognizer } from './context.js';
 export const numbers: Recognizer = {
   part: 'numbers',
   yields: 'numbers',
-  heading: /key numbers|numbers to (know|memori[sz]e)|numbers cheat/i,
+  heading: /key numbers|numbers (to (know|memori[sz]e)|that matter)|numbers cheat/i,
   layouts: [{ name: 'metric-value-table', example: '| Metric | Value | Context |' }],
   read(node, ctx) {
     for (const b of allBlocks(node)) {

@@ -3,7 +3,7 @@
 // one: rubrics, summaries, bottleneck and challenge tables are not trade-offs.
 import type { Tokens } from 'marked';
 import type { Tradeoff, TradeoffAspect } from '../model.js';
-import { allBlocks, blockText, inlineText, segments, tableRows, type Block, type Node } from '../markdown.js';
+import { allBlocks, blockText, inlineText, listItems, segments, tableRows, type Block, type Node } from '../markdown.js';
 import { unquote } from '../text.js';
 import { keepSection, shortId, type Ctx, type Recognizer } from './context.js';
 import { plain, sentence } from './derive.js';
@@ -22,6 +22,9 @@ export const tradeoffs: Recognizer = {
     { name: 'bold-paragraph-titles', example: '**Trade-off 1: Checkpoint Frequency**\n```\nEvery Turn:\n  + durable\n  - slow\nOn State Change:\n  + cheap\n```' },
     { name: 'code-block-options', example: '```\nEvery Turn:\n  + Maximum durability\n  - High write overhead\nOn State Change:\n  + Lower write volume\n```' },
     { name: 'vs-question-rows', example: '### Common Trade-off Questions\n| Question | Strong Answer Framework |\n| "Latency vs Safety" | "Fast path for 95%..." |' },
+    { name: 'decision-alternative-why', example: '| Decision | Alternative | Why we chose this |\n| Redis for features | DynamoDB | Sub-millisecond reads |' },
+    { name: 'empty-decision-rows', example: '### Trade-off 2: Pull vs. Push\n| Decision | Option A: Pull | Option B: Push | Recommendation |\n| | **Pros**: ... | **Pros**: ... | Hybrid |\n| | **Cons**: ... | **Cons**: ... | |' },
+    { name: 'vs-lines', example: '- **SSE vs WebSocket:** simplicity vs efficiency\n- **Sampling:** cost vs statistical power\n```\n1. Throughput vs Latency: batching helps one\n```' },
     { name: 'table-under-phase', example: '## Phase 4: Scale (30-40 min)\n| Decision | Option A | Option B | Recommendation |' },
   ],
   read(node, ctx) {
@@ -41,17 +44,18 @@ function readTradeoffs(node: Node, ctx: Ctx): void {
   const own = node.blocks.filter((b): b is Block & Tokens.Table => b.type === 'table');
   for (const table of own) {
     const { header } = tableRows(table);
-    if (isKeyTradeoffTable(header)) tradeoffsFromRows(table, ctx);
+    if (isKeyTradeoffTable(header)) tradeoffsFromRows(table, ctx, node.heading);
     else if (vsRows(table, ctx)) continue;
     else if (node.children.length === 0 && !isBoldTitled(node.blocks)) addIf(tradeoffFrom(node, node.blocks), ctx);
   }
   if (own.length === 0 && node.children.length === 0 && !isBoldTitled(node.blocks) && vsTitle(node.heading)) addIf(tradeoffFrom(node, node.blocks), ctx);
+  else if (own.length === 0 && !isBoldTitled(node.blocks)) vsLines(node.blocks, ctx);
   boldTitled(node, ctx);
   for (const child of node.children) {
     const blocks = allBlocks(child);
     const table = blocks.find((b): b is Block & Tokens.Table => b.type === 'table');
     if (table && isKeyTradeoffTable(tableRows(table).header)) {
-      tradeoffsFromRows(table, ctx);
+      tradeoffsFromRows(table, ctx, child.heading);
       continue;
     }
     if (table && !vsTitle(child.heading) && vsRows(table, ctx)) continue;
@@ -95,7 +99,7 @@ function vsRows(table: Block & Tokens.Table, ctx: Ctx): boolean {
 }
 
 function isKeyTradeoffTable(header: string[]): boolean {
-  return /trade-?off|decision|choice/i.test(header[0] ?? '') && header.some((h) => /option/i.test(h));
+  return /trade-?off|decision|choice/i.test(header[0] ?? '') && header.some((h) => /option|alternative/i.test(h));
 }
 
 /** "Decision | Option A | Option B | Recommendation" anywhere, even under a phase heading. */
@@ -105,8 +109,11 @@ export function keyTradeoffTables(node: Node, ctx: Ctx): void {
   }
 }
 
-function tradeoffsFromRows(table: Block & Tokens.Table, ctx: Ctx): void {
+function tradeoffsFromRows(table: Block & Tokens.Table, ctx: Ctx, heading = ''): void {
   const { header, rows } = tableRows(table);
+  if (rows.length > 0 && rows.every((r) => !r[0]) && vsTitle(heading)) return void addIf(untitledRows(table, heading), ctx);
+  const alternative = header.findIndex((h, i) => i > 0 && /alternative|instead of|rejected/i.test(h));
+  if (alternative > 0 && !header.some((h) => /option/i.test(h))) return decisionsFromRows(table, alternative, ctx);
   const rec = header.findIndex((h) => /recommend|choice|verdict|pick/i.test(h));
   const options = header.map((h, i) => (i > 0 && i !== rec ? i : -1)).filter((i) => i > 0);
   rows.forEach((r, i) => {
@@ -122,6 +129,70 @@ function tradeoffsFromRows(table: Block & Tokens.Table, ctx: Ctx): void {
     if (rec > 0 && r[rec]) t.recommendation = r[rec];
     if (title) ctx.guide.tradeoffs.push(t);
   });
+}
+
+/**
+ * "| Decision | Alternative | Why we chose this |": each row is the option taken
+ * against the one passed over, the reason being the recommendation.
+ */
+function decisionsFromRows(table: Block & Tokens.Table, alternative: number, ctx: Ctx): void {
+  const { header, rows } = tableRows(table);
+  const why = header.findIndex((h, i) => i > 0 && i !== alternative && /why|reason|rationale|because|justification/i.test(h));
+  rows.forEach((r, i) => {
+    const chosen = r[0] ?? '';
+    const other = r[alternative] ?? '';
+    if (!chosen || !other) return;
+    const title = `${chosen} vs ${other}`;
+    const t: Tradeoff = { id: shortId(title, 'tradeoff'), title, options: [chosen, other], aspects: [], notes: [], line: table.line + 2 + i };
+    t.recommendation = why > 0 && r[why] ? `${chosen}: ${r[why]}` : chosen;
+    ctx.guide.tradeoffs.push(t);
+  });
+}
+
+/**
+ * "### Trade-off 2: Pull vs. Push" over "| Decision | Option A: Pull | Option B: Push |
+ * Recommendation |" whose rows leave the decision empty and hold "**Pros**: …" and
+ * "**Cons**: …": one trade-off, the heading its title, each row an aspect.
+ */
+function untitledRows(table: Block & Tokens.Table, heading: string): Tradeoff {
+  const { header, rows } = tableRows(table);
+  const rec = header.findIndex((h) => /recommend|verdict|pick/i.test(h));
+  const cols = header.map((_, i) => i).filter((i) => i > 0 && i !== rec);
+  const title = titleOf(plain(heading));
+  const t: Tradeoff = { id: shortId(title, 'tradeoff'), title, options: cols.map((c) => plain(header[c]!).replace(/^option\s+[a-z0-9]+\s*[:.\-–]\s*/i, '')), aspects: [], notes: [], line: table.line };
+  rows.forEach((r, i) => {
+    const label = /^([A-Za-z][\w /-]{1,30}?)\s*:\s/.exec(r[cols[0]!] ?? '')?.[1];
+    t.aspects.push({ aspect: label ?? `Point ${i + 1}`, values: cols.map((c) => (label ? (r[c] ?? '').replace(new RegExp(`^${label}\\s*:\\s*`), '') : (r[c] ?? ''))) });
+  });
+  const verdict = rec > 0 ? rows.map((r) => r[rec] ?? '').filter(Boolean).join(' ') : '';
+  if (verdict) t.recommendation = verdict;
+  return t;
+}
+
+// "1. Throughput vs Latency: batching helps one, hurts the other", "- **SSE vs WebSocket:**
+// simplicity vs efficiency", "**Sampling:** cost vs statistical power": one trade-off a line.
+const VS_LINE = /^\s*(?:\d+[.)]|[-*•])?\s*([^:]{3,60}?)\s*:\s+(.{3,})$/;
+
+function vsLines(blocks: Block[], ctx: Ctx): boolean {
+  const found: Tradeoff[] = [];
+  for (const b of blocks) {
+    const lines = b.type === 'list' ? listItems(b as unknown as Tokens.List).map((i) => i.text) : b.type === 'code' ? blockText(b).split('\n') : [];
+    lines.forEach((line, i) => {
+      const m = VS_LINE.exec(plain(line));
+      if (!m) return;
+      const label = m[1]!.trim();
+      const text = m[2]!.trim();
+      const clause = text.split(/[(;,.]/)[0]!;
+      const named = vsTitle(label);
+      const options = named ?? vsTitle(clause);
+      if (!options) return;
+      const title = named ? label : `${label}: ${clause.trim()}`;
+      found.push({ id: shortId(title, 'tradeoff'), title, options, aspects: [], notes: [sentence(text)], line: b.line + i });
+    });
+  }
+  if (found.length === 0) return false;
+  ctx.guide.tradeoffs.push(...found);
+  return true;
 }
 
 /** "Write-through vs Write-back", "Sync vs. Async OCR": the options a title names. */
