@@ -286,3 +286,17 @@ describe('HTML entities in guides from the wild', () => {
     expect(values).toContain('a&#27;[2Jb A');
   });
 });
+
+describe('key points derived from a strong answer', () => {
+  const points = (strong: string): string[] => {
+    const p = parseGuideText(`# Bots\n\n## Trap Questions\n\n### Trap 1: A model that never changes\n\n**Good answer:** ${strong}\n`, { path: '/g/bots.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    return p.guide.traps[0]!.keyPoints.map((k) => k.label);
+  };
+  it('takes a list written as one sentence item by item', () => {
+    expect(points('Daily retraining, model rotation, canary features, red-team tests and decoy traffic.')).toEqual(['Daily retraining', 'model rotation', 'canary features', 'red-team tests', 'decoy traffic']);
+  });
+  it('takes a sentence of clauses clause by clause, not word by word', () => {
+    expect(points('Retrain every night on fresh labels, compare the new model against the old one on live traffic, and roll back when precision drops.')).toHaveLength(3);
+  });
+});

@@ -103,6 +103,11 @@ export function answerPoints(answer: string, max = 6): KeyPoint[] {
     .split(/(?<=[.!?])\s+(?=[A-Z"“])|;\s+/)
     .map((s) => s.trim())
     .filter((s) => s.split(' ').length >= 4);
+  // "Daily retraining, model rotation, canary features, red-team tests.": a list in a sentence.
+  if (sentences.length <= 1) {
+    const items = splitItems(answer.replace(/\s+/g, ' ').trim().replace(/[.!]$/, '').replace(/,?\s+and\s+(?=[^,]+$)/, ', '));
+    if (items.length >= 3 && items.every((i) => i.split(' ').length <= 5)) return pointsFrom(items, max);
+  }
   if (sentences.length === 1) {
     const clauses = sentences[0]!.split(/,\s+(?:and\s+|then\s+)?|\s+and then\s+/).filter((c) => c.split(' ').length >= 4);
     if (clauses.length >= 2) sentences = clauses;
