@@ -296,6 +296,18 @@ describe('key points derived from a strong answer', () => {
   it('takes a list written as one sentence item by item', () => {
     expect(points('Daily retraining, model rotation, canary features, red-team tests and decoy traffic.')).toEqual(['Daily retraining', 'model rotation', 'canary features', 'red-team tests', 'decoy traffic']);
   });
+  it('takes points numbered inline, after the claim that leads them in, and what the answer says after them', () => {
+    expect(points('Layers of defence keep tenants apart: (1) a tenant id on every query, enforced in the data layer. (2) Row-level security in the database, or (3) a nightly job that looks for queries without the filter. Each layer catches what the one before misses.')).toEqual([
+      'Layers of defence keep tenants apart',
+      'a tenant id on every query, enforced in the data layer',
+      'Row-level security in the database',
+      'a nightly job that looks for queries without the filter',
+      'Each layer catches what the one before misses',
+    ]);
+  });
+  it('takes a short answer that is a list after a colon item by item', () => {
+    expect(points('Three reasons: latency (no network hop), privacy (data stays on the phone), and cost (no charge per call).')).toEqual(['latency', 'privacy', 'cost']);
+  });
   it('takes a sentence of clauses clause by clause, not word by word', () => {
     expect(points('Retrain every night on fresh labels, compare the new model against the old one on live traffic, and roll back when precision drops.')).toHaveLength(3);
   });

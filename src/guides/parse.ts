@@ -244,7 +244,7 @@ function finish(ctx: Ctx): void {
   for (const t of g.traps) {
     if (t.keyPoints.length === 0 && t.strong) {
       const derived = deriveKeyPoints(t.strong);
-      if (derived.length >= 2) {
+      if (derived.length >= 1) {
         t.keyPoints = derived;
         t.derivedKeyPoints = true;
       }

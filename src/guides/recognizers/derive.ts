@@ -34,8 +34,10 @@ export function pointFrom(text: string): KeyPoint | undefined {
   // "Label: the rest", "Label - the rest", "Label (a, b, c)".
   const m = /^(.{3,60}?)(?:\s*[:—–]\s+|\s+-\s+|\s*\()(.*)$/.exec(t);
   let label = m ? m[1]!.trim() : t;
-  if (label.length > MAX_LABEL) label = `${label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '')}`;
+  const long = label.length > MAX_LABEL;
+  if (long) label = label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '');
   const terms = new Set<string>([label]);
+  if (long) label = `${label}…`;
   // Named examples in parentheses or after a colon are terms of their own: "(Redis, Parquet)".
   for (const group of t.matchAll(/\(([^)]{2,120})\)/g)) {
     for (const part of group[1]!.split(/,|;|\/|\bor\b|\band\b/)) {
@@ -96,6 +98,32 @@ export function answerPoints(answer: string, max = 6): KeyPoint[] {
   }
   if (labelled.length >= 2) return pointsFrom(labelled, max);
   if (bullets.length >= 2) return pointsFrom(bullets, max);
+  const flat = answer.replace(/\s+/g, ' ').trim();
+  // "Defense in depth: (1) org_id in every query. (2) Row-level security. (3) …": numbered
+  // inline, each item up to its sentence's end, after the claim that leads them in.
+  const inline = flat.split(/\s*\(\d\)\s+/);
+  if (inline.length >= 3) {
+    const SENTENCE = /(?<=[.!?])\s+(?=[A-Z])/;
+    // "I'd mitigate this by:", "Three layers:" only lead in; "Layers keep tenants apart:" claims.
+    const leads = inline[0]!.split(SENTENCE).map((x) => x.trim());
+    const last = leads[leads.length - 1]!;
+    if (/:$/.test(last)) {
+      const leadIn = last.split(/\s+/).length <= 4 || /\b(by|via|with|could|would|either|are|is|include|includes|need|needs|requires?)\s*:$/i.test(last) || /\b(two|three|four|five|multiple|several|few|\d+)\b/i.test(last);
+      leads[leads.length - 1] = leadIn ? '' : last.replace(/:$/, '');
+    }
+    // The answer's thesis is its first sentence; the rest of the lead-in only sets up the list.
+    const lead = leads.slice(0, 1).filter((x) => x.split(/\s+/).length >= 4 && !/^(when|if|at|for|in|on)\b[^,]*$|^at \d|\b(but|and|or|so)$/i.test(x));
+    const items = inline.slice(1).map((p) => p.split(SENTENCE)[0]!.replace(/[;,.]\s*$|,?\s+(?:and|or)$/g, '').trim());
+    // What the answer says after its list ("Cycle detection prevents loops.") is a point too.
+    const after = inline[inline.length - 1]!.split(SENTENCE).slice(1).filter((x) => x.split(' ').length >= 4);
+    return pointsFrom([...lead, ...items, ...after], max);
+  }
+  // "Three reasons: latency (…), privacy (…), cost (…)." — a short answer that is a list after a colon.
+  const colon = /:\s+([^.:]+)/.exec(flat);
+  if (colon && flat.split(/(?<=[.!?])\s+(?=[A-Z])/).length <= 2) {
+    const items = colon[1]!.split(/,\s+(?:and\s+)?/).map((i) => i.trim()).filter(Boolean);
+    if (items.length >= 3 && items.every((i) => i.split(' ').length <= 8)) return pointsFrom(items, max);
+  }
   // No structure: one point per sentence (or clause) that says something; a one-sentence
   // answer is taken clause by clause.
   let sentences = answer
