@@ -101,9 +101,9 @@ describe('pacing table, bold labels, Unicode box (no front matter)', () => {
 describe('phase column first, capital labels in code blocks, key trade-off table, ASCII box', () => {
   const g = load('code-block-traps.md');
 
-  it('reads a pacing table whose phase column comes first; Deliverables are the tips', () => {
+  it('reads a pacing table whose phase column comes first; Deliverables are the key points, not a tip', () => {
     expect(g.pacing.map((p) => p.name)).toEqual(['Clarify', 'High-Level', 'Deep Dive', 'Scale & Reliability', 'Wrap Up']);
-    expect(g.pacing[3]).toMatchObject({ key: 'scale', start: 30, end: 40, tips: 'Bottlenecks' });
+    expect(g.pacing[3]).toMatchObject({ key: 'scale', start: 30, end: 40, tips: '', keyPoints: [expect.objectContaining({ label: 'Bottlenecks', derived: true })] });
   });
 
   it('reads must-ask and clarifying questions from a code block, with details', () => {

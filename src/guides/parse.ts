@@ -241,9 +241,11 @@ function finish(ctx: Ctx): void {
   // Ids unique within the guide; the library makes them unique across guides.
   uniqueIds(g.traps);
   uniqueIds(g.tradeoffs);
+  const subject = new Set((g.title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1));
+  for (const phase of [...g.pacing, ...(g.altPlans ?? []).flat()]) phase.keyPoints = distinct(phase.keyPoints, subject);
   for (const t of g.traps) {
     if (t.keyPoints.length === 0 && t.strong) {
-      const derived = deriveKeyPoints(t.strong);
+      const derived = distinct(deriveKeyPoints(t.strong), subject, t.question);
       if (derived.length >= 1) {
         t.keyPoints = derived;
         t.derivedKeyPoints = true;
@@ -251,6 +253,34 @@ function finish(ctx: Ctx): void {
     }
     if (!t.strong) ctx.problems.push({ path: ctx.path, line: t.line, severity: 'warning', message: `trap '${t.question}' has no strong answer (expected a 'Good Answer:', 'Best Answer:' or 'Strong Answer:' label)` });
   }
+}
+
+/**
+ * Derived points with the terms that tell them apart: a term several points share
+ * ("GDS" in all five), a word of the guide's subject ("DNS" in a DNS guide) or of the
+ * question itself says nothing of which point was made, so it is not evidence of one.
+ */
+export function distinct(points: KeyPoint[], subject: Set<string>, question = ''): KeyPoint[] {
+  if (!points.some((p) => p.derived)) return points;
+  const asked = new Set(question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const count = new Map<string, number>();
+  for (const p of points) for (const t of new Set(p.terms.map((x) => x.toLowerCase()))) count.set(t, (count.get(t) ?? 0) + 1);
+  return points.map((p) => {
+    if (!p.derived) return p;
+    const terms = p.terms.filter((t) => {
+      const k = t.toLowerCase();
+      if (k === p.label.toLowerCase()) return true;
+      const single = !/\s/.test(k);
+      return (count.get(k) ?? 0) < 2 && !(single && (subject.has(k) || asked.has(k)));
+    });
+    // "DNS hierarchy" in a DNS guide is said as "the hierarchy".
+    const bare = terms.flatMap((t) => {
+      const words = t.split(/\s+/);
+      const rest = words.filter((w) => !subject.has(w.toLowerCase()));
+      return words.length > 1 && rest.length > 0 && rest.length < words.length ? [rest.join(' ')] : [];
+    });
+    return { ...p, terms: terms.length > 0 ? [...new Set([...terms, ...bare])] : [p.label] };
+  });
 }
 
 export type { Section } from './model.js';

@@ -75,7 +75,7 @@ export interface MatchResult {
 /** Credit at or above which a point counts as made. */
 export const COVERED = 0.75;
 /** What a point named only in a bare list of terms is worth. */
-export const LIST_CREDIT = 0.35;
+export const LIST_CREDIT = 0.25;
 
 interface Alternative {
   keys: string[];
@@ -85,6 +85,23 @@ interface Alternative {
   isLabel: boolean;
   /** What saying it is worth alone: 1 specific, 0.6 one plain word, 0.5 a buzzword. */
   weight: number;
+  /** One plain word of a derived point: whole only in a sentence that says much more. */
+  plain?: boolean;
+  /** A phrase of a derived point: said all but one of its words, it is nearly made. */
+  loose?: boolean;
+  /** The one word of a two-word derived phrase that nearly makes it alone. */
+  anchor?: string;
+}
+
+// What a study sheet tells the candidate to do: saying it back is no explanation.
+const INSTRUCTED = new Set(contentKeys('draw show explain mention discuss describe cover walk through talk present sketch outline identify define propose justify highlight emphasise emphasize note list state ask clarify summarize summarise address consider demonstrate review compare introduce detail'));
+
+// Words that only frame a derived phrase: "schema evolution handling", "exactly-once semantics".
+const FILLER = new Set(contentKeys('semantics handling strategy strategies mechanism mechanisms approach approaches management considerations consideration issues requirements techniques technique concerns overview basics details internals choice choices options decisions pattern patterns algorithm algorithms logic flow format'));
+
+/** A word of a term written as a name: an acronym, a version or figure, camel case. */
+function named2(term: string, key: string): boolean {
+  return term.split(/[\s/]+/).some((w) => /^([A-Z]{2,}\w*|\w*\d\w*|[a-z]+[A-Z]\w*)$/.test(w.replace(/[^\w]/g, '')) && contentKeys(w).includes(key));
 }
 
 interface Concept {
@@ -112,8 +129,28 @@ function alternative(term: string, source: Alternative['source'], label: string)
   return { keys, source, term, isLabel: keys.join(' ') === [...new Set(contentKeys(label))].join(' '), weight: worth(term, keys, source) };
 }
 
+/**
+ * A term of a point coach derived from a guide's prose is a phrase of that prose
+ * ("Cache prefetching for popular domains"): its telling words are what a candidate
+ * says ("popular names are prefetched"); the generic ones are left to the sentence.
+ */
+function derivedAlternative(term: string, label: string): Alternative | undefined {
+  const a = alternative(term, 'term', label);
+  if (!a) return undefined;
+  const telling = a.keys.filter((k) => !GENERIC.has(k) && !COMMON.has(k) && !FILLER.has(k));
+  const keys = telling.length === 0 ? a.keys : telling;
+  // One plain word of a guide's phrase ("search", "providers") is not the point alone;
+  // a name or an acronym ("Anycast", "TTL") is.
+  const named = keys.length === 1 && (keys[0]!.startsWith('#') || /(^|[\s(/-])([A-Z]{2,}|[A-Z][a-z]+[A-Z]|\w*\d)/.test(term) || (/^[A-Z]/.test(term.trim()) && !/^[A-Z][a-z]+(\s|$)/.test(term.trim())));
+  // Of two words, a name, an acronym or a concept of the synonym table ("exactly-once"
+  // of "exactly-once semantics", "WAL" of "WAL retention") nearly makes the point alone.
+  const anchor = keys.length === 2 ? keys.findIndex((k) => k.startsWith('#') || named2(term, k)) : -1;
+  if (keys.length >= 2 || named) return { ...a, keys, weight: worth(term, keys, 'term'), loose: keys.length >= 3, ...(anchor >= 0 ? { anchor: keys[anchor]! } : {}) };
+  return { ...a, keys, weight: Math.min(0.6, worth(term, keys, 'term')), plain: true };
+}
+
 function compile(point: KeyPoint): Concept {
-  const alternatives = point.terms.map((t) => alternative(t, 'term', point.label)).filter((a): a is Alternative => a !== undefined);
+  const alternatives = point.terms.map((t) => (point.derived ? derivedAlternative(t, point.label) : alternative(t, 'term', point.label))).filter((a): a is Alternative => a !== undefined);
   // The label names the concept too ("Graceful degradation").
   const label = alternative(point.label, 'label', point.label);
   if (label && !alternatives.some((a) => a.keys.join(' ') === label.keys.join(' '))) alternatives.push(label);
@@ -162,7 +199,7 @@ function specificWeight(s: Sentence, alt: Alternative): number {
   // sentence, unless the key point is that very thing ("Feature store").
   const cap = alt.weight <= 0.5 && !(alt.isLabel && alt.source === 'term') ? 0.5 : 1;
   if (specific.size >= 3) return Math.min(cap, 1);
-  if (specific.size === 2) return Math.min(cap, Math.max(alt.weight, 0.8));
+  if (specific.size === 2 && !alt.plain) return Math.min(cap, Math.max(alt.weight, 0.8));
   return alt.weight;
 }
 
@@ -175,10 +212,20 @@ function cuesIn(concept: Concept, list: Sentence[]): Cue[] {
     if (seen.has(id)) continue;
     let found: Cue | undefined;
     for (const s of list) {
-      const span = findAll(s, alt.keys);
+      let span = findAll(s, alt.keys);
+      let weight = alt.weight < 1 ? specificWeight(s, alt) : 1;
+      // "WAL retention pressure" said as "the slot pins the WAL… retention": all but one word.
+      if (!span && alt.loose) {
+        for (let drop = 0; drop < alt.keys.length && !span; drop++) span = findAll(s, alt.keys.filter((_, i) => i !== drop));
+        weight = Math.min(weight, COVERED);
+      }
+      if (!span && alt.anchor) {
+        span = findAll(s, [alt.anchor]);
+        weight = Math.min(weight, COVERED);
+      }
       if (!span) continue;
       const explained = s.explains || s.question;
-      const cue: Cue = { source: alt.source, term: alt.term, words: wordsOf(s, span), weight: alt.weight < 1 ? specificWeight(s, alt) : 1, explained };
+      const cue: Cue = { source: alt.source, term: alt.term, words: wordsOf(s, span), weight, explained };
       if (!found || (explained && !found.explained)) found = cue;
       if (found.explained) break;
     }
@@ -219,9 +266,20 @@ function creditOf(cues: Cue[]): { credit: number; partial: boolean } {
 
 /** Which key points a text makes, how well, and with which of its words. */
 export function matchKeyPoints(text: string, points: KeyPoint[]): MatchResult {
-  const list = sentences(text);
-  const results = points.map((point): PointResult => {
-    const cues = cuesIn(compile(point), list);
+  const concepts = points.map(compile);
+  // A sentence that only says the key points' own words back ("explain waiting room in
+  // front of checkout, seat map cache") names them; it explains nothing of its own.
+  // Only for points coach derived from a guide's prose, whose labels read as a to-do list.
+  const derived = concepts.filter((c) => c.point.derived);
+  const own = new Set(derived.flatMap((c) => [...c.alternatives.flatMap((a) => a.keys), ...contentKeys(c.point.label), ...c.hint]));
+  const list = sentences(text).map((s) => {
+    if (derived.length === 0 || !s.explains || s.question) return s;
+    const extra = new Set(s.units.filter((u) => !u.fn && !own.has(u.key) && !INSTRUCTED.has(u.key)).map((u) => u.key));
+    return extra.size >= 1 ? s : { ...s, explains: false };
+  });
+  const results = concepts.map((concept): PointResult => {
+    const point = concept.point;
+    const cues = cuesIn(concept, list);
     const { credit, partial } = creditOf(cues);
     const best = [...cues].sort((a, b) => Number(b.explained) - Number(a.explained) || b.weight - a.weight)[0];
     return {
@@ -284,6 +342,8 @@ export function domainKeys(texts: string[], points: KeyPoint[] = []): Set<string
   // A word of the key points counts when several points use it: the guide's own vocabulary.
   const seen = new Map<string, number>();
   for (const p of points) for (const k of new Set([p.label, ...p.terms].flatMap((t) => contentKeys(t)))) seen.set(k, (seen.get(k) ?? 0) + 1);
+  // A point coach derived from the guide's prose names its subject once: its words count as they are.
+  for (const p of points) if (p.derived) for (const k of new Set([p.label, ...p.terms].flatMap((t) => contentKeys(t)))) seen.set(k, (seen.get(k) ?? 0) + 2);
   for (const [k, n] of seen) if (n >= 2 && telling(k)) out.add(k);
   return out;
 }

@@ -42,7 +42,8 @@ export function sentences(text: string): Sentence[] {
       if (!line) continue;
       const tokens = tokenize(line);
       if (tokens.length === 0) continue;
-      out.push({ text: line, tokens, units: units(tokens), explains: explains(tokens) && !isTermList(line), question: isQuestion(line) });
+      const list = isTermList(line);
+      out.push({ text: line, tokens, units: units(tokens), explains: explains(tokens) && !list, question: isQuestion(line) && !list });
     }
   }
   return out;
@@ -85,11 +86,21 @@ export function isTermList(line: string): boolean {
     if (lead.length >= 4 && lead.some((t) => CLAUSE.has(t.text.toLowerCase()))) return false;
   }
   const segments = line.split(/[,;|•]|:\s/).map((s) => s.trim()).filter(Boolean);
+  // Three bare noun phrases in a row ("snapshot handoff, exactly-once semantics, schema
+  // evolution") with not one small word between their words is a list too.
+  const bare = (s: string): boolean => s.split(/\s+/).length <= 4 && !/\b(the|a|an|of|for|to|in|on|with|as|by|from|and|or|via|into|is|are|we|it|then|so|but|because)\b/i.test(s.replace(/\S*-\S*/g, ''));
+  if (segments.length === 3 && segments.every(bare) && !/[.!?]$/.test(line.trim())) return true;
   if (segments.length < 4) return false;
   const words = segments.map((s) => tokenize(s));
   const short = words.filter((w) => w.length <= 4).length;
-  if (short / segments.length < 0.75) return false;
   const clauses = words.filter((w) => w.some((t) => CLAUSE.has(t.text.toLowerCase()))).length;
+  // Six or more items with hardly a clause among them is a list, however long its
+  // items ("explain inverted index internals, term dictionary, posting lists, …").
+  // Items that relate two things ("KServe for serving", "MLflow as the registry") are
+  // prose that maps tools to jobs, not a list.
+  const related = words.filter((w) => w.some((t) => t.fn)).length;
+  if (segments.length >= 6 && clauses / segments.length < 0.15 && related / segments.length < 0.4) return true;
+  if (short / segments.length < 0.75) return false;
   return clauses / segments.length < 0.25;
 }
 

@@ -4,12 +4,16 @@
 // answers, requirements and key numbers (marked as taken from the guide), and
 // follow-ups from its deep-dive topics, trade-offs and traps. Pure.
 import type { Guide, ScenarioAnswer } from '../guides/model.js';
-import { classify, topicOf } from './interviewer.js';
+import { askFor, classify, isGeneral, topicOf, type GuideFact } from './interviewer.js';
 
 export interface GuideScenario {
   prompt: string;
   mustAsk: string[];
+  /** The question shown for each must-ask topic: the guide's own, else a general one. */
+  questions: Record<string, string>;
   answers: Record<string, ScenarioAnswer>;
+  /** Every fact line of the guide, for the interviewer to search. */
+  facts: GuideFact[];
 }
 
 /** "Distributed Rate Limiter" → "Design a distributed rate limiter." */
@@ -18,12 +22,15 @@ export function promptFromTitle(title: string): string {
   if (/^(design|build|architect|how would you)\b/i.test(t)) return `${t}.`;
   // Lower case but for names and acronyms ("Uber", "API", "LLM").
   const words = t.split(/\s+/).map((w, i) => (/[A-Z].*[A-Z]|\d/.test(w) || (i > 0 && /^[A-Z][a-z]+$/.test(w) && /^(Uber|Airbnb|Google|Netflix|Twitter|Amazon|Meta|Kafka|Redis|Spotify|Stripe|Slack|Zoom|Uber's|Airbnb's)$/.test(w)) ? w : w.toLowerCase()));
-  const phrase = words.join(' ');
+  // "Concert Ticketing", "Consistent Hashing": an activity; the design is of its system.
+  const phrase = /ing$/i.test(words[words.length - 1] ?? '') && words.length <= 4 ? `${words.join(' ')} system` : words.join(' ');
   const article = /^(a|an|the)\s/i.test(phrase) ? '' : /^[aeiou]/i.test(phrase) && !/^(uni|use|one)/i.test(phrase) ? 'an ' : 'a ';
   return `Design ${article}${phrase}.`;
 }
 
-const REQUIREMENT = /requirement|capacity|estimat|scale|assumption|constraint|non-functional|numbers|sla|slo/i;
+const REQUIREMENT = /requirement|capacity|estimat|scale|assumption|constraint|non-functional|numbers|\bslas?\b|\bslos?\b|scope|reliability|availability|\bgoals?\b|problem|back[- ]of|sizing|clarif/i;
+
+const BRIEF = /requirement|constraint|assumption|non-functional|\bscope\b|\bgoals?\b|\bslas?\b|\bslos?\b|capacity|estimat|back[- ]of|sizing/i;
 
 /** Lines of a guide that state a fact: its requirement and capacity sections, its key numbers. */
 function factLines(guide: Guide): string[] {
@@ -31,13 +38,69 @@ function factLines(guide: Guide): string[] {
   for (const n of guide.numbers) lines.push(`${n.metric}: ${n.value}${n.context ? ` (${n.context})` : ''}`);
   for (const s of guide.sections) {
     if (!REQUIREMENT.test(s.heading)) continue;
+    // A requirements section states the brief line by line; elsewhere a fact names a figure or a target.
+    const brief = BRIEF.test(s.heading);
     for (const raw of s.text.split('\n')) {
-      const line = raw.replace(/^\s*(?:[-*+•]|\d+[.)])\s+/, '').replace(/\s*\|\s*/g, ': ').trim();
-      // A fact names a figure or a target, not a heading or a question.
-      if (line.length >= 8 && line.length <= 200 && /\d|must|should|required|support|p9\d/i.test(line) && !/[?:]\s*$/.test(line)) lines.push(line);
+      const line = clean(raw);
+      if (line.length >= 8 && line.length <= 200 && (brief || /\d|must|should|required|support|p9\d/i.test(line)) && !/[?:]\s*$/.test(line)) lines.push(line);
     }
   }
   return lines;
+}
+
+function clean(raw: string): string {
+  return raw
+    .replace(/^\s*(?:[-*+•]|\d+[.)])\s+/, '')
+    .replace(/\s*\|\s*/g, ': ')
+    .replace(/^[:\s]+|[:\s]+$/g, '')
+    .replace(/^["“]|["”]$/g, '')
+    .trim();
+}
+
+// A figure with what it counts: "100,000 messages per second", "7 days", "99.99%", "2 TB".
+const QUANTITY = /\d[\d,.]*\s*(?:%|x\b|[kmbt]\b|ms\b|s\b|sec|second|minute|min\b|hour|day|week|month|year|[kmgtp]b\b|rps|qps|tps|rows?|events?|messages?|requests?|users?|nodes?|shards?|replicas?|series|samples?|transactions?|records?|queries|writes?|reads?|documents?|docs)/i;
+const SPEAKER = /^\s*\**\s*(interviewer|you|candidate|me|i)\s*\**\s*:\s*\**\s*(.+)$/i;
+
+/**
+ * What the guide says that an interviewer would tell a candidate: the answers to its
+ * questions to ask, the interviewer's lines of a sample dialogue (with the question
+ * before them), its requirement and capacity lines, its key numbers, and lines that
+ * state a figure with what it counts. Its design decisions are not facts: they are the
+ * candidate's to make.
+ */
+export function guideFacts(guide: Guide): GuideFact[] {
+  const facts: GuideFact[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, asks?: string, brief = false): void => {
+    const t = text.length > 220 ? `${text.slice(0, 217).replace(/\s+\S*$/, '')}…` : text;
+    // Advice about the interview itself ("don't spend more than 2 minutes on…") is no fact of the system.
+    if (t.length < 6 || seen.has(t) || /\b(interviewer|candidate|whiteboard|spend (more than )?\d|minutes on)\b/i.test(t)) return;
+    seen.add(t);
+    facts.push({ text: t, facets: classify(asks ? `${asks} ${t}` : t), ...(asks ? { asks } : {}), ...(brief || asks ? { brief: true } : {}) });
+  };
+  for (const q of guide.questionsToAsk) if (q.answer) add(q.answer, q.question);
+  for (const line of factLines(guide)) add(line, undefined, true);
+  for (const s of guide.sections) {
+    let asked: string[] = [];
+    for (const raw of s.text.split('\n')) {
+      const m = SPEAKER.exec(raw.replace(/^\s*>\s*/, ''));
+      if (m) {
+        if (/interviewer/i.test(m[1]!)) {
+          add(clean(m[2]!), asked.join(' ') || undefined);
+          asked = [];
+        } else asked = [clean(m[2]!)];
+        continue;
+      }
+      // A quoted line that goes on from the last speaker ("     First, what throughput…").
+      if (asked.length > 0 && /^\s{2,}\S/.test(raw)) {
+        asked.push(clean(raw));
+        continue;
+      }
+      const line = clean(raw);
+      if (line.length >= 8 && line.length <= 200 && QUANTITY.test(line) && !/[?:]\s*$/.test(line)) add(line);
+    }
+  }
+  return facts;
 }
 
 export function scenarioFromGuide(guide: Guide): GuideScenario {
@@ -63,15 +126,22 @@ export function scenarioFromGuide(guide: Guide): GuideScenario {
     const facet = classify(q.question)[0];
     if (q.answer && facet) add(facet, q.answer, q.question);
   }
-  for (const line of factLines(guide)) {
-    const facet = classify(line)[0];
-    if (facet) add(facet, line);
-  }
+  const facts = guideFacts(guide);
+  // The brief the study sheet shows: what the guide states as requirements and figures.
+  for (const f of facts) if (f.brief && !f.asks && f.facets[0]) add(f.facets[0], f.text);
   const must = guide.questionsToAsk.filter((q) => q.group === 'must');
-  const asked = (must.length > 0 ? must : guide.questionsToAsk).flatMap((q) => classify(q.question).slice(0, 1).map(topicOf));
+  // The guide's own questions name the topics to ask about, in its words; a topic only
+  // an ML platform has is not asked of a guide that is not about one.
+  const questions: Record<string, string> = {};
+  for (const q of must.length > 0 ? must : guide.questionsToAsk) {
+    const topic = classify(q.question).slice(0, 1).map(topicOf)[0];
+    if (topic && isGeneral(topic) && !questions[topic]) questions[topic] = q.question;
+  }
   // Without questions to ask, the topics the guide has facts for are the ones to ask about.
   const known = ['use-case', 'scale', 'latency', 'consistency', 'availability'].filter((k) => Object.keys(answers).some((a) => topicOf(a) === k));
-  const mustAsk = [...new Set(asked.length > 0 ? asked : known)].slice(0, must.length > 0 ? 8 : 4);
+  const asked = Object.keys(questions);
+  const mustAsk = (asked.length > 0 ? asked : known).slice(0, must.length > 0 ? 8 : 4);
+  for (const t of mustAsk) questions[t] ??= askFor(t, true);
   const prompt = guide.mockPrompts[0]?.prompt ?? (guide.system ? `Design ${guide.system}.` : promptFromTitle(guide.title));
-  return { prompt, mustAsk, answers };
+  return { prompt, mustAsk, questions, answers, facts };
 }

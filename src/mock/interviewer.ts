@@ -199,6 +199,48 @@ export const FACETS: Facet[] = [
 
 const BY_KEY = new Map(FACETS.map((f) => [f.key, f]));
 
+/**
+ * The facets as asked of any system: a user's guide need not be about ML, so its
+ * mock asks and assumes in general words. `null`: a facet only an ML platform has.
+ */
+const GENERAL: Record<string, { example?: string; assume?: string } | null> = {
+  'use-case': { example: 'What is it for: which users, and which flows matter most?', assume: 'Take the flows named in the prompt as the main ones, and say so.' },
+  scale: { example: 'How big is it: how many users and requests a day, and how many a second at peak?', assume: 'Pick numbers and say them out loud: the daily users and the peak requests a second you design for.' },
+  tenancy: { example: 'Is it for one customer, or for many sharing it?', assume: 'Assume several tenants share it, so plan for isolation, quotas and access control from the start.' },
+  latency: { example: 'What latency does a request need: p99 in milliseconds, or can it take seconds?', assume: 'Assume user-facing requests need p99 in the low hundreds of milliseconds and background work can take longer.' },
+  models: null,
+  'model-size': null,
+  hardware: { example: 'What hardware or capacity do we have to work with?', assume: 'Assume ordinary cloud machines; justify anything special.' },
+  retraining: null,
+  consistency: { example: 'Which data must be strongly consistent, and where is eventual consistency fine?', assume: 'Assume what moves money or stock needs strong consistency and the rest can be eventually consistent; say which is which.' },
+  compliance: { example: 'Any regulatory, audit or privacy requirements?', assume: 'Assume personal data stays protected and changes are audited; no stricter regime.' },
+  region: { assume: 'Assume one region to start, with no data-residency rule.' },
+  infrastructure: { example: 'Is it greenfield, or are there systems we must work with?', assume: 'Assume a greenfield system on one public cloud.' },
+  cloud: { assume: 'Assume one public cloud provider; name it if it changes a choice.' },
+  team: { example: 'Who builds and runs it: how big is the team?', assume: 'Assume a small team of about five engineers.' },
+  'on-call': { example: 'Who is on call for it, and how big is the rotation?', assume: 'Assume the team carries the pager in a weekly rotation, with runbooks for the common failures.' },
+  availability: { example: 'What availability does it need, and what may be down for a while?', assume: 'Assume 99.9% for the user-facing path, less for background jobs.' },
+  data: { example: 'Where does the data come from, and how fast does it arrive?', assume: 'Assume events arrive on a stream and history sits in object storage.' },
+  labels: null,
+  budget: { assume: 'Assume cost matters but is not the first constraint: justify the big spends.' },
+};
+
+/** Whether a facet is asked of any system, not only of an ML platform. */
+export function isGeneral(key: string): boolean {
+  return GENERAL[key] !== null;
+}
+
+/** A question that asks about a facet, in ML-platform words or, for any system, general ones. */
+export function askFor(key: string, general = false): string {
+  return (general ? GENERAL[key]?.example : undefined) ?? BY_KEY.get(key)?.example ?? `Ask about ${key}.`;
+}
+
+/** What to assume when the brief says nothing of a facet. */
+export function assumeFor(key: string, general = false): string {
+  if (general && GENERAL[key] === null) return 'State what you would assume, and move on.';
+  return (general ? GENERAL[key]?.assume : undefined) ?? BY_KEY.get(key)?.assume ?? 'State your assumption and move on.';
+}
+
 export function facetOf(key: string): Facet | undefined {
   return BY_KEY.get(key);
 }
@@ -412,6 +454,43 @@ export interface Brief {
   answers: Record<string, ScenarioAnswer>;
   /** The scenario's own assumptions for topics its brief leaves out. */
   defaults?: Record<string, string>;
+  /** A mock made from a user's guide: assumptions in general words, not an ML platform's. */
+  general?: boolean;
+  /** The guide's statements of fact, searched for the one that answers the question. */
+  facts?: GuideFact[];
+}
+
+/** A line of a user's guide that states a requirement, a figure or a target. */
+export interface GuideFact {
+  text: string;
+  /** The facets it speaks of, most likely first. */
+  facets: string[];
+  /** The question the guide gives it as the answer to, if any. */
+  asks?: string;
+  /** Stated as the brief (requirements, key numbers), not only a figure met in passing. */
+  brief?: boolean;
+}
+
+/**
+ * The guide's fact that answers a question: one about a facet asked, that shares the
+ * most telling words with the question ("search and booking availability" finds
+ * "Search: 99.9%…", not the first availability line); else, with no facet, one that
+ * shares at least two. Undefined when none does.
+ */
+export function bestFact(question: string, facets: string[], facts: GuideFact[], facet?: string): GuideFact | undefined {
+  const asked = conceptKeys(question);
+  let best: { fact: GuideFact; score: number } | undefined;
+  for (const fact of facts) {
+    const shared = [...conceptKeys(fact.asks ? `${fact.asks} ${fact.text}` : fact.text)].filter((k) => asked.has(k)).length;
+    const about = (f: string): boolean => f === facet || BY_KEY.get(f)?.parent === facet;
+    const on = facet ? fact.facets.some(about) : false;
+    // A fact about the facet answers when it shares a word with the question, or when
+    // that facet is what it is mainly about; without a facet it must share two.
+    const fits = (on && (shared >= 1 || (fact.brief === true && about(fact.facets[0] ?? '')))) || shared >= 2;
+    const score = (on ? 3 : 0) + shared + (fact.asks ? 0.5 : 0) - (facet ? Math.max(0, fact.facets.findIndex(about)) * 0.1 : 0);
+    if (fits && (!best || score > best.score)) best = { fact, score };
+  }
+  return best?.fact;
 }
 
 /**
@@ -423,14 +502,19 @@ export interface Brief {
 export function reply(question: string, brief: Brief, given: ReadonlySet<string> = new Set()): InterviewerReply {
   const facets = classify(question, brief.answers);
   if (facets.length === 0) {
+    // A user's guide may state what no facet names ("Do we own the inventory?").
+    const found = brief.facts ? bestFact(question, [], brief.facts) : undefined;
+    if (found) return { facets, lines: [{ facet: '', text: found.text, kind: 'fact', assumption: false, fromGuide: true }] };
     return { facets, lines: [{ facet: '', text: `${NOT_IN_BRIEF}: state what you would assume, and move on.`, kind: 'unknown', assumption: true }] };
   }
   const lines = facets.map((key): ReplyLine => {
-    const [fact, facet] = factFor(key, brief.answers);
+    // From a user's guide: the line that answers this question, not the facet's first.
+    const line = brief.facts ? (bestFact(question, facets, brief.facts, key) ?? bestFact(question, [], brief.facts)) : undefined;
+    const [fact, facet] = line ? [{ answer: line.text, assumption: false, fromGuide: true } as ScenarioAnswer, key] : factFor(key, brief.answers);
     key = facet;
     if (fact && given.has(key)) return { facet: key, text: `As I said: ${fact.answer}`, kind: 'repeat', assumption: fact.assumption };
     if (fact) return { facet: key, text: fact.answer, kind: 'fact', assumption: fact.assumption, ...(fact.fromGuide ? { fromGuide: true } : {}) };
-    const assume = brief.defaults?.[key] ?? facetOf(key)?.assume ?? 'State your assumption and move on.';
+    const assume = brief.defaults?.[key] ?? assumeFor(key, brief.general);
     return { facet: key, text: `${NOT_IN_BRIEF}. ${assume}`, kind: 'off-brief', assumption: true };
   });
   return { facets, lines };

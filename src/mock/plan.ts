@@ -6,6 +6,9 @@ import { STANDARD_PLAN, phaseKey } from '../guides/phases.js';
 import { stem } from '../guides/keypoints.js';
 import { followUpsFor, type FollowUp } from './follow-ups.js';
 import { scenarioFromGuide } from './guide-scenario.js';
+import { askFor, type GuideFact } from './interviewer.js';
+import { subPhrases } from '../guides/recognizers/derive.js';
+import { slug } from '../guides/text.js';
 
 export interface PlanTrap {
   id: string;
@@ -44,6 +47,12 @@ export interface MockPlan {
   /** What to assume for topics the brief leaves out. */
   defaults: Record<string, string>;
   mustAsk: string[];
+  /** The question shown for each must-ask topic. */
+  questions: Record<string, string>;
+  /** A mock on a user's guide alone: the interviewer asks and assumes in general words. */
+  general?: boolean;
+  /** The guide's fact lines, searched for the one a question asks about. */
+  facts?: GuideFact[];
   interviewer?: Interviewer;
   totalMinutes: number;
   phases: MockPhase[];
@@ -153,37 +162,65 @@ function scaler(ends: number[], factor: number): (minute: number) => number {
 function optionsQuestion(t: Guide['tradeoffs'][number]): string | undefined {
   const [a, b] = t.options;
   if (!a || !b) return undefined;
-  return `${t.title.replace(/[.?!]+$/, '')}: why ${a} rather than ${b} here, and what would make you switch?`;
+  // Neutral: the candidate picks, whatever the guide recommends.
+  const opts = t.options.filter(Boolean).slice(0, 3).map((o) => o.replace(/\s*\((?:chosen|recommended|default)\)\s*$/i, ''));
+  const list = opts.length === 2 ? `${opts[0]} or ${opts[1]}` : `${opts.slice(0, -1).join(', ')} or ${opts[opts.length - 1]}`;
+  const title = t.title.replace(/[.?!]+$/, '');
+  const named = opts.every((o) => title.toLowerCase().includes(o.toLowerCase()));
+  return `${named ? title : `${title}: ${list}`}? Which would you choose here, and what would make you switch?`;
 }
 
 /**
- * Follow-ups for a mock on a guide alone (no scenario): its trade-offs in the
- * high-level and scale phases, its other traps in the deep dive, and the questions any
- * interviewer closes with. Key points the answers miss are probed on top of these.
+ * Follow-ups for a mock on a guide alone (no scenario), each asked once in the whole
+ * mock: the clarify phase gets the guide's other questions; a phase gets the trade-offs
+ * and traps whose words are closest to what it covers (high-level leans to trade-offs,
+ * the deep dive to traps), and a topic of its own key points to go deep on; the
+ * wrap-up closes as any interviewer does. Key points the answers miss are probed on top.
  */
-function guideFollowUps(guide: Guide, key: string, trap: PlanTrap | undefined, points: KeyPoint[]): string[] {
-  const tradeoffs = guide.tradeoffs.map(optionsQuestion).filter((q): q is string => q !== undefined);
-  const traps = guide.traps.filter((t) => t.id !== trap?.id).map((t) => t.question);
-  // Each trade-off and trap is asked once: high-level takes the first trade-offs,
-  // the deep dive the first traps, scale what is left.
-  switch (key) {
-    case 'clarify':
-      return guide.questionsToAsk.filter((q) => q.group !== 'must').slice(0, 2).map((q) => q.question);
-    case 'high-level':
-      return tradeoffs.slice(0, 2);
-    case 'deep-dive':
-      // The deep-dive topics the guide names, then its other traps.
-      return [...points.filter((p) => p.derived).slice(0, 1).map((p) => `Take me through ${lowerFirst(p.label.replace(/[.…]+$/, ''))}: how does it work, and what can go wrong?`), ...traps.slice(0, 2)];
-    case 'scale': {
-      const rest = [...tradeoffs.slice(2, 4), ...traps.slice(2, 3)];
-      return rest.length > 0 ? rest : ['Traffic grows tenfold: what breaks first, and what do you change?'];
+function guideFollowUps(guide: Guide, phases: { key: string; name: string; keyPoints: KeyPoint[] }[], trap: PlanTrap | undefined): Map<string, string[]> {
+  const pool = [
+    ...guide.tradeoffs.map((t) => ({ kind: 'tradeoff' as const, q: optionsQuestion(t), words: [t.title, ...t.options].join(' ') })),
+    ...guide.traps.filter((t) => t.id !== trap?.id).map((t) => ({ kind: 'trap' as const, q: t.question, words: [t.question, ...t.keyPoints.map((k) => k.label)].join(' ') })),
+  ].filter((c): c is { kind: 'tradeoff' | 'trap'; q: string; words: string } => c.q !== undefined);
+  const used = new Set<string>();
+  const out = new Map<string, string[]>();
+  const middle = phases.filter((p) => p.key !== 'clarify' && p.key !== 'wrap-up');
+  const share = Math.max(1, Math.ceil(pool.length / Math.max(1, middle.length)));
+  for (const phase of phases) {
+    if (phase.key === 'clarify') {
+      out.set(phase.key, guide.questionsToAsk.filter((q) => q.group !== 'must').slice(0, 2).map((q) => q.question));
+      continue;
     }
-    case 'wrap-up':
-      return ['Which of your decisions carries the most risk, and how would you reduce it?', 'What would you build first, and what would you leave for later?'];
-    default:
-      return tradeoffs.slice(0, 1);
+    // The last phase closes the interview, whatever the guide calls it ("Trade-offs + Discussion").
+    if (phase.key === 'wrap-up' || (phase === phases[phases.length - 1] && phases.length > 2 && !STANDARD_KEYS.has(phase.key))) {
+      out.set(phase.key, ['Which of your decisions carries the most risk, and how would you reduce it?', 'What would you build first, and what would you leave for later?']);
+      continue;
+    }
+    const about = stems([phase.name, ...phase.keyPoints.flatMap((k) => [k.label, ...k.terms])].join(' '));
+    const prefer = phase.key === 'high-level' ? 'tradeoff' : phase.key === 'deep-dive' ? 'trap' : undefined;
+    const ranked = pool
+      .filter((c) => !used.has(c.q))
+      .map((c, i) => ({ c, i, score: [...stems(c.words)].filter((w) => about.has(w)).length + (c.kind === prefer ? 0.5 : 0) }))
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .slice(0, Math.min(2, share))
+      .map((r) => r.c.q);
+    for (const q of ranked) used.add(q);
+    // A topic of the phase's own to go deep on: the words a candidate would say, not the guide's instruction.
+    const topic = phase.key === 'high-level' ? undefined : phase.keyPoints.map((k) => topicPhrase(k.label)).find((t) => t !== undefined);
+    const questions = [...(topic ? [`Take me through ${topic}: how does it work, and what can go wrong?`] : []), ...ranked];
+    out.set(phase.key, questions.length > 0 ? questions : phase.key === 'scale' ? ['Traffic grows tenfold: what breaks first, and what do you change?'] : [`What is the riskiest part of ${lowerFirst(phase.name)}, and how would you know it is failing?`]);
   }
+  return out;
 }
+
+/** "Cache prefetching for popular domains" → "cache prefetching"; a sentence or meta-advice gives none. */
+function topicPhrase(label: string): string | undefined {
+  const first = subPhrases(label.replace(/[.…]+$/, ''))[0];
+  if (!first || first.split(/\s+/).length > 4 || /^(pick|choose|one|two|\d)/i.test(first) || /\b(is|are|must|should|can|will|between|in|of|for|on|with|to|from|at)\b/i.test(first) || /trade-?offs?|summar|questions?/i.test(first)) return undefined;
+  return lowerFirst(first);
+}
+
+const STANDARD_KEYS = new Set(STANDARD_PLAN.map((p) => String(p.key)));
 
 function folderOf(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
@@ -219,8 +256,23 @@ export function buildPlan(input: PlanInput): MockPlan {
   ].join(' ');
   const trap = pickTrap(traps, trapContext);
 
-  let phases: MockPhase[] = base.map((p) => {
-    const key = String(p.key);
+  // Each phase its own key: a guide with three phases read as "scale" keeps the first as
+  // scale, and the others by their names ("search-at-scale-caching").
+  const taken = new Set<string>();
+  const keys = base.map((p) => {
+    let key = String(p.key);
+    if (taken.has(key)) key = slug(p.name) || key;
+    for (let n = 2; taken.has(key); n++) key = `${String(p.key)}-${n}`;
+    taken.add(key);
+    return key;
+  });
+  // The trap is asked where the plan stresses the design: its scale phase, else the last before the wrap-up.
+  const middle = keys.filter((k) => k !== 'clarify' && k !== 'wrap-up');
+  const trapKey = keys.includes('scale') ? 'scale' : middle[middle.length - 1];
+  const fromGuide = scenario ? undefined : guideFollowUps(guide, base.map((p, i) => ({ key: keys[i]!, name: p.name, keyPoints: p.keyPoints })), trap);
+  let phases: MockPhase[] = base.map((p, i) => {
+    const key = keys[i]!;
+    const withTrap = key === trapKey && trap !== undefined;
     return {
       key,
       name: p.name,
@@ -229,12 +281,12 @@ export function buildPlan(input: PlanInput): MockPlan {
       focus: p.focus,
       tips: p.tips,
       keyPoints: p.keyPoints,
-      opening: OPENINGS[key] ?? `Over to you${p.focus ? `: ${lowerFirst(p.focus)}` : ''}.`,
+      opening: OPENINGS[key] ?? `Next, ${lowerFirst(p.name.replace(/[.:]+$/, ''))}${p.focus && p.focus !== p.name ? `: ${lowerFirst(p.focus.replace(/[.]+$/, ''))}` : ''}. Over to you.`,
       followUps: followUpsFor(
-        [...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : guideFollowUps(guide, key, trap, p.keyPoints))],
-        key === 'scale' && trap ? [...p.keyPoints, ...trap.keyPoints] : p.keyPoints,
+        [...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : (fromGuide!.get(key) ?? []))],
+        withTrap ? [...p.keyPoints, ...trap.keyPoints] : p.keyPoints,
       ),
-      ...(key === 'scale' && trap ? { trap } : {}),
+      ...(withTrap ? { trap } : {}),
     };
   });
   if (input.phase) {
@@ -257,6 +309,8 @@ export function buildPlan(input: PlanInput): MockPlan {
     answers: scenario?.answers ?? own!.answers,
     defaults: scenario?.defaults ?? {},
     mustAsk,
+    questions: own ? own.questions : Object.fromEntries(mustAsk.map((t) => [t, askFor(t)])),
+    ...(own ? { general: true, facts: own.facts } : {}),
     ...(interviewer ? { interviewer } : {}),
     totalMinutes: phases.length > 0 ? Math.max(...phases.map((p) => p.end)) : 0,
     phases,

@@ -6,7 +6,7 @@
 // The score (README, "How the score works"): each phase earns the share of its
 // checkable items the candidate made (key points, must-ask questions, the trap's
 // points). A point counts whole when a sentence makes it, in any words; half when only
-// a generic buzzword names it; about a third when it only appears in a bare list of
+// a generic buzzword names it; about a quarter when it only appears in a bare list of
 // terms. A phase that is not about the interview's subject earns nothing. Phases are
 // weighted by their planned minutes, and a phase never reached counts as zero. In a
 // timed mock, 10% of the score is time: each phase used between half and all of its
@@ -16,7 +16,7 @@ import { domainKeys, overlap, pointKeys, relevance, type MatchResult } from '../
 import { profile, specificity } from '../judge/prose.js';
 import type { MockSession, PhaseState, PhaseStatus } from './session.js';
 import type { PlanTrap } from './plan.js';
-import { facetOf } from './interviewer.js';
+import { askFor, facetOf } from './interviewer.js';
 
 export interface PointReview {
   label: string;
@@ -154,7 +154,7 @@ function phaseReview(session: MockSession, phase: PhaseState, timed: boolean, do
   if (phase.plan.key === 'clarify' && session.plan.mustAsk.length > 0) {
     review.mustAsk = session.plan.mustAsk.map((topic) => {
       const f = facetOf(topic);
-      return { topic, label: f?.label ?? topic, asked: phase.asked.includes(topic), example: f?.example ?? `Ask about ${topic}.` };
+      return { topic, label: f?.label ?? topic, asked: phase.asked.includes(topic), example: session.plan.questions[topic] ?? askFor(topic, session.plan.general) };
     });
     earned += review.mustAsk.filter((m) => m.asked).length;
     possible += review.mustAsk.length;
@@ -176,11 +176,12 @@ function phaseReview(session: MockSession, phase: PhaseState, timed: boolean, do
   // No numbers and no named technologies anywhere: the points were made in generalities.
   const specific = phase.plan.key === 'clarify' ? 1 : Math.min(1, VAGUE_FLOOR + ((1 - VAGUE_FLOOR) * concrete) / CONCRETE);
   review.score = reached && !prose.dontKnow ? (earned / possible) * onTopic * overall * specific : 0;
+
   if (!reached || !text.trim()) return review;
   const made = pts.some((p) => p.credit > 0);
   if (prose.dontKnow) review.advice.push('"I don\'t know" earns nothing: say what you would find out, or reason from what you do know.');
   else if (prose.words < 15 && !made && phase.plan.key !== 'clarify') review.advice.push('A line is not an answer: walk through the parts, the numbers and the reasons.');
-  else if (prose.termList && phase.plan.key !== 'clarify') review.advice.push('Written as a list of terms: explain how and why, not just which. Named points earn about a third.');
+  else if (prose.termList && phase.plan.key !== 'clarify') review.advice.push('Written as a list of terms: explain how and why, not just which. Named points earn about a quarter.');
   else if (onTopic < 1) review.advice.push(`Most of this is not about ${session.plan.title}: it earns ${onTopic === 0 ? 'nothing' : 'less'}.`);
   return review;
 }
@@ -226,6 +227,8 @@ export function trapsToDrill(traps: PlanTrap[], phases: PhaseReview[], missed: {
 /** The review of a session, and its score (see the top of this file). */
 export function reviewSession(session: MockSession, options: { timed: boolean }): Review {
   const plan = session.plan;
+  // The interview's subject: its title and prompt, and the words of its key points (a
+  // guide's own vocabulary, which a generic or numbered title lacks).
   const domain = domainKeys([plan.title, plan.prompt, plan.guide.title], plan.phases.flatMap((p) => [...p.keyPoints, ...(p.trap?.keyPoints ?? [])]));
   const answer = session.phases.filter((p) => p.plan.key !== 'clarify').map((p) => session.candidateText(p)).join('\n\n');
   const answerRelevance = relevance(answer, domain);
@@ -242,7 +245,7 @@ export function reviewSession(session: MockSession, options: { timed: boolean })
   let scoring =
     scored.length === 0
       ? 'nothing to score: this plan has no key points, must-ask questions or trap points'
-      : `key points made (in any words; a third for a bare list of terms), must-ask questions and trap points, each phase weighted by its planned minutes${
+      : `key points made (in any words; a quarter for a bare list of terms), must-ask questions and trap points, each phase weighted by its planned minutes${
           time === null ? '' : `; ${Math.round(TIME_WEIGHT * 100)}% for using each phase's time (content ${Math.round(100 * content)}, time ${Math.round(100 * time)})`
         }`;
   if (notScored.length > 0 && scored.length > 0) scoring += `; not scored (nothing to check): ${notScored.join(', ')}`;

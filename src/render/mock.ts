@@ -7,7 +7,7 @@ import { indent, width, wrap } from './layout.js';
 import { renderTable } from './table.js';
 import { timeline } from './timeline.js';
 import { formatClock, formatMinutes } from '../mock/clock.js';
-import { facetOf } from '../mock/interviewer.js';
+import { askFor, facetOf } from '../mock/interviewer.js';
 import type { MockPhase, MockPlan } from '../mock/plan.js';
 import type { Review } from '../mock/review.js';
 import type { MockSession, PhaseState } from '../mock/session.js';
@@ -105,7 +105,7 @@ export function renderPhaseEnd(session: MockSession, phase: PhaseState, io: View
     const missing = session.plan.mustAsk.filter((t) => !phase.asked.includes(t));
     const n = session.plan.mustAsk.length - missing.length;
     out.push(s.bold(`Must-ask questions ${n}/${session.plan.mustAsk.length}`));
-    for (const t of missing) item(false, false, `${facetOf(t)?.label ?? t}${s.dim(` — e.g. “${facetOf(t)?.example ?? ''}”`)}`);
+    for (const t of missing) item(false, false, `${facetOf(t)?.label ?? t}${s.dim(` — e.g. “${session.plan.questions[t] ?? askFor(t, session.plan.general)}”`)}`);
   }
   return out.join('\n');
 }
@@ -121,7 +121,7 @@ export function renderStudy(plan: MockPlan, io: View): string {
   const out = [renderOpening(plan, io, false)];
   if (plan.mustAsk.length > 0) {
     out.push('', s.bold('Must-ask questions'));
-    for (const t of plan.mustAsk) out.push(...bullet(facetOf(t)?.example ?? t, io.columns));
+    for (const t of plan.mustAsk) out.push(...bullet(plan.questions[t] ?? askFor(t, plan.general), io.columns));
   }
   const facts = Object.entries(plan.answers);
   if (facts.length > 0) {
@@ -142,7 +142,8 @@ export function renderStudy(plan: MockPlan, io: View): string {
         // What the label already says is not said again: "SSE vs WebSocket — SSE vs WebSocket: …".
         const same = (t: string): boolean => t.trim().toLowerCase() === k.label.trim().toLowerCase();
         const hint = k.hint && k.hint.toLowerCase().startsWith(`${k.label.toLowerCase()}:`) ? k.hint.slice(k.label.length + 1).trim() : k.hint;
-        const terms = k.terms.filter((t) => !same(t)).slice(0, 4);
+        // Terms that are a part of the label ("tiers" of "Ranking tiers") add nothing to it.
+        const terms = k.terms.filter((t) => !same(t) && !k.label.toLowerCase().includes(t.trim().toLowerCase())).slice(0, 4);
         out.push(...bullet(`${s.bold(k.label)}${hint && !same(hint) ? ` — ${hint}` : ''}${terms.length ? s.dim(` (e.g. ${terms.join(', ')})`) : ''}`, io.columns));
       }
     };

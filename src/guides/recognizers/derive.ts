@@ -25,7 +25,7 @@ export function sentence(text: string): string {
 }
 
 // Meta-advice is not something an answer makes: "see below", "ask questions".
-const META = /^(see (the )?(list|below|above)|ask (clarifying )?questions|address (any )?(follow-?up )?questions|handle follow-?ups?|questions?$|summary$|q&a$|n\/a$|tbd$|-+$)/i;
+const META = /^(see (the )?(list|below|above)|ask (clarifying )?questions|(address|answer|take) (any )?(the )?(follow-?up )?questions|go deep( on [\w ]+)?$|handle follow-?ups?|questions?$|summary$|q&a$|n\/a$|tbd$|-+$)/i;
 
 /** One key point from one phrase, or undefined when the phrase says nothing checkable. */
 export function pointFrom(text: string): KeyPoint | undefined {
@@ -40,11 +40,17 @@ export function pointFrom(text: string): KeyPoint | undefined {
   if (long) label = `${label}…`;
   // Named examples in parentheses or after a colon are terms of their own: "(Redis, Parquet)".
   for (const group of t.matchAll(/\(([^)]{2,120})\)/g)) {
-    for (const part of group[1]!.split(/,|;|\/|\bor\b|\band\b/)) {
+    for (const part of group[1]!.replace(/\?/g, '').split(/,|;|\s\/\s|\bor\b|\band\b/)) {
       const p = plain(part);
       if (p.length >= 2 && p.split(' ').length <= 4 && !/^e\.?g\.?$|^i\.?e\.?$|^etc$/i.test(p)) terms.add(p.replace(/^(e\.?g\.?|i\.?e\.?)\s+/i, ''));
     }
   }
+  // The parts of a label that a candidate would say: "Explain Anycast for global
+  // distribution" is made by saying "anycast" or "global distribution", not "explain".
+  const parts = subPhrases(m ? m[1]! : t);
+  if (parts.length > 1 || (parts[0] && parts[0] !== label)) for (const part of parts) terms.add(part);
+  // A label cut short is no phrase anyone says; its parts are.
+  if (long && parts.length > 1) terms.delete(label.replace(/…$/, ''));
   const point: KeyPoint = { label, terms: [...terms], derived: true };
   // A hint says more than the label and its examples: "Hotel Search (Elasticsearch Geo)" does not.
   const extra = t.replace(label, '').replace(/\([^)]*\)/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -52,18 +58,80 @@ export function pointFrom(text: string): KeyPoint | undefined {
   return point;
 }
 
+// What a guide tells the candidate to do, which the candidate then does rather than says.
+const INSTRUCTION = /^(?:draw|show|explain|mention|discuss|describe|cover|walk (?:me )?through|talk (?:about|through)|present|sketch|outline|identify|define|propose|justify|highlight|emphasi[sz]e|note|list|state|ask(?: about)?|clarify|summari[sz]e|address|consider|demonstrate|review|compare|introduce|detail|go over|dive into|focus on|start with|mention that|explain why|explain how|know)\s+/i;
+const CONNECTOR = /\s*(?:[,;:()+/&→]|\s(?:for|with|as|via|and|or|into|from|by|is|are|vs\.?|versus|instead of|rather than|using|through|because|so|but|then|while|when|which|that)\s|\s-+\s|\s[-–—]\s)\s*/i;
+
+/**
+ * The phrases of a derived label a candidate might say, without the instruction that
+ * leads it ("Draw", "Explain") or the question's frame ("How does … work?").
+ */
+export function subPhrases(label: string): string[] {
+  const core = plain(label)
+    .replace(INSTRUCTION, '')
+    .replace(/^(?:how|why|what|when|where)\s+(?:does|do|is|are|would|should|can|to|will)\s+/i, '')
+    .replace(/\s+work\??$|\?$/i, '')
+    .trim();
+  return [...new Set(core.split(CONNECTOR).map((p) => p.trim().replace(/^(?:(?:or|and|but|then|so|the|a|an)\s+)+/i, '')).filter((p) => p.length >= 2 && /\p{L}/u.test(p)))].slice(0, 6);
+}
+
 /**
  * A table cell or a line of items as separate phrases: "MPC key management, signing
  * flow, policy engine" is three; "Pick 1-2 critical components and go deep" is one.
  */
 export function splitItems(text: string): string[] {
-  const t = text.replace(/<br\s*\/?>/gi, '; ');
-  const byStrong = t.split(/\s*[;?•]\s*|\s+\|\s+/).map((s) => s.trim()).filter(Boolean);
-  if (byStrong.length > 1) return byStrong.flatMap((s) => splitItems(s));
-  const byComma = t.split(/,\s+(?![^()]*\))/).map((s) => s.trim()).filter(Boolean);
-  // Commas separate items only when every item is a short phrase.
-  if (byComma.length > 1 && byComma.every((s) => s.split(/\s+/).length <= 6)) return byComma;
-  return [t.trim()].filter(Boolean);
+  const t = text.replace(/<br\s*\/?>/gi, '; ').replace(/\s+/g, ' ').trim();
+  const strong = splitTop(t);
+  if (strong.length > 1) return strong.flatMap((s) => splitItems(s));
+  // "Pick: snapshot handoff, exactly-once, or schema evolution": any one of them is the point.
+  const pick = /^(?:pick|choose|select)(?:\s+(?:one|1|2|1-2|one or two|any))?(?:\s+of)?\s*[:\-–]\s*(.+)$/i.exec(t);
+  if (pick) return [pick[1]!.replace(/\.$/, '')];
+  const body = t.replace(LEAD, '');
+  // ", but keep rule authoring central" goes on with the same thought.
+  const byComma = body.split(/,\s+(?!but\b|so\b|which\b|while\b|because\b|though\b)(?:and\s+|or\s+)?(?![^()]*\))/).map((s) => s.trim()).filter(Boolean);
+  // Commas separate items only when every item is a short phrase (its brackets aside).
+  const short = (s: string): boolean => s.replace(/\([^)]*\)/g, '').trim().split(/\s+/).length <= (byComma.length >= 3 ? 8 : 6);
+  if (byComma.length > 1 && byComma.every(short)) return byComma;
+  return [body.trim()].filter(Boolean);
+}
+
+// "Ask:", "Discuss:", "Cover:" lead into what is asked or discussed.
+const LEAD = /^(?:ask|discuss|cover|mention|explain|clarify|consider|address|show|describe)\s*:\s*/i;
+
+/**
+ * A cell's items at the top level: split at ";", "?", "•", " | " and sentence ends, never
+ * inside brackets; "What databases? (PostgreSQL, MySQL)" keeps its bracket with it.
+ */
+function splitTop(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    if (depth > 0) continue;
+    const next = text[i + 1] ?? '';
+    const end = c === ';' || c === '•' || c === '?' || (c === '|' && text[i - 1] === ' ') || (c === '.' && next === ' ' && /[A-Z(]/.test(text[i + 2] ?? '') && !/\b(?:e\.g|i\.e|vs|etc|approx)$/i.test(text.slice(Math.max(0, i - 6), i)));
+    if (!end) continue;
+    out.push(text.slice(from, c === '?' ? i + 1 : i));
+    from = i + 1;
+  }
+  out.push(text.slice(from));
+  const parts: string[] = [];
+  for (const raw of out) {
+    const p = raw.trim();
+    if (!p) continue;
+    // A bracket after a question goes with it: "Scale? (events/sec, sources)".
+    if (/^\(/.test(p) && parts.length > 0) {
+      const m = /^(\([^)]*\))\s*(.*)$/.exec(p);
+      parts[parts.length - 1] = `${parts[parts.length - 1]} ${m ? m[1] : p}`;
+      if (m && m[2]) parts.push(m[2]);
+      continue;
+    }
+    parts.push(p);
+  }
+  return parts.map((p) => p.replace(/\?\s*(\([^)]*\))?$/, (_, b: string | undefined) => (b ? ` ${b}` : '')).trim()).filter(Boolean);
 }
 
 /** Up to `max` distinct points from phrases, in order. */
@@ -157,12 +225,19 @@ export function answerPoints(answer: string, max = 6): KeyPoint[] {
 }
 
 /** The names, acronyms and figures of a sentence: "Redis", "p99", "10 ms", "PCI". */
+// Capitals that shout a small word ("NOT", "NEVER"), and words that negate what follows:
+// "not distributed locks" names what the answer rejects, not a point it makes.
+const SHOUTED = /^(NOT|NO|NEVER|ALWAYS|ONLY|ALL|MUST|DO|DON'T|AND|OR|THE|IS|ARE|IT|WE|ANY|NONE|BOTH|EVERY|JUST|ALSO)$/;
+const NEGATOR = /^(not|no|never|without|avoid|avoids|instead|rather|n't|don't|doesn't|isn't|aren't|won't|can't)$/i;
+
 function specificTerms(sentence: string): string[] {
   const out = new Set<string>();
   const words = sentence.replace(/["“”]/g, '').split(/\s+/);
   words.forEach((w, i) => {
     const t = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$/gu, '');
-    if (t.length < 2) return;
+    if (t.length < 2 || SHOUTED.test(t)) return;
+    const before = words.slice(Math.max(0, i - 2), i).map((x) => x.replace(/[^\p{L}']/gu, ''));
+    if (before.some((x) => NEGATOR.test(x))) return;
     if (/\d/.test(t) || /^[A-Z]{2,}s?$/.test(t) || (i > 0 && /^[A-Z][a-z]+[A-Z]/.test(t)) || (i > 0 && /^[A-Z][a-z]{2,}$/.test(t) && !/^(I|The|A|An|We|It|This|That)$/.test(t))) out.add(t);
   });
   return [...out];

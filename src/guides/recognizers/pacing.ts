@@ -162,8 +162,8 @@ function fromTable(table: Block & Tokens.Table): Phase[] {
   const entries: Entry[] = rows.map((r) => {
     const t = (time >= 0 ? timing(r[time] ?? '', false) : undefined) ?? (duration >= 0 ? timing(r[duration] ?? '', true) : undefined);
     const cover = [points >= 0 ? (r[points] ?? '') : '', points < 0 && focus >= 0 ? (r[focus] ?? '') : ''].filter(Boolean);
-    // Deliverables are shown as the phase's tip when the table has no tips of its own.
-    const tip = tips >= 0 ? r[tips] : points >= 0 ? r[points] : '';
+    // Deliverables become the phase's key points, not a tip that says them again.
+    const tip = tips >= 0 ? r[tips] : '';
     return { name: phaseName(r[phase] ?? ''), ...(t ? { timing: t } : {}), focus: focus >= 0 ? sentence(r[focus] ?? '') : '', tips: sentence(tip ?? ''), covers: cover };
   });
   return saneOrLengths(entries);

@@ -1,0 +1,84 @@
+// A mock on a user's guide from the wild (no front matter, its own plan of six phases,
+// a questions table, a requirements list, a sample dialogue, trade-offs and a trap):
+// the interviewer answers from the guide and assumes in general words, each phase has
+// its own key and its own follow-ups, and the score tells a strong paraphrase from a
+// weak answer and from a list of the key terms.
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openLibrary } from '../src/commands/shared.js';
+import { buildPlan, type MockPlan } from '../src/mock/plan.js';
+import { reply } from '../src/mock/interviewer.js';
+import { parseAnswers, sessionFromAnswers } from '../src/mock/answers.js';
+import { reviewSession } from '../src/mock/review.js';
+import { termList } from './eval/harness.js';
+import { testIo } from './helpers/io.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures/mock');
+let plan: MockPlan;
+
+beforeAll(async () => {
+  const lib = await openLibrary({ guides: [join(FIXTURES, 'wild-guide')] }, testIo());
+  plan = buildPlan({ guide: lib.guides.find((g) => g.id === 'concert-ticketing')! });
+});
+
+const ask = (q: string): string => reply(q, { answers: plan.answers, defaults: plan.defaults, general: plan.general ?? false, ...(plan.facts ? { facts: plan.facts } : {}) }).lines.map((l) => l.text).join(' / ');
+const review = (file: string) => reviewSession(sessionFromAnswers(plan, parseAnswers(readFileSync(join(FIXTURES, 'wild-answers', file), 'utf8'), plan)), { timed: false });
+
+describe('the plan of a guide from the wild', () => {
+  it('opens with a prompt made from its folder and asks the guide’s own questions, nothing about ML models', () => {
+    expect(plan.prompt).toBe('Design a concert ticketing system.');
+    expect(Object.values(plan.questions)).toContain('How many buyers arrive when a big show goes on sale?');
+    expect(plan.mustAsk.some((t) => ['models', 'model-size', 'retraining', 'labels'].includes(t))).toBe(false);
+  });
+
+  it('gives each of its phases a key of its own, asks the trap once and no follow-up twice', () => {
+    const keys = plan.phases.map((p) => p.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(plan.phases.filter((p) => p.trap)).toHaveLength(1);
+    const asked = plan.phases.flatMap((p) => p.followUps.map((f) => f.text));
+    expect(new Set(asked).size).toBe(asked.length);
+    // The last phase closes the interview, and no follow-up asks to "take me through" a trade-off summary.
+    expect(plan.phases.at(-1)!.followUps.map((f) => f.text)).toContain('Which of your decisions carries the most risk, and how would you reduce it?');
+    expect(asked.join('\n')).not.toMatch(/take me through (key trade-offs|summar)/i);
+  });
+
+  it('asks about a trade-off without taking a side', () => {
+    const q = plan.phases.flatMap((p) => p.followUps.map((f) => f.text)).find((x) => x.startsWith('Hold store'));
+    expect(q).toBe('Hold store: Redis with TTL or Database rows? Which would you choose here, and what would make you switch?');
+  });
+});
+
+describe('the interviewer of a guide from the wild', () => {
+  it('answers with the line of the guide that answers the question', () => {
+    expect(ask('What availability does checkout need?')).toContain('checkout 99.99%');
+    expect(ask('Who owns the inventory, us or the venue?')).toContain("Inventory lives in the venue's box-office system");
+    expect(ask('Can one buyer hold several seats in one order?')).toContain('Up to eight seats per order');
+    expect(ask('How fast must checkout respond?')).toContain('p99 under 800 ms');
+  });
+
+  it('says what is not in the brief in general words, never an ML platform’s', () => {
+    const budget = ask('What is the budget for this?');
+    expect(budget).toMatch(/^That's not in the brief/);
+    expect(budget).not.toMatch(/GPU/);
+    const skew = ask('Do features have to match between training and serving?');
+    expect(skew).not.toMatch(/feature values|prediction time/);
+  });
+});
+
+describe('the score on a guide from the wild', () => {
+  it('gives a strong answer in other words well above a weak one and a list of the key terms', () => {
+    const strong = review('strong.md').score;
+    const weak = review('weak.md').score;
+    const terms = reviewSession(sessionFromAnswers(plan, parseAnswers(termList(plan), plan)), { timed: false }).score;
+    expect(strong).toBeGreaterThanOrEqual(60);
+    expect(weak).toBeLessThanOrEqual(strong * 0.2);
+    expect(terms).toBeLessThanOrEqual(strong * 0.5);
+  });
+
+  it('does not credit the trap’s points for naming what every point names ("the venue system handles it")', () => {
+    const trap = review('weak.md').phases.find((p) => p.trap)!.trap!;
+    expect(trap.total).toBe(3);
+    expect(trap.covered).toBe(0);
+  });
+});
