@@ -49,6 +49,14 @@ describe('the mock to sit next', () => {
     expect(today.mocks.weakestScenario).toMatchObject({ scenario: 'fintech', score: 60 });
     expect(today.mocks.next).toEqual({ command: 'coach mock --scenario fintech', why: 'your lowest score, 60', phase: 'coach mock --scenario fintech --phase wrap-up' });
   });
+
+  it('suggests a phase alone only when the mock to sit has that phase (guides name their own phases)', () => {
+    const dns = { ...mock('2026-11-12T10:00:00Z', 80, '', [phase('gslb-anycast', 'GSLB + Anycast', 0, 4)]), guide: 'dns-system' };
+    const flights = { ...mock('2026-11-13T10:00:00Z', 40, '', [phase('clarify', 'Clarify', 2, 3), phase('search-at-scale', 'Search at Scale', 2, 4)]), guide: 'flight-booking' };
+    const today = computeToday([dns, flights], [], new Map(), [], now);
+    expect(today.mocks.weakestPhase?.key).toBe('gslb-anycast');
+    expect(today.mocks.next).toEqual({ command: 'coach mock --guide flight-booking', why: 'your lowest score, 40' });
+  });
 });
 
 describe('coach today', () => {

@@ -82,3 +82,31 @@ describe('the score on a guide from the wild', () => {
     expect(trap.covered).toBe(0);
   });
 });
+
+describe('the opening prompt made from a title', () => {
+  it.each([
+    ['Distributed Rate Limiter', 'Design a distributed rate limiter.'],
+    ['Web Crawlers', 'Design a web crawler.'],
+    ['LinkedIn', 'Design LinkedIn.'],
+    ['Google Meet / Zoom', 'Design Google Meet / Zoom.'],
+    ['Consistent Hashing', 'Design a consistent hashing system.'],
+    ['Metrics & Monitoring System', 'Design a metrics & monitoring system.'],
+    ['API Gateway', 'Design an API gateway.'],
+    ['Uber Michelangelo', 'Design Uber Michelangelo.'],
+    ['Design an AI Copilot Platform', 'Design an AI Copilot Platform.'],
+  ])('%s → %s', async (title, prompt) => {
+    const { promptFromTitle } = await import('../src/mock/guide-scenario.js');
+    expect(promptFromTitle(title)).toBe(prompt);
+  });
+});
+
+describe('probes of points coach derived from a guide', () => {
+  it('name the topic without the guide’s instruction, or say the point when it is a statement', async () => {
+    const { probeLine, nudgeLine } = await import('../src/mock/follow-ups.js');
+    expect(probeLine({ label: 'Draw venue inventory sync', terms: [], derived: true })).toBe('What about venue inventory sync? How would your design handle it?');
+    expect(probeLine({ label: 'The venue system is the arbiter: both holds go to the venue…', terms: [], hint: 'The venue system is the arbiter: both holds go to the venue system', derived: true })).toBe(
+      'One thing you have not covered: the venue system is the arbiter: both holds go to the venue system. How would your design handle that?',
+    );
+    expect(nudgeLine({ label: 'Explain waiting room in front of checkout', terms: [], derived: true })).toBe("That's fine, think out loud. What would you do about waiting room in front of checkout?");
+  });
+});

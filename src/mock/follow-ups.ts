@@ -2,6 +2,7 @@
 // missed, a nudge after "not sure", or the next scripted follow-up whose points are not
 // yet covered. Each follow-up knows the key points it probes. Pure.
 import type { KeyPoint } from '../guides/model.js';
+import { withoutInstruction } from '../guides/recognizers/derive.js';
 import { COVERED, conceptKeys, matchKeyPoints, overlap, pointKeys } from '../judge/concepts.js';
 import { isDontKnow } from '../judge/prose.js';
 
@@ -39,16 +40,33 @@ function sentence(hint: string): string {
   return `${h.charAt(0).toUpperCase()}${h.slice(1)}${asks ? '?' : '.'}`;
 }
 
+/**
+ * What a point is about, as the interviewer names it: the label of a guide's own point;
+ * for one coach derived, the label without the guide's instruction ("Draw DNS hierarchy"
+ * → "the DNS hierarchy"), or undefined when the label is a statement, not a topic.
+ */
+function topicOf(point: KeyPoint): string | undefined {
+  if (!point.derived) return lower(point.label);
+  const t = withoutInstruction(point.label.replace(/…$/, ''));
+  if (t.split(/\s+/).length > 6 || /…|→|\b(is|are|was|must|should|can|will|does|do|means|requires?)\b/i.test(t) || /[.:;]/.test(t)) return undefined;
+  return lower(t);
+}
+
 /** A missed point, asked as a question, phrased from its hint. */
 export function probeLine(point: KeyPoint): string {
-  return point.hint ? `What about ${lower(point.label)}? ${sentence(point.hint)}` : `What about ${lower(point.label)}? How would your design handle it?`;
+  const topic = topicOf(point);
+  if (!topic) return `One thing you have not covered: ${clause(point.hint ?? point.label)}. How would your design handle that?`;
+  const hint = point.hint && point.hint.trim().toLowerCase() !== point.label.trim().toLowerCase() && !point.derived ? ` ${sentence(point.hint)}` : ' How would your design handle it?';
+  return `What about ${topic}?${hint}`;
 }
 
 /** After "not sure": a nudge towards one point, with its hint, rather than the next question. */
 export function nudgeLine(point: KeyPoint): string {
-  return point.hint
-    ? `That's fine, think out loud. A pointer: ${clause(point.hint)}. What would you do about ${lower(point.label)}?`
-    : `That's fine, think out loud. What would you do about ${lower(point.label)}?`;
+  const topic = topicOf(point);
+  if (!topic) return `That's fine, think out loud. A pointer: ${clause(point.hint ?? point.label)}. What would you do about that?`;
+  return point.hint && !point.derived
+    ? `That's fine, think out loud. A pointer: ${clause(point.hint)}. What would you do about ${topic}?`
+    : `That's fine, think out loud. What would you do about ${topic}?`;
 }
 
 /** How a nudge is remembered among the probed labels. */

@@ -16,12 +16,22 @@ export interface GuideScenario {
   facts: GuideFact[];
 }
 
-/** "Distributed Rate Limiter" → "Design a distributed rate limiter." */
+// Names a prompt keeps as written: products and companies people design clones of.
+const BRANDS = /^(uber|lyft|airbnb|google|netflix|twitter|amazon|meta|facebook|instagram|whatsapp|telegram|linkedin|youtube|reddit|tiktok|spotify|stripe|slack|zoom|dropbox|pinterest|shopify|paypal|tinder|yelp|twitch|discord|snapchat|github|gmail|kafka|redis|ticketmaster|doordash|quora|medium|wikipedia|bitly|pastebin|imdb|booking\.com|expedia|kayak|venmo|robinhood|coinbase|zillow|craigslist|etsy|ebay|alibaba|wechat|signal|messenger|notion|figma|jira|trello|salesforce|workday|chatgpt|openai|uber's|airbnb's|meet|docs|drive|maps|photos|calendar|sheets|search)$/i;
+
+/** "Distributed Rate Limiter" → "Design a distributed rate limiter."; "LinkedIn" → "Design LinkedIn." */
 export function promptFromTitle(title: string): string {
   const t = title.trim().replace(/[.!?]+$/, '');
   if (/^(design|build|architect|how would you)\b/i.test(t)) return `${t}.`;
+  const raw = t.split(/\s+/);
+  // "Google Meet / Zoom", "WhatsApp": a product is designed by its name, without an article.
+  const named = raw.filter((w) => /[\p{L}]/u.test(w));
+  if (named.length > 0 && (named.every((w) => BRANDS.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w)) || (BRANDS.test(named[0]!) && named.every((w) => /^[A-Z]/.test(w))))) return `Design ${t}.`;
   // Lower case but for names and acronyms ("Uber", "API", "LLM").
-  const words = t.split(/\s+/).map((w, i) => (/[A-Z].*[A-Z]|\d/.test(w) || (i > 0 && /^[A-Z][a-z]+$/.test(w) && /^(Uber|Airbnb|Google|Netflix|Twitter|Amazon|Meta|Kafka|Redis|Spotify|Stripe|Slack|Zoom|Uber's|Airbnb's)$/.test(w)) ? w : w.toLowerCase()));
+  const words = raw.map((w, i) => (/[A-Z].*[A-Z]|\d/.test(w) || (i > 0 && /^[A-Z][a-z]+$/.test(w) && BRANDS.test(w)) ? w : w.toLowerCase()));
+  // "Web Crawlers": one is designed.
+  const last = words[words.length - 1] ?? '';
+  if (words.length <= 4 && /[^su]s$/.test(last) && !/(ss|is|us|ics|ops|ies)$/i.test(last)) words[words.length - 1] = last.slice(0, -1);
   // "Concert Ticketing", "Consistent Hashing": an activity; the design is of its system.
   const phrase = /ing$/i.test(words[words.length - 1] ?? '') && words.length <= 4 ? `${words.join(' ')} system` : words.join(' ');
   const article = /^(a|an|the)\s/i.test(phrase) ? '' : /^[aeiou]/i.test(phrase) && !/^(uni|use|one)/i.test(phrase) ? 'an ' : 'a ';

@@ -98,7 +98,8 @@ export function computeToday(history: HistoryEntry[], items: DeckRef[], progress
     const oldest = [...latest.values()].sort((a, b) => a.at.localeCompare(b.at))[0]!;
     next = { command: mockCommand(oldest), why: 'sat longest ago' };
   }
-  if (weakest && phase && next.command === mockCommand(weakest)) next.phase = `${next.command} --phase ${phase.key}`;
+  // Only a phase that mock has: the weakest phase may come from another guide's plan.
+  if (weakest && phase && next.command === mockCommand(weakest) && (weakest.phases ?? []).some((p) => p.key === phase.key)) next.phase = `${next.command} --phase ${phase.key}`;
 
   const decks = DECK_NAMES.map((deck) => {
     const mine = items.filter((i) => i.deck === deck);

@@ -62,6 +62,11 @@ export function pointFrom(text: string): KeyPoint | undefined {
 const INSTRUCTION = /^(?:draw|show|explain|mention|discuss|describe|cover|walk (?:me )?through|talk (?:about|through)|present|sketch|outline|identify|define|propose|justify|highlight|emphasi[sz]e|note|list|state|ask(?: about)?|clarify|summari[sz]e|address|consider|demonstrate|review|compare|introduce|detail|go over|dive into|focus on|start with|mention that|explain why|explain how|know)\s+/i;
 const CONNECTOR = /\s*(?:[,;:()+/&→]|\s(?:for|with|as|via|and|or|into|from|by|is|are|vs\.?|versus|instead of|rather than|using|through|because|so|but|then|while|when|which|that)\s|\s-+\s|\s[-–—]\s)\s*/i;
 
+/** "Draw DNS hierarchy" → "DNS hierarchy": what a guide tells the candidate to do, without the telling. */
+export function withoutInstruction(label: string): string {
+  return plain(label).replace(INSTRUCTION, '').trim();
+}
+
 /**
  * The phrases of a derived label a candidate might say, without the instruction that
  * leads it ("Draw", "Explain") or the question's frame ("How does … work?").
