@@ -293,6 +293,9 @@ describe('key points derived from a strong answer', () => {
     if (p.kind !== 'guide') throw new Error('expected a guide');
     return p.guide.traps[0]!.keyPoints.map((k) => k.label);
   };
+  it('takes numbered heads over their own bullets as the points, not the bullets’ labels', () => {
+    expect(points('Here is how:\n1. Where the client is:\n   - Primary: the subnet the resolver passes on\n   - Fallback: the resolver address\n2. Which site answers:\n   - Nearest healthy site first\n3. Caching:\n   - Cache per subnet')).toEqual(['Where the client is', 'Which site answers', 'Caching']);
+  });
   it('takes a list written as one sentence item by item', () => {
     expect(points('Daily retraining, model rotation, canary features, red-team tests and decoy traffic.')).toEqual(['Daily retraining', 'model rotation', 'canary features', 'red-team tests', 'decoy traffic']);
   });

@@ -161,6 +161,17 @@ export function pointsFrom(phrases: string[], max = 5): KeyPoint[] {
  * names and figures it mentions as terms. At most six, all derived.
  */
 export function answerPoints(answer: string, max = 6): KeyPoint[] {
+  // "1. Client Location Detection:" over its own bullets: the numbered heads are the
+  // points, their bullets what each says (not "Primary:" and "Fallback:" beneath them).
+  const heads: { head: string; body: string[] }[] = [];
+  for (const line of answer.split('\n')) {
+    const n = /^\s*\d+[.)]\s+(.{3,})$/.exec(line);
+    if (n) heads.push({ head: n[1]!.trim(), body: [] });
+    else if (heads.length > 0 && line.trim()) heads[heads.length - 1]!.body.push(line.trim().replace(/^[-*•]\s+/, ''));
+  }
+  if (heads.length >= 2 && heads.filter((h) => /:$/.test(h.head) && h.body.length > 0).length >= 2) {
+    return pointsFrom(heads.map((h) => (h.body.length > 0 ? `${h.head.replace(/:$/, '')}: ${h.body.join('; ')}` : h.head)), max);
+  }
   const labelled: string[] = [];
   const bullets: string[] = [];
   for (const line of answer.split('\n')) {
