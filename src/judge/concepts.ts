@@ -97,7 +97,7 @@ interface Alternative {
 const INSTRUCTED = new Set(contentKeys('draw show explain mention discuss describe cover walk through talk present sketch outline identify define propose justify highlight emphasise emphasize note list state ask clarify summarize summarise address consider demonstrate review compare introduce detail'));
 
 // Words that only frame a derived phrase: "schema evolution handling", "exactly-once semantics".
-const FILLER = new Set(contentKeys('semantics handling strategy strategies mechanism mechanisms approach approaches management considerations consideration issues requirements techniques technique concerns overview basics details internals choice choices options decisions pattern patterns algorithm algorithms logic flow format'));
+const FILLER = new Set(contentKeys('rule rules concept concepts idea ideas semantics handling strategy strategies mechanism mechanisms approach approaches management considerations consideration issues requirements techniques technique concerns overview basics details internals choice choices options decisions pattern patterns algorithm algorithms logic flow format'));
 
 /** A word of a term written as a name: an acronym, a version or figure, camel case. */
 function named2(term: string, key: string): boolean {

@@ -25,7 +25,7 @@ export function sentence(text: string): string {
 }
 
 // Meta-advice is not something an answer makes: "see below", "ask questions".
-const META = /^(see (the )?(list|below|above)|ask (clarifying )?questions|(address|answer|take) (any )?(the )?(follow-?up )?questions|go deep( on [\w ]+)?$|handle follow-?ups?|questions?$|summary$|q&a$|n\/a$|tbd$|-+$)/i;
+const META = /^(see (the )?(list|below|above)|ask (clarifying )?questions|(address|answer|take) (any )?(the )?(follow-?up )?questions|go deep( on [\w ]+)?$|compare (the )?(approaches|options|alternatives)$|handle follow-?ups?|questions?$|summary$|q&a$|n\/a$|tbd$|-+$)/i;
 
 /** One key point from one phrase, or undefined when the phrase says nothing checkable. */
 export function pointFrom(text: string): KeyPoint | undefined {
