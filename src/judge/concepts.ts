@@ -159,7 +159,7 @@ function compile(point: KeyPoint): Concept {
 }
 
 /** Finds all the keys in one sentence within a window; returns the span of units. */
-function findAll(s: Sentence, keys: string[]): [number, number] | undefined {
+function findAll(s: Sentence, keys: string[], anyOrder = false): [number, number] | undefined {
   const at = keys.map((k) => s.units.flatMap((u, i) => (u.key === k ? [i] : [])));
   if (at.some((list) => list.length === 0)) return undefined;
   if (keys.length === 1) return [at[0]![0]!, at[0]![0]!];
@@ -171,7 +171,7 @@ function findAll(s: Sentence, keys: string[]): [number, number] | undefined {
   const walk = (k: number, lo: number, hi: number, prev: number, ordered: boolean): void => {
     if (hi - lo > limit) return;
     if (k === at.length) {
-      if (!ordered && hi - lo > keys.length - 1) return;
+      if (!ordered && !anyOrder && hi - lo > keys.length - 1) return;
       if (!best || hi - lo < best[1] - best[0]) best = [lo, hi];
       return;
     }
@@ -216,7 +216,8 @@ function cuesIn(concept: Concept, list: Sentence[]): Cue[] {
       let weight = alt.weight < 1 ? specificWeight(s, alt) : 1;
       // "WAL retention pressure" said as "the slot pins the WAL… retention": all but one word.
       if (!span && alt.loose) {
-        for (let drop = 0; drop < alt.keys.length && !span; drop++) span = findAll(s, alt.keys.filter((_, i) => i !== drop));
+        // In any order within the window: "merge-intersection of two lists" for "posting list intersection".
+        for (let drop = 0; drop < alt.keys.length && !span; drop++) span = findAll(s, alt.keys.filter((_, i) => i !== drop), true);
         weight = Math.min(weight, COVERED);
       }
       if (!span && alt.anchor) {
