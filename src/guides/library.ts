@@ -128,14 +128,14 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
   const seen = new Set<string>();
   for (const dir of options.dirs) {
     const found = await guideFiles(dir);
-    problems.push(...found.problems);
+    for (const p of found.problems) problems.push(p);
     for (const f of found.files) seen.add(f); // a file under two folders loads once
   }
   const files = [...seen];
   const entries = files.length > 0 ? await cached(files, options, detail) : [];
   const userGuides: (Guide | GuideSummary)[] = [];
   for (const e of entries) {
-    problems.push(...e.problems);
+    for (const p of e.problems) problems.push(p);
     if (e.guide) userGuides.push(e.guide);
     if (e.scenario) scenarios = [...scenarios.filter((s) => s.id !== e.scenario!.id), e.scenario];
   }
@@ -151,12 +151,15 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
 function merge<T extends { id: string; path: string }>(bundled: T[], user: T[], problems: Problem[]): T[] {
   const bundledIds = new Set(bundled.map((g) => g.id));
   const userIds = new Set<string>();
+  // The number each id reached: a thousand guides with one id stay linear.
+  const next = new Map<string, number>();
   let out = [...bundled];
   for (const g of user) {
     if (userIds.has(g.id)) {
       const base = g.id;
-      let n = 2;
+      let n = next.get(base) ?? 2;
       while (userIds.has(`${base}-${n}`) || bundledIds.has(`${base}-${n}`)) n++;
+      next.set(base, n + 1);
       g.id = `${base}-${n}`;
       problems.push({ path: g.path, severity: 'warning', message: `id '${base}' is already used by another of your guides; loaded as '${g.id}'` });
     } else if (bundledIds.has(g.id)) {

@@ -2,6 +2,7 @@
 // text out of tokens. The parser reads guides through these helpers only.
 import { Lexer, type Token, type Tokens } from 'marked';
 import { squash } from './text.js';
+import { BUDGET, OverBudget, spend } from './budget.js';
 
 /** Block tokens with the line (1-based) where each starts in the file. */
 export type Block = Token & { line: number };
@@ -17,18 +18,25 @@ export interface Node {
 
 /** Lexes markdown into a section tree; `firstLine` is where the body starts in the file. */
 export function sectionTree(markdown: string, firstLine = 1): Node {
-  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  let tokens: Token[];
+  try {
+    tokens = budgetedLexer().lex(markdown);
+  } catch (e) {
+    if (e instanceof TooDeep) throw new OverBudget(e.message, lineOfText(markdown, e.near, firstLine));
+    throw e;
+  }
   const root: Node = { heading: '', depth: 0, line: firstLine, blocks: [], children: [] };
   const stack: Node[] = [root];
   let line = firstLine;
   for (const token of tokens) {
+    spend();
     const block = Object.assign(token, { line: line + leadingNewlines(token.raw) }) as Block;
     line += countNewlines(token.raw);
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
       while (stack.length > 1 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop();
       const node: Node = {
-        heading: inlineText(heading.tokens),
+        heading: headingText(heading),
         depth: heading.depth,
         line: block.line,
         blocks: [],
@@ -41,6 +49,64 @@ export function sectionTree(markdown: string, firstLine = 1): Node {
     }
   }
   return root;
+}
+
+/**
+ * A heading's plain text, its runs of spaces made one and cut at the budget: headings
+ * are matched against many patterns, and a setext heading can be a whole paragraph.
+ */
+function headingText(heading: Tokens.Heading): string {
+  const text = squash(inlineText(heading.tokens));
+  return text.length > BUDGET.headingChars ? text.slice(0, BUDGET.headingChars) : text;
+}
+
+class TooDeep extends Error {
+  constructor(readonly near: string) {
+    super(`nested more than ${BUDGET.nesting} levels deep (block quotes, lists or emphasis inside each other)`);
+  }
+}
+
+/**
+ * marked's lexer within the budget (budget.ts). Lists and block quotes are lexed by
+ * recursion, and so is emphasis: a thousand `> - ` on one line overflowed the stack,
+ * and a thousand indented list levels took seconds and gigabytes, each level lexing
+ * all the text below it again. Deeper than the budget, the file is refused; inline
+ * text longer than the budget is kept as plain text; every step checks the deadline.
+ */
+function budgetedLexer(): Lexer {
+  const lexer = new Lexer({ gfm: true });
+  const blockTokens = lexer.blockTokens.bind(lexer) as (src: string, tokens?: Token[], clipped?: boolean) => Token[];
+  const inlineTokens = lexer.inlineTokens.bind(lexer);
+  let depth = 0;
+  const deeper = <T,>(src: string, work: () => T): T => {
+    if (depth >= BUDGET.nesting) throw new TooDeep(src);
+    depth++;
+    try {
+      return work();
+    } finally {
+      depth--;
+    }
+  };
+  lexer.blockTokens = ((src: string, tokens?: Token[], clipped?: boolean) => {
+    spend();
+    return deeper(src, () => blockTokens(src, tokens, clipped));
+  }) as Lexer['blockTokens'];
+  lexer.inlineTokens = (src: string, tokens: Token[] = []) => {
+    spend();
+    if (src.length > BUDGET.inlineChars) {
+      tokens.push({ type: 'text', raw: src, text: src });
+      return tokens;
+    }
+    return deeper(src, () => inlineTokens(src, tokens));
+  };
+  return lexer;
+}
+
+/** The line of the file where a piece of the text first appears (for a message). */
+function lineOfText(markdown: string, piece: string, firstLine: number): number | undefined {
+  const first = piece.split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 80);
+  const at = first ? markdown.indexOf(first) : -1;
+  return at < 0 ? undefined : firstLine + countNewlines(markdown.slice(0, at));
 }
 
 function countNewlines(text: string): number {
@@ -56,11 +122,17 @@ function leadingNewlines(text: string): number {
 
 /** Every block of a node and of its sub-sections, in document order, headings included. */
 export function allBlocks(node: Node): Block[] {
-  const out: Block[] = [...node.blocks];
-  for (const child of node.children) {
-    out.push({ type: 'heading', raw: '', depth: child.depth, text: child.heading, tokens: [], line: child.line } as Block);
-    out.push(...allBlocks(child));
-  }
+  const out: Block[] = [];
+  const add = (n: Node): void => {
+    spend();
+    // A loop, not push(...spread): a section may hold more blocks than a call takes arguments.
+    for (const b of n.blocks) out.push(b);
+    for (const child of n.children) {
+      out.push({ type: 'heading', raw: '', depth: child.depth, text: child.heading, tokens: [], line: child.line } as Block);
+      add(child);
+    }
+  };
+  add(node);
   return out;
 }
 
@@ -98,6 +170,7 @@ const rowsOf = new WeakMap<Tokens.Table, { header: string[]; rows: string[][] }>
 export function blockText(block: Token): string {
   let text = textOf.get(block);
   if (text === undefined) {
+    spend();
     text = computeBlockText(block);
     textOf.set(block, text);
   }
@@ -108,13 +181,13 @@ function computeBlockText(block: Token): string {
   switch (block.type) {
     case 'paragraph':
     case 'text':
-      return squash(inlineText((block as Tokens.Paragraph).tokens).replace(/\s*\n\s*/g, ' '));
+      return squash(oneLine(inlineText((block as Tokens.Paragraph).tokens)));
     case 'heading':
       return (block as Tokens.Heading).text;
     case 'blockquote':
       return blocksText((block as Tokens.Blockquote).tokens);
     case 'code':
-      return (block as Tokens.Code).text.replace(/\s+$/g, '');
+      return (block as Tokens.Code).text.trimEnd();
     case 'list': {
       const list = block as Tokens.List;
       const start = typeof list.start === 'number' ? list.start : 1;
@@ -146,8 +219,18 @@ export function blocksText(blocks: Token[]): string {
   return parts.join('\n\n');
 }
 
+/**
+ * Lines joined with spaces, the spaces around each line break dropped (squash then
+ * makes runs of spaces one). Line by line: the regular expressions this replaces
+ * (whitespace, newline, whitespace; whitespace at the end) take time that grows with
+ * the square of a run of spaces, and 20,000 of them took 1.5 s.
+ */
+export function oneLine(text: string): string {
+  return text.includes('\n') ? text.split('\n').map((l) => l.trim()).join(' ') : text;
+}
+
 export function cellText(cell: Tokens.TableCell): string {
-  return squash(inlineText(cell.tokens).replace(/\s*\n\s*/g, ' '));
+  return squash(oneLine(inlineText(cell.tokens)));
 }
 
 /** Rows of a table as plain strings, header first. */
@@ -162,6 +245,7 @@ export function tableRows(table: Tokens.Table): { header: string[]; rows: string
 
 /** The items of a list as plain text: first line, and nested lines as details. */
 export function listItems(list: Tokens.List): { text: string; details: string[]; tokens: Token[]; raw: string }[] {
+  spend();
   return list.items.map((item) => {
     const own = item.tokens.filter((t) => t.type !== 'list');
     const nested = item.tokens.filter((t): t is Tokens.List => t.type === 'list');
@@ -200,6 +284,7 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
     else lead.push(text);
   };
   for (const block of blocks) {
+    spend();
     if (block.type === 'paragraph') {
       const p = block as unknown as Tokens.Paragraph;
       const first = p.tokens[0];
@@ -209,7 +294,7 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
         const label = strongText.replace(/[:.]\s*$/, '').trim();
         const labelled = /[:.]\s*$/.test(strongText) || /^\s*[:.]/.test(rest);
         if (labelled && isLabel(label)) {
-          parts.push({ label, text: squash(rest.replace(/^\s*[:.]/, '').replace(/\s*\n\s*/g, ' ')), line: block.line });
+          parts.push({ label, text: squash(oneLine(rest.replace(/^\s*[:.]/, ''))), line: block.line });
           continue;
         }
       }
@@ -218,7 +303,7 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
       const lines = (block as unknown as Tokens.Code).text.split('\n');
       let buffer: string[] = [];
       const flush = (): void => {
-        const text = buffer.join('\n').replace(/^\n+|\s+$/g, '');
+        const text = buffer.join('\n').replace(/^\n+/, '').trimEnd();
         buffer = [];
         push(text);
       };

@@ -2,7 +2,6 @@
 // system, no terminal. Headings are recognised by their words (docs/guide-format.md);
 // whatever is not recognised stays as a plain section.
 import type { Tokens } from 'marked';
-import matter from '@11ty/gray-matter';
 import type {
   AskQuestion,
   BankQuestion,
@@ -35,6 +34,7 @@ import {
   blockText,
   inlineText,
   listItems,
+  oneLine,
   sectionTree,
   segments,
   tableRows,
@@ -42,6 +42,8 @@ import {
   type Node,
 } from './markdown.js';
 import { parseWindow, sanitize, slug, squash, titleCase, unquote } from './text.js';
+import { readFrontMatter } from './front-matter.js';
+import { OverBudget } from './budget.js';
 
 export type Parsed =
   | { kind: 'guide'; guide: Guide; problems: Problem[] }
@@ -148,15 +150,17 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
     if (!close) return error('front matter opened with --- on line 1 is never closed with a --- line', 1);
     const end = open[0].length - 1 + close.index + close[0].length;
     try {
-      // gray-matter gets the front matter block only (it scans all it is given); the
-      // body goes to the lexer. Passing options keeps it from caching across calls.
-      const parsed = matter(text.slice(0, end), { language: 'yaml', excerpt: false });
+      // The front matter block only (gray-matter scans all it is given); the body goes
+      // to the lexer. Values come back cleaned of control characters (front-matter.ts).
+      const parsed = readFrontMatter(text.slice(0, end));
       const value: unknown = parsed.data;
+      if (parsed.removed > 0) problems.push({ path, line: 1, severity: 'warning', message: `removed ${parsed.removed} control character(s) or terminal escape sequence(s) from the front matter` });
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
       else return error('front matter must be a YAML mapping (key: value lines)', 2);
       body = text.slice(end);
       bodyLine = lineOf(text, end);
     } catch (e) {
+      if (e instanceof OverBudget) throw e;
       const mark = (e as { mark?: { line?: number } }).mark;
       const reason = ((e as { reason?: string }).reason ?? (e as Error).message).split('\n')[0];
       return error(`invalid YAML in front matter: ${reason}`, mark?.line !== undefined ? mark.line + 1 : 1);
@@ -204,7 +208,7 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
   if (system) guide.system = system;
   if (summary) guide.summary = summary;
 
-  const ctx: Ctx = { guide, problems, path, phaseHeadings: [], phaseKeyPoints: new Map(), cardTags };
+  const ctx: Ctx = { guide, problems, path, phaseHeadings: [], phaseKeyPoints: new Map(), cardTags, cardIds: new UniqueIds() };
   walk(tree, ctx, []);
   finish(ctx);
   if (problems.some((p) => p.severity === 'error')) return { kind: 'error', problems };
@@ -218,6 +222,7 @@ interface Ctx {
   phaseHeadings: Phase[];
   phaseKeyPoints: Map<string, KeyPoint[]>;
   cardTags: Record<string, unknown>;
+  cardIds: UniqueIds;
 }
 
 function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
@@ -337,7 +342,7 @@ const HANDLERS: Record<Exclude<Kind, 'phase'>, (node: Node, ctx: Ctx) => void> =
       if (parsed.blocks.length === 0) continue;
       const fromHeading = n.heading.replace(/\s*[-–:(]?\s*quick[- ]?reference( card)?\)?\s*$/i, '').trim();
       const title = fromHeading && !/^(quick[- ]?reference( cards?)?|card)$/i.test(fromHeading) ? fromHeading : titleFromSubtitle(parsed.subtitle) ?? ctx.guide.title;
-      const id = uniqueId(slug(title) || 'card', ctx.guide.cards.map((c) => c.id));
+      const id = ctx.cardIds.take(slug(title) || 'card');
       const extra = ctx.cardTags[id];
       const tags = Array.isArray(extra) ? extra.map(String) : [];
       const card: Card = { id, title, tags, blocks: parsed.blocks, line: n.line };
@@ -380,7 +385,7 @@ const HANDLERS: Record<Exclude<Kind, 'phase'>, (node: Node, ctx: Ctx) => void> =
       if (!isRoot) lines.push(`Scenario: ${n.heading}`);
       for (const b of n.blocks) {
         if (b.type === 'list') for (const i of listItems(b as unknown as Tokens.List)) lines.push(`→ ${i.text}`);
-        else lines.push(...blockText(b).split('\n'));
+        else for (const l of blockText(b).split('\n')) lines.push(l);
       }
       for (const c of n.children) visit(c, false);
     };
@@ -433,7 +438,7 @@ const HANDLERS: Record<Exclude<Kind, 'phase'>, (node: Node, ctx: Ctx) => void> =
         for (const item of (b as unknown as Tokens.List).items) {
           const tokens = item.tokens.flatMap((t) => (t as { tokens?: Tokens.Generic[] }).tokens ?? []);
           const link = tokens.find((t) => t.type === 'link') as Tokens.Link | undefined;
-          const text = squash(inlineText(tokens).replace(/\s*\n\s*/g, ' '));
+          const text = squash(oneLine(inlineText(tokens)));
           const m = /^(.+?)\s*[:—–]\s+(.+)$/.exec(text);
           const rel: Related = link && text === squash(link.text) ? { topic: link.text } : m ? { topic: m[1]!.replace(/:$/, ''), note: m[2]! } : { topic: text };
           if (link) rel.url = link.href;
@@ -496,10 +501,26 @@ function shortId(title: string, fallback: string): string {
   return cut.slice(0, cut.lastIndexOf('-')) || full.slice(0, 40);
 }
 
-function uniqueId(base: string, taken: string[]): string {
-  let id = base;
-  for (let i = 2; taken.includes(id); i++) id = `${base}-${i}`;
-  return id;
+/**
+ * Ids made unique by a number: "id", then "id-2", "id-3"... Each base remembers the
+ * number it reached, so 3,000 identical headings take linear time, not a rescan of
+ * every id taken for each (17 s before, issue 13).
+ */
+class UniqueIds {
+  private readonly taken = new Set<string>();
+  private readonly next = new Map<string, number>();
+
+  take(base: string): string {
+    let id = base;
+    if (this.taken.has(id)) {
+      let n = this.next.get(base) ?? 2;
+      while (this.taken.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+      this.next.set(base, n + 1);
+    }
+    this.taken.add(id);
+    return id;
+  }
 }
 
 function titleFromSubtitle(subtitle: string | undefined): string | undefined {
@@ -533,16 +554,17 @@ function finish(ctx: Ctx): void {
   const g = ctx.guide;
   if (g.pacing.length === 0 && ctx.phaseHeadings.length > 0) g.pacing = ctx.phaseHeadings;
   for (const phase of g.pacing) phase.keyPoints = ctx.phaseKeyPoints.get(phase.key) ?? [];
+  const phaseKeys = new Set(g.pacing.map((p) => p.key));
   for (const [key] of ctx.phaseKeyPoints) {
-    if (g.pacing.length > 0 && !g.pacing.some((p) => p.key === key)) {
+    if (g.pacing.length > 0 && !phaseKeys.has(key)) {
       ctx.problems.push({ path: ctx.path, severity: 'warning', message: `phase key points for '${key}' match no phase of the pacing` });
     }
   }
   // Ids unique within the guide; the library makes them unique across guides.
-  const taken: string[] = [];
-  for (const t of g.traps) taken.push((t.id = uniqueId(t.id, taken)));
-  const takenT: string[] = [];
-  for (const t of g.tradeoffs) takenT.push((t.id = uniqueId(t.id, takenT)));
+  const trapIds = new UniqueIds();
+  for (const t of g.traps) t.id = trapIds.take(t.id);
+  const tradeoffIds = new UniqueIds();
+  for (const t of g.tradeoffs) t.id = tradeoffIds.take(t.id);
   for (const t of g.traps) {
     if (t.keyPoints.length === 0 && t.strong) {
       const derived = deriveKeyPoints(t.strong);
@@ -567,6 +589,7 @@ export function deriveKeyPoints(strong: string): KeyPoint[] {
   for (const line of strong.split('\n')) {
     const m = /^\s*\d+[.)]\s+([A-Za-z][^:\n]{2,40}?)\s*(?::|\s[-–—]\s)\s*\S/.exec(line);
     if (m && !labels.some((l) => l.toLowerCase() === m[1]!.toLowerCase())) labels.push(m[1]!.trim());
+    if (labels.length === 6) break; // the first six are all that is kept
   }
   return labels.slice(0, 6).map((label) => ({ label, terms: [label] }));
 }
@@ -685,13 +708,34 @@ function tradeoffFrom(node: Node, ctx: Ctx): Tradeoff {
 // ---- questions -------------------------------------------------------------
 
 /**
+ * "What scale? (capacity)" as the question and why it matters: what
+ * /^(.*?[?"”])\s*\(([^)]+)\)\s*$/ matches, found in one pass. That expression takes
+ * time that grows with the square of a line of `?(` (a second for 20,000 characters).
+ */
+function questionAndWhy(text: string): [string, string, string] | undefined {
+  if (!text.endsWith(')')) return undefined;
+  const close = text.length - 1;
+  // The question is on the first line ("." stops at a line break).
+  const lineEnd = text.search(/[\n\r\u2028\u2029]/);
+  // The parenthesis holds no ")": it opens after the one before the last.
+  for (let open = text.lastIndexOf(')', close - 1) + 1; open < close - 1; open++) {
+    if (text[open] !== '(') continue;
+    let end = open;
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    if (lineEnd >= 0 && end > lineEnd) return undefined;
+    if (end > 0 && '?"”'.includes(text[end - 1]!)) return [text, text.slice(0, end), text.slice(open + 1, close)];
+  }
+  return undefined;
+}
+
+/**
  * Numbered or quoted questions from lists, paragraphs and code blocks, with the
  * `MUST ASK:` / `CLARIFYING:` labels of code blocks and `(why)` lines kept.
  */
 function questionLines(blocks: Block[], group: AskQuestion['group'] = 'clarifying'): AskQuestion[] {
   const out: AskQuestion[] = [];
   const add = (text: string, g: AskQuestion['group']): AskQuestion | undefined => {
-    const m = /^(.*?[?"”])\s*\(([^)]+)\)\s*$/.exec(text.trim());
+    const m = questionAndWhy(text.trim());
     const question = unquote(m ? m[1]! : text);
     if (!question) return undefined;
     const q: AskQuestion = { question, group: g, details: [] };
