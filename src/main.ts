@@ -1,8 +1,25 @@
 // The entry point: builds the I/O context from the process, runs one command line,
 // and is the only place that sets the exit code.
 import { run } from './cli.js';
-import type { Io } from './io.js';
+import type { Io, Out } from './io.js';
+import { showControls } from './guides/text.js';
 import pkg from '../package.json' with { type: 'json' };
+
+// Coach's own terminal commands that are written alone: the mock's bell at time-up
+// and showing the cursor again after an interrupted prompt.
+const OWN_COMMANDS = new Set(['\x07', '\x1b[?25h']);
+
+/**
+ * The one way out to the terminal (issue 13): control characters are shown, not
+ * sent (`\x1b`, as less and git do), so no guide, file name or history record can
+ * move the cursor, set the title, write the clipboard or make a link. Colour codes
+ * pass when colour is on; coach's own bell and cursor-show pass on a terminal.
+ */
+function printable(stream: NodeJS.WriteStream, colour: boolean): Out {
+  return {
+    write: (text: string) => stream.write(stream.isTTY && OWN_COMMANDS.has(text) ? text : showControls(String(text), colour)),
+  };
+}
 
 // Nothing here touches stdin before a command uses it: process.stdin builds a
 // stream (about 1.5 ms), and `coach card` never reads it.
@@ -24,8 +41,8 @@ async function processIo(): Promise<Io> {
   const folders = home ? { data: join(home, 'data'), cache: join(home, 'cache') } : envPaths!('coach', { suffix: '' });
   const columns = stdoutTTY ? process.stdout.columns : Number(env['COLUMNS']) || 80;
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: printable(process.stdout, color),
+    stderr: printable(process.stderr, colorErr),
     stderrStream: process.stderr,
     get stdin() {
       return process.stdin;
@@ -82,8 +99,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 let io: Promise<Io> | undefined;
 void run(process.argv.slice(2), {
   io: () => (io ??= processIo()),
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => process.stdout.write(showControls(text)),
+  err: (text) => process.stderr.write(showControls(text)),
   version: pkg.version,
   debug: Boolean(process.env['COACH_DEBUG']),
 }).then((code) => {
