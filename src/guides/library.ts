@@ -6,12 +6,14 @@
 // counts) that `coach card` and `coach list guides|cards` read, and the full parsed
 // guides that everything else reads. Both are rebuilt transparently when stale or
 // unreadable.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Card, Guide, Problem, Scenario } from './model.js';
 import type { Parsed } from './parse.js';
 import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
+import { isGuide, isGuideSummary, isProblem, isScenario } from './shape.js';
 
 export interface Library {
   guides: Guide[];
@@ -173,7 +175,7 @@ function merge<T extends { id: string; path: string }>(bundled: T[], user: T[], 
 
 // ---- the cache ---------------------------------------------------------------
 
-const CACHE_VERSION = 4;
+const CACHE_VERSION = 5;
 
 interface Stamp {
   size: number;
@@ -201,23 +203,39 @@ interface Entry {
   problems: Problem[];
 }
 
+/**
+ * The full cache: one line of JSON with its version and the SHA-256 of the rest, then
+ * the entries. When the sum matches, the file is as coach wrote it and its guides are
+ * used as they are; when it does not (an edit, a bad copy), each guide is checked
+ * before use (shape.ts, about 20 ms for 250 guides against 5 for the sum), and one of
+ * the wrong shape is parsed again instead of crashing a command (issue 13).
+ */
+interface FullCache extends CacheFile<FullEntry> {
+  trusted: boolean;
+}
+
 // The cache files are read synchronously, like the stats: at this point the command
 // waits for them and nothing else, and a read through the thread pool only adds
 // the trips there and back (about 8 ms of waiting for a 250-guide cache).
-function readCache<E>(path: string | undefined): CacheFile<E> {
+function readFullCache(path: string | undefined): FullCache {
   if (path) {
     try {
-      return checked<E>(JSON.parse(readFileSync(path, 'utf8')), CACHE_VERSION);
+      const bytes = readFileSync(path);
+      const end = bytes.indexOf(10);
+      const head = JSON.parse(bytes.toString('utf8', 0, end)) as { version?: unknown; sha256?: unknown };
+      const body = bytes.subarray(end + 1);
+      const file = checked<FullEntry>({ version: head.version, entries: JSON.parse(body.toString('utf8')) as unknown }, CACHE_VERSION);
+      return { ...file, trusted: createHash('sha256').update(body).digest('hex') === head.sha256 };
     } catch {
       /* missing or corrupt: rebuilt, transparently */
     }
   }
-  return { version: CACHE_VERSION, entries: {} };
+  return { version: CACHE_VERSION, entries: {}, trusted: true };
 }
 
 function checked<E>(read: unknown, version: number): CacheFile<E> {
   const file = read as CacheFile<E> | undefined;
-  if (file && file.version === version && file.entries && typeof file.entries === 'object') return file;
+  if (file && file.version === version && file.entries && typeof file.entries === 'object' && !Array.isArray(file.entries)) return file;
   throw new Error('not a cache file of this version');
 }
 
@@ -237,7 +255,12 @@ function readIndex(path: string | undefined): CacheFile<IndexEntry> {
     if (end < 0) throw new Error('no card rows');
     const index = checked<IndexEntry>(JSON.parse(bytes.toString('utf8', 0, end)), INDEX_VERSION);
     const rows = bytes.subarray(end + 1);
-    for (const entry of Object.values(index.entries)) {
+    for (const [file, entry] of Object.entries(index.entries)) {
+      // An entry that does not have the shape coach wrote is a cache miss: parsed again.
+      if (!isIndexEntry(entry)) {
+        delete index.entries[file];
+        continue;
+      }
       for (const card of (entry.summary?.cards ?? []) as unknown as StoredCard[]) {
         const [from, to] = card.blocks;
         if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= rows.length)) throw new Error('card rows out of range');
@@ -272,6 +295,20 @@ function writeIndex(path: string, index: CacheFile<IndexEntry>): void {
 
 const fresh = (hit: Stamp | undefined, s: Stamp | undefined): boolean => Boolean(hit && s && hit.size === s.size && hit.mtimeMs === s.mtimeMs);
 
+function isIndexEntry(e: unknown): e is IndexEntry {
+  const entry = e as IndexEntry;
+  return (
+    Boolean(entry) &&
+    typeof entry === 'object' &&
+    typeof entry.size === 'number' &&
+    typeof entry.mtimeMs === 'number' &&
+    Array.isArray(entry.problems) &&
+    entry.problems.every(isProblem) &&
+    (entry.summary === undefined || (isGuideSummary(entry.summary) && entry.summary.cards.every((c) => Array.isArray((c as unknown as StoredCard).blocks)))) &&
+    (entry.scenario === undefined || isScenario(entry.scenario))
+  );
+}
+
 async function cached(files: string[], options: LoadOptions, detail: 'full' | 'summary'): Promise<Entry[]> {
   const indexPath = options.cacheDir ? join(options.cacheDir, 'user-guides.json') : undefined;
   const fullPath = options.cacheDir ? join(options.cacheDir, 'user-guides-full.json') : undefined;
@@ -285,8 +322,10 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   );
   const index = readIndex(indexPath);
   const needFull = (f: string): boolean => detail === 'full' && Boolean(index.entries[f]?.summary);
-  let full: CacheFile<FullEntry> | undefined = detail === 'full' ? readCache<FullEntry>(fullPath) : undefined;
-  const stale = files.filter((f) => !fresh(index.entries[f], stamps.get(f)) || (needFull(f) && !fresh(full!.entries[f], stamps.get(f))));
+  let full: FullCache | undefined = detail === 'full' ? readFullCache(fullPath) : undefined;
+  // A full entry is checked only when it is used: a wrong shape is a cache miss.
+  const fullOk = (f: string): boolean => fresh(full!.entries[f], stamps.get(f)) && (full!.trusted || isGuide(full!.entries[f]!.guide));
+  const stale = files.filter((f) => !fresh(index.entries[f], stamps.get(f)) || (needFull(f) && !fullOk(f)));
 
   const parsed = new Map<string, Indexed>();
   // Guides from the worker, as JSON text, for the full cache.
@@ -296,7 +335,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     const results = await parseFiles(stale, options.workerScript);
     stale.forEach((f, i) => parsed.set(f, results[i]!));
     if (done) done();
-    full ??= readCache<FullEntry>(fullPath);
+    full ??= readFullCache(fullPath);
     for (const [f, p] of parsed) {
       const s = stamps.get(f);
       if (!s) {
@@ -322,7 +361,10 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     for (const k of gone) delete index.entries[k];
     writeIndex(indexPath, index);
     if (full && fullPath) {
-      for (const k of Object.keys(full.entries)) if (!stamps.has(k)) delete full.entries[k];
+      for (const k of Object.keys(full.entries)) {
+        // From a file that was edited, only entries that check are written back under a new sum.
+        if (!stamps.has(k) || (!full.trusted && !parsed.has(k) && !isGuide(full.entries[k]?.guide))) delete full.entries[k];
+      }
       writeAtomically(fullPath, fullCacheText(full, jsonOf));
     }
   }
@@ -373,13 +415,15 @@ async function parseFiles(files: string[], workerScript: string | undefined): Pr
 }
 
 /** The full cache as JSON, with the worker's guides spliced in as the text it wrote. */
-function fullCacheText(full: CacheFile<FullEntry>, jsonOf: Map<string, string>): string {
+function fullCacheText(full: CacheFile<FullEntry>, jsonOf: Map<string, string>): Buffer {
   const entries = Object.entries(full.entries).map(([path, e]) => {
     const json = jsonOf.get(path);
     const entry = json === undefined ? JSON.stringify(e) : `{"size":${JSON.stringify(e.size)},"mtimeMs":${JSON.stringify(e.mtimeMs)},"guide":${json}}`;
     return `${JSON.stringify(path)}:${entry}`;
   });
-  return `{"version":${CACHE_VERSION},"entries":{${entries.join(',')}}}`;
+  const body = Buffer.from(`{${entries.join(',')}}`);
+  const head = JSON.stringify({ version: CACHE_VERSION, sha256: createHash('sha256').update(body).digest('hex') });
+  return Buffer.concat([Buffer.from(`${head}\n`), body]);
 }
 
 /** Writes a cache file through a temporary file and a rename; a cache that cannot be written is only slower. */
