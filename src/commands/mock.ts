@@ -2,8 +2,8 @@
 // interviewer's answers and follow-ups, a key-point check per phase and a review at
 // the end. `--answers FILE` scores a written mock without prompting; without a
 // terminal the plan is printed as a study sheet. The session logic lives in src/mock/.
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import type { Guide, KeyPoint, Scenario } from '../guides/model.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
@@ -21,7 +21,7 @@ import { transcriptMarkdown, type TranscriptMeta } from '../mock/transcript.js';
 import { parseAnswers, sessionFromAnswers } from '../mock/answers.js';
 import { topicOf } from '../mock/topics.js';
 import { appendHistory } from '../store/history.js';
-import { fileStamp, writeAtomic } from '../store/files.js';
+import { fileStamp, reserveFile, writeAtomic } from '../store/files.js';
 
 export interface MockOptions extends LibraryOptions {
   scenario?: string;
@@ -95,12 +95,16 @@ async function choose(options: MockOptions, guides: Guide[], scenarios: Scenario
 
 async function save(session: MockSession, review: Review, meta: TranscriptMeta, io: Io): Promise<string> {
   const plan = session.plan;
-  const stamp = fileStamp(meta.date);
-  const file = resolve(join(io.dataDir, 'mocks', `${stamp}-${plan.id}.md`));
-  await writeAtomic(file, transcriptMarkdown(session, review, meta));
+  // The name is reserved before it is written, with -2, -3... when another coach took
+  // it in the same millisecond; the history id is the name, so it is unique too.
+  const file = await reserveFile(resolve(io.dataDir, 'mocks'), `${fileStamp(meta.date)}-${plan.id}`, '.md');
+  await writeAtomic(file, transcriptMarkdown(session, review, meta)).catch(async (e: unknown) => {
+    await rm(file, { force: true }).catch(() => undefined);
+    throw e;
+  });
   await appendHistory(io, {
     kind: 'mock',
-    id: `${stamp}-${plan.id}`,
+    id: basename(file, '.md'),
     at: meta.date.toISOString(),
     scenario: plan.scenario ?? '',
     guide: plan.guide.id,
