@@ -54,7 +54,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
     .addHelpText(
       'after',
       examples('coach mock --scenario fintech', 'coach card latency', 'coach trap random', 'coach list traps', 'coach tradeoff kserve', 'coach search point-in-time', 'coach --guides ~/my-guides list guides') +
-        '\nExit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error, 3 not found, 130 interrupted.\n',
+        '\nExit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error, 3 not found, 130 interrupted (143 after TERM, 129 after HUP).\n',
     );
 
   // One entry per command. Only the command being run is registered (commander

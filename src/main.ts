@@ -45,7 +45,7 @@ async function processIo(): Promise<Io> {
     stderr: printable(process.stderr, colorErr),
     stderrStream: process.stderr,
     get stdin() {
-      return process.stdin;
+      return terminalInput();
     },
     env,
     color,
@@ -62,7 +62,7 @@ async function processIo(): Promise<Io> {
     indexWorker: fileURLToPath(new URL('./index-worker.cjs', import.meta.url)),
     prompt: terminalPrompt({
       get input() {
-        return process.stdin;
+        return terminalInput();
       },
       get output() {
         return process.stdout;
@@ -70,29 +70,82 @@ async function processIo(): Promise<Io> {
       interrupt: interrupt.signal,
     }),
     holdInterrupts: () => {
-      if (holds++ === 0) process.on('SIGINT', onInterrupt);
+      if (holds++ === 0) {
+        for (const signal of HELD) process.on(signal, onInterrupt);
+        // A closed terminal ends the input (and may send no HUP at all): an open
+        // prompt would wait forever, and Node would exit 0 with nothing saved.
+        terminalInput().on('end', onHangup).on('error', onHangup);
+      }
       let released = false;
       return () => {
         if (released) return;
         released = true;
-        if (--holds === 0) process.off('SIGINT', onInterrupt);
+        if (--holds === 0) {
+          for (const signal of HELD) process.off(signal, onInterrupt);
+          process.stdin.off('end', onHangup).off('error', onHangup);
+        }
       };
     },
   };
 }
 
-// Interrupt signals while a session holds them (Io.holdInterrupts): the first cancels
-// the prompt, and the session saves and ends with 130; a second ends coach at once.
+// A closed terminal cannot be put back out of raw mode: readline and the mock try as
+// they end, and Node reports the failure (EIO) as an 'error' event that nothing
+// handles, which crashed coach before a mock was saved. There is nothing left to
+// restore then, so that one failure is dropped.
+let inputChecked = false;
+function terminalInput(): NodeJS.ReadStream {
+  const stdin = process.stdin;
+  if (!inputChecked && stdin.isTTY) {
+    inputChecked = true;
+    const setRawMode = stdin.setRawMode.bind(stdin);
+    stdin.setRawMode = (mode: boolean) => {
+      const emit = stdin.emit;
+      stdin.emit = ((event: string | symbol, ...args: unknown[]) =>
+        event === 'error' && (args[0] as NodeJS.ErrnoException)?.code === 'EIO' ? true : emit.apply(stdin, [event, ...args] as Parameters<typeof emit>)) as typeof stdin.emit;
+      try {
+        return setRawMode(mode);
+      } finally {
+        stdin.emit = emit;
+      }
+    };
+  }
+  return stdin;
+}
+
+// Signals that end a session while it holds them (Io.holdInterrupts): Ctrl-C or
+// `kill -INT`, `kill` (TERM) and a closed terminal or `kill -HUP` (HUP). The first
+// cancels the prompt, and the session saves what it has and ends; a second ends coach
+// at once. The exit code is 128 + the signal's number: 130, 143, 129.
+const HELD = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const SIGNAL_NUMBERS: Record<(typeof HELD)[number], number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 const interrupt = new AbortController();
 let holds = 0;
-function onInterrupt(): void {
-  if (interrupt.signal.aborted) process.exit(130);
+let caught: (typeof HELD)[number] | undefined;
+function onInterrupt(signal: (typeof HELD)[number]): void {
+  if (interrupt.signal.aborted) {
+    // A closing terminal sends HUP more than once (the kernel, then the terminal
+    // program): the session is being saved, and only INT or TERM insists.
+    if (signal === 'SIGHUP') return;
+    process.exit(128 + SIGNAL_NUMBERS[signal]);
+  }
+  caught = signal;
   interrupt.abort();
 }
 
+function onHangup(): void {
+  onInterrupt('SIGHUP');
+}
+
 // `coach list traps | head` closes stdout early: that is a normal end, not a crash.
+// A closed terminal (EIO) is not either: whatever is being saved is saved, unseen.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EIO' || (e.code === 'EPIPE' && caught)) return;
   if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EIO' || e.code === 'EPIPE') return;
   throw e;
 });
 
@@ -104,5 +157,14 @@ void run(process.argv.slice(2), {
   version: pkg.version,
   debug: Boolean(process.env['COACH_DEBUG']),
 }).then((code) => {
-  process.exitCode = code;
+  // The session ended as an interrupted one (130); a TERM or HUP says which signal it was.
+  process.exitCode = code === 130 && caught ? 128 + SIGNAL_NUMBERS[caught] : code;
+  // After a HUP the terminal may be gone, and Node 20 aborts when it cannot reset a
+  // gone terminal on exit (nodejs/node#51519). Ending by the signal itself, as
+  // programs do after cleaning up, skips that; shells report it as 129 too.
+  // Everything is saved by now; handlers that prompts left behind (signal-exit) go first.
+  if (code === 130 && caught === 'SIGHUP') {
+    process.removeAllListeners('SIGHUP');
+    process.kill(process.pid, 'SIGHUP');
+  }
 });

@@ -29,8 +29,23 @@ export function runCoach(args: string[], options: { env?: Record<string, string>
     env,
   });
   let raw = '';
-  pty.onData((d) => (raw += d));
-  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => pty.onExit((e) => resolve(e)));
+  let lastData = Date.now();
+  pty.onData((d) => {
+    raw += d;
+    lastData = Date.now();
+  });
+  // node-pty can report the exit before the last output is read: wait until the
+  // screen has been quiet for a moment (at most a second) so that text() is whole.
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
+    pty.onExit((e) => {
+      const start = Date.now();
+      const settle = (): void => {
+        if (Date.now() - lastData >= 100 || Date.now() - start > 1000) resolve(e);
+        else setTimeout(settle, 25);
+      };
+      setTimeout(settle, 25);
+    }),
+  );
   const text = (): string => stripAnsi(raw).replace(/\r/g, '');
   const waitFor = async (pattern: string | RegExp, timeoutMs = 10_000): Promise<string> => {
     const start = Date.now();
