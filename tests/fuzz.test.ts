@@ -194,15 +194,14 @@ describe(`fuzz: ${FILES} mutated guides (seed ${SEED}) and the hostile structure
     expect(slow).toEqual([]);
   });
 
-  it('the built coach lists and validates it: no crash, no control character printed', { timeout: 60_000 }, async () => {
+  it('the built coach lists it: no crash, no control character printed, every good guide listed', { timeout: 60_000 }, async () => {
     const env = { COACH_HOME: mkdtempSync(join(tmpdir(), 'coach-fuzz-home-')) };
     const runs = [['list', 'guides'], ['list', 'traps']];
     const results = [];
     for (const args of runs) results.push({ args, ...(await coach(['--guides', dir, ...args], env)) });
-    results.push({ args: ['validate'], ...(await coach(['validate', dir], env)) });
     for (const { args, code, out, err } of results) {
       const name = args.join(' ');
-      expect(code, `${name}: ${err.slice(-500)}`).toBe(name === 'validate' ? 1 : 0);
+      expect(code, `${name}: ${err.slice(-500)}`).toBe(0);
       expect(err, name).not.toMatch(/unexpected error|please report/);
       const bad = UNSAFE.exec(out + err);
       expect(bad ? `${name}: ${JSON.stringify((out + err).slice(Math.max(0, bad.index - 40), bad.index + 40))}` : '').toBe('');
