@@ -5,7 +5,6 @@
 // a value many times over ("billion laughs": 420 bytes that expand to gigabytes), so
 // aliases, nesting and the number of values once expanded are limited. Pure.
 import matter from '@11ty/gray-matter';
-import { load } from 'js-yaml';
 import { BUDGET, OverBudget } from './budget.js';
 import { sanitize } from './text.js';
 
@@ -16,15 +15,16 @@ export interface FrontMatter {
   removed: number;
 }
 
-// js-yaml's own limits (maxAliases, maxDepth) stop the parse early with a clear reason.
-const yaml = (text: string): object => load(text, { maxAliases: BUDGET.yamlAliases, maxDepth: BUDGET.yamlDepth }) as object;
+// gray-matter passes its options on to js-yaml (its README: "Options to pass to
+// gray-matter and js-yaml"), whose own limits stop the parse early with a clear reason.
+const OPTIONS = { language: 'yaml', excerpt: false, maxAliases: BUDGET.yamlAliases, maxDepth: BUDGET.yamlDepth };
 
 /** Parses a `---` block; throws js-yaml's error for invalid YAML, OverBudget past the budget. */
 export function readFrontMatter(block: string): FrontMatter {
   let raw: unknown;
   try {
     // Options (any at all) also keep gray-matter from caching results across calls.
-    raw = matter(block, { language: 'yaml', excerpt: false, engines: { yaml } }).data;
+    raw = matter(block, OPTIONS as Parameters<typeof matter>[1]).data;
   } catch (e) {
     const why = (e as { reason?: string }).reason ?? (e as Error).message ?? '';
     const line = (e as { mark?: { line?: number } }).mark?.line;

@@ -6,7 +6,6 @@
 // counts) that `coach card` and `coach list guides|cards` read, and the full parsed
 // guides that everything else reads. Both are rebuilt transparently when stale or
 // unreadable.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Card, Guide, Problem, Scenario } from './model.js';
@@ -217,7 +216,15 @@ interface FullCache extends CacheFile<FullEntry> {
 // The cache files are read synchronously, like the stats: at this point the command
 // waits for them and nothing else, and a read through the thread pool only adds
 // the trips there and back (about 8 ms of waiting for a 250-guide cache).
-function readFullCache(path: string | undefined): FullCache {
+type Sha256 = (data: Buffer) => string;
+
+// node:crypto takes a start-up a few milliseconds to load: only for the full cache.
+async function sha256(): Promise<Sha256> {
+  const { createHash } = await import('node:crypto');
+  return (data) => createHash('sha256').update(data).digest('hex');
+}
+
+function readFullCache(path: string | undefined, hash: Sha256): FullCache {
   if (path) {
     try {
       const bytes = readFileSync(path);
@@ -225,7 +232,7 @@ function readFullCache(path: string | undefined): FullCache {
       const head = JSON.parse(bytes.toString('utf8', 0, end)) as { version?: unknown; sha256?: unknown };
       const body = bytes.subarray(end + 1);
       const file = checked<FullEntry>({ version: head.version, entries: JSON.parse(body.toString('utf8')) as unknown }, CACHE_VERSION);
-      return { ...file, trusted: createHash('sha256').update(body).digest('hex') === head.sha256 };
+      return { ...file, trusted: hash(body) === head.sha256 };
     } catch {
       /* missing or corrupt: rebuilt, transparently */
     }
@@ -304,7 +311,7 @@ function isIndexEntry(e: unknown): e is IndexEntry {
     typeof entry.mtimeMs === 'number' &&
     Array.isArray(entry.problems) &&
     entry.problems.every(isProblem) &&
-    (entry.summary === undefined || (isGuideSummary(entry.summary) && entry.summary.cards.every((c) => Array.isArray((c as unknown as StoredCard).blocks)))) &&
+    (entry.summary === undefined || isGuideSummary(entry.summary)) &&
     (entry.scenario === undefined || isScenario(entry.scenario))
   );
 }
@@ -322,7 +329,8 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   );
   const index = readIndex(indexPath);
   const needFull = (f: string): boolean => detail === 'full' && Boolean(index.entries[f]?.summary);
-  let full: FullCache | undefined = detail === 'full' ? readFullCache(fullPath) : undefined;
+  let hash = detail === 'full' ? await sha256() : undefined;
+  let full: FullCache | undefined = detail === 'full' ? readFullCache(fullPath, hash!) : undefined;
   // A full entry is checked only when it is used: a wrong shape is a cache miss.
   const fullOk = (f: string): boolean => fresh(full!.entries[f], stamps.get(f)) && (full!.trusted || isGuide(full!.entries[f]!.guide));
   const stale = files.filter((f) => !fresh(index.entries[f], stamps.get(f)) || (needFull(f) && !fullOk(f)));
@@ -335,7 +343,8 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     const results = await parseFiles(stale, options.workerScript);
     stale.forEach((f, i) => parsed.set(f, results[i]!));
     if (done) done();
-    full ??= readFullCache(fullPath);
+    hash ??= await sha256();
+    full ??= readFullCache(fullPath, hash);
     for (const [f, p] of parsed) {
       const s = stamps.get(f);
       if (!s) {
@@ -365,7 +374,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
         // From a file that was edited, only entries that check are written back under a new sum.
         if (!stamps.has(k) || (!full.trusted && !parsed.has(k) && !isGuide(full.entries[k]?.guide))) delete full.entries[k];
       }
-      writeAtomically(fullPath, fullCacheText(full, jsonOf));
+      writeAtomically(fullPath, fullCacheText(full, jsonOf, hash!));
     }
   }
   return files.map((f): Entry => {
@@ -415,14 +424,14 @@ async function parseFiles(files: string[], workerScript: string | undefined): Pr
 }
 
 /** The full cache as JSON, with the worker's guides spliced in as the text it wrote. */
-function fullCacheText(full: CacheFile<FullEntry>, jsonOf: Map<string, string>): Buffer {
+function fullCacheText(full: CacheFile<FullEntry>, jsonOf: Map<string, string>, hash: Sha256): Buffer {
   const entries = Object.entries(full.entries).map(([path, e]) => {
     const json = jsonOf.get(path);
     const entry = json === undefined ? JSON.stringify(e) : `{"size":${JSON.stringify(e.size)},"mtimeMs":${JSON.stringify(e.mtimeMs)},"guide":${json}}`;
     return `${JSON.stringify(path)}:${entry}`;
   });
   const body = Buffer.from(`{${entries.join(',')}}`);
-  const head = JSON.stringify({ version: CACHE_VERSION, sha256: createHash('sha256').update(body).digest('hex') });
+  const head = JSON.stringify({ version: CACHE_VERSION, sha256: hash(body) });
   return Buffer.concat([Buffer.from(`${head}\n`), body]);
 }
 

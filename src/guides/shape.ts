@@ -83,17 +83,27 @@ export const isGuide = obj({
   sections: list(obj({ heading: str, depth: num, text: str, line: num })),
 }) as (v: unknown) => v is Guide;
 
-/** A card in the summary index: its rows are a byte range of the index file, checked there. */
-const storedCard = obj({ id: str, title: str, subtitle: opt(str), tags: strings, line: num });
+const isStrings = (v: unknown): boolean => {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+};
 
-export const isGuideSummary = obj({
-  id: str,
-  title: str,
-  system: opt(str),
-  tags: strings,
-  path: str,
-  bundled: bool,
-  cards: list(storedCard),
-  counts: obj({ traps: num, tradeoffs: num, cards: num, questions: num }),
-});
-
+/**
+ * A guide in the summary index, which `coach card` reads on every run: written out
+ * field by field, which runs in half the time of the checks above in code that runs
+ * once. A card's rows are a byte range of the index file, checked there.
+ */
+export function isGuideSummary(v: unknown): boolean {
+  const s = v as Record<string, unknown> | null;
+  if (!s || typeof s !== 'object') return false;
+  if (typeof s['id'] !== 'string' || typeof s['title'] !== 'string' || typeof s['path'] !== 'string' || typeof s['bundled'] !== 'boolean') return false;
+  if ((s['system'] !== undefined && typeof s['system'] !== 'string') || !isStrings(s['tags']) || !Array.isArray(s['cards'])) return false;
+  const n = s['counts'] as Record<string, unknown> | null;
+  if (!n || typeof n['traps'] !== 'number' || typeof n['tradeoffs'] !== 'number' || typeof n['cards'] !== 'number' || typeof n['questions'] !== 'number') return false;
+  for (const c of s['cards'] as (Record<string, unknown> | null)[]) {
+    if (!c || typeof c['id'] !== 'string' || typeof c['title'] !== 'string' || typeof c['line'] !== 'number' || !isStrings(c['tags']) || !Array.isArray(c['blocks'])) return false;
+    if (c['subtitle'] !== undefined && typeof c['subtitle'] !== 'string') return false;
+  }
+  return true;
+}
