@@ -216,12 +216,12 @@ interface FullCache extends CacheFile<FullEntry> {
 // The cache files are read synchronously, like the stats: at this point the command
 // waits for them and nothing else, and a read through the thread pool only adds
 // the trips there and back (about 8 ms of waiting for a 250-guide cache).
-type Sha256 = (data: Buffer) => string;
+type Sha256 = (data: Buffer | string) => string;
 
 // node:crypto takes a start-up a few milliseconds to load: only for the full cache.
 async function sha256(): Promise<Sha256> {
   const { createHash } = await import('node:crypto');
-  return (data) => createHash('sha256').update(data).digest('hex');
+  return (data) => createHash('sha256').update(data).digest('hex'); // a string as UTF-8
 }
 
 function readFullCache(path: string | undefined, hash: Sha256): FullCache {
@@ -424,15 +424,14 @@ async function parseFiles(files: string[], workerScript: string | undefined): Pr
 }
 
 /** The full cache as JSON, with the worker's guides spliced in as the text it wrote. */
-function fullCacheText(full: CacheFile<FullEntry>, jsonOf: Map<string, string>, hash: Sha256): Buffer {
+function fullCacheText(full: CacheFile<FullEntry>, jsonOf: Map<string, string>, hash: Sha256): string {
   const entries = Object.entries(full.entries).map(([path, e]) => {
     const json = jsonOf.get(path);
     const entry = json === undefined ? JSON.stringify(e) : `{"size":${JSON.stringify(e.size)},"mtimeMs":${JSON.stringify(e.mtimeMs)},"guide":${json}}`;
     return `${JSON.stringify(path)}:${entry}`;
   });
-  const body = Buffer.from(`{${entries.join(',')}}`);
-  const head = JSON.stringify({ version: CACHE_VERSION, sha256: hash(body) });
-  return Buffer.concat([Buffer.from(`${head}\n`), body]);
+  const body = `{${entries.join(',')}}`;
+  return `${JSON.stringify({ version: CACHE_VERSION, sha256: hash(body) })}\n${body}`;
 }
 
 /** Writes a cache file through a temporary file and a rename; a cache that cannot be written is only slower. */

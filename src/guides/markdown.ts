@@ -77,19 +77,18 @@ function budgetedLexer(): Lexer {
   const lexer = new Lexer({ gfm: true });
   const blockTokens = lexer.blockTokens.bind(lexer) as (src: string, tokens?: Token[], clipped?: boolean) => Token[];
   const inlineTokens = lexer.inlineTokens.bind(lexer);
+  // Written out twice rather than through a helper: these run for every block and
+  // every run of inline text, and a closure per call showed in a cold index.
   let depth = 0;
-  const deeper = <T,>(src: string, work: () => T): T => {
+  lexer.blockTokens = ((src: string, tokens?: Token[], clipped?: boolean) => {
+    spend();
     if (depth >= BUDGET.nesting) throw new TooDeep(src);
     depth++;
     try {
-      return work();
+      return blockTokens(src, tokens, clipped);
     } finally {
       depth--;
     }
-  };
-  lexer.blockTokens = ((src: string, tokens?: Token[], clipped?: boolean) => {
-    spend();
-    return deeper(src, () => blockTokens(src, tokens, clipped));
   }) as Lexer['blockTokens'];
   lexer.inlineTokens = (src: string, tokens: Token[] = []) => {
     spend();
@@ -97,7 +96,13 @@ function budgetedLexer(): Lexer {
       tokens.push({ type: 'text', raw: src, text: src });
       return tokens;
     }
-    return deeper(src, () => inlineTokens(src, tokens));
+    if (depth >= BUDGET.nesting) throw new TooDeep(src);
+    depth++;
+    try {
+      return inlineTokens(src, tokens);
+    } finally {
+      depth--;
+    }
   };
   return lexer;
 }
