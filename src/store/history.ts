@@ -106,6 +106,12 @@ export function checkEntry(record: Record<string, unknown>): HistoryEntry | stri
     fields[key] = v;
     return true;
   };
+  // A path is used to open a file: kept as written (`history show` checks where it leads).
+  const path = (key: string): boolean => {
+    if (typeof record[key] !== 'string') return false;
+    fields[key] = record[key];
+    return true;
+  };
   const bool = (key: string): boolean => {
     if (typeof record[key] !== 'boolean') return false;
     fields[key] = record[key];
@@ -120,7 +126,7 @@ export function checkEntry(record: Record<string, unknown>): HistoryEntry | stri
       need(text('scenario'), "'scenario' should be text") ??
       need(text('guide'), "'guide' should be text") ??
       need(number('score'), "'score' should be a number") ??
-      need(text('transcript'), "'transcript' should be text") ??
+      need(path('transcript'), "'transcript' should be text") ??
       need(bool('partial'), "'partial' should be true or false");
     if (problem) return problem;
     const phases = record['phases'];
