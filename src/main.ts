@@ -33,6 +33,11 @@ async function processIo(): Promise<Io> {
     import('./prompt.js'),
   ]);
   const env = process.env;
+  // Output to a closed terminal or pipe is not a crash (the stream is built here, not
+  // before: `coach --help` never needs it).
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EIO' && e.code !== 'EPIPE') throw e;
+  });
   const stdoutTTY = process.stdout.isTTY;
   const color = colorEnabled(env, stdoutTTY);
   const colorErr = colorEnabled(env, process.stderr.isTTY);
@@ -142,10 +147,6 @@ function onHangup(): void {
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EIO' || (e.code === 'EPIPE' && caught)) return;
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-process.stderr.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EIO' || e.code === 'EPIPE') return;
   throw e;
 });
 

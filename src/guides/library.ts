@@ -12,7 +12,7 @@ import type { Card, Guide, Problem, Scenario } from './model.js';
 import type { Parsed } from './parse.js';
 import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
-import { isGuide, isGuideSummary, isProblem, isScenario } from './shape.js';
+import type * as Shape from './shape.js';
 
 export interface Library {
   guides: Guide[];
@@ -254,7 +254,7 @@ const INDEX_VERSION = 5;
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
 
-function readIndex(path: string | undefined): CacheFile<IndexEntry> {
+function readIndex(path: string | undefined, shape: typeof Shape): CacheFile<IndexEntry> {
   if (!path) return { version: INDEX_VERSION, entries: {} };
   try {
     const bytes = readFileSync(path);
@@ -264,7 +264,7 @@ function readIndex(path: string | undefined): CacheFile<IndexEntry> {
     const rows = bytes.subarray(end + 1);
     for (const [file, entry] of Object.entries(index.entries)) {
       // An entry that does not have the shape coach wrote is a cache miss: parsed again.
-      if (!isIndexEntry(entry)) {
+      if (!isIndexEntry(entry, shape)) {
         delete index.entries[file];
         continue;
       }
@@ -302,7 +302,7 @@ function writeIndex(path: string, index: CacheFile<IndexEntry>): void {
 
 const fresh = (hit: Stamp | undefined, s: Stamp | undefined): boolean => Boolean(hit && s && hit.size === s.size && hit.mtimeMs === s.mtimeMs);
 
-function isIndexEntry(e: unknown): e is IndexEntry {
+function isIndexEntry(e: unknown, { isGuideSummary, isProblem, isScenario }: typeof Shape): e is IndexEntry {
   const entry = e as IndexEntry;
   return (
     Boolean(entry) &&
@@ -327,12 +327,14 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
       return [f, s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined] as const;
     }),
   );
-  const index = readIndex(indexPath);
+  // The checks load with the cache, only when there are user guides to cache.
+  const shape = await import('./shape.js');
+  const index = readIndex(indexPath, shape);
   const needFull = (f: string): boolean => detail === 'full' && Boolean(index.entries[f]?.summary);
   let hash = detail === 'full' ? await sha256() : undefined;
   let full: FullCache | undefined = detail === 'full' ? readFullCache(fullPath, hash!) : undefined;
   // A full entry is checked only when it is used: a wrong shape is a cache miss.
-  const fullOk = (f: string): boolean => fresh(full!.entries[f], stamps.get(f)) && (full!.trusted || isGuide(full!.entries[f]!.guide));
+  const fullOk = (f: string): boolean => fresh(full!.entries[f], stamps.get(f)) && (full!.trusted || shape.isGuide(full!.entries[f]!.guide));
   const stale = files.filter((f) => !fresh(index.entries[f], stamps.get(f)) || (needFull(f) && !fullOk(f)));
 
   const parsed = new Map<string, Indexed>();
@@ -372,7 +374,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     if (full && fullPath) {
       for (const k of Object.keys(full.entries)) {
         // From a file that was edited, only entries that check are written back under a new sum.
-        if (!stamps.has(k) || (!full.trusted && !parsed.has(k) && !isGuide(full.entries[k]?.guide))) delete full.entries[k];
+        if (!stamps.has(k) || (!full.trusted && !parsed.has(k) && !shape.isGuide(full.entries[k]?.guide))) delete full.entries[k];
       }
       writeAtomically(fullPath, fullCacheText(full, jsonOf, hash!));
     }
