@@ -15,13 +15,20 @@ export interface Session {
   exited: Promise<{ exitCode: number; signal?: number }>;
 }
 
-export function runCoach(args: string[], options: { env?: Record<string, string>; cols?: number; rows?: number; cwd?: string } = {}): Session {
+/**
+ * `linger`: run coach under a shell that keeps the terminal open for a moment after
+ * coach exits. node-pty drops what it has not read 200 ms after the exit, and on a
+ * busy machine that was the end of a long listing (the flaky "lists the traps as a
+ * table"). For tests that only read the screen: `pty.pid` is then the shell's.
+ */
+export function runCoach(args: string[], options: { env?: Record<string, string>; cols?: number; rows?: number; cwd?: string; linger?: boolean } = {}): Session {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('VITEST') && k !== 'NODE_ENV') env[k] = v;
   Object.assign(env, { TERM: 'xterm-256color', NO_COLOR: '', FORCE_COLOR: '' }, options.env ?? {});
   if (env['FORCE_COLOR'] === '') delete env['FORCE_COLOR'];
   if (env['NO_COLOR'] === '') delete env['NO_COLOR'];
-  const pty = spawn(process.execPath, [BIN, ...args], {
+  const [file, argv] = options.linger ? ['/bin/sh', ['-c', '"$0" "$@"; code=$?; sleep 1; exit $code', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+  const pty = spawn(file, argv, {
     name: 'xterm-256color',
     cols: options.cols ?? 100,
     rows: options.rows ?? 40,
@@ -29,23 +36,8 @@ export function runCoach(args: string[], options: { env?: Record<string, string>
     env,
   });
   let raw = '';
-  let lastData = Date.now();
-  pty.onData((d) => {
-    raw += d;
-    lastData = Date.now();
-  });
-  // node-pty can report the exit before the last output is read: wait until the
-  // screen has been quiet for a moment (at most a second) so that text() is whole.
-  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
-    pty.onExit((e) => {
-      const start = Date.now();
-      const settle = (): void => {
-        if (Date.now() - lastData >= 100 || Date.now() - start > 1000) resolve(e);
-        else setTimeout(settle, 25);
-      };
-      setTimeout(settle, 25);
-    }),
-  );
+  pty.onData((d) => (raw += d));
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => pty.onExit((e) => resolve(e)));
   const text = (): string => stripAnsi(raw).replace(/\r/g, '');
   const waitFor = async (pattern: string | RegExp, timeoutMs = 10_000): Promise<string> => {
     const start = Date.now();
