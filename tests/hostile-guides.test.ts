@@ -28,13 +28,22 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-/** `coach list <kind>` over the folder: the rows, the stderr lines, and the time it took. */
+/**
+ * Milliseconds of CPU this process has used: the bound that stands in for "no hang"
+ * is on the work done, not on the wall clock, which a busy machine stretches many times.
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** `coach list <kind>` over the folder: the rows, the stderr lines, and the CPU time it took. */
 async function listing(dir: string, kind = 'guides') {
   const io = testIo();
-  const start = performance.now();
+  const start = cpuMs();
   const result = await list({ kind, guides: [dir] }, io);
   const text = renderList(result, io);
-  return { result, text, err: io.err().trim().split('\n').filter(Boolean), ms: performance.now() - start };
+  return { result, text, err: io.err().trim().split('\n').filter(Boolean), ms: cpuMs() - start };
 }
 
 /** The library loads the good guide and says one line about the bad file, within a second or two. */
@@ -137,10 +146,10 @@ describe('work stays linear in the size of the file', () => {
     ['spaces in a code block', (l: string) => `# T\n\n## Traps\n\n### "Q?"\n\n\`\`\`\n${l}x\n\`\`\`\n`, ' '],
   ])('a 19,000-character line of %s', async (_name, make, unit) => {
     const line = unit.repeat(Math.floor(19_000 / unit.length));
-    const start = performance.now();
+    const start = cpuMs();
     const parsed = parseGuideBytes(Buffer.from(make(line)), 'stress.md');
     expect(parsed.kind).toBe('guide');
-    expect(performance.now() - start).toBeLessThan(1500);
+    expect(cpuMs() - start).toBeLessThan(1500);
   });
 
   it('a file that takes longer than its time budget is skipped', () => {
