@@ -19,7 +19,8 @@ export interface Session {
  * `linger`: run coach under a shell that keeps the terminal open for a moment after
  * coach exits. node-pty drops what it has not read 200 ms after the exit, and on a
  * busy machine that was the end of a long listing (the flaky "lists the traps as a
- * table"). For tests that only read the screen: `pty.pid` is then the shell's.
+ * table"); the shell waits half a second. For tests that only read the screen:
+ * `pty.pid` is then the shell's.
  */
 export function runCoach(args: string[], options: { env?: Record<string, string>; cols?: number; rows?: number; cwd?: string; linger?: boolean } = {}): Session {
   const env: Record<string, string> = {};
@@ -27,7 +28,7 @@ export function runCoach(args: string[], options: { env?: Record<string, string>
   Object.assign(env, { TERM: 'xterm-256color', NO_COLOR: '', FORCE_COLOR: '' }, options.env ?? {});
   if (env['FORCE_COLOR'] === '') delete env['FORCE_COLOR'];
   if (env['NO_COLOR'] === '') delete env['NO_COLOR'];
-  const [file, argv] = options.linger ? ['/bin/sh', ['-c', '"$0" "$@"; code=$?; sleep 1; exit $code', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+  const [file, argv] = options.linger ? ['/bin/sh', ['-c', '"$0" "$@"; code=$?; sleep 0.5; exit $code', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
   const pty = spawn(file, argv, {
     name: 'xterm-256color',
     cols: options.cols ?? 100,
