@@ -80,7 +80,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
       'after',
       examples('coach mock --scenario fintech', 'coach card latency', 'coach trap random', 'coach today', 'coach list traps', 'coach tradeoff kserve', 'coach search point-in-time', 'coach --guides ~/my-guides list guides') +
         '\nSettings: a flag, then the environment, then the config file (`coach config list`).\n' +
-        'Exit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error (or a bad config file), 3 not found, 130 interrupted.\n',
+        'Exit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error (or a bad config file), 3 not found, 130 interrupted (143 after TERM, 129 after HUP).\n',
     );
 
   // One entry per command. Only the command being run is registered (commander

@@ -2,6 +2,7 @@
 // imported on the first question only, and Ctrl-C becomes one known CancelledError.
 // Tests replace the whole Prompt object.
 import { CancelledError } from './errors.js';
+import { showControls } from './guides/text.js';
 
 export interface Choice<T> {
   name: string;
@@ -97,6 +98,13 @@ async function eofCancels<T>(input: NodeJS.ReadableStream, ask: (signal: AbortSi
   }
 }
 
+// Prompts write to the terminal themselves, so what they show passes the same filter
+// as everything else printed (src/main.ts): a scenario's prompt or angle in a choice
+// list can set no title and move no cursor. Colour codes pass.
+const shown = (text: string): string => showControls(text, true);
+const shownChoices = <T, C extends Choice<T>>(choices: C[]): C[] =>
+  choices.map((c) => ({ ...c, name: shown(c.name), ...(c.description !== undefined ? { description: shown(c.description) } : {}) }));
+
 /** The real prompts, on the given terminal streams. */
 export function terminalPrompt(streams: Streams): Prompt {
   // The streams are read on the first question, not before: process.stdin is built
@@ -113,34 +121,36 @@ export function terminalPrompt(streams: Streams): Prompt {
   return {
     async select(message, choices, defaultValue) {
       const { select } = await import('@inquirer/prompts');
-      return guarded((context) => select({ message, choices, loop: false, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
+      return guarded((context) => select({ message: shown(message), choices: shownChoices(choices), loop: false, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
     },
     async checkbox(message, choices) {
       const { checkbox } = await import('@inquirer/prompts');
-      return guarded((context) => checkbox({ message, choices, loop: false, pageSize: Math.max(7, choices.length) }, context));
+      return guarded((context) => checkbox({ message: shown(message), choices: shownChoices(choices), loop: false, pageSize: Math.max(7, choices.length) }, context));
     },
     async confirm(message, defaultValue = false) {
       const { confirm } = await import('@inquirer/prompts');
-      return guarded((context) => confirm({ message, default: defaultValue }, context));
+      return guarded((context) => confirm({ message: shown(message), default: defaultValue }, context));
     },
     async input(message, defaultValue) {
       const { input } = await import('@inquirer/prompts');
-      return guarded((context) => input({ message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
+      return guarded((context) => input({ message: shown(message), ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
     },
     async notes(options) {
       const [{ notesPrompt }, { loadUnicode, width }] = await Promise.all([import('./notes-prompt.js'), import('./render/layout.js')]);
       await loadUnicode(); // the notes wrap what the user types, which may be any script
+      const status = options.status;
+      const safe = { ...options, message: shown(options.message), ...(options.hint !== undefined ? { hint: shown(options.hint) } : {}), ...(status ? { status: () => shown(status()) } : {}) };
       // `/edit` in any answer of several lines, unless the caller handles it itself: the
       // prompt ends, the editor has the terminal, and the same prompt reopens on the
       // edited text. Callers keep their own clocks, which run on.
-      if (options.singleLine || options.commands?.includes('edit')) return notesPrompt(options, context()).catch(cancelled);
+      if (options.singleLine || options.commands?.includes('edit')) return notesPrompt(safe, context()).catch(cancelled);
       const columns = options.width ?? (streams.output as { columns?: number }).columns ?? 80;
-      const hint = options.hint && width(`${options.hint} · /edit`) < columns ? `${options.hint} · /edit` : options.hint;
+      const hint = safe.hint && width(`${safe.hint} · /edit`) < columns ? `${safe.hint} · /edit` : safe.hint;
       let initial = options.initial;
       for (;;) {
         const answer = await notesPrompt(
           {
-            ...options,
+            ...safe,
             ...(hint ? { hint } : {}),
             ...(initial !== undefined ? { initial } : {}),
             commands: [...(options.commands ?? []), 'edit'],

@@ -128,11 +128,11 @@ describe('the user-guide cache', () => {
     expect((await load()).guides[0]!.title).toBe('Edited!');
 
     // A corrupt cache is rebuilt without a word.
-    writeFileSync(cachePath, '{"version": 4, "entries": {"trunc');
+    writeFileSync(cachePath, '{"version": 5}\n{"trunc');
     const lib = await load();
     expect(lib.guides[0]!.title).toBe('Edited!');
     expect(lib.problems).toEqual([]);
-    expect(JSON.parse(readFileSync(cachePath, 'utf8')).version).toBe(4);
+    expect(JSON.parse(readFileSync(cachePath, 'utf8').split('\n')[0]!).version).toBe(5);
   });
 
   it("keeps each card's rows beside the summary index and reads back the same card, rebuilding a cut-off index", async () => {
@@ -175,7 +175,8 @@ describe('the user-guide cache', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
     const cold = await loadSummaries({ dirs: [dir], cacheDir, workerScript: join(import.meta.dirname, '../dist/index-worker.cjs') });
     expect(cold.guides.map((g) => g.id)).toEqual(one.guides.map((g) => g.id));
-    const written = JSON.parse(readFileSync(join(cacheDir, 'user-guides-full.json'), 'utf8')) as { entries: Record<string, { guide: { id: string } }> };
+    // The full cache: a line with its version and checksum, then the entries.
+    const written = { entries: JSON.parse(readFileSync(join(cacheDir, 'user-guides-full.json'), 'utf8').split('\n')[1]!) as Record<string, { guide: { id: string } }> };
     expect(Object.values(written.entries).map((e) => e.guide.id).sort()).toEqual(one.guides.map((g) => g.id).sort());
     const warm = await loadLibrary({ dirs: [dir], cacheDir });
     expect(warm.guides).toEqual(one.guides);

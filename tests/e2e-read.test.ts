@@ -11,7 +11,7 @@ const home = mkdtempSync(join(tmpdir(), 'coach-e2e-'));
 
 describe('coach in a terminal', () => {
   it('draws the latency card in colour, fitted to the terminal width', async () => {
-    const s = runCoach(['card', 'latency'], { cols: 72, env: { COACH_HOME: home } });
+    const s = runCoach(['card', 'latency'], { cols: 72, env: { COACH_HOME: home }, linger: true });
     const { exitCode } = await s.exited;
     expect(exitCode).toBe(0);
     const lines = s.text().trimEnd().split('\n');
@@ -24,7 +24,7 @@ describe('coach in a terminal', () => {
   });
 
   it('lists the traps as a table', async () => {
-    const s = runCoach(['list', 'traps'], { cols: 120, env: { COACH_HOME: home } });
+    const s = runCoach(['list', 'traps'], { cols: 120, env: { COACH_HOME: home }, linger: true });
     expect((await s.exited).exitCode).toBe(0);
     expect(s.text()).toContain('Why not just use Kubeflow?');
     expect(s.text()).toContain('20 traps');
@@ -39,7 +39,7 @@ describe('coach in a terminal', () => {
       join(dir, 'wide.md'),
       ['# Wide card', '', '## Quick reference', '', '```', '┌────────────────────────┐', '│ 延迟预算 📦 budget      │', '├────────────────────────┤', '│ 特征存储 │ 10 ms │ 缓存 │', '└────────────────────────┘', '```', ''].join('\n'),
     );
-    const s = runCoach(['--guides', dir, 'card', 'wide'], { cols: 60, env: { COACH_HOME: home, FORCE_COLOR: '1' } });
+    const s = runCoach(['--guides', dir, 'card', 'wide'], { cols: 60, env: { COACH_HOME: home, FORCE_COLOR: '1' }, linger: true });
     expect((await s.exited).exitCode).toBe(0);
     const lines = s.text().trimEnd().split('\n');
     expect(s.text()).toContain('特征存储');
@@ -47,7 +47,7 @@ describe('coach in a terminal', () => {
   });
 
   it('says which card matches nothing and exits 3', async () => {
-    const s = runCoach(['card', 'zzzqqq'], { env: { COACH_HOME: home } });
+    const s = runCoach(['card', 'zzzqqq'], { env: { COACH_HOME: home }, linger: true });
     expect((await s.exited).exitCode).toBe(3);
     expect(s.text()).toContain("coach: no card matches 'zzzqqq'");
   });

@@ -5,6 +5,7 @@ import { openSummaries, type LibraryOptions } from './open.js';
 import { directMatch } from '../guides/match.js';
 import { cardOf } from '../guides/library.js';
 import { renderBox } from '../render/box.js';
+import { maxOf } from '../render/layout.js';
 import { style } from '../render/style.js';
 
 export interface CardOptions extends LibraryOptions {
@@ -31,7 +32,7 @@ export function renderCard(result: CardResult, io: Pick<Io, 'columns' | 'color'>
   const s = style(io.color);
   if (result.kind === 'card') return renderBox(result.card, io.columns, s);
   if (result.cards.length === 0) return 'No quick-reference cards found.';
-  const width = Math.max(...result.cards.map((c) => c.id.length));
+  const width = maxOf(result.cards, (c) => c.id.length, 0);
   const lines = result.cards.map((c) => `  ${s.bold(c.id.padEnd(width))}  ${c.title} ${s.dim(`(${c.guide})`)}`);
   return `Quick-reference cards:\n${lines.join('\n')}\n\n${s.dim('Open one with: coach card <name>')}`;
 }

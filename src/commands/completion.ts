@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { complete, type Candidate, type Completion, type IdSource, type Lookup, type Tree } from '../completion/complete.js';
 import { SCRIPTS, type Shell } from '../completion/scripts.js';
 import { cachedSummaries, type GuideSummary } from '../guides/library.js';
+import * as shape from '../guides/shape.js';
 import type { BundledSummaries } from '../guides/build-index.js';
 import type { Scenario } from '../guides/model.js';
 import { SETTING_KEYS } from '../config/keys.js';
@@ -53,7 +54,7 @@ function library(io: Pick<Io, 'bundledIndex' | 'cacheDir'>): { guides: GuideSumm
       /* no index: bundled ids are not offered */
     }
   }
-  const user = cachedSummaries(io.cacheDir);
+  const user = cachedSummaries(io.cacheDir, shape);
   return { guides: [...bundled.guides, ...user.guides], scenarios: [...bundled.scenarios, ...user.scenarios] };
 }
 

@@ -13,7 +13,7 @@ import { tradeoffQuestion } from '../practice/tradeoff-quiz.js';
 import { formatInterval, preview, review, type ItemState, type Rating } from '../practice/scheduler.js';
 import { askRating, chooseGuides, loadProgress, practiseTrap, recordReview, type TrapItem } from './trap.js';
 import { style, type Style } from '../render/style.js';
-import { loadUnicode, wrap } from '../render/layout.js';
+import { loadUnicode, maxOf, wrap } from '../render/layout.js';
 
 export interface DrillOptions extends LibraryOptions {
   deck?: string;
@@ -304,7 +304,7 @@ export function renderDrill(result: DrillResult, io: Pick<Io, 'columns' | 'color
   if (result.mode === 'plan') {
     if (result.items.length === 0) return `Nothing to drill in ${result.deck}: nothing is due and nothing is new.${next}`;
     const out = [s.bold(`Drill plan (${result.deck}): ${result.due} due, ${result.fresh} new`)];
-    const deckWidth = Math.max(...result.items.map((i) => i.deck.length));
+    const deckWidth = maxOf(result.items, (i) => i.deck.length, 0);
     result.items.forEach((i, n) => {
       const when = i.standing === 'new' ? s.cyan('new') : s.yellow('due');
       out.push(`${String(n + 1).padStart(3)}. ${i.deck.padEnd(deckWidth)}  ${when}  ${i.id}`);

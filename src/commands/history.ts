@@ -1,9 +1,11 @@
 // coach history: the mocks sat so far (date, scenario, score), numbered oldest first
 // so a number keeps pointing at the same mock; `coach history show N` prints one
 // transcript.
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Io } from '../io.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { FailureError, NotFoundError, UsageError } from '../errors.js';
+import { inside } from '../guides/walk.js';
 import { readHistory, type HistoryEntry } from '../store/history.js';
 import { renderTable } from '../render/table.js';
 import { style } from '../render/style.js';
@@ -48,9 +50,16 @@ export async function history(options: HistoryOptions, io: Io): Promise<HistoryR
   if (!mock) throw new NotFoundError(`no mock #${n}`, `numbers run from 1 to ${mocks.length}; see \`coach history\``);
   let markdown: string;
   try {
-    markdown = await readFile(mock.transcript, 'utf8');
+    // The history is a file like any other: its transcript path is followed only into
+    // coach's own mocks folder, links resolved.
+    const [folder, file] = await Promise.all([realpath(join(io.dataDir, 'mocks')), realpath(mock.transcript)]);
+    if (!inside(folder, file)) {
+      throw new FailureError(`the transcript of mock #${n} is not in coach's mocks folder (${mock.transcript}); not read`, `transcripts are kept in ${join(io.dataDir, 'mocks')}`);
+    }
+    markdown = await readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`the transcript of mock #${n} is gone: ${mock.transcript}`);
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw new FailureError(`the transcript of mock #${n} is a folder: ${mock.transcript}`);
     throw e;
   }
   return { kind: 'show', mock, markdown };

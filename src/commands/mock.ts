@@ -4,8 +4,8 @@
 // terminal the plan is printed as a study sheet. This module only orchestrates: the
 // session, interviewer and scorer live in src/mock/, the live screen in
 // src/mock-screen.ts, the drawing in src/render/mock.ts.
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import type { Guide, Scenario } from '../guides/model.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
@@ -20,7 +20,7 @@ import { transcriptMarkdown, type TranscriptMeta } from '../mock/transcript.js';
 import { parseAnswers, sessionFromAnswers } from '../mock/answers.js';
 import { sitMock } from '../mock-screen.js';
 import { appendHistory } from '../store/history.js';
-import { fileStamp, writeAtomic } from '../store/files.js';
+import { fileStamp, reserveFile, writeAtomic } from '../store/files.js';
 
 export interface MockOptions extends LibraryOptions {
   scenario?: string;
@@ -108,12 +108,16 @@ async function choose(options: MockOptions, guides: Guide[], scenarios: Scenario
 
 async function save(session: MockSession, review: Review, meta: TranscriptMeta, io: Io): Promise<string> {
   const plan = session.plan;
-  const stamp = fileStamp(meta.date);
-  const file = resolve(join(io.dataDir, 'mocks', `${stamp}-${plan.id}.md`));
-  await writeAtomic(file, transcriptMarkdown(session, review, meta));
+  // The name is reserved before it is written, with -2, -3... when another coach took
+  // it in the same millisecond; the history id is the name, so it is unique too.
+  const file = await reserveFile(resolve(io.dataDir, 'mocks'), `${fileStamp(meta.date)}-${plan.id}`, '.md');
+  await writeAtomic(file, transcriptMarkdown(session, review, meta)).catch(async (e: unknown) => {
+    await rm(file, { force: true }).catch(() => undefined);
+    throw e;
+  });
   await appendHistory(io, {
     kind: 'mock',
-    id: `${stamp}-${plan.id}`,
+    id: basename(file, '.md'),
     at: meta.date.toISOString(),
     scenario: plan.scenario ?? '',
     guide: plan.guide.id,

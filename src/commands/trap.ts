@@ -14,7 +14,7 @@ import { buildDecks, itemKey, type DeckItem } from '../practice/decks.js';
 import { pickItem, progressFrom, standing, type Progress } from '../practice/progress.js';
 import { formatInterval, isMastered, preview, RATINGS, review, type ItemState, type Rating } from '../practice/scheduler.js';
 import { style, type Style } from '../render/style.js';
-import { loadUnicode, wrap } from '../render/layout.js';
+import { loadUnicode, maxOf, wrap } from '../render/layout.js';
 
 export type TrapItem = Extract<DeckItem, { deck: 'traps' }>;
 
@@ -331,7 +331,7 @@ export function renderTrap(result: TrapResult, io: Pick<Io, 'columns' | 'color'>
       // Grouped by guide, ids in full width: the id is what the user types next.
       const out: string[] = [];
       let guide = '';
-      const idWidth = Math.max(...result.traps.map((t) => t.id.length - t.guide.length - 1));
+      const idWidth = maxOf(result.traps, (t) => t.id.length - t.guide.length - 1, 0);
       const padTo = idWidth + 4 + 20 <= io.columns ? idWidth : 0;
       for (const t of result.traps) {
         if (t.guide !== guide) {

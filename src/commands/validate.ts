@@ -29,22 +29,27 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
   if (paths.length === 0) throw new UsageError('name the guide files or folders to check', 'example: coach validate ./my-guides');
   const problems: Problem[] = [];
   const files: string[] = [];
+  const listed = new Set<string>();
   for (const p of paths) {
     const found = await guideFiles(p);
-    problems.push(...found.problems);
-    files.push(...found.files.filter((f) => !files.includes(f)));
+    for (const p of found.problems) problems.push(p);
+    for (const f of found.files) {
+      if (listed.has(f)) continue;
+      listed.add(f);
+      files.push(f);
+    }
   }
   const guides: Guide[] = [];
   const scenarios: Scenario[] = [];
   for (const f of files) {
     const parsed = await loadGuideFile(f);
-    problems.push(...parsed.problems);
+    for (const p of parsed.problems) problems.push(p);
     if (parsed.kind === 'guide') guides.push(parsed.guide);
     if (parsed.kind === 'scenario') scenarios.push(parsed.scenario);
   }
   const seen = new Map<string, string>();
   for (const g of guides) {
-    problems.push(...lintGuide(g));
+    for (const p of lintGuide(g)) problems.push(p);
     const other = seen.get(g.id);
     if (other) problems.push({ path: g.path, severity: 'warning', message: `id '${g.id}' is also used by ${other}; one of them will be renamed when loaded` });
     seen.set(g.id, g.path);
@@ -52,7 +57,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
   if (scenarios.length > 0) {
     const bundled = io.bundledIndex ? await loadLibrary({ bundledIndex: io.bundledIndex, dirs: [] }) : { guides: [] };
     const ids = new Set([...bundled.guides.map((g) => g.id), ...guides.map((g) => g.id)]);
-    for (const s of scenarios) problems.push(...lintScenario(s, ids));
+    for (const s of scenarios) for (const p of lintScenario(s, ids)) problems.push(p);
   }
   problems.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) : a.path < b.path ? -1 : 1));
   const derived = { traps: 0, phases: 0, guides: 0 };

@@ -85,13 +85,16 @@ function tableFromBars(lines: string[]): CardBlock {
 function columnSplit(band: string[]): number | undefined {
   const lines = band.filter((l) => l.trim() !== '');
   if (lines.length < 2) return undefined;
-  const width = Math.max(...lines.map((l) => l.length));
+  // Longest first, so each position looks only at the lines that reach it: the work
+  // is the band's characters, not its widest line times its number of lines.
+  const byLength = [...lines].sort((a, b) => b.length - a.length);
+  const width = byLength[0]!.length;
   let best: { at: number; starts: number } | undefined;
   for (let at = 8; at < width - 4; at++) {
     let ok = true;
     let starts = 0;
-    for (const l of lines) {
-      if (l.length <= at) continue;
+    for (const l of byLength) {
+      if (l.length <= at) break;
       const before = l.slice(at - 2, at);
       if (before.trim() !== '') {
         ok = false;

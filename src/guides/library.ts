@@ -13,6 +13,7 @@ import type { Parsed } from './parse.js';
 import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
 import type { DeckName } from '../practice/decks.js';
+import type * as Shape from './shape.js';
 
 /** What loading found wrong, and when. */
 export interface LoadReport {
@@ -149,7 +150,7 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
   const seen = new Set<string>();
   for (const dir of options.dirs) {
     const found = await guideFiles(dir);
-    problems.push(...found.problems);
+    for (const p of found.problems) problems.push(p);
     for (const f of found.files) seen.add(f); // a file under two folders loads once
   }
   const files = [...seen];
@@ -157,7 +158,7 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
   const entries = files.length > 0 ? await cached(files, options, detail) : [];
   const userGuides: (Guide | GuideSummary)[] = [];
   for (const e of entries) {
-    problems.push(...e.problems);
+    for (const p of e.problems) problems.push(p);
     if (e.guide) userGuides.push(e.guide);
     if (e.scenario) scenarios = [...scenarios.filter((s) => s.id !== e.scenario!.id), e.scenario];
   }
@@ -174,12 +175,15 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
 function merge<T extends { id: string; path: string }>(bundled: T[], user: T[], problems: Problem[]): T[] {
   const bundledIds = new Set(bundled.map((g) => g.id));
   const userIds = new Set<string>();
+  // The number each id reached: a thousand guides with one id stay linear.
+  const next = new Map<string, number>();
   let out = [...bundled];
   for (const g of user) {
     if (userIds.has(g.id)) {
       const base = g.id;
-      let n = 2;
+      let n = next.get(base) ?? 2;
       while (userIds.has(`${base}-${n}`) || bundledIds.has(`${base}-${n}`)) n++;
+      next.set(base, n + 1);
       g.id = `${base}-${n}`;
       problems.push({ path: g.path, severity: 'warning', message: `id '${base}' is already used by another of your guides; loaded as '${g.id}'` });
     } else if (bundledIds.has(g.id)) {
@@ -193,7 +197,7 @@ function merge<T extends { id: string; path: string }>(bundled: T[], user: T[], 
 
 // ---- the cache ---------------------------------------------------------------
 
-const CACHE_VERSION = 4;
+const CACHE_VERSION = 5;
 
 interface Stamp {
   size: number;
@@ -223,23 +227,47 @@ interface Entry {
   indexed?: boolean;
 }
 
+/**
+ * The full cache: one line of JSON with its version and the SHA-256 of the rest, then
+ * the entries. When the sum matches, the file is as coach wrote it and its guides are
+ * used as they are; when it does not (an edit, a bad copy), each guide is checked
+ * before use (shape.ts, about 20 ms for 250 guides against 5 for the sum), and one of
+ * the wrong shape is parsed again instead of crashing a command (issue 13).
+ */
+interface FullCache extends CacheFile<FullEntry> {
+  trusted: boolean;
+}
+
 // The cache files are read synchronously, like the stats: at this point the command
 // waits for them and nothing else, and a read through the thread pool only adds
 // the trips there and back (about 8 ms of waiting for a 250-guide cache).
-function readCache<E>(path: string | undefined): CacheFile<E> {
+type Sha256 = (data: Buffer | string) => string;
+
+// node:crypto takes a start-up a few milliseconds to load: only for the full cache.
+async function sha256(): Promise<Sha256> {
+  const { createHash } = await import('node:crypto');
+  return (data) => createHash('sha256').update(data).digest('hex'); // a string as UTF-8
+}
+
+function readFullCache(path: string | undefined, hash: Sha256): FullCache {
   if (path) {
     try {
-      return checked<E>(JSON.parse(readFileSync(path, 'utf8')), CACHE_VERSION);
+      const bytes = readFileSync(path);
+      const end = bytes.indexOf(10);
+      const head = JSON.parse(bytes.toString('utf8', 0, end)) as { version?: unknown; sha256?: unknown };
+      const body = bytes.subarray(end + 1);
+      const file = checked<FullEntry>({ version: head.version, entries: JSON.parse(body.toString('utf8')) as unknown }, CACHE_VERSION);
+      return { ...file, trusted: hash(body) === head.sha256 };
     } catch {
       /* missing or corrupt: rebuilt, transparently */
     }
   }
-  return { version: CACHE_VERSION, entries: {} };
+  return { version: CACHE_VERSION, entries: {}, trusted: true };
 }
 
 function checked<E>(read: unknown, version: number): CacheFile<E> {
   const file = read as CacheFile<E> | undefined;
-  if (file && file.version === version && file.entries && typeof file.entries === 'object') return file;
+  if (file && file.version === version && file.entries && typeof file.entries === 'object' && !Array.isArray(file.entries)) return file;
   throw new Error('not a cache file of this version');
 }
 
@@ -251,7 +279,7 @@ const INDEX_VERSION = 6;
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
 
-function readIndex(path: string | undefined): CacheFile<IndexEntry> {
+function readIndex(path: string | undefined, shape: typeof Shape): CacheFile<IndexEntry> {
   if (!path) return { version: INDEX_VERSION, entries: {} };
   try {
     const bytes = readFileSync(path);
@@ -259,7 +287,12 @@ function readIndex(path: string | undefined): CacheFile<IndexEntry> {
     if (end < 0) throw new Error('no card rows');
     const index = checked<IndexEntry>(JSON.parse(bytes.toString('utf8', 0, end)), INDEX_VERSION);
     const rows = bytes.subarray(end + 1);
-    for (const entry of Object.values(index.entries)) {
+    for (const [file, entry] of Object.entries(index.entries)) {
+      // An entry that does not have the shape coach wrote is a cache miss: parsed again.
+      if (!isIndexEntry(entry, shape)) {
+        delete index.entries[file];
+        continue;
+      }
       for (const card of (entry.summary?.cards ?? []) as unknown as StoredCard[]) {
         const [from, to] = card.blocks;
         if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= rows.length)) throw new Error('card rows out of range');
@@ -278,8 +311,8 @@ function readIndex(path: string | undefined): CacheFile<IndexEntry> {
  * without looking at the guide files: what shell completion offers. Empty when there
  * is no cache yet.
  */
-export function cachedSummaries(cacheDir: string): { guides: GuideSummary[]; scenarios: Scenario[] } {
-  const entries = Object.values(readIndex(join(cacheDir, 'user-guides.json')).entries);
+export function cachedSummaries(cacheDir: string, shape: typeof Shape): { guides: GuideSummary[]; scenarios: Scenario[] } {
+  const entries = Object.values(readIndex(join(cacheDir, 'user-guides.json'), shape).entries);
   return {
     guides: entries.flatMap((e) => (e.summary ? [e.summary] : [])),
     scenarios: entries.flatMap((e) => (e.scenario ? [e.scenario] : [])),
@@ -307,6 +340,20 @@ function writeIndex(path: string, index: CacheFile<IndexEntry>): void {
 
 const fresh = (hit: Stamp | undefined, s: Stamp | undefined): boolean => Boolean(hit && s && hit.size === s.size && hit.mtimeMs === s.mtimeMs);
 
+function isIndexEntry(e: unknown, { isGuideSummary, isProblem, isScenario }: typeof Shape): e is IndexEntry {
+  const entry = e as IndexEntry;
+  return (
+    Boolean(entry) &&
+    typeof entry === 'object' &&
+    typeof entry.size === 'number' &&
+    typeof entry.mtimeMs === 'number' &&
+    Array.isArray(entry.problems) &&
+    entry.problems.every(isProblem) &&
+    (entry.summary === undefined || isGuideSummary(entry.summary)) &&
+    (entry.scenario === undefined || isScenario(entry.scenario))
+  );
+}
+
 async function cached(files: string[], options: LoadOptions, detail: 'full' | 'summary'): Promise<Entry[]> {
   const indexPath = options.cacheDir ? join(options.cacheDir, 'user-guides.json') : undefined;
   const fullPath = options.cacheDir ? join(options.cacheDir, 'user-guides-full.json') : undefined;
@@ -318,10 +365,15 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
       return [f, s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined] as const;
     }),
   );
-  const index = readIndex(indexPath);
+  // The checks load with the cache, only when there are user guides to cache.
+  const shape = await import('./shape.js');
+  const index = readIndex(indexPath, shape);
   const needFull = (f: string): boolean => detail === 'full' && Boolean(index.entries[f]?.summary);
-  let full: CacheFile<FullEntry> | undefined = detail === 'full' ? readCache<FullEntry>(fullPath) : undefined;
-  const stale = files.filter((f) => !fresh(index.entries[f], stamps.get(f)) || (needFull(f) && !fresh(full!.entries[f], stamps.get(f))));
+  let hash = detail === 'full' ? await sha256() : undefined;
+  let full: FullCache | undefined = detail === 'full' ? readFullCache(fullPath, hash!) : undefined;
+  // A full entry is checked only when it is used: a wrong shape is a cache miss.
+  const fullOk = (f: string): boolean => fresh(full!.entries[f], stamps.get(f)) && (full!.trusted || shape.isGuide(full!.entries[f]!.guide));
+  const stale = files.filter((f) => !fresh(index.entries[f], stamps.get(f)) || (needFull(f) && !fullOk(f)));
 
   const parsed = new Map<string, Indexed>();
   // Guides from the worker, as JSON text, for the full cache.
@@ -331,7 +383,8 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     const results = await parseFiles(stale, options.workerScript);
     stale.forEach((f, i) => parsed.set(f, results[i]!));
     if (done) done();
-    full ??= readCache<FullEntry>(fullPath);
+    hash ??= await sha256();
+    full ??= readFullCache(fullPath, hash);
     for (const [f, p] of parsed) {
       const s = stamps.get(f);
       if (!s) {
@@ -357,8 +410,11 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     for (const k of gone) delete index.entries[k];
     writeIndex(indexPath, index);
     if (full && fullPath) {
-      for (const k of Object.keys(full.entries)) if (!stamps.has(k)) delete full.entries[k];
-      writeAtomically(fullPath, fullCacheText(full, jsonOf));
+      for (const k of Object.keys(full.entries)) {
+        // From a file that was edited, only entries that check are written back under a new sum.
+        if (!stamps.has(k) || (!full.trusted && !parsed.has(k) && !shape.isGuide(full.entries[k]?.guide))) delete full.entries[k];
+      }
+      writeAtomically(fullPath, fullCacheText(full, jsonOf, hash!));
     }
   }
   return files.map((f): Entry => {
@@ -408,13 +464,14 @@ async function parseFiles(files: string[], workerScript: string | undefined): Pr
 }
 
 /** The full cache as JSON, with the worker's guides spliced in as the text it wrote. */
-function fullCacheText(full: CacheFile<FullEntry>, jsonOf: Map<string, string>): string {
+function fullCacheText(full: CacheFile<FullEntry>, jsonOf: Map<string, string>, hash: Sha256): string {
   const entries = Object.entries(full.entries).map(([path, e]) => {
     const json = jsonOf.get(path);
     const entry = json === undefined ? JSON.stringify(e) : `{"size":${JSON.stringify(e.size)},"mtimeMs":${JSON.stringify(e.mtimeMs)},"guide":${json}}`;
     return `${JSON.stringify(path)}:${entry}`;
   });
-  return `{"version":${CACHE_VERSION},"entries":{${entries.join(',')}}}`;
+  const body = `{${entries.join(',')}}`;
+  return `${JSON.stringify({ version: CACHE_VERSION, sha256: hash(body) })}\n${body}`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // text out of tokens. The parser reads guides through these helpers only.
 import { Lexer, type Token, type Tokens } from 'marked';
 import { squash } from './text.js';
+import { BUDGET, OverBudget, spend } from './budget.js';
 
 /** Block tokens with the line (1-based) where each starts in the file. */
 export type Block = Token & { line: number };
@@ -17,18 +18,25 @@ export interface Node {
 
 /** Lexes markdown into a section tree; `firstLine` is where the body starts in the file. */
 export function sectionTree(markdown: string, firstLine = 1): Node {
-  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  let tokens: Token[];
+  try {
+    tokens = budgetedLexer().lex(markdown);
+  } catch (e) {
+    if (e instanceof TooDeep) throw new OverBudget(e.message, lineOfText(markdown, e.near, firstLine));
+    throw e;
+  }
   const root: Node = { heading: '', depth: 0, line: firstLine, blocks: [], children: [] };
   const stack: Node[] = [root];
   let line = firstLine;
   for (const token of tokens) {
+    spend();
     const block = Object.assign(token, { line: line + leadingNewlines(token.raw) }) as Block;
     line += countNewlines(token.raw);
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
       while (stack.length > 1 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop();
       const node: Node = {
-        heading: inlineText(heading.tokens),
+        heading: headingText(heading),
         depth: heading.depth,
         line: block.line,
         blocks: [],
@@ -41,6 +49,69 @@ export function sectionTree(markdown: string, firstLine = 1): Node {
     }
   }
   return root;
+}
+
+/**
+ * A heading's plain text, its runs of spaces made one and cut at the budget: headings
+ * are matched against many patterns, and a setext heading can be a whole paragraph.
+ */
+function headingText(heading: Tokens.Heading): string {
+  const text = squash(inlineText(heading.tokens));
+  return text.length > BUDGET.headingChars ? text.slice(0, BUDGET.headingChars) : text;
+}
+
+class TooDeep extends Error {
+  constructor(readonly near: string) {
+    super(`nested more than ${BUDGET.nesting} levels deep (block quotes, lists or emphasis inside each other)`);
+  }
+}
+
+/**
+ * marked's lexer within the budget (budget.ts). Lists and block quotes are lexed by
+ * recursion, and so is emphasis: a thousand `> - ` on one line overflowed the stack,
+ * and a thousand indented list levels took seconds and gigabytes, each level lexing
+ * all the text below it again. Deeper than the budget, the file is refused; inline
+ * text longer than the budget is kept as plain text; every step checks the deadline.
+ */
+function budgetedLexer(): Lexer {
+  const lexer = new Lexer({ gfm: true });
+  const blockTokens = lexer.blockTokens.bind(lexer) as (src: string, tokens?: Token[], clipped?: boolean) => Token[];
+  const inlineTokens = lexer.inlineTokens.bind(lexer);
+  // Written out twice rather than through a helper: these run for every block and
+  // every run of inline text, and a closure per call showed in a cold index.
+  let depth = 0;
+  lexer.blockTokens = ((src: string, tokens?: Token[], clipped?: boolean) => {
+    spend();
+    if (depth >= BUDGET.nesting) throw new TooDeep(src);
+    depth++;
+    try {
+      return blockTokens(src, tokens, clipped);
+    } finally {
+      depth--;
+    }
+  }) as Lexer['blockTokens'];
+  lexer.inlineTokens = (src: string, tokens: Token[] = []) => {
+    spend();
+    if (src.length > BUDGET.inlineChars) {
+      tokens.push({ type: 'text', raw: src, text: src });
+      return tokens;
+    }
+    if (depth >= BUDGET.nesting) throw new TooDeep(src);
+    depth++;
+    try {
+      return inlineTokens(src, tokens);
+    } finally {
+      depth--;
+    }
+  };
+  return lexer;
+}
+
+/** The line of the file where a piece of the text first appears (for a message). */
+function lineOfText(markdown: string, piece: string, firstLine: number): number | undefined {
+  const first = piece.split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 80);
+  const at = first ? markdown.indexOf(first) : -1;
+  return at < 0 ? undefined : firstLine + countNewlines(markdown.slice(0, at));
 }
 
 function countNewlines(text: string): number {
@@ -56,11 +127,17 @@ function leadingNewlines(text: string): number {
 
 /** Every block of a node and of its sub-sections, in document order, headings included. */
 export function allBlocks(node: Node): Block[] {
-  const out: Block[] = [...node.blocks];
-  for (const child of node.children) {
-    out.push({ type: 'heading', raw: '', depth: child.depth, text: child.heading, tokens: [], line: child.line } as Block);
-    out.push(...allBlocks(child));
-  }
+  const out: Block[] = [];
+  const add = (n: Node): void => {
+    spend();
+    // A loop, not push(...spread): a section may hold more blocks than a call takes arguments.
+    for (const b of n.blocks) out.push(b);
+    for (const child of n.children) {
+      out.push({ type: 'heading', raw: '', depth: child.depth, text: child.heading, tokens: [], line: child.line } as Block);
+      add(child);
+    }
+  };
+  add(node);
   return out;
 }
 
@@ -113,6 +190,7 @@ const rowsOf = new WeakMap<Tokens.Table, { header: string[]; rows: string[][] }>
 export function blockText(block: Token): string {
   let text = textOf.get(block);
   if (text === undefined) {
+    spend();
     text = computeBlockText(block);
     textOf.set(block, text);
   }
@@ -129,7 +207,7 @@ function computeBlockText(block: Token): string {
     case 'blockquote':
       return blocksText((block as Tokens.Blockquote).tokens);
     case 'code':
-      return (block as Tokens.Code).text.replace(/\s+$/g, '');
+      return (block as Tokens.Code).text.trimEnd();
     case 'list': {
       const list = block as Tokens.List;
       const start = typeof list.start === 'number' ? list.start : 1;
@@ -161,9 +239,14 @@ export function blocksText(blocks: Token[]): string {
   return parts.join('\n\n');
 }
 
-/** Line breaks inside a paragraph or a cell are spaces (most have none: no regex then). */
-function oneLine(text: string): string {
-  return text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text;
+/**
+ * Lines joined with spaces, the spaces around each line break dropped (squash then
+ * makes runs of spaces one). Line by line: the regular expressions this replaces
+ * (whitespace, newline, whitespace; whitespace at the end) take time that grows with
+ * the square of a run of spaces, and 20,000 of them took 1.5 s.
+ */
+export function oneLine(text: string): string {
+  return text.includes('\n') ? text.split('\n').map((l) => l.trim()).join(' ') : text;
 }
 
 export function cellText(cell: Tokens.TableCell): string {
@@ -182,6 +265,7 @@ export function tableRows(table: Tokens.Table): { header: string[]; rows: string
 
 /** The items of a list as plain text: first line, and nested lines as details. */
 export function listItems(list: Tokens.List): { text: string; details: string[]; tokens: Token[]; raw: string }[] {
+  spend();
   return list.items.map((item) => {
     const own = item.tokens.filter((t) => t.type !== 'list');
     const nested = item.tokens.filter((t): t is Tokens.List => t.type === 'list');
@@ -230,6 +314,7 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
     else lead.push(text);
   };
   const visit = (block: Block): void => {
+    spend();
     if (block.type === 'paragraph') {
       const p = block as unknown as Tokens.Paragraph;
       // Emoji or a check mark may come before the label.
@@ -242,7 +327,7 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
         const label = strongText.replace(/[:.]\s*$/, '').trim();
         const labelled = /[:.]\s*$/.test(strongText) || /^\s*[:.]/.test(rest);
         if (labelled && isLabel(label)) {
-          parts.push({ label, text: squash(rest.replace(/^\s*[:.]/, '').replace(/\s*\n\s*/g, ' ')), line: block.line });
+          parts.push({ label, text: squash(oneLine(rest.replace(/^\s*[:.]/, ''))), line: block.line });
           return;
         }
       }
@@ -261,7 +346,7 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
       const lines = (block as unknown as Tokens.Code).text.split('\n');
       let buffer: string[] = [];
       const flush = (): void => {
-        const text = buffer.join('\n').replace(/^\n+|\s+$/g, '');
+        const text = buffer.join('\n').replace(/^\n+/, '').trimEnd();
         buffer = [];
         push(text);
       };

@@ -3,7 +3,8 @@
 // the recognizer of its part (src/guides/recognizers/, one module per part, each
 // naming the layouts it reads; docs/guide-format.md lists them all); whatever no
 // recognizer takes stays as a plain section.
-import matter from '@11ty/gray-matter';
+import { readFrontMatter } from './front-matter.js';
+import { OverBudget } from './budget.js';
 import type { Guide, KeyPoint, PhaseKey, Problem, Scenario } from './model.js';
 import { PHASE_KEYS } from './model.js';
 import { emptyGuide } from './model.js';
@@ -11,7 +12,7 @@ import { blocksText, sectionTree, type Node } from './markdown.js';
 import { sanitize, slug } from './text.js';
 import { parseScenario } from './scenario.js';
 import type { Ctx } from './recognizers/context.js';
-import { uniqueIds } from './recognizers/context.js';
+import { UniqueIds, uniqueIds } from './recognizers/context.js';
 import { recognizerFor } from './recognizers/index.js';
 import { collectQuestions, isQuestionBlock } from './recognizers/bank.js';
 import { deriveKeyPoints, inlineTraps } from './recognizers/traps.js';
@@ -118,15 +119,17 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
     if (!close) return error('front matter opened with --- on line 1 is never closed with a --- line', 1);
     const end = open[0].length - 1 + close.index + close[0].length;
     try {
-      // gray-matter gets the front matter block only (it scans all it is given); the
-      // body goes to the lexer. Passing options keeps it from caching across calls.
-      const parsed = matter(text.slice(0, end), { language: 'yaml', excerpt: false });
+      // The front matter block only (gray-matter scans all it is given); the body goes
+      // to the lexer. Values come back cleaned of control characters (front-matter.ts).
+      const parsed = readFrontMatter(text.slice(0, end));
       const value: unknown = parsed.data;
+      if (parsed.removed > 0) problems.push({ path, line: 1, severity: 'warning', message: `removed ${parsed.removed} control character(s) or terminal escape sequence(s) from the front matter` });
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
       else return error('front matter must be a YAML mapping (key: value lines)', 2);
       body = text.slice(end);
       bodyLine = lineOf(text, end);
     } catch (e) {
+      if (e instanceof OverBudget) throw e;
       const mark = (e as { mark?: { line?: number } }).mark;
       const reason = ((e as { reason?: string }).reason ?? (e as Error).message).split('\n')[0];
       return error(`invalid YAML in front matter: ${reason}`, mark?.line !== undefined ? mark.line + 1 : 1);
@@ -183,6 +186,7 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
     phaseKeyPoints: new Map(),
     topicPhrases: new Map(),
     cardTags,
+    cardIds: new UniqueIds(),
     walkChildren: (node) => {
       for (const child of node.children) walk(child, ctx, [node]);
     },

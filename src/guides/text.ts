@@ -1,9 +1,10 @@
 // Text helpers shared by the parser and the renderers. Pure: strings in, strings out.
 
 // CSI/OSC/other escape sequences, then any C0/C1 control character but tab and newline,
-// then the bidirectional overrides that can make text display differently from what it is.
+// the line and paragraph separators (YAML's \L and \P), and the bidirectional overrides
+// and isolates that can make text display differently from what it is.
 const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Removes terminal escape sequences and control characters from untrusted text. */
 export function sanitize(text: string): { text: string; removed: number; firstLine?: number } {
@@ -17,6 +18,28 @@ export function sanitize(text: string): { text: string; removed: number; firstLi
   const clean = text.replace(ESCAPE_SEQUENCE, note).replace(CONTROL, note);
   if (removed === 0) return { text, removed };
   return { text: clean, removed, firstLine: text.slice(0, firstIndex).split('\n').length };
+}
+
+// The same characters for showControls, and coach's own colour codes (SGR) that it
+// lets through when colour is on.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_OR_SGR = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Shows control characters instead of sending them, as `less` and `git` do: ESC as
+ * `\x1b`, NEL as `\u0085`, a right-to-left override as `\u202e`. Tab and newline stay.
+ * With `keepColour`, colour codes (SGR: `ESC [ digits m`) pass, and nothing else does:
+ * no cursor movement, no title, no clipboard, no link. File names go through this
+ * where they enter (a name must stay recognisable); everything printed goes through
+ * it on the way out (src/main.ts).
+ */
+export function showControls(text: string, keepColour = false): string {
+  if (!UNSAFE.test(text)) return text;
+  return text.replace(UNSAFE_OR_SGR, (c) => {
+    if (c.length > 1) return keepColour ? c : `\\x1b${c.slice(1)}`;
+    const code = c.charCodeAt(0);
+    return code < 0x80 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** Lower-case slug: letters, digits and single dashes. */

@@ -1,17 +1,13 @@
 // Draws a quick-reference card as a box at a given width: every row re-wrapped to
 // fit, columns measured by display width, nothing cut.
 import type { Card, CardBlock } from '../guides/model.js';
-import { fitColumns, pad, width, wrap } from './layout.js';
+import { fitColumns, maxOf, pad, width, wrap } from './layout.js';
 import type { Style } from './style.js';
 
 const SEP = ' │ ';
 
 export function renderBox(card: Card, columns: number, s: Style): string {
-  const natural = Math.max(
-    width(card.title),
-    width(card.subtitle ?? ''),
-    ...card.blocks.map((b) => naturalWidth(b)),
-  );
+  const natural = maxOf(card.blocks, naturalWidth, Math.max(width(card.title), width(card.subtitle ?? '')));
   const outer = Math.min(columns, Math.max(40, natural + 4));
   const inner = outer - 4;
   const out: string[] = [];
@@ -41,10 +37,10 @@ export function renderBox(card: Card, columns: number, s: Style): string {
 
 function naturalWidth(block: CardBlock): number {
   const title = width(block.title ?? '');
-  if (block.kind === 'lines') return Math.max(title, ...block.lines.map((l) => width(l)));
+  if (block.kind === 'lines') return maxOf(block.lines, width, title);
   const rows = block.header ? [block.header, ...block.rows] : block.rows;
-  const n = Math.max(...rows.map((r) => r.length));
-  const cols = Array.from({ length: n }, (_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
+  const n = maxOf(rows, (r) => r.length, 0);
+  const cols = Array.from({ length: n }, (_, c) => maxOf(rows, (r) => width(r[c] ?? ''), 0));
   return Math.max(title, cols.reduce((a, b) => a + b, 0) + SEP.length * (n - 1));
 }
 
@@ -59,7 +55,7 @@ function hanging(text: string, columns: number): string[] {
 
 function tableLines(block: Extract<CardBlock, { kind: 'table' }>, inner: number, s: Style): string[] {
   const rows = block.header ? [block.header, ...block.rows] : block.rows;
-  const n = Math.max(...rows.map((r) => r.length));
+  const n = maxOf(rows, (r) => r.length, 0);
   const room = inner - SEP.length * (n - 1);
   const widths = fitColumns(rows, room);
   // The last column takes what is left, so rules and rows reach the box's edge.
@@ -67,7 +63,7 @@ function tableLines(block: Extract<CardBlock, { kind: 'table' }>, inner: number,
   const out: string[] = [];
   rows.forEach((row, r) => {
     const cells = widths.map((w, c) => hanging(row[c] ?? '', w));
-    const height = Math.max(...cells.map((c) => c.length));
+    const height = maxOf(cells, (c) => c.length, 0);
     for (let i = 0; i < height; i++) {
       const text = widths.map((w, c) => pad(cells[c]![i] ?? '', w)).join(s.dim(SEP));
       out.push(block.header && r === 0 ? s.bold(text) : text);

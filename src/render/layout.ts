@@ -40,8 +40,9 @@ export function wrap(text: string, columns: number): string[] {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     if (paragraph.trim() === '') out.push('');
-    else if (NARROW.test(paragraph)) out.push(...wrapNarrow(paragraph, columns));
-    else out.push(...library().wrapAnsi(paragraph, columns, { hard: true, trim: true, wordWrap: true }).split('\n'));
+    // Loops, not push(...spread): a long text wraps to more lines than a call takes arguments.
+    else if (NARROW.test(paragraph)) for (const l of wrapNarrow(paragraph, columns)) out.push(l);
+    else for (const l of library().wrapAnsi(paragraph, columns, { hard: true, trim: true, wordWrap: true }).split('\n')) out.push(l);
   }
   return out;
 }
@@ -74,6 +75,19 @@ function wrapNarrow(text: string, columns: number): string[] {
   return lines;
 }
 
+/**
+ * The largest `measure(item)`, at least `floor`. A loop: Math.max(...spread) throws
+ * RangeError past about 120,000 items, and a hostile guide has that many words.
+ */
+export function maxOf<T>(items: readonly T[], measure: (item: T) => number, floor = -Infinity): number {
+  let max = floor;
+  for (const item of items) {
+    const m = measure(item);
+    if (m > max) max = m;
+  }
+  return max;
+}
+
 /** Pads to a display width. */
 export function pad(text: string, columns: number): string {
   const w = width(text);
@@ -95,13 +109,12 @@ export function indent(text: string, by = 2): string {
  * room) and the rest is shared in proportion to what each column wants.
  */
 export function fitColumns(rows: string[][], available: number): number[] {
-  const n = Math.max(0, ...rows.map((r) => r.length));
+  const n = maxOf(rows, (r) => r.length, 0);
   if (n === 0) return [];
-  const natural = Array.from({ length: n }, (_, c) => Math.max(1, ...rows.map((r) => width(r[c] ?? ''))));
+  const natural = Array.from({ length: n }, (_, c) => maxOf(rows, (r) => width(r[c] ?? ''), 1));
   const total = natural.reduce((a, b) => a + b, 0);
   if (total <= available) return natural;
-  const longestWord = (c: number): number =>
-    Math.max(4, ...rows.flatMap((r) => (r[c] ?? '').split(/\s+/).map((word) => width(word))));
+  const longestWord = (c: number): number => maxOf(rows, (r) => maxOf((r[c] ?? '').split(/\s+/), width, 0), 4);
   // Every column keeps its longest word when that fits; otherwise words are capped at a fair share.
   let floor = natural.map((w, c) => Math.min(w, longestWord(c)));
   if (floor.reduce((a, b) => a + b, 0) > available) {

@@ -3,7 +3,7 @@
 // measuring and wrapping as the cards (layout.ts): cli-table3 did this before, but
 // it cut long ids short with "…" and took about 0.4 ms a row (110 ms for
 // `coach list guides` over 250 guides).
-import { ESC, fitColumns, pad, wrap } from './layout.js';
+import { ESC, fitColumns, maxOf, pad, wrap } from './layout.js';
 import type { Style } from './style.js';
 
 export interface TableSpec {
@@ -26,7 +26,7 @@ export function renderTable(spec: TableSpec, s: Style): string {
       const text = row[c] ?? '';
       return text.includes(ESC) ? [text] : wrap(text, w);
     });
-    const height = Math.max(1, ...cells.map((c) => c.length));
+    const height = maxOf(cells, (c) => c.length, 1);
     const out: string[] = [];
     for (let i = 0; i < height; i++) {
       const parts = widths.map((w, c) => {

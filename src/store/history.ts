@@ -1,11 +1,14 @@
 // The practice and mock history: one JSON record per line in <dataDir>/history.jsonl.
 // Appends happen under a cross-process lock so two coach processes lose nothing; a line
 // that cannot be read (a crash mid-write, a hand edit) moves the file aside with a
-// warning and a fresh file keeps every record that was still readable.
-import { appendFile, chmod, open, unlink } from 'node:fs/promises';
+// warning and a fresh file keeps every record that was still readable. A record that
+// reads as JSON but not as a record of its kind is skipped with a warning and kept in
+// the file; strings from the file are cleaned where they enter (issue 13).
+import { appendFile, chmod, open, stat, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Io } from '../io.js';
-import { moveAside, PRIVATE_FILE, readText, withLock, writeAtomic } from './files.js';
+import { sanitize } from '../guides/text.js';
+import { checkFile, PRIVATE_FILE, readText, replaceCorrupt, storeError, withLock, writeAtomic } from './files.js';
 
 export type Rating = 'again' | 'hard' | 'good' | 'easy';
 
@@ -67,7 +70,8 @@ interface Parsed {
 export function parseHistory(text: string): Parsed {
   const records: Parsed['records'] = [];
   let bad = 0;
-  for (const line of text.split('\n')) {
+  // A byte-order mark written by an editor is not part of the first record.
+  for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
     if (!line.trim()) continue;
     try {
       const value: unknown = JSON.parse(line);
@@ -80,12 +84,99 @@ export function parseHistory(text: string): Parsed {
   return { records, bad };
 }
 
-function known(records: Parsed['records']): HistoryEntry[] {
-  return records.filter((r) => r.kind === 'mock' || r.kind === 'review') as HistoryEntry[];
+const RATINGS = new Set(['again', 'hard', 'good', 'easy']);
+
+/**
+ * A record of a known kind, checked field by field and with its strings cleaned, or
+ * the reason it cannot be used ("'score' should be a number").
+ */
+export function checkEntry(record: Record<string, unknown>): HistoryEntry | string {
+  const fields: Record<string, unknown> = {};
+  const text = (key: string, optional = false): boolean => {
+    const v = record[key];
+    if (v === undefined && optional) return true;
+    if (typeof v !== 'string') return false;
+    fields[key] = sanitize(v).text;
+    return true;
+  };
+  const number = (key: string, optional = false): boolean => {
+    const v = record[key];
+    if (v === undefined && optional) return true;
+    if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+    fields[key] = v;
+    return true;
+  };
+  // A path is used to open a file: kept as written (`history show` checks where it leads).
+  const path = (key: string): boolean => {
+    if (typeof record[key] !== 'string') return false;
+    fields[key] = record[key];
+    return true;
+  };
+  const bool = (key: string): boolean => {
+    if (typeof record[key] !== 'boolean') return false;
+    fields[key] = record[key];
+    return true;
+  };
+  const need = (ok: boolean, what: string): string | undefined => (ok ? undefined : what);
+  let problem: string | undefined;
+  const common = need(text('kind') && text('id'), "'id' should be text") ?? need(text('at') && !Number.isNaN(Date.parse(String(record['at']))), "'at' should be an ISO time");
+  if (common) return common;
+  if (record['kind'] === 'mock') {
+    problem =
+      need(text('scenario'), "'scenario' should be text") ??
+      need(text('guide'), "'guide' should be text") ??
+      need(number('score'), "'score' should be a number") ??
+      need(path('transcript'), "'transcript' should be text") ??
+      need(bool('partial'), "'partial' should be true or false");
+    if (problem) return problem;
+    const phases = record['phases'];
+    if (!Array.isArray(phases)) return "'phases' should be a list";
+    const checked: MockPhaseRecord[] = [];
+    for (const p of phases as unknown[]) {
+      const ph = p as Record<string, unknown>;
+      const ok = ph && typeof ph === 'object' && typeof ph['key'] === 'string' && typeof ph['name'] === 'string' && ['plannedMin', 'usedMin', 'covered', 'total'].every((k) => typeof ph[k] === 'number' && Number.isFinite(ph[k]));
+      if (!ok) return "'phases' should hold a key, a name and four numbers each";
+      checked.push({ key: sanitize(ph['key'] as string).text, name: sanitize(ph['name'] as string).text, plannedMin: ph['plannedMin'] as number, usedMin: ph['usedMin'] as number, covered: ph['covered'] as number, total: ph['total'] as number });
+    }
+    return { ...(fields as Omit<Extract<HistoryEntry, { kind: 'mock' }>, 'phases'>), kind: 'mock', phases: checked };
+  }
+  problem =
+    need(text('deck'), "'deck' should be text") ??
+    need(text('item'), "'item' should be text") ??
+    need(text('guide'), "'guide' should be text") ??
+    need(typeof record['rating'] === 'string' && RATINGS.has(record['rating']) && text('rating'), "'rating' should be again, hard, good or easy") ??
+    need(bool('correct'), "'correct' should be true or false") ??
+    need(number('covered', true) && number('total', true), "'covered' and 'total' should be numbers");
+  if (problem) return problem;
+  return { ...(fields as Extract<HistoryEntry, { kind: 'review' }>), kind: 'review' };
 }
 
-/** Reads and, when needed, repairs the file. Call only while holding its lock. */
-async function loadLocked(io: Pick<Io, 'dataDir' | 'stderr'>): Promise<Parsed['records']> {
+/**
+ * The records this version knows, each checked; a bad one is skipped with one warning
+ * for all of them, and stays in the file (a later version, or the user, may read it).
+ */
+function known(records: Parsed['records'], io: Pick<Io, 'dataDir' | 'stderr'>): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  let skipped = 0;
+  let first = '';
+  for (const r of records) {
+    if (r.kind !== 'mock' && r.kind !== 'review') continue;
+    const entry = checkEntry(r as unknown as Record<string, unknown>);
+    if (typeof entry !== 'string') out.push(entry);
+    else if (skipped++ === 0) first = `${r.kind} record '${sanitize(r.id).text}': ${entry}`;
+  }
+  if (skipped > 0) {
+    io.stderr.write(`coach: warning: skipped ${skipped} history record${skipped === 1 ? '' : 's'} that coach cannot use (first: ${first}); kept in ${historyPath(io)}\n`);
+  }
+  return out;
+}
+
+/**
+ * Reads and, when needed, repairs the file. Call only while holding its lock. A repair
+ * that cannot be written (a full disk) leaves the file as it was: reading goes on with
+ * the readable records and a warning (`mustRepair` false), writing stops with the error.
+ */
+async function loadLocked(io: Pick<Io, 'dataDir' | 'stderr'>, mustRepair = true): Promise<Parsed['records']> {
   const file = historyPath(io);
   const text = await readText(file);
   if (text === undefined) return [];
@@ -94,8 +185,13 @@ async function loadLocked(io: Pick<Io, 'dataDir' | 'stderr'>): Promise<Parsed['r
   // too, or the next append would glue a record onto it.
   if (parsed.bad === 0 && (text === '' || text.endsWith('\n'))) return parsed.records;
   const n = parsed.records.length;
-  await moveAside(file, io, `kept ${n} readable record${n === 1 ? '' : 's'}, dropped ${parsed.bad} unreadable line${parsed.bad === 1 ? '' : 's'}`);
-  await writeAtomic(file, parsed.records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  const kept = `kept ${n} readable record${n === 1 ? '' : 's'}, dropped ${parsed.bad} unreadable line${parsed.bad === 1 ? '' : 's'}`;
+  try {
+    await replaceCorrupt(file, parsed.records.map((r) => `${JSON.stringify(r)}\n`).join(''), io, kept);
+  } catch (e) {
+    if (mustRepair) throw e;
+    io.stderr.write(`coach: warning: ${file} needs a repair that could not be written (${(e as Error).message}); it is unchanged\n`);
+  }
   return parsed.records;
 }
 
@@ -128,18 +224,27 @@ export async function appendHistoryMany(io: Pick<Io, 'dataDir' | 'stderr'>, entr
   if (entries.length === 0) return;
   const file = historyPath(io);
   await withLock(file, async () => {
+    await checkFile(file);
     if (!(await endsCleanly(file))) await loadLocked(io);
     // One write call of whole lines, in append mode: a reader under the same lock never
     // sees half a record.
-    await appendFile(file, entries.map((e) => `${JSON.stringify(e)}\n`).join(''), { encoding: 'utf8', mode: PRIVATE_FILE });
-    // The mode above applies to a new file only; one written by an older coach is tightened.
-    if (process.platform !== 'win32') await chmod(file, PRIVATE_FILE);
+    const lines = entries.map((e) => `${JSON.stringify(e)}\n`).join('');
+    const before = (await stat(file).catch(() => undefined))?.size ?? 0;
+    try {
+      await appendFile(file, lines, { encoding: 'utf8', mode: PRIVATE_FILE });
+      // The mode above applies to a new file only; one written by an older coach is tightened.
+      if (process.platform !== 'win32') await chmod(file, PRIVATE_FILE);
+    } catch (e) {
+      // A write cut short (a full disk) may leave half a line: the file goes back as it was.
+      await truncate(file, before).catch(() => undefined);
+      throw storeError(e, file);
+    }
   });
 }
 
 export async function readHistory(io: Pick<Io, 'dataDir' | 'stderr'>): Promise<HistoryEntry[]> {
   const file = historyPath(io);
-  return known(await withLock(file, () => loadLocked(io)));
+  return known(await withLock(file, () => loadLocked(io, false)), io);
 }
 
 /**
@@ -151,7 +256,12 @@ export async function rewriteHistory(io: Pick<Io, 'dataDir' | 'stderr'>, keep: (
   const file = historyPath(io);
   return withLock(file, async () => {
     const records = await loadLocked(io);
-    const kept = records.filter((r) => !(r.kind === 'mock' || r.kind === 'review') || keep(r as HistoryEntry));
+    // Records of other kinds, and records that do not check, are kept as they are.
+    const kept = records.filter((r) => {
+      if (r.kind !== 'mock' && r.kind !== 'review') return true;
+      const entry = checkEntry(r as unknown as Record<string, unknown>);
+      return typeof entry === 'string' || keep(entry);
+    });
     const removed = records.length - kept.length;
     if (removed > 0) await writeAtomic(file, kept.map((r) => `${JSON.stringify(r)}\n`).join(''));
     return removed;
@@ -167,7 +277,7 @@ export async function deleteHistory(io: Pick<Io, 'dataDir' | 'stderr'>): Promise
       return true;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw e;
+      throw storeError(e, file);
     }
   });
 }

@@ -3,7 +3,7 @@ import type { Card } from '../model.js';
 import { markdownCardBlocks } from '../cards.js';
 import { allBlocks } from '../markdown.js';
 import { slug, titleCase } from '../text.js';
-import { uniqueId, type Recognizer } from './context.js';
+import type { Recognizer } from './context.js';
 
 export const cards: Recognizer = {
   part: 'cards',
@@ -20,13 +20,12 @@ export const cards: Recognizer = {
     const one = !/cards\b|sheets\b/i.test(node.heading);
     const cardNodes = node.children.length > 0 && !one ? node.children : [{ ...node, blocks: allBlocks(node), children: [] }];
     if (!one && node.children.length > 0 && node.blocks.length > 0) cardNodes.unshift({ ...node, children: [] });
-    const taken = new Set(ctx.guide.cards.map((c) => c.id));
     for (const n of cardNodes) {
       const parsed = markdownCardBlocks(allBlocks(n));
       if (parsed.blocks.length === 0) continue;
       const fromHeading = n.heading.replace(/\s*[-–:(]?\s*quick[- ]?reference( card)?\)?\s*$/i, '').trim();
       const title = fromHeading && !/^(quick[- ]?reference( cards?)?|card)$/i.test(fromHeading) ? fromHeading : (titleFromSubtitle(parsed.subtitle) ?? ctx.guide.title);
-      const id = uniqueId(slug(title) || 'card', taken);
+      const id = ctx.cardIds.take(slug(title) || 'card');
       const extra = ctx.cardTags[id];
       const tags = Array.isArray(extra) ? extra.map(String) : [];
       const card: Card = { id, title, tags, blocks: parsed.blocks, line: n.line };

@@ -93,7 +93,7 @@ export const endQuestions: Recognizer = {
 export function questionLines(blocks: Block[], group: AskQuestion['group'] = 'clarifying'): AskQuestion[] {
   const out: AskQuestion[] = [];
   const add = (text: string, g: AskQuestion['group']): AskQuestion | undefined => {
-    const m = /^(.*?[?"”])\s*\(([^)]+)\)\s*$/.exec(text.trim());
+    const m = questionAndWhy(text.trim());
     const question = unquote(m ? m[1]! : text);
     if (!question) return undefined;
     const q: AskQuestion = { question, group: g, details: [] };
@@ -133,4 +133,25 @@ export function questionLines(blocks: Block[], group: AskQuestion['group'] = 'cl
     }
   }
   return out;
+}
+
+/**
+ * "What scale? (capacity)" as the question and why it matters: what
+ * /^(.*?[?"”])\s*\(([^)]+)\)\s*$/ matches, found in one pass. That expression takes
+ * time that grows with the square of a line of `?(` (a second for 20,000 characters).
+ */
+function questionAndWhy(text: string): [string, string, string] | undefined {
+  if (!text.endsWith(')')) return undefined;
+  const close = text.length - 1;
+  // The question is on the first line ("." stops at a line break).
+  const lineEnd = text.search(/[\n\r\u2028\u2029]/);
+  // The parenthesis holds no ")": it opens after the one before the last.
+  for (let open = text.lastIndexOf(')', close - 1) + 1; open < close - 1; open++) {
+    if (text[open] !== '(') continue;
+    let end = open;
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    if (lineEnd >= 0 && end > lineEnd) return undefined;
+    if (end > 0 && '?"”'.includes(text[end - 1]!)) return [text, text.slice(0, end), text.slice(open + 1, close)];
+  }
+  return undefined;
 }
