@@ -44,6 +44,8 @@ export interface AskQuestion {
   answer?: string;
   /** "must" for the questions a candidate must not skip, else "clarifying". */
   group: 'must' | 'clarifying';
+  /** The group of questions the guide files it under ("Scale & Market"), when it names one. */
+  category?: string;
   details: string[];
 }
 

@@ -16,6 +16,7 @@ import { recognizerFor } from './recognizers/index.js';
 import { collectQuestions, isQuestionBlock } from './recognizers/bank.js';
 import { deriveKeyPoints, inlineTraps } from './recognizers/traps.js';
 import { keyTradeoffTables } from './recognizers/tradeoffs.js';
+import { clarifyTables } from './recognizers/questions.js';
 import { fallbackPoints, topicOf, topicPoints } from './recognizers/phase-topics.js';
 import { pointsFrom, splitItems } from './recognizers/derive.js';
 import { STANDARD_PLAN } from './phases.js';
@@ -207,6 +208,7 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
   collectQuestions(node, ctx, ancestors);
   inlineTraps(node, ctx);
   keyTradeoffTables(node, ctx);
+  clarifyTables(node, ctx);
   const content = node.blocks.filter((b) => !isQuestionBlock(b));
   if (node.depth > 1 || (node.depth === 1 && content.length > 0) || (node.depth === 0 && content.length > 0)) {
     const text = blocksText(node.blocks);
