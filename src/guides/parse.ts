@@ -202,8 +202,8 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
   const title = node.depth === 1 && node.children.some((c) => recognizerFor(c.heading));
   const recognizer = node.depth > 0 && !title ? recognizerFor(node.heading) : undefined;
   if (recognizer) {
-    recognizer.read(node, ctx, ancestors);
-    if (!recognizer.passThrough) return;
+    const taken = recognizer.read(node, ctx, ancestors);
+    if (!recognizer.passThrough && taken !== false) return;
   }
   collectQuestions(node, ctx, ancestors);
   inlineTraps(node, ctx);

@@ -36,7 +36,8 @@ export interface Recognizer {
   /** A section whose heading matches is this recognizer's. */
   heading: RegExp;
   layouts: Layout[];
-  read(node: Node, ctx: Ctx, ancestors: Node[]): void;
+  /** Reads the section; `false` means it was not this part after all, and it is walked as a plain section. */
+  read(node: Node, ctx: Ctx, ancestors: Node[]): void | boolean;
   /** After reading, the section is walked as a plain one too (a phase heading holds other parts). */
   passThrough?: boolean;
 }
