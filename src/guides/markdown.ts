@@ -266,18 +266,27 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
         push(text);
       };
       const boxed = lines.some((l) => /[│┃║]/.test(l));
+      // Where the label that opened the part being read stands: a lower-case label
+      // indented deeper than it ("   Response: A 203.0.113.100") is a line of that
+      // answer, not a new part.
+      let labelIndent = -1;
       lines.forEach((raw, i) => {
         const l = boxed ? raw.replace(BOX, ' ').replace(/\s+$/, '') : raw;
         // "❌ BAD ANSWER:" and "✅ GOOD ANSWER:" are labels too.
         const t = l.trim().replace(/^[\p{Extended_Pictographic}\uFE0F✓✔✗✘×]+\s*/u, '');
-        const m = CAPITAL_LABEL.exec(t) ?? LINE_LABEL.exec(t);
+        const indent = l.length - l.trimStart().length;
+        const capital = CAPITAL_LABEL.exec(t);
+        const inner = !capital && labelIndent >= 0 && indent > labelIndent;
+        const m = capital ?? (inner ? null : LINE_LABEL.exec(t));
         const alone = /^[A-Z][A-Z '’/&-]{2,40}$/.test(t) && isLabel(t) ? t : undefined;
         if (m && isLabel(m[1]!)) {
           flush();
           parts.push({ label: m[1]!, text: m[2]!.trim(), line: block.line + 1 + i });
+          labelIndent = indent;
         } else if (alone) {
           flush();
           parts.push({ label: alone, text: '', line: block.line + 1 + i });
+          labelIndent = indent;
         } else if (!boxed || t !== '' || buffer.length > 0) buffer.push(boxed ? l.replace(/^ {1,2}/, '') : l);
       });
       flush();

@@ -29,6 +29,7 @@ export const traps: Recognizer = {
     { name: 'answer-in-code-block', example: '```\nWhat they\'re testing: ...\nBad answer: "..."\nGood answer:\n"..."\n```' },
     { name: 'answer-in-box', example: '┌────────────┐\n│ GOOD ANSWER │\n├────────────┤\n│ "..."      │' },
     { name: 'answer-table-per-trap', example: '### Trap 1: "Why not shard?"\n| What Interviewer Wants | Best Answer |\n| Why NewSQL exists | Sharding loses joins... |' },
+    { name: 'label-inside-answer', example: '│ GOOD ANSWER │\n│ 3. Response Selection: │\n│    Query: api.example.com A │\n│    Response: A 203.0.113.100 │   (a line of the answer, not a new part)' },
     { name: 'derived-key-points', example: 'Strong answer: "1. **Cost**: ... 2. **Attention**: ..." → key points Cost, Attention (derived)' },
   ],
   read(node, ctx) {
