@@ -339,3 +339,12 @@ describe('sections headed as traps', () => {
     expect(p.guide.sections.find((s) => s.heading === 'Q1: Which brokers have you run?')?.text).toBe('Talk about your own experience.');
   });
 });
+
+describe('quick-reference cards', () => {
+  it('makes a quote of several paragraphs several lines of the card, none holding a line break', () => {
+    const p = parseGuideText('# Chat\n\n## Quick Reference Card\n\n### Closing Statement\n\n> "To sum up:\n>\n> - one\n> - two\n>\n> That is all."\n', { path: '/g/chat.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    const lines = p.guide.cards.flatMap((c) => c.blocks.flatMap((b) => (b.kind === 'lines' ? b.lines : [])));
+    expect(lines).toEqual(['"To sum up:', '- one', '- two', 'That is all."']);
+  });
+});

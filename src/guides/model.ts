@@ -97,7 +97,8 @@ export interface Mistake {
 
 export type CardBlock =
   | { kind: 'table'; title?: string; header?: string[]; rows: string[][] }
-  | { kind: 'lines'; title?: string; lines: string[] };
+  /** `pre`: a diagram, drawn as written (its spacing lines the arrows up), not re-wrapped. */
+  | { kind: 'lines'; title?: string; lines: string[]; pre?: boolean };
 
 export interface Card {
   id: string;

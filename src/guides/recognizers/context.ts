@@ -18,6 +18,8 @@ export interface Ctx {
   /** Phrases per phase key from the sections that speak of that phase, made into derived points only when needed. */
   topicPhrases: Map<string, string[]>;
   cardTags: Record<string, unknown>;
+  /** How the guide spells a word it writes in mixed case ("whatsapp" → "WhatsApp"), for titles made from shouted text. */
+  spelling: (lower: string) => string | undefined;
   /** Walks a node's sub-sections as the main walk would (for parts that hold other parts). */
   walkChildren: (node: Node) => void;
 }
