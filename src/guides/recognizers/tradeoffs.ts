@@ -26,6 +26,7 @@ export const tradeoffs: Recognizer = {
     { name: 'empty-decision-rows', example: '### Trade-off 2: Pull vs. Push\n| Decision | Option A: Pull | Option B: Push | Recommendation |\n| | **Pros**: ... | **Pros**: ... | Hybrid |\n| | **Cons**: ... | **Cons**: ... | |' },
     { name: 'vs-lines', example: '- **SSE vs WebSocket:** simplicity vs efficiency\n- **Sampling:** cost vs statistical power\n```\n1. Throughput vs Latency: batching helps one\n```' },
     { name: 'table-under-phase', example: '## Phase 4: Scale (30-40 min)\n| Decision | Option A | Option B | Recommendation |' },
+    { name: 'code-block-pros-cons-labels', example: '```\nManaged (hosted):\n  Pros:\n  - No upgrades\n  Cons:\n  - Costs more\nSelf-Run:\n  ...\nTrade-off:\n- money against on-call time\n```' },
     { name: 'rationale-column', example: '| Decision | Option A | Option B | Recommendation | Rationale |\n| Booking flow | Synchronous | Saga | Saga | Parts fail on their own |' },
     { name: 'chosen-mark', example: '| Decision | Breadth-First | Best-First (Chosen) |\n| Aspect | Push (Recommended) | Pull |\n| Reply channel | Email ✓ | Live chat |' },
   ],
@@ -89,7 +90,7 @@ function add(t: Tradeoff, ctx: Ctx): void {
 
 // "Best-First (Chosen)", "Saga ✓", "Hybrid (Recommended)": the option the guide picks,
 // marked in its name. Anchored at the end and tried only where a "(" stands: linear.
-const CHOSEN_WORDS = /\((?:chosen|recommended|preferred|selected|our (?:choice|pick)|winner)\)$/i;
+const CHOSEN_WORDS = /\((?:chosen|recommended|preferred|selected|our (?:choice|pick)|winner|[\w .&-]{1,30}['’]s choice)\)$/i;
 const CHECK_MARKS = /^[✓✔✅☑⭐★]\uFE0F?$/u;
 
 /** An option's name without the mark that says the guide picks it, and whether it had one. */
@@ -359,22 +360,40 @@ function readRowOptions(t: Tradeoff, header: string[], rows: string[][]): void {
 
 /** "Every Turn:\n  + durable\n  - slow\nOn State Change:\n  + cheap": options with their pros and cons. */
 function readCodeOptions(t: Tradeoff, text: string): void {
-  const options: { name: string; pros: string[]; cons: string[] }[] = [];
+  const options: { name: string; pros: string[]; cons: string[]; points: string[] }[] = [];
+  // Under "Pros:" or "Cons:" inside an option, "- item" lines are that side's; with
+  // no "+" line and no such label anywhere, a "- item" is a plain point, not a con.
+  const signed = /^\s*\+/m.test(text) || /^\s*(?:pros?|cons?|advantages?|disadvantages?|benefits?|drawbacks?)\s*:\s*$/im.test(text);
+  let side: 'pros' | 'cons' | undefined;
+  let open = false;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    const head = /^([A-Za-z0-9][^:+\-]{1,50}):\s*$/.exec(line);
-    if (head) options.push({ name: head[1]!.trim(), pros: [], cons: [] });
-    else if (options.length > 0 && /^\+\s*/.test(line)) options[options.length - 1]!.pros.push(line.replace(/^\+\s*/, ''));
-    else if (options.length > 0 && /^-\s*/.test(line)) options[options.length - 1]!.cons.push(line.replace(/^-\s*/, ''));
+    const head = /^([A-Za-z0-9][^:+]{1,50}):\s*$/.exec(line);
+    const name = head?.[1]!.trim() ?? '';
+    const label = /^(pros?|advantages?|benefits?|upsides?)$/i.test(name) ? 'pros' : /^(cons?|disadvantages?|drawbacks?|downsides?)$/i.test(name) ? 'cons' : undefined;
+    const current = options[options.length - 1];
+    if (head && label && current) side = label;
+    else if (head) {
+      // "Trade-off:", "Discussion:", "Scenario:" sum the options up; they are not one.
+      open = !NOT_OPTION_HEAD.test(name);
+      if (open) options.push({ name, pros: [], cons: [], points: [] });
+      side = undefined;
+    } else if (!open || !current) continue;
+    else if (/^\+\s*/.test(line)) current.pros.push(line.replace(/^\+\s*/, ''));
+    else if (/^[-•*]\s*/.test(line)) (signed ? current[side ?? 'cons'] : current.points).push(line.replace(/^[-•*]\s*/, ''));
   }
-  const real = options.filter((o) => o.pros.length + o.cons.length > 0);
+  const real = options.filter((o) => o.pros.length + o.cons.length + o.points.length > 0);
   if (real.length < 2) return;
   t.options = real.map((o) => o.name);
-  t.aspects = [
-    { aspect: 'Pros', values: real.map((o) => o.pros.join('; ')) },
-    { aspect: 'Cons', values: real.map((o) => o.cons.join('; ')) },
-  ];
+  t.aspects = signed
+    ? [
+        { aspect: 'Pros', values: real.map((o) => o.pros.join('; ')) },
+        { aspect: 'Cons', values: real.map((o) => o.cons.join('; ')) },
+      ]
+    : [{ aspect: '', values: real.map((o) => o.points.join('; ')) }];
 }
+
+const NOT_OPTION_HEAD = /^(?:trade-?offs?|discussion|scenario|summary|result|recommendation|verdict|bottom line|key (?:insight|point)s?|note|example|why|when)$/i;
 
 /** Bold paragraphs that title trade-offs: "**Trade-off 1: Checkpoint Frequency**", "**1. A vs B**". */
 function boldTitles(blocks: Block[]): number[] {
