@@ -128,11 +128,11 @@ describe('the user-guide cache', () => {
     expect((await load()).guides[0]!.title).toBe('Edited!');
 
     // A corrupt cache is rebuilt without a word.
-    writeFileSync(cachePath, '{"version": 4, "entries": {"trunc');
+    writeFileSync(cachePath, '{"version": 5, "entries": {"trunc');
     const lib = await load();
     expect(lib.guides[0]!.title).toBe('Edited!');
     expect(lib.problems).toEqual([]);
-    expect(JSON.parse(readFileSync(cachePath, 'utf8')).version).toBe(4);
+    expect(JSON.parse(readFileSync(cachePath, 'utf8')).version).toBe(5);
   });
 
   it("keeps each card's rows beside the summary index and reads back the same card, rebuilding a cut-off index", async () => {

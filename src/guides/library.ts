@@ -193,7 +193,9 @@ function merge<T extends { id: string; path: string }>(bundled: T[], user: T[], 
 
 // ---- the cache ---------------------------------------------------------------
 
-const CACHE_VERSION = 4;
+// Raised whenever the parser reads a guide differently: an entry is kept by the file's
+// size and time alone, so a guide parsed by an older coach would keep its old reading.
+const CACHE_VERSION = 5;
 
 interface Stamp {
   size: number;
@@ -247,7 +249,7 @@ function checked<E>(read: unknown, version: number): CacheFile<E> {
 // each card in the JSON holds the byte range of its rows. `coach card` decodes the
 // JSON line and the rows of the one card it draws: with 250 guides, turning every
 // card's rows into strings was a third of its start-up work (decoding and garbage).
-const INDEX_VERSION = 6;
+const INDEX_VERSION = 7;
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
 
