@@ -129,7 +129,7 @@ function computeBlockText(block: Token): string {
     case 'blockquote':
       return blocksText((block as Tokens.Blockquote).tokens);
     case 'code':
-      return (block as Tokens.Code).text.replace(/\s+$/g, '');
+      return (block as Tokens.Code).text.trimEnd();
     case 'list': {
       const list = block as Tokens.List;
       const start = typeof list.start === 'number' ? list.start : 1;
@@ -161,9 +161,14 @@ export function blocksText(blocks: Token[]): string {
   return parts.join('\n\n');
 }
 
-/** Line breaks inside a paragraph or a cell are spaces (most have none: no regex then). */
-function oneLine(text: string): string {
-  return text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text;
+/**
+ * Line breaks inside a paragraph or a cell are spaces (most have none: no work then).
+ * Split, not a regex: `\s*\n\s*` rescans a long run of spaces from every position.
+ */
+export function oneLine(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return `${/^\s/.test(text) ? ' ' : ''}${lines.join(' ')}${/\s$/.test(text) ? ' ' : ''}`;
 }
 
 export function cellText(cell: Tokens.TableCell): string {
@@ -242,7 +247,7 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
         const label = strongText.replace(/[:.]\s*$/, '').trim();
         const labelled = /[:.]\s*$/.test(strongText) || /^\s*[:.]/.test(rest);
         if (labelled && isLabel(label)) {
-          parts.push({ label, text: squash(rest.replace(/^\s*[:.]/, '').replace(/\s*\n\s*/g, ' ')), line: block.line });
+          parts.push({ label, text: squash(oneLine(rest.replace(/^\s*[:.]/, ''))), line: block.line });
           return;
         }
       }
@@ -261,7 +266,7 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
       const lines = (block as unknown as Tokens.Code).text.split('\n');
       let buffer: string[] = [];
       const flush = (): void => {
-        const text = buffer.join('\n').replace(/^\n+|\s+$/g, '');
+        const text = buffer.join('\n').replace(/^\n+/, '').trimEnd();
         buffer = [];
         push(text);
       };
@@ -271,7 +276,7 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
       // answer, not a new part.
       let labelIndent = -1;
       lines.forEach((raw, i) => {
-        const l = boxed ? raw.replace(BOX, ' ').replace(/\s+$/, '') : raw;
+        const l = boxed ? raw.replace(BOX, ' ').trimEnd() : raw;
         // "❌ BAD ANSWER:" and "✅ GOOD ANSWER:" are labels too.
         const t = l.trim().replace(/^[\p{Extended_Pictographic}\uFE0F✓✔✗✘×]+\s*/u, '');
         const indent = l.length - l.trimStart().length;

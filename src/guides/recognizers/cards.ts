@@ -49,9 +49,12 @@ export const cards: Recognizer = {
 /** A title from the heading drawn inside a box: without "- Interview Quick Ref", in the guide's own capitals. */
 function titleFromSubtitle(subtitle: string | undefined, ctx: Ctx): string | undefined {
   if (!subtitle) return undefined;
-  const t = squash(subtitle.replace(/\([^)]*\)/g, ' '))
-    .replace(/\s*[-–—:|]+\s*(?:interview(?:\s+(?:card|quick\s+ref(?:erence)?|cheat\s*sheet|prep))?|quick\s+ref(?:erence)?(?:\s+card)?|cheat\s*sheet)$/i, '')
-    .trim();
+  const full = squash(subtitle.replace(/\([^()]*\)/g, ' '));
+  // Looked for in the last characters only: the pattern starts anywhere, and a long run
+  // of dashes must not make it quadratic.
+  const from = Math.max(0, full.length - 60);
+  const tail = /[-–—:|]+\s*(?:interview(?:\s+(?:card|quick\s+ref(?:erence)?|cheat\s*sheet|prep))?|quick\s+ref(?:erence)?(?:\s+card)?|cheat\s*sheet)$/i.exec(full.slice(from));
+  const t = (tail ? full.slice(0, from + tail.index) : full).trim();
   return t ? recase(t, ctx) : undefined;
 }
 

@@ -363,7 +363,7 @@ function readCodeOptions(t: Tradeoff, text: string): void {
   const options: { name: string; pros: string[]; cons: string[]; points: string[] }[] = [];
   // Under "Pros:" or "Cons:" inside an option, "- item" lines are that side's; with
   // no "+" line and no such label anywhere, a "- item" is a plain point, not a con.
-  const signed = /^\s*\+/m.test(text) || /^\s*(?:pros?|cons?|advantages?|disadvantages?|benefits?|drawbacks?)\s*:\s*$/im.test(text);
+  const signed = /^[ \t]*\+/m.test(text) || /^[ \t]*(?:pros?|cons?|advantages?|disadvantages?|benefits?|drawbacks?)[ \t]*:[ \t]*$/im.test(text);
   let side: 'pros' | 'cons' | undefined;
   let open = false;
   for (const raw of text.split('\n')) {
