@@ -200,3 +200,17 @@ describe('the user-guide cache', () => {
     expect(lib.guides.flatMap((g) => g.cards)).toHaveLength(250);
   });
 });
+
+describe('the work one file can cause grows with its size, not faster', () => {
+  // Each of these took tens of seconds when a regex rescanned a run of whitespace from
+  // every position in it; read in a straight line they take milliseconds.
+  it.each([
+    ['a code block of 100,000 blank lines', '# G\n\n## Trade-offs\n\n### A vs B\n\n```\n' + '\n'.repeat(100_000) + 'x\n```\n'],
+    ['a paragraph with a run of 100,000 spaces', '# G\n\n## Notes\n\na' + ' '.repeat(100_000) + 'b\nc\n'],
+    ['a box title of 100,000 dashes', '# G\n\n## Cheat Sheet\n\n```\n┌──────┐\n│ ' + '-'.repeat(100_000) + 'x │\n├──────┤\n│ a │\n└──────┘\n```\n'],
+  ])('%s parses in well under five seconds', (_name, src) => {
+    const start = performance.now();
+    expect(parseGuideText(src, { path: '/g/big.md' }).kind).toBe('guide');
+    expect(performance.now() - start).toBeLessThan(5000);
+  });
+});
