@@ -348,3 +348,15 @@ describe('quick-reference cards', () => {
     expect(lines).toEqual(['"To sum up:', '- one', '- two', 'That is all."']);
   });
 });
+
+describe('quotes around answers', () => {
+  it.each([
+    ['"Trendy" or "users like it"', '"Trendy" or "users like it"'],
+    ['"Use a queue."', 'Use a queue.'],
+    ['"Return {"status": "queued", "id": "a1"} and poll."', 'Return {"status": "queued", "id": "a1"} and poll.'],
+  ])('a weak answer written %s reads %s', (written, read) => {
+    const p = parseGuideText(`# Q\n\n## Trap Questions\n\n### Trap 1: "Why a queue?"\n\n**Bad answer:** ${written}\n\n**Good answer:** Because bursts.\n`, { path: '/g/q.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    expect(p.guide.traps[0]?.weak).toBe(read);
+  });
+});

@@ -30,11 +30,14 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Strips one pair of surrounding quotes, straight or curly. */
+/** Strips one pair of surrounding quotes, straight or curly; not two quotes side by side ('"a" or "b"'). */
 export function unquote(text: string): string {
   const t = text.trim();
   const m = /^["“'‘](.*)["”'’]$/s.exec(t);
-  return m ? m[1]!.trim() : t;
+  if (!m) return t;
+  // '"Trendy" or "users like it"' opens and closes two quotes: taking the outer marks would split both.
+  if (/^["“]/.test(t) && /["”] *(?:\/|or|and|vs\.?) *["“]/i.test(m[1]!)) return t;
+  return m[1]!.trim();
 }
 
 /** Collapses runs of spaces and trims. */
