@@ -184,7 +184,9 @@ function tradeoffsFromRows(table: Block & Tokens.Table, ctx: Ctx, heading = ''):
   if (alternative > 0 && !header.some((h) => /option/i.test(h))) return decisionsFromRows(table, alternative, ctx);
   const rec = header.findIndex((h) => /recommend|choice|verdict|pick/i.test(h));
   const why = header.findIndex((h, i) => i > 0 && i !== rec && RATIONALE.test(plain(h)));
-  const options = header.map((h, i) => (i > 0 && i !== rec && i !== why ? i : -1)).filter((i) => i > 0);
+  // "When to Choose A", "Factors to Consider", "Notes": guidance about the options, not one of them.
+  const guidance = header.map((h, i) => (i > 0 && i !== rec && i !== why && GUIDANCE.test(plain(h)) ? i : -1)).filter((i) => i > 0);
+  const options = header.map((h, i) => (i > 0 && i !== rec && i !== why && !guidance.includes(i) ? i : -1)).filter((i) => i > 0);
   rows.forEach((r, i) => {
     const title = r[0] ?? '';
     const cells = options.map((o) => r[o] ?? '');
@@ -202,12 +204,14 @@ function tradeoffsFromRows(table: Block & Tokens.Table, ctx: Ctx, heading = ''):
     // A rationale says why; it is the recommendation only when nothing else is and it names an option.
     if (reason && !t.recommendation && t.options.some((o) => o && mentions(reason, o, t.options.filter((x) => x !== o)))) t.recommendation = reason;
     else if (reason) t.notes.push(reason);
+    for (const g of guidance) if (r[g]) t.notes.push(`${plain(header[g]!)}: ${r[g]}`);
     if (title) add(t, ctx);
   });
 }
 
 // A column that says why, not an option: "Rationale", "Why", "Reason", "Justification".
 const RATIONALE = /^(?:rationale|reason(?:s|ing)?|justification|because|why\b.*)$/i;
+const GUIDANCE = /^(?:when to (?:choose|use|pick|prefer)\b.*|(?:key )?factors?(?: to consider)?|considerations?|notes?|comments?|remarks?)$/i;
 
 /**
  * "| Decision | Alternative | Why we chose this |": each row is the option taken
