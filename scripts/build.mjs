@@ -98,7 +98,22 @@ async function licenses(metafile) {
   return `coach bundles the following packages into dist/. Their licences follow.${rule}${parts.join(rule)}\n`;
 }
 
+/**
+ * The parser's fingerprint: a hash of everything under src/guides. The cache of the
+ * user's guides keeps an entry by the file's size and time; an entry written by a
+ * build that reads guides differently is parsed again instead of kept.
+ */
+async function parserFingerprint() {
+  const { createHash } = await import('node:crypto');
+  const dir = `${root}src/guides`;
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f).update(await readFile(`${dir}/${f}`));
+  return hash.digest('hex').slice(0, 12);
+}
+
 async function bundle(outdir) {
+  const parser = await parserFingerprint();
   const entries = {
     coach: `${root}src/main.ts`,
     'build-index': `${root}src/guides/build-index.ts`,
@@ -121,7 +136,7 @@ async function bundle(outdir) {
       target: 'node20',
       // import() becomes require() of the unit's bundle.
       supported: { 'dynamic-import': false },
-      define: { 'import.meta.url': '__coachUrl' },
+      define: { 'import.meta.url': '__coachUrl', __COACH_PARSER__: JSON.stringify(parser) },
       banner: { js: "const __coachUrl = require('node:url').pathToFileURL(__filename).href;" },
       minifyWhitespace: true,
       minifySyntax: true,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadUnicode, textNeedsUnicode, width, wrap } from '../src/render/layout.js';
 import { renderTable } from '../src/render/table.js';
 import { style } from '../src/render/style.js';
+import { renderBox } from '../src/render/box.js';
 
 const texts = [
   'Feature store availability is critical since it is on the inference path → we need a fallback.',
@@ -88,5 +89,30 @@ describe('textNeedsUnicode', () => {
   ])('%s → %s', (text, needs) => {
     expect(textNeedsUnicode(text)).toBe(needs);
     if (!needs) expect(width(text)).toBe(text.replace(/\u001b\[\d+m/g, '').length);
+  });
+});
+
+describe('renderBox', () => {
+  const card = {
+    id: 'upload',
+    title: 'Upload Path',
+    tags: [],
+    line: 1,
+    blocks: [
+      { kind: 'lines' as const, pre: true, lines: ['Phone -> API -> Queue', '         ↓        ↓', '       Meta      Blobs'] },
+      { kind: 'lines' as const, title: 'Payments', lines: ['Monthly permit', '  renewed on the first day of every month by the billing job'] },
+    ],
+  };
+
+  it('draws a diagram as written, so that its arrows stay under what they point from', () => {
+    const out = renderBox(card, 60, style(false)).split('\n');
+    expect(out).toContain('│ ' + '         ↓        ↓'.padEnd(56) + ' │');
+    expect(out).toContain('│ ' + '       Meta      Blobs'.padEnd(56) + ' │');
+  });
+
+  it('keeps an indented line indented, on every line it wraps to', () => {
+    const out = renderBox(card, 40, style(false)).split('\n').map((l) => l.slice(2, -2).trimEnd());
+    const at = out.indexOf('Monthly permit');
+    expect(out.slice(at + 1, at + 3)).toEqual(['  renewed on the first day of every', '  month by the billing job']);
   });
 });

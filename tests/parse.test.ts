@@ -315,3 +315,51 @@ describe('key points derived from a strong answer', () => {
     expect(points('Retrain every night on fresh labels, compare the new model against the old one on live traffic, and roll back when precision drops.')).toHaveLength(3);
   });
 });
+
+describe('sections headed as traps', () => {
+  const parse = (src: string) => {
+    const p = parseGuideText(src, { path: '/g/traps.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    return p;
+  };
+
+  it('warns when a section headed as traps yields none, and keeps its text', () => {
+    const p = parse('# Queue\n\n## Trap Questions\n\nThink about ordering and retries before you answer.\n');
+    expect(p.guide.traps).toEqual([]);
+    expect(p.guide.sections.map((s) => s.heading)).toContain('Trap Questions');
+    expect(p.problems).toContainEqual(expect.objectContaining({ severity: 'warning', line: 3, message: expect.stringContaining("section 'Trap Questions' is headed as traps, but no trap was read") }));
+  });
+
+  it('does not warn when the traps are read', () => {
+    const p = parse('# Queue\n\n## Phase 5: Trap Questions\n\n### Trap Question 1: "Why not one queue?"\n\n**Bad answer:** "It is simpler."\n\n**Good answer:** One queue lets a slow tenant block every other tenant.\n');
+    expect(p.guide.traps.map((t) => t.question)).toEqual(['Why not one queue?']);
+    expect(p.problems.filter((x) => /headed as traps/.test(x.message))).toEqual([]);
+  });
+
+  it('keeps a numbered question with no answer under it as a plain section, not a trap', () => {
+    const p = parse('# Queue\n\n## Likely Interview Questions\n\n### Q1: Which brokers have you run?\n\nTalk about your own experience.\n');
+    expect(p.guide.traps).toEqual([]);
+    expect(p.guide.sections.find((s) => s.heading === 'Q1: Which brokers have you run?')?.text).toBe('Talk about your own experience.');
+  });
+});
+
+describe('quick-reference cards', () => {
+  it('makes a quote of several paragraphs several lines of the card, none holding a line break', () => {
+    const p = parseGuideText('# Chat\n\n## Quick Reference Card\n\n### Closing Statement\n\n> "To sum up:\n>\n> - one\n> - two\n>\n> That is all."\n', { path: '/g/chat.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    const lines = p.guide.cards.flatMap((c) => c.blocks.flatMap((b) => (b.kind === 'lines' ? b.lines : [])));
+    expect(lines).toEqual(['"To sum up:', '- one', '- two', 'That is all."']);
+  });
+});
+
+describe('quotes around answers', () => {
+  it.each([
+    ['"Trendy" or "users like it"', '"Trendy" or "users like it"'],
+    ['"Use a queue."', 'Use a queue.'],
+    ['"Return {"status": "queued", "id": "a1"} and poll."', 'Return {"status": "queued", "id": "a1"} and poll.'],
+  ])('a weak answer written %s reads %s', (written, read) => {
+    const p = parseGuideText(`# Q\n\n## Trap Questions\n\n### Trap 1: "Why a queue?"\n\n**Bad answer:** ${written}\n\n**Good answer:** Because bursts.\n`, { path: '/g/q.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    expect(p.guide.traps[0]?.weak).toBe(read);
+  });
+});

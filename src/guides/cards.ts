@@ -34,8 +34,8 @@ export function parseBox(code: string): ParsedBox {
     }
     // Drop the outer frame: the first and last vertical bar of the line.
     let inner = trimmed;
-    if (/^[│|]/.test(inner)) inner = inner.slice(1);
-    if (/[│|]$/.test(inner)) inner = inner.slice(0, -1);
+    if (/^[│┃║|]/.test(inner)) inner = inner.slice(1);
+    if (/[│┃║|]$/.test(inner)) inner = inner.slice(0, -1);
     bands[bands.length - 1]!.push(inner);
   }
   const nonEmpty = bands.filter((b) => b.some((l) => l.trim() !== ''));
@@ -46,20 +46,103 @@ export function parseBox(code: string): ParsedBox {
       out.subtitle = squash(lines[0]!);
       return;
     }
-    out.blocks.push(bandBlock(band));
+    out.blocks.push(...bandBlocks(band));
   });
   return out;
 }
 
-function bandBlock(band: string[]): CardBlock {
+function bandBlocks(band: string[]): CardBlock[] {
   const lines = band.filter((l) => l.trim() !== '');
   const withBars = lines.filter((l) => VERTICAL.test(l) && !RULE.test(l));
   if (withBars.length > 0 && withBars.length >= lines.filter((l) => !RULE.test(l)).length / 2) {
-    return tableFromBars(lines);
+    return [tableFromBars(lines)];
   }
+  const sections = titledSections(lines);
+  if (sections) return sections.flatMap(sectionBlocks);
   const split = columnSplit(band);
-  if (split !== undefined) return tableFromColumns(band, split);
-  return linesBlock(lines.map((l) => squash(l)));
+  if (split !== undefined) return [tableFromColumns(band, split)];
+  return [linesBlock(lines)];
+}
+
+// ---- sections inside a band ------------------------------------------------------
+
+// "───────────          ─────────────": the rule under a title, one run per column.
+const UNDERLINE = /^\s*[─━═=-]{3,}(?:\s+[─━═=-]{3,})*\s*$/;
+// "Architecture:" at the band's left edge, with the lines under it indented.
+const COLON_TITLE = /^[A-Za-z][^:]{0,50}:$/;
+
+interface Section {
+  title?: string;
+  /** Where each column starts, when the title is drawn over two or more columns. */
+  columns?: { at: number; title: string }[];
+  titleLine?: string;
+  lines: string[];
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/**
+ * A band that titles its parts ("KEY NUMBERS" over a rule, "Architecture:" over
+ * indented lines) is read part by part; undefined when it has fewer than two titles.
+ */
+function titledSections(lines: string[]): Section[] | undefined {
+  const base = Math.min(...lines.map(indentOf));
+  const sections: Section[] = [{ lines: [] }];
+  let titles = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    const t = line.trim();
+    if (next !== undefined && UNDERLINE.test(next) && /[A-Za-z]/.test(t) && !UNDERLINE.test(line)) {
+      const runs = [...next.matchAll(/[─━═=-]{3,}/g)].map((m) => m.index);
+      const section: Section = { title: squash(t).replace(/:$/, ''), lines: [] };
+      if (runs.length >= 2) {
+        section.columns = runs.map((at, k) => ({ at, title: squash(line.slice(at, runs[k + 1] ?? line.length)).replace(/:$/, '') }));
+        section.titleLine = line;
+      }
+      sections.push(section);
+      titles++;
+      i++;
+    } else if (indentOf(line) === base && COLON_TITLE.test(t) && next !== undefined && indentOf(next) > base) {
+      sections.push({ title: t.replace(/:$/, ''), lines: [] });
+      titles++;
+    } else sections[sections.length - 1]!.lines.push(line);
+  }
+  if (titles < 2) return undefined;
+  return sections.filter((x) => x.title || x.lines.length > 0);
+}
+
+function sectionBlocks(section: Section): CardBlock[] {
+  if (section.columns) {
+    const cols = section.columns;
+    // Each line cut where a column starts; a line whose text runs across a column's
+    // start does not split cleanly, and the part is drawn as written instead.
+    const rows: string[][] = [];
+    for (const line of section.lines) {
+      if (cols.slice(1).some((c) => c.at < line.length && line[c.at - 1] !== ' ')) {
+        return [{ kind: 'lines', lines: shapedLines([section.titleLine ?? '', ...section.lines].filter(Boolean), true).lines, pre: true }];
+      }
+      rows.push(cols.map((c, k) => bullet(squash(line.slice(c.at, cols[k + 1]?.at ?? line.length)))));
+    }
+    // Three or more columns are a table; two side by side are two lists ("KEY NUMBERS", "KEY DECISIONS").
+    if (cols.length >= 3) return [{ kind: 'table', header: cols.map((c) => c.title), rows }];
+    return cols.map((c, k) => ({ kind: 'lines' as const, ...(c.title ? { title: c.title } : {}), lines: rows.map((r) => r[k]!).filter(Boolean) }));
+  }
+  const block = linesBlock(section.lines, false);
+  if (section.title && block.kind === 'lines') block.title = section.title;
+  return [block];
+}
+
+// A line of a diagram: only arrows and connectors ("   ↓        ↓").
+const ARROWS_ONLY = /^[\s↓↑▼▲│|↕v^→←⇣⇡]+$/;
+
+/** Lines kept as drawn: a diagram keeps its spacing; other lines keep how far they are indented. */
+function shapedLines(lines: string[], drawn = false): { lines: string[]; pre: boolean } {
+  const base = Math.min(...lines.map(indentOf));
+  if (drawn || lines.some((l) => ARROWS_ONLY.test(l) && /[↓↑▼▲↕⇣⇡]/.test(l))) return { lines: lines.map((l) => l.slice(base).trimEnd()), pre: true };
+  return { lines: lines.map((l) => ' '.repeat(Math.min(indentOf(l) - base, 8)) + bullet(squash(l))), pre: false };
 }
 
 function tableFromBars(lines: string[]): CardBlock {
@@ -126,12 +209,18 @@ function bullet(text: string): string {
   return text.replace(/^[*•·-]\s+/, '• ');
 }
 
-function linesBlock(lines: string[]): CardBlock {
-  const first = lines[0];
-  if (first && /^[A-Z0-9][A-Z0-9 ()'’/&.,-]+:?$/.test(first) && lines.length > 1) {
-    return { kind: 'lines', title: first.replace(/:$/, ''), lines: lines.slice(1).map(bullet) };
-  }
-  return { kind: 'lines', lines: lines.map(bullet) };
+function linesBlock(raw: string[], titled = true): CardBlock {
+  const first = squash(raw[0] ?? '');
+  const title = titled && first && /^[A-Z0-9][A-Z0-9 ()'’/&.,-]+:?$/.test(first) && raw.length > 1 ? first.replace(/:$/, '') : undefined;
+  const body = title ? raw.slice(1) : raw;
+  if (body.length === 0) return { kind: 'lines', ...(title ? { title } : {}), lines: [] };
+  const { lines, pre } = shapedLines(body);
+  return { kind: 'lines', ...(title ? { title } : {}), lines, ...(pre ? { pre } : {}) };
+}
+
+/** A card's line is one line: a quote of several paragraphs is several lines. */
+function textLines(text: string): string[] {
+  return text.split('\n').filter((l) => l.trim() !== '');
 }
 
 /** Blocks of a card written in markdown: a bold line titles the block that follows it. */
@@ -162,9 +251,9 @@ export function markdownCardBlocks(blocks: Block[]): ParsedBox {
       if (onlyStrong) {
         if (pendingTitle) add({ kind: 'lines', lines: [] });
         pendingTitle = inlineText(p.tokens);
-      } else add({ kind: 'lines', lines: [blockText(block)] });
+      } else add({ kind: 'lines', lines: textLines(blockText(block)) });
     } else if (block.type === 'blockquote') {
-      add({ kind: 'lines', lines: [blockText(block)] });
+      add({ kind: 'lines', lines: textLines(blockText(block)) });
     } else if (block.type === 'heading') {
       // A sub-heading of a one-card section titles the blocks under it.
       if (pendingTitle) add({ kind: 'lines', lines: [] });

@@ -197,7 +197,13 @@ function merge<T extends { id: string; path: string }>(bundled: T[], user: T[], 
 
 // ---- the cache ---------------------------------------------------------------
 
-const CACHE_VERSION = 5;
+// An entry is kept by the file's size and time alone, so a guide parsed by a coach that
+// reads guides differently would keep its old reading: the version holds the parser's
+// fingerprint (a hash of src/guides, set by the build), and any change to the parser
+// rebuilds the cache. The number is raised when the cache's own shape changes.
+declare const __COACH_PARSER__: string | undefined;
+const PARSER = typeof __COACH_PARSER__ === 'string' ? __COACH_PARSER__ : 'source';
+const CACHE_VERSION = `5:${PARSER}`;
 
 interface Stamp {
   size: number;
@@ -215,7 +221,7 @@ interface FullEntry extends Stamp {
 }
 
 interface CacheFile<E> {
-  version: number;
+  version: string;
   entries: Record<string, E>;
 }
 
@@ -265,7 +271,7 @@ function readFullCache(path: string | undefined, hash: Sha256): FullCache {
   return { version: CACHE_VERSION, entries: {}, trusted: true };
 }
 
-function checked<E>(read: unknown, version: number): CacheFile<E> {
+function checked<E>(read: unknown, version: string): CacheFile<E> {
   const file = read as CacheFile<E> | undefined;
   if (file && file.version === version && file.entries && typeof file.entries === 'object' && !Array.isArray(file.entries)) return file;
   throw new Error('not a cache file of this version');
@@ -275,7 +281,7 @@ function checked<E>(read: unknown, version: number): CacheFile<E> {
 // each card in the JSON holds the byte range of its rows. `coach card` decodes the
 // JSON line and the rows of the one card it draws: with 250 guides, turning every
 // card's rows into strings was a third of its start-up work (decoding and garbage).
-const INDEX_VERSION = 6;
+const INDEX_VERSION = `7:${PARSER}`;
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
 

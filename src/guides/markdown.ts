@@ -240,13 +240,13 @@ export function blocksText(blocks: Token[]): string {
 }
 
 /**
- * Lines joined with spaces, the spaces around each line break dropped (squash then
- * makes runs of spaces one). Line by line: the regular expressions this replaces
- * (whitespace, newline, whitespace; whitespace at the end) take time that grows with
- * the square of a run of spaces, and 20,000 of them took 1.5 s.
+ * Line breaks inside a paragraph or a cell are spaces (most have none: no work then).
+ * Split, not a regex: `\s*\n\s*` rescans a long run of spaces from every position.
  */
 export function oneLine(text: string): string {
-  return text.includes('\n') ? text.split('\n').map((l) => l.trim()).join(' ') : text;
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return `${/^\s/.test(text) ? ' ' : ''}${lines.join(' ')}${/\s$/.test(text) ? ' ' : ''}`;
 }
 
 export function cellText(cell: Tokens.TableCell): string {
@@ -351,18 +351,27 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
         push(text);
       };
       const boxed = lines.some((l) => /[│┃║]/.test(l));
+      // Where the label that opened the part being read stands: a lower-case label
+      // indented deeper than it ("   Response: A 203.0.113.100") is a line of that
+      // answer, not a new part.
+      let labelIndent = -1;
       lines.forEach((raw, i) => {
-        const l = boxed ? raw.replace(BOX, ' ').replace(/\s+$/, '') : raw;
+        const l = boxed ? raw.replace(BOX, ' ').trimEnd() : raw;
         // "❌ BAD ANSWER:" and "✅ GOOD ANSWER:" are labels too.
         const t = l.trim().replace(/^[\p{Extended_Pictographic}\uFE0F✓✔✗✘×]+\s*/u, '');
-        const m = CAPITAL_LABEL.exec(t) ?? LINE_LABEL.exec(t);
+        const indent = l.length - l.trimStart().length;
+        const capital = CAPITAL_LABEL.exec(t);
+        const inner = !capital && labelIndent >= 0 && indent > labelIndent;
+        const m = capital ?? (inner ? null : LINE_LABEL.exec(t));
         const alone = /^[A-Z][A-Z '’/&-]{2,40}$/.test(t) && isLabel(t) ? t : undefined;
         if (m && isLabel(m[1]!)) {
           flush();
           parts.push({ label: m[1]!, text: m[2]!.trim(), line: block.line + 1 + i });
+          labelIndent = indent;
         } else if (alone) {
           flush();
           parts.push({ label: alone, text: '', line: block.line + 1 + i });
+          labelIndent = indent;
         } else if (!boxed || t !== '' || buffer.length > 0) buffer.push(boxed ? l.replace(/^ {1,2}/, '') : l);
       });
       flush();

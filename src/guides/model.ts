@@ -44,6 +44,8 @@ export interface AskQuestion {
   answer?: string;
   /** "must" for the questions a candidate must not skip, else "clarifying". */
   group: 'must' | 'clarifying';
+  /** The group of questions the guide files it under ("Scale & Market"), when it names one. */
+  category?: string;
   details: string[];
 }
 
@@ -95,7 +97,8 @@ export interface Mistake {
 
 export type CardBlock =
   | { kind: 'table'; title?: string; header?: string[]; rows: string[][] }
-  | { kind: 'lines'; title?: string; lines: string[] };
+  /** `pre`: a diagram, drawn as written (its spacing lines the arrows up), not re-wrapped. */
+  | { kind: 'lines'; title?: string; lines: string[]; pre?: boolean };
 
 export interface Card {
   id: string;

@@ -9,7 +9,7 @@ import type { Guide, KeyPoint, PhaseKey, Problem, Scenario } from './model.js';
 import { PHASE_KEYS } from './model.js';
 import { emptyGuide } from './model.js';
 import { blocksText, sectionTree, type Node } from './markdown.js';
-import { sanitize, slug } from './text.js';
+import { mixedCaseSpellings, recaseShouted, sanitize, slug, titleWord } from './text.js';
 import { parseScenario } from './scenario.js';
 import type { Ctx } from './recognizers/context.js';
 import { UniqueIds, uniqueIds } from './recognizers/context.js';
@@ -17,6 +17,7 @@ import { recognizerFor } from './recognizers/index.js';
 import { collectQuestions, isQuestionBlock } from './recognizers/bank.js';
 import { deriveKeyPoints, inlineTraps } from './recognizers/traps.js';
 import { keyTradeoffTables } from './recognizers/tradeoffs.js';
+import { clarifyTables } from './recognizers/questions.js';
 import { fallbackPoints, topicOf, topicPoints } from './recognizers/phase-topics.js';
 import { pointsFrom, splitItems } from './recognizers/derive.js';
 import { STANDARD_PLAN } from './phases.js';
@@ -34,22 +35,17 @@ export interface ParseOptions {
 const GENERIC_FILE = /^(\d+[-_. ]*)*(interview[-_ ]?guide|guide|readme|index|notes?|content)$/i;
 const GENERIC_TITLE = /^(ml )?(system design )?(interview )?(guide|notes|readme|index)$/i;
 
-// Words a title keeps in capitals when it is made from a folder name.
-const ACRONYMS = new Set(
-  'api apis ai ml llm llms cdn dns sql nosql etl elt rag gpu gpus cpu tpu iot id ids url urls http https grpc rest p2p ota crm erp ats kyc aml s3 qps rps sla slo slos sre cicd ci cd ui ux sdk jwt oauth sso mfa otp sms tls ssl vpn ddos waf cqrs ddd mvp faq pos atm ev ar vr nlp ocr asr tts gdpr hipaa pci soc2 mlops llmops dag dags olap oltp ann knn hnsw bert gpt rl a/b ab k8s vm vms db dbs kv ttl lru'.split(' '),
-);
-
 /** "api-gateway-design" → "API Gateway Design": a title from an id, acronyms kept. */
 export function titleFromId(id: string): string {
   return id
     .split('-')
     .filter(Boolean)
-    .map((w) => (ACRONYMS.has(w) ? w.toUpperCase().replace('NOSQL', 'NoSQL').replace(/^LLMS$/, 'LLMs').replace(/^APIS$/, 'APIs').replace(/^GPUS$/, 'GPUs') : w.length <= 3 && /\d/.test(w) ? w : w[0]!.toUpperCase() + w.slice(1)))
+    .map(titleWord)
     .join(' ');
 }
 
 /** The title an H1 gives, without "Interview Guide", its numbering or dashes; undefined when nothing is left. */
-export function titleFromHeading(heading: string): string | undefined {
+export function titleFromHeading(heading: string, spelling?: (lower: string) => string | undefined): string | undefined {
   const t = heading
     .trim()
     .replace(/^\d+(?:\.\d+)*[.)]?\s*/, '')
@@ -60,12 +56,7 @@ export function titleFromHeading(heading: string): string | undefined {
   if (!t || GENERIC_TITLE.test(t) || !/[a-z]/i.test(t)) return undefined;
   // "FEATURE FLAG & EXPERIMENTATION PLATFORM" is shouted, not a name: words in capitals
   // read as a title, acronyms kept.
-  if (!/[a-z]/.test(t) && /[A-Z]{4}/.test(t)) {
-    return t
-      .split(/(\s+)/)
-      .map((w, i) => (i > 0 && /^(FOR|OF|AND|THE|TO|IN|ON|VS|WITH|A|AN|AT|BY|OR)$/.test(w) ? w.toLowerCase() : /^[A-Z]/.test(w) ? titleFromId(w.toLowerCase()) : w))
-      .join('');
-  }
+  if (!/[a-z]/.test(t) && /[A-Z]{4}/.test(t)) return recaseShouted(t, spelling);
   return t;
 }
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -164,8 +155,11 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
     return { kind: 'scenario', scenario, problems };
   }
 
+  // The guide's own spelling of words it writes in mixed case, for titles read off shouted text.
+  let spellings: Map<string, string> | undefined;
+  const spelling = (lower: string): string | undefined => (spellings ??= mixedCaseSpellings(body)).get(lower);
   const h1 = tree.children.find((n) => n.depth === 1);
-  const headingTitle = h1 ? titleFromHeading(h1.heading) : undefined;
+  const headingTitle = h1 ? titleFromHeading(h1.heading, spelling) : undefined;
   const cardTags = data['cards'] && typeof data['cards'] === 'object' ? (data['cards'] as Record<string, unknown>) : {};
   const guide: Guide = {
     ...emptyGuide(id, path, options.bundled ?? false),
@@ -187,6 +181,7 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
     topicPhrases: new Map(),
     cardTags,
     cardIds: new UniqueIds(),
+    spelling,
     walkChildren: (node) => {
       for (const child of node.children) walk(child, ctx, [node]);
     },
@@ -205,12 +200,13 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
   const title = node.depth === 1 && node.children.some((c) => recognizerFor(c.heading));
   const recognizer = node.depth > 0 && !title ? recognizerFor(node.heading) : undefined;
   if (recognizer) {
-    recognizer.read(node, ctx, ancestors);
-    if (!recognizer.passThrough) return;
+    const taken = recognizer.read(node, ctx, ancestors);
+    if (!recognizer.passThrough && taken !== false) return;
   }
   collectQuestions(node, ctx, ancestors);
   inlineTraps(node, ctx);
   keyTradeoffTables(node, ctx);
+  clarifyTables(node, ctx);
   const content = node.blocks.filter((b) => !isQuestionBlock(b));
   if (node.depth > 1 || (node.depth === 1 && content.length > 0) || (node.depth === 0 && content.length > 0)) {
     const text = blocksText(node.blocks);

@@ -53,11 +53,14 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Strips one pair of surrounding quotes, straight or curly. */
+/** Strips one pair of surrounding quotes, straight or curly; not two quotes side by side ('"a" or "b"'). */
 export function unquote(text: string): string {
   const t = text.trim();
   const m = /^["“'‘](.*)["”'’]$/s.exec(t);
-  return m ? m[1]!.trim() : t;
+  if (!m) return t;
+  // '"Trendy" or "users like it"' opens and closes two quotes: taking the outer marks would split both.
+  if (/^["“]/.test(t) && /["”] *(?:\/|or|and|vs\.?) *["“]/i.test(m[1]!)) return t;
+  return m[1]!.trim();
 }
 
 /** Collapses runs of spaces and trims. */
@@ -82,4 +85,64 @@ export function titleCase(id: string): string {
     .filter(Boolean)
     .map((w) => (w.length <= 3 && /\d/.test(w) ? w : w[0]!.toUpperCase() + w.slice(1)))
     .join(' ');
+}
+
+// Words a title keeps in capitals when it is made from a slug or from shouted text.
+export const ACRONYMS = new Set(
+  'api apis ai ml llm llms cdn dns sql nosql etl elt rag gpu gpus cpu tpu iot id ids url urls http https grpc rest p2p ota crm erp ats kyc aml s3 qps rps sla slo slos sre cicd ci cd ui ux sdk jwt oauth sso mfa otp sms tls ssl vpn ddos waf cqrs ddd mvp faq pos atm ev ar vr nlp ocr asr tts gdpr hipaa pci soc2 mlops llmops dag dags olap oltp ann knn hnsw bert gpt rl a/b ab k8s vm vms db dbs kv ttl lru'.split(' '),
+);
+const MIXED: Record<string, string> = { nosql: 'NoSQL', llms: 'LLMs', apis: 'APIs', gpus: 'GPUs', mlops: 'MLOps', llmops: 'LLMOps', slos: 'SLOs', dags: 'DAGs', ids: 'IDs', urls: 'URLs', dbs: 'DBs', vms: 'VMs' };
+
+/** One lower-case word of a title: an acronym in capitals ("DNS", "NoSQL"), else capitalised. */
+export function titleWord(word: string): string {
+  if (ACRONYMS.has(word)) return MIXED[word] ?? word.toUpperCase();
+  return word.length <= 3 && /\d/.test(word) ? word : word[0]!.toUpperCase() + word.slice(1);
+}
+
+const SMALL_WORDS = /^(?:for|of|and|the|to|in|on|vs|with|a|an|at|by|or|via|per)$/;
+
+/**
+ * Shouted text ("WHATSAPP NATIVE ERP", "GSLB + ANYCAST") as a title: the guide's own
+ * spelling of a word where it has one ("WhatsApp"), acronyms and words without a
+ * vowel in capitals ("ERP", "GSLB"), small words in lower case, the rest capitalised.
+ */
+export function recaseShouted(text: string, spelling?: (lower: string) => string | undefined): string {
+  return text
+    .split(/([^A-Za-z0-9]+)/)
+    .map((w, i) => {
+      if (i % 2 === 1 || !/[A-Z]/.test(w) || /[a-z]/.test(w)) return w;
+      const lower = w.toLowerCase();
+      const own = spelling?.(lower);
+      if (own) return own;
+      if (i > 0 && SMALL_WORDS.test(lower)) return lower;
+      if (!ACRONYMS.has(lower) && w.length >= 2 && !/[AEIOUY]/.test(w)) return w;
+      return titleWord(lower);
+    })
+    .join('');
+}
+
+/** True when text is written in capitals: "DNS CHEAT SHEET", not "DNS Cheat Sheet". */
+export function isShouted(text: string): boolean {
+  // Small words in lower case ("PODCAST vs OTHER MEDIA") do not make it a name.
+  return /[A-Z]{3}/.test(text) && text.split(/[^A-Za-z0-9]+/).every((w) => !/[a-z]/.test(w) || SMALL_WORDS.test(w));
+}
+
+/**
+ * How a guide spells words in mixed case ("WhatsApp", "iOS", "PostgreSQL"), by their
+ * lower-case form; the most frequent spelling wins. One pass over the text.
+ */
+export function mixedCaseSpellings(text: string): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)) {
+    const w = m[0];
+    // Mixed case: a capital after a lower-case letter ("WhatsApp", "iOS"); not "Title" or "CAPS".
+    if (w.length < 3 || !/[a-z][A-Z]/.test(w)) continue;
+    const key = w.toLowerCase();
+    const forms = counts.get(key) ?? new Map<string, number>();
+    forms.set(w, (forms.get(w) ?? 0) + 1);
+    counts.set(key, forms);
+  }
+  const out = new Map<string, string>();
+  for (const [key, forms] of counts) out.set(key, [...forms].sort((a, b) => b[1] - a[1])[0]![0]);
+  return out;
 }

@@ -26,7 +26,8 @@ export function renderBox(card: Card, columns: number, s: Style): string {
     rule('├', '┤');
     if (block.title) for (const l of wrap(block.title, inner)) line(s.bold.cyan(l));
     if (block.kind === 'lines') {
-      for (const text of block.lines) for (const l of hanging(text, inner)) line(l);
+      // A diagram's lines are drawn as written where they fit; an indented line keeps its indent.
+      for (const text of block.lines) for (const l of block.pre === true && width(text) <= inner ? [text] : indented(text, inner)) line(l);
     } else {
       for (const l of tableLines(block, inner, s)) line(l);
     }
@@ -42,6 +43,13 @@ function naturalWidth(block: CardBlock): number {
   const n = maxOf(rows, (r) => r.length, 0);
   const cols = Array.from({ length: n }, (_, c) => maxOf(rows, (r) => width(r[c] ?? ''), 0));
   return Math.max(title, cols.reduce((a, b) => a + b, 0) + SEP.length * (n - 1));
+}
+
+/** Wraps a line that may be indented: the indent stays in front of every line it wraps to. */
+function indented(text: string, columns: number): string[] {
+  const indent = /^ */.exec(text)![0].length;
+  if (indent === 0 || indent >= columns / 2) return hanging(text.trimStart(), columns);
+  return hanging(text.slice(indent), columns - indent).map((l) => ' '.repeat(indent) + l);
 }
 
 /** Wraps a line; a bullet's continuation lines hang under its text. */

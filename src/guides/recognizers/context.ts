@@ -20,6 +20,8 @@ export interface Ctx {
   cardTags: Record<string, unknown>;
   /** Card ids taken so far in the guide. */
   cardIds: UniqueIds;
+  /** How the guide spells a word it writes in mixed case ("whatsapp" → "WhatsApp"), for titles made from shouted text. */
+  spelling: (lower: string) => string | undefined;
   /** Walks a node's sub-sections as the main walk would (for parts that hold other parts). */
   walkChildren: (node: Node) => void;
 }
@@ -38,7 +40,8 @@ export interface Recognizer {
   /** A section whose heading matches is this recognizer's. */
   heading: RegExp;
   layouts: Layout[];
-  read(node: Node, ctx: Ctx, ancestors: Node[]): void;
+  /** Reads the section; `false` means it was not this part after all, and it is walked as a plain section. */
+  read(node: Node, ctx: Ctx, ancestors: Node[]): void | boolean;
   /** After reading, the section is walked as a plain one too (a phase heading holds other parts). */
   passThrough?: boolean;
 }

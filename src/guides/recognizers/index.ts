@@ -4,7 +4,7 @@
 import type { Recognizer } from './context.js';
 import { phasePoints } from './phase-points.js';
 import { pacing, phaseHeadings } from './pacing.js';
-import { traps } from './traps.js';
+import { questionTraps, traps } from './traps.js';
 import { tradeoffs } from './tradeoffs.js';
 import { mistakes } from './mistakes.js';
 import { cards } from './cards.js';
@@ -31,6 +31,7 @@ export const RECOGNIZERS: Recognizer[] = [
   related,
   mockPrompts,
   discussion,
+  questionTraps,
 ];
 
 /** The recognizer that takes a section with this heading, if any. */

@@ -7,6 +7,7 @@ import type { Tokens } from 'marked';
 import type { Phase } from '../model.js';
 import { allBlocks, blockText, listItems, tableRows, type Block, type Node } from '../markdown.js';
 import { phaseKey } from '../phases.js';
+import { recaseShouted } from '../text.js';
 import { type Ctx, type Recognizer, keepSection } from './context.js';
 import { plain, sentence } from './derive.js';
 
@@ -107,7 +108,8 @@ export function phaseName(raw: string): string {
     .replace(/\s+[-–—]\s+.*$/, '')
     .replace(/\s*:\s*$/, '')
     .trim();
-  if (n === n.toUpperCase() && /[A-Z]{3}/.test(n)) n = n.toLowerCase().replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\b(And|Or|Of|The|To|For|In|On|Vs)\b/g, (w) => w.toLowerCase());
+  // "GSLB + ANYCAST" is shouted: "GSLB + Anycast", acronyms kept.
+  if (n === n.toUpperCase() && /[A-Z]{3}/.test(n)) n = recaseShouted(n);
   return n;
 }
 

@@ -4,42 +4,86 @@ import type { Tokens } from 'marked';
 import type { AskQuestion, EndQuestion, ScenarioQuestion } from '../model.js';
 import { allBlocks, blockText, listItems, tableRows, type Block, type Node } from '../markdown.js';
 import { unquote } from '../text.js';
-import type { Recognizer } from './context.js';
+import type { Ctx, Recognizer } from './context.js';
+
+export const QUESTIONS_TO_ASK_HEADING = /questions to ask|opening questions|requirements clarification|clarif\w* questions|scope questions|constraint questions|must[- ]ask questions|questions (?:the )?(?:candidate|you) should ask/i;
 
 export const questionsToAsk: Recognizer = {
   part: 'questionsToAsk',
   yields: 'questionsToAsk',
-  heading: /questions to ask|opening questions|requirements clarification|clarif\w* questions|scope questions|constraint questions/i,
+  heading: QUESTIONS_TO_ASK_HEADING,
   layouts: [
     { name: 'question-why-table', example: '| Question | Why It Matters |' },
     { name: 'question-answer-table', example: '| Question | Why It Matters | Typical Answer |\n| "Peak traffic?" | Pre-scaling | 20x in 10 minutes |' },
     { name: 'must-ask-code-block', example: '```\nMUST ASK:\n1. "How many models?" (sizes the platform)\n```' },
     { name: 'question-list', example: '- "What is the latency target?"' },
+    { name: 'questions-under-phase', example: '### Minutes 0-5: Clarify Scope\n**Key clarifying questions to ask:**\n| Question | Why It Matters |' },
+    { name: 'category-rows', example: '```\n1. Scale & Market\n   "How many shops?"\n2. Functionality\n   "Is chat the only interface?"\n```\nor | **Scale** | |  rows over the questions' },
   ],
   read(node, ctx) {
     const visit = (n: Node, group: AskQuestion['group']): void => {
       const g = /must/i.test(n.heading) ? 'must' : group;
       for (const b of n.blocks) {
-        if (b.type === 'table') {
-          const { header, rows } = tableRows(b as unknown as Tokens.Table);
-          const q = Math.max(0, header.findIndex((h) => /question/i.test(h)));
-          const why = header.findIndex((h) => /why|matter|reason|purpose/i.test(h));
-          const answer = header.findIndex((h, i) => i !== q && i !== why && /answer|typical|expected|example|assum|likely/i.test(h));
-          for (const r of rows) {
-            const a: AskQuestion = { question: unquote(r[q] ?? ''), group: g, details: [] };
-            if (why >= 0 && r[why]) a.why = r[why];
-            if (answer >= 0 && r[answer]) a.answer = unquote(r[answer]!);
-            if (a.question) ctx.guide.questionsToAsk.push(a);
-          }
-        } else {
-          for (const q of questionLines([b], g)) ctx.guide.questionsToAsk.push(q);
-        }
+        if (b.type === 'table') ctx.guide.questionsToAsk.push(...questionsFromTable(b as unknown as Tokens.Table, g));
+        else for (const q of questionLines([b], g)) ctx.guide.questionsToAsk.push(q);
       }
       for (const c of n.children) visit(c, g);
     };
     visit(node, 'clarifying');
   },
 };
+
+// A column that says why a question is asked: "Why It Matters", "Purpose", "What It Reveals", "Implication".
+const WHY_COLUMN = /why|matter|reason|purpose|reveal|implication|impact/i;
+
+/** A `| Question | Why It Matters |` table; a row that only names a group of questions is their category. */
+function questionsFromTable(table: Tokens.Table, group: AskQuestion['group']): AskQuestion[] {
+  const { header, rows } = tableRows(table);
+  const q = Math.max(0, header.findIndex((h) => /question/i.test(h)));
+  const why = header.findIndex((h, i) => i !== q && WHY_COLUMN.test(h));
+  const answer = header.findIndex((h, i) => i !== q && i !== why && /answer|typical|expected|example|assum|likely/i.test(h));
+  const out: AskQuestion[] = [];
+  let category: string | undefined;
+  for (const r of rows) {
+    const text = unquote(r[q] ?? '');
+    if (!text) continue;
+    // "| **Scale & Market** | | |": a label over the questions below it, not a question.
+    if (header.length > 1 && r.every((c, i) => i === q || !c) && !/[?"“]/.test(r[q] ?? '')) {
+      category = text.replace(/:$/, '');
+      continue;
+    }
+    const a: AskQuestion = { question: text, group, details: [] };
+    if (category) a.category = category;
+    if (why >= 0 && r[why]) a.why = r[why];
+    if (answer >= 0 && r[answer]) a.answer = unquote(r[answer]!);
+    out.push(a);
+  }
+  return out;
+}
+
+// Where a table of questions is the candidate's clarifying questions though no heading
+// says "Questions to Ask": under the clarify phase, or under a lead-in that says so.
+const CLARIFY_CONTEXT = /clarif|scope|requirement|must[- ]ask|problem exploration/i;
+const NOT_CANDIDATE = /expect|receive|follow-?up|might be asked|interviewer asks|to provide/i;
+const LEAD_IN = /clarif\w* questions|questions (?:to ask|from the candidate|the candidate)/i;
+
+/**
+ * "### Minutes 0-5: Clarify Scope" holding "**Key clarifying questions to ask:**" and
+ * a `| Question | Why It Matters |` table: the guide's questions to ask, read from a
+ * section no recognizer took (a phase of the pacing).
+ */
+export function clarifyTables(node: Node, ctx: Ctx): void {
+  const context = CLARIFY_CONTEXT.test(node.heading) && !NOT_CANDIDATE.test(node.heading);
+  node.blocks.forEach((b, i) => {
+    if (b.type !== 'table') return;
+    const { header } = tableRows(b as unknown as Tokens.Table);
+    if (!/question/i.test(header[0] ?? '') || !header.slice(1).some((h) => WHY_COLUMN.test(h))) return;
+    const before = node.blocks[i - 1];
+    const lead = before?.type === 'paragraph' ? blockText(before) : '';
+    if (!context && !(LEAD_IN.test(lead) && !NOT_CANDIDATE.test(lead))) return;
+    ctx.guide.questionsToAsk.push(...questionsFromTable(b as unknown as Tokens.Table, /must/i.test(node.heading) ? 'must' : 'clarifying'));
+  });
+}
 
 export const scenarioQuestions: Recognizer = {
   part: 'scenarioQuestions',
@@ -114,22 +158,57 @@ export function questionLines(blocks: Block[], group: AskQuestion['group'] = 'cl
     } else if (b.type === 'code' || b.type === 'paragraph') {
       let g = group;
       let current: AskQuestion | undefined;
-      for (const raw of blockText(b).split('\n')) {
-        const line = raw.trim();
-        if (!line) continue;
+      let category: string | undefined;
+      const lines = joinQuoted(blockText(b).split('\n').map((l) => l.trim()).filter(Boolean));
+      lines.forEach((line, i) => {
         if (/^must[- ]ask:?$/i.test(line)) {
           g = 'must';
-          continue;
+          return;
         }
         if (/^[A-Z][A-Z ]+:$/.test(line)) {
           g = 'clarifying';
-          continue;
+          return;
         }
         const numbered = /^\d+[.)]\s*(.+)$/.exec(line);
-        if (numbered || /^["“].*\?["”]?/.test(line)) current = add(numbered ? numbered[1]! : line, g);
+        const quoted = /^["“].*\?["”]?/.test(line);
+        // "1. Scale & Market" over quoted questions: the name of a group, not a question.
+        if (numbered && !/[?"“]/.test(numbered[1]!) && /^["“]/.test(lines[i + 1] ?? '')) {
+          category = numbered[1]!.replace(/:$/, '').trim();
+          current = undefined;
+          return;
+        }
+        const why = /^why(?: it matters| ask)?\s*:\s*(\S.*)$/i.exec(line);
+        if (numbered || quoted) {
+          current = add(numbered ? numbered[1]! : line, g);
+          if (current && category && !numbered) current.category = category;
+          if (numbered) category = undefined;
+        } else if (current && why && !current.why) current.why = why[1]!;
         else if (current && /^\(.*\)$/.test(line)) current.why = line.slice(1, -1);
         else if (current && /^[-•*]\s+/.test(line)) current.details.push(line.replace(/^[-•*]\s+/, ''));
+      });
+    }
+  }
+  return out;
+}
+
+/** A quoted question wrapped over lines in a code block is one line again (up to six lines). */
+function joinQuoted(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let close = -1;
+    if (/^["“]/.test(line) && !/["”]$/.test(line.slice(1))) {
+      for (let j = i + 1; j < lines.length && j - i < 6 && !/^(?:["“]|\d+[.)]\s|[-•*]\s|why\b)/i.test(lines[j]!); j++) {
+        if (/["”]$/.test(lines[j]!)) {
+          close = j;
+          break;
+        }
       }
+    }
+    if (close < 0) out.push(line);
+    else {
+      out.push(lines.slice(i, close + 1).join(' '));
+      i = close;
     }
   }
   return out;

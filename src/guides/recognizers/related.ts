@@ -1,7 +1,7 @@
 // Related topics and references: a list of links or a table.
 import type { Tokens } from 'marked';
 import type { Related } from '../model.js';
-import { allBlocks, inlineText, tableRows } from '../markdown.js';
+import { allBlocks, inlineText, oneLine, tableRows } from '../markdown.js';
 import { squash } from '../text.js';
 import type { Recognizer } from './context.js';
 
@@ -27,7 +27,7 @@ export const related: Recognizer = {
         for (const item of (b as unknown as Tokens.List).items) {
           const tokens = item.tokens.flatMap((t) => (t as { tokens?: Tokens.Generic[] }).tokens ?? []);
           const link = tokens.find((t) => t.type === 'link') as Tokens.Link | undefined;
-          const text = squash(inlineText(tokens).replace(/\s*\n\s*/g, ' '));
+          const text = squash(oneLine(inlineText(tokens)));
           const m = /^(.+?)\s*[:—–]\s+(.+)$/.exec(text);
           const rel: Related = link && text === squash(link.text) ? { topic: link.text } : m ? { topic: m[1]!.replace(/:$/, ''), note: m[2]! } : { topic: text };
           if (link) rel.url = link.href;

@@ -26,6 +26,9 @@ export const tradeoffs: Recognizer = {
     { name: 'empty-decision-rows', example: '### Trade-off 2: Pull vs. Push\n| Decision | Option A: Pull | Option B: Push | Recommendation |\n| | **Pros**: ... | **Pros**: ... | Hybrid |\n| | **Cons**: ... | **Cons**: ... | |' },
     { name: 'vs-lines', example: '- **SSE vs WebSocket:** simplicity vs efficiency\n- **Sampling:** cost vs statistical power\n```\n1. Throughput vs Latency: batching helps one\n```' },
     { name: 'table-under-phase', example: '## Phase 4: Scale (30-40 min)\n| Decision | Option A | Option B | Recommendation |' },
+    { name: 'code-block-pros-cons-labels', example: '```\nManaged (hosted):\n  Pros:\n  - No upgrades\n  Cons:\n  - Costs more\nSelf-Run:\n  ...\nTrade-off:\n- money against on-call time\n```' },
+    { name: 'rationale-column', example: '| Decision | Option A | Option B | Recommendation | Rationale |\n| Booking flow | Synchronous | Saga | Saga | Parts fail on their own |' },
+    { name: 'chosen-mark', example: '| Decision | Breadth-First | Best-First (Chosen) |\n| Aspect | Push (Recommended) | Pull |\n| Reply channel | Email ✓ | Live chat |' },
   ],
   read(node, ctx) {
     readTradeoffs(node, ctx);
@@ -76,8 +79,73 @@ function readTradeoffs(node: Node, ctx: Ctx): void {
 /** A trade-off is one when it compares two or more options; anything else stays a section. */
 function addIf(t: Tradeoff | undefined, ctx: Ctx): boolean {
   if (!t || t.options.filter(Boolean).length < 2) return false;
-  ctx.guide.tradeoffs.push(t);
+  add(t, ctx);
   return true;
+}
+
+/** Every trade-off enters the guide here, with the guide's mark of its pick read off the option's name. */
+function add(t: Tradeoff, ctx: Ctx): void {
+  ctx.guide.tradeoffs.push(settle(t));
+}
+
+// "Best-First (Chosen)", "Saga ✓", "Hybrid (Recommended)": the option the guide picks,
+// marked in its name. Anchored at the end and tried only where a "(" stands: linear.
+const CHOSEN_WORDS = /\((?:chosen|recommended|preferred|selected|our (?:choice|pick)|winner|[\w .&-]{1,30}['’]s choice)\)$/i;
+const CHECK_MARKS = /^[✓✔✅☑⭐★]\uFE0F?$/u;
+
+/** An option's name without the mark that says the guide picks it, and whether it had one. */
+export function chosenMark(option: string): { name: string; chosen: boolean } {
+  let name = option.trim();
+  let chosen = false;
+  const words = CHOSEN_WORDS.exec(name);
+  if (words) {
+    name = name.slice(0, words.index).trimEnd();
+    chosen = true;
+  }
+  // A check mark before or after the name: its first or last character (and a variation selector).
+  const chars = [...name];
+  const lead = chars.slice(0, 2).join('');
+  const tail = chars.slice(-2).join('');
+  const head = CHECK_MARKS.test(chars[0] ?? '') ? 1 : CHECK_MARKS.test(lead) ? 2 : 0;
+  const end = CHECK_MARKS.test(chars[chars.length - 1] ?? '') ? 1 : CHECK_MARKS.test(tail) ? 2 : 0;
+  if ((head || end) && chars.length > head + end) {
+    const bare = chars.slice(head, chars.length - end).join('').trim();
+    if (bare) {
+      name = bare;
+      chosen = true;
+    }
+  }
+  return { name: name || option.trim(), chosen };
+}
+
+/** Strips the marks from the options; the one marked option is the recommendation, or leads it. */
+function settle(t: Tradeoff): Tradeoff {
+  const marked: string[] = [];
+  t.options = t.options.map((o) => {
+    const { name, chosen } = chosenMark(o);
+    if (chosen) marked.push(name);
+    return name;
+  });
+  const pick = marked.length === 1 ? marked[0]! : undefined;
+  if (pick && !t.recommendation) t.recommendation = pick;
+  else if (pick && t.recommendation && !mentions(t.recommendation, pick, t.options.filter((o) => o !== pick))) t.recommendation = `${pick} — ${t.recommendation}`;
+  return t;
+}
+
+/** True when a text names an option: its name, or a word of it that the other options do not share. */
+function mentions(text: string, option: string, others: string[] = []): boolean {
+  const t = text.toLowerCase();
+  const o = plain(option).toLowerCase();
+  if (t.includes(o)) return true;
+  const shared = new Set(others.flatMap(words));
+  const said = new Set(words(t));
+  return words(o).some((w) => w.length >= 3 && !COMMON.has(w) && !shared.has(w) && said.has(w));
+}
+
+const COMMON = new Set('the and for with only per all any not use via from into both each one two more less'.split(' '));
+
+function words(text: string): string[] {
+  return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 
 /** "| Question | Strong Answer |" whose rows are "Latency vs Safety": a trade-off a row. */
@@ -93,7 +161,7 @@ function vsRows(table: Block & Tokens.Table, ctx: Ctx): boolean {
     const t: Tradeoff = { id: shortId(title, 'tradeoff'), title, options, aspects: [], notes: [], line: table.line + 2 + i };
     const text = r[answer > 0 ? answer : 1];
     if (text) t.response = unquote(text);
-    ctx.guide.tradeoffs.push(t);
+    add(t, ctx);
   });
   return true;
 }
@@ -115,21 +183,35 @@ function tradeoffsFromRows(table: Block & Tokens.Table, ctx: Ctx, heading = ''):
   const alternative = header.findIndex((h, i) => i > 0 && /alternative|instead of|rejected/i.test(h));
   if (alternative > 0 && !header.some((h) => /option/i.test(h))) return decisionsFromRows(table, alternative, ctx);
   const rec = header.findIndex((h) => /recommend|choice|verdict|pick/i.test(h));
-  const options = header.map((h, i) => (i > 0 && i !== rec ? i : -1)).filter((i) => i > 0);
+  const why = header.findIndex((h, i) => i > 0 && i !== rec && RATIONALE.test(plain(h)));
+  // "When to Choose A", "Factors to Consider", "Notes": guidance about the options, not one of them.
+  const guidance = header.map((h, i) => (i > 0 && i !== rec && i !== why && GUIDANCE.test(plain(h)) ? i : -1)).filter((i) => i > 0);
+  const options = header.map((h, i) => (i > 0 && i !== rec && i !== why && !guidance.includes(i) ? i : -1)).filter((i) => i > 0);
   rows.forEach((r, i) => {
     const title = r[0] ?? '';
+    const cells = options.map((o) => r[o] ?? '');
+    // "| Options |" holding "Monolith vs Microservices": one cell names both.
     const t: Tradeoff = {
       id: shortId(title, 'tradeoff'),
       title,
-      options: options.map((o) => r[o] ?? ''),
+      options: cells.length === 1 ? (vsTitle(cells[0]!) ?? cells) : cells,
       aspects: [],
       notes: [],
       line: table.line + 2 + i,
     };
     if (rec > 0 && r[rec]) t.recommendation = r[rec];
-    if (title) ctx.guide.tradeoffs.push(t);
+    const reason = why > 0 ? r[why] : undefined;
+    // A rationale says why; it is the recommendation only when nothing else is and it names an option.
+    if (reason && !t.recommendation && t.options.some((o) => o && mentions(reason, o, t.options.filter((x) => x !== o)))) t.recommendation = reason;
+    else if (reason) t.notes.push(reason);
+    for (const g of guidance) if (r[g]) t.notes.push(`${plain(header[g]!)}: ${r[g]}`);
+    if (title) add(t, ctx);
   });
 }
+
+// A column that says why, not an option: "Rationale", "Why", "Reason", "Justification".
+const RATIONALE = /^(?:rationale|reason(?:s|ing)?|justification|because|why\b.*)$/i;
+const GUIDANCE = /^(?:when to (?:choose|use|pick|prefer)\b.*|(?:key )?factors?(?: to consider)?|considerations?|notes?|comments?|remarks?)$/i;
 
 /**
  * "| Decision | Alternative | Why we chose this |": each row is the option taken
@@ -145,7 +227,7 @@ function decisionsFromRows(table: Block & Tokens.Table, alternative: number, ctx
     const title = `${chosen} vs ${other}`;
     const t: Tradeoff = { id: shortId(title, 'tradeoff'), title, options: [chosen, other], aspects: [], notes: [], line: table.line + 2 + i };
     t.recommendation = why > 0 && r[why] ? `${chosen}: ${r[why]}` : chosen;
-    ctx.guide.tradeoffs.push(t);
+    add(t, ctx);
   });
 }
 
@@ -157,7 +239,8 @@ function decisionsFromRows(table: Block & Tokens.Table, alternative: number, ctx
 function untitledRows(table: Block & Tokens.Table, heading: string): Tradeoff {
   const { header, rows } = tableRows(table);
   const rec = header.findIndex((h) => /recommend|verdict|pick/i.test(h));
-  const cols = header.map((_, i) => i).filter((i) => i > 0 && i !== rec);
+  const why = header.findIndex((h, i) => i > 0 && i !== rec && RATIONALE.test(plain(h)));
+  const cols = header.map((_, i) => i).filter((i) => i > 0 && i !== rec && i !== why);
   const title = titleOf(plain(heading));
   const t: Tradeoff = { id: shortId(title, 'tradeoff'), title, options: cols.map((c) => plain(header[c]!).replace(/^option\s+[a-z0-9]+\s*[:.\-–]\s*/i, '')), aspects: [], notes: [], line: table.line };
   rows.forEach((r, i) => {
@@ -166,6 +249,7 @@ function untitledRows(table: Block & Tokens.Table, heading: string): Tradeoff {
   });
   const verdict = rec > 0 ? rows.map((r) => r[rec] ?? '').filter(Boolean).join(' ') : '';
   if (verdict) t.recommendation = verdict;
+  if (why > 0) t.notes.push(...rows.map((r) => r[why] ?? '').filter(Boolean));
   return t;
 }
 
@@ -191,7 +275,7 @@ function vsLines(blocks: Block[], ctx: Ctx): boolean {
     });
   }
   if (found.length === 0) return false;
-  ctx.guide.tradeoffs.push(...found);
+  for (const t of found) add(t, ctx);
   return true;
 }
 
@@ -253,6 +337,12 @@ function readAspects(t: Tradeoff, header: string[], rows: string[][]): void {
       t.recommendation = filled.length < t.options.length ? filled.join(' ') : t.options.map((o, i) => `${o}: ${values[i]}`).join('; ');
       continue;
     }
+    // "| | **Pros:** … | **Pros:** … |": a row with no aspect of its own is named by the label its cells share.
+    const label = aspect ? undefined : /^([A-Za-z][\w /-]{1,30}?)\s*:\s/.exec(filled[0] ?? '')?.[1];
+    if (label && filled.every((v) => v.startsWith(label))) {
+      t.aspects.push({ aspect: label, values: values.map((v) => v.slice(v.startsWith(label) ? label.length : 0).replace(/^\s*:\s*/, '')) });
+      continue;
+    }
     t.aspects.push({ aspect, values });
   }
 }
@@ -274,22 +364,40 @@ function readRowOptions(t: Tradeoff, header: string[], rows: string[][]): void {
 
 /** "Every Turn:\n  + durable\n  - slow\nOn State Change:\n  + cheap": options with their pros and cons. */
 function readCodeOptions(t: Tradeoff, text: string): void {
-  const options: { name: string; pros: string[]; cons: string[] }[] = [];
+  const options: { name: string; pros: string[]; cons: string[]; points: string[] }[] = [];
+  // Under "Pros:" or "Cons:" inside an option, "- item" lines are that side's; with
+  // no "+" line and no such label anywhere, a "- item" is a plain point, not a con.
+  const signed = /^[ \t]*\+/m.test(text) || /^[ \t]*(?:pros?|cons?|advantages?|disadvantages?|benefits?|drawbacks?)[ \t]*:[ \t]*$/im.test(text);
+  let side: 'pros' | 'cons' | undefined;
+  let open = false;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    const head = /^([A-Za-z0-9][^:+\-]{1,50}):\s*$/.exec(line);
-    if (head) options.push({ name: head[1]!.trim(), pros: [], cons: [] });
-    else if (options.length > 0 && /^\+\s*/.test(line)) options[options.length - 1]!.pros.push(line.replace(/^\+\s*/, ''));
-    else if (options.length > 0 && /^-\s*/.test(line)) options[options.length - 1]!.cons.push(line.replace(/^-\s*/, ''));
+    const head = /^([A-Za-z0-9][^:+]{1,50}):\s*$/.exec(line);
+    const name = head?.[1]!.trim() ?? '';
+    const label = /^(pros?|advantages?|benefits?|upsides?)$/i.test(name) ? 'pros' : /^(cons?|disadvantages?|drawbacks?|downsides?)$/i.test(name) ? 'cons' : undefined;
+    const current = options[options.length - 1];
+    if (head && label && current) side = label;
+    else if (head) {
+      // "Trade-off:", "Discussion:", "Scenario:" sum the options up; they are not one.
+      open = !NOT_OPTION_HEAD.test(name);
+      if (open) options.push({ name, pros: [], cons: [], points: [] });
+      side = undefined;
+    } else if (!open || !current) continue;
+    else if (/^\+\s*/.test(line)) current.pros.push(line.replace(/^\+\s*/, ''));
+    else if (/^[-•*]\s*/.test(line)) (signed ? current[side ?? 'cons'] : current.points).push(line.replace(/^[-•*]\s*/, ''));
   }
-  const real = options.filter((o) => o.pros.length + o.cons.length > 0);
+  const real = options.filter((o) => o.pros.length + o.cons.length + o.points.length > 0);
   if (real.length < 2) return;
   t.options = real.map((o) => o.name);
-  t.aspects = [
-    { aspect: 'Pros', values: real.map((o) => o.pros.join('; ')) },
-    { aspect: 'Cons', values: real.map((o) => o.cons.join('; ')) },
-  ];
+  t.aspects = signed
+    ? [
+        { aspect: 'Pros', values: real.map((o) => o.pros.join('; ')) },
+        { aspect: 'Cons', values: real.map((o) => o.cons.join('; ')) },
+      ]
+    : [{ aspect: '', values: real.map((o) => o.points.join('; ')) }];
 }
+
+const NOT_OPTION_HEAD = /^(?:trade-?offs?|discussion|scenario|summary|result|recommendation|verdict|bottom line|key (?:insight|point)s?|note|example|why|when)$/i;
 
 /** Bold paragraphs that title trade-offs: "**Trade-off 1: Checkpoint Frequency**", "**1. A vs B**". */
 function boldTitles(blocks: Block[]): number[] {

@@ -29,10 +29,29 @@ export const traps: Recognizer = {
     { name: 'answer-in-code-block', example: '```\nWhat they\'re testing: ...\nBad answer: "..."\nGood answer:\n"..."\n```' },
     { name: 'answer-in-box', example: '┌────────────┐\n│ GOOD ANSWER │\n├────────────┤\n│ "..."      │' },
     { name: 'answer-table-per-trap', example: '### Trap 1: "Why not shard?"\n| What Interviewer Wants | Best Answer |\n| Why NewSQL exists | Sharding loses joins... |' },
+    { name: 'label-inside-answer', example: '│ GOOD ANSWER │\n│ 3. Response Selection: │\n│    Query: api.example.com A │\n│    Response: A 203.0.113.100 │   (a line of the answer, not a new part)' },
     { name: 'derived-key-points', example: 'Strong answer: "1. **Cost**: ... 2. **Attention**: ..." → key points Cost, Attention (derived)' },
   ],
   read(node, ctx) {
     readTraps(node, ctx);
+  },
+};
+
+/**
+ * "### Q1: How do you keep the audit trail tamper-evident?" with a `**Key answer**:`
+ * (or any strong-answer label) under it, wherever it stands ("10 Likely Interview
+ * Questions"): a question the interviewer asks, with the answer to give, is a trap.
+ * Without a strong answer it stays a plain section.
+ */
+export const questionTraps: Recognizer = {
+  part: 'traps',
+  yields: 'traps',
+  heading: /^(?:q|question)\s*#?\d+\s*[:.)]\s*\S/i,
+  layouts: [{ name: 'numbered-question-headings', example: '## 10 Likely Interview Questions\n### Q1: How do you keep the log tamper-evident?\n**Key answer**: Hash-chain every event...\n**Why interviewers ask**: ...' }],
+  read(node, ctx) {
+    if (node.children.length > 0 || !hasAnswerLabel(node)) return false;
+    ctx.guide.traps.push(trapFrom(node, trapTitle(node.heading)));
+    return true;
   },
 };
 
@@ -49,7 +68,8 @@ export function trapTitle(heading: string): string {
 /** A heading that is itself one trap, not a section of them. */
 function isTrapTitle(heading: string): boolean {
   const h = heading.trim();
-  if (/^(trap\s+questions?|common trap|trap questions? (&|and)|traps?\s*$)/i.test(h)) return false;
+  // "Trap Questions & Answers" names a section of traps; "Trap Question 1: ..." is one.
+  if (/^(trap\s+questions?(?!\s*#?\s*\d)|common trap|traps?\s*$)/i.test(h)) return false;
   return /^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:trap|question|q)\s*#?\s*\d*\s*[:.)\-–]|^\d+(?:\.\d+)*[.)]?\s+["“]|^["“]|\?["”]?\s*$/i.test(h);
 }
 
@@ -59,9 +79,9 @@ export function trapPart(label: string): TrapPart | undefined {
   const l = label.toLowerCase().replace(/[*_]/g, '').trim();
   if (/key ?points?|must mention|checklist/.test(l)) return 'keyPoints';
   if (/why (it|this)('?s| is)? (fails|a trap|weak|wrong|bad)|why (it'?s|its) (weak|wrong|bad|a trap)|why weak|why not|why it fails|why wrong/.test(l)) return 'weakWhy';
-  if (/want|looking for|testing|tests|assess|goal|intent|evaluat|probing/.test(l)) return 'wants';
+  if (/want|looking for|testing|tests|assess|goal|intent|evaluat|probing|why (?:the )?interviewers? asks?|why they ask/.test(l)) return 'wants';
   if (/\b(bad|weak|poor|wrong|naive|avoid|mistake|error|red flag|junior)\b|^(the )?trap$/.test(l)) return 'weak';
-  if (/\b(good|best|strong|great|better|ideal|model|sample|correct|right|expected|staff|senior|principal)\b|^(answer|response|how to (handle|answer|respond)|what to say|reasoning)$/.test(l)) return 'strong';
+  if (/\b(good|best|strong|great|better|ideal|model|sample|correct|right|expected|staff|senior|principal)\b|^(answer|key answer|response|how to (handle|answer|respond)|what to say|reasoning)$/.test(l)) return 'strong';
   return undefined;
 }
 
@@ -80,7 +100,15 @@ function readTraps(node: Node, ctx: Ctx): void {
     for (const b of allBlocks(node)) if (b.type === 'table') trapsFromTable(b as Block & Tokens.Table, ctx);
     if (ctx.guide.traps.length === before) boldParagraphTraps(allBlocks(node), ctx);
   }
-  if (ctx.guide.traps.length === before) keepSection(node, ctx);
+  if (ctx.guide.traps.length === before) {
+    keepSection(node, ctx);
+    ctx.problems.push({
+      path: ctx.path,
+      line: node.line,
+      severity: 'warning',
+      message: `section '${node.heading}' is headed as traps, but no trap was read from it (expected '### Trap 1: "question"' sub-headings with 'Good Answer:' labels, or a table with a trap per row; see docs/guide-format.md#traps)`,
+    });
+  }
 }
 
 function hasAnswerLabel(node: Node): boolean {
