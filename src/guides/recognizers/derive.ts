@@ -169,7 +169,7 @@ export function answerPoints(answer: string, max = 6): KeyPoint[] {
     if (n) heads.push({ head: n[1]!.trim(), body: [] });
     else if (heads.length > 0 && line.trim()) heads[heads.length - 1]!.body.push(line.trim().replace(/^[-*•]\s+/, ''));
   }
-  if (heads.length >= 2 && heads.filter((h) => /:$/.test(h.head) && h.body.length > 0).length >= 2) {
+  if (heads.length >= 2 && heads.filter((h) => h.body.length > 0 && (/:$/.test(h.head) || h.head.split(/\s+/).length <= 5)).length >= 2) {
     return pointsFrom(heads.map((h) => (h.body.length > 0 ? `${h.head.replace(/:$/, '')}: ${h.body.join('; ')}` : h.head)), max);
   }
   const labelled: string[] = [];
@@ -261,7 +261,7 @@ function specificTerms(sentence: string): string[] {
 
 // Words that end a phrase: the small words of a sentence and its verbs of saying.
 const BREAK = new Set(
-  'a an the this that these those and or but nor so yet of in on at to for with by from into onto over under about as than then if when while because since unless until after before which who whom whose what where why how it its we our us you your they their them he she i me my is are was were be been being am do does did have has had will would shall should can could may might must not no there here each every any all some only also just very more most both either neither such own same other another through via per up out off again once too need needs use uses using get gets make makes let lets'.split(' '),
+  'a an the this that these those and or but nor so yet of in on at to for with by from into onto over under about as than then if when while because since unless until after before which who whom whose what where why how it its we our us you your they their them he she i me my is are was were be been being am do does did have has had will would shall should can could may might must not no there here each every any all some only also just very more most both either neither such own same other another through via per up out off again once too need needs use uses using get gets make makes let lets within without across between among against during per inside outside beyond toward towards upon behind below above along around despite except like near unlike versus vs'.split(' '),
 );
 
 /** Runs of two or three content words: "shared state", "multiple servers", "fail-open mode". */
