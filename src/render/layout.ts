@@ -2,9 +2,9 @@
 // character (ASCII, Latin letters, punctuation, arrows, maths, box drawing) is
 // measured and wrapped here directly; anything else (wide CJK, combining marks,
 // emoji) goes through string-width and wrap-ansi. Those two build large Unicode
-// tables when imported (~30 ms), so they are loaded only when the text needs them:
-// call loadUnicode() first whenever textNeedsUnicode() says so (cli.ts does this
-// for every printed result).
+// tables when loaded (~30 ms), so they are loaded on the first text that needs
+// them, synchronously, inside width() and wrap(): measuring can never come too
+// early (issue 11: a ★ added by a renderer crashed `coach guide mlops-platform`).
 import stripAnsi from 'strip-ansi';
 
 const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u259f]*$/;
@@ -17,14 +17,18 @@ export function textNeedsUnicode(text: string): boolean {
   return text.split('\n').some((line) => !NARROW.test(line.includes(ESC) ? stripAnsi(line) : line));
 }
 
+/** Loads the Unicode tables now rather than on the first wide text (before a live screen starts). */
 export async function loadUnicode(): Promise<void> {
-  if (unicode) return;
-  const [{ default: stringWidth }, { default: wrapAnsi }] = await Promise.all([import('string-width'), import('wrap-ansi')]);
-  unicode = { stringWidth, wrapAnsi };
+  library();
 }
 
+// A plain require(): in dist/ it loads the package's own bundle, built apart and
+// read only here (scripts/build.mjs); under the tests, the package itself.
 function library(): NonNullable<typeof unicode> {
-  if (!unicode) throw new Error('internal: wide or combining text measured before loadUnicode()');
+  unicode ??= {
+    stringWidth: (require('string-width') as typeof import('string-width')).default,
+    wrapAnsi: (require('wrap-ansi') as typeof import('wrap-ansi')).default,
+  };
   return unicode;
 }
 
