@@ -59,7 +59,7 @@ export async function readText(file: string): Promise<string | undefined> {
  */
 export async function writeAtomic(file: string, text: string, options: { shared?: boolean } = {}): Promise<void> {
   if (options.shared) {
-    await mkdir(dirname(file), { recursive: true });
+    // The user's folder: never created here (`export -o` checks it exists).
     await writeFileAtomic(file, text, { encoding: 'utf8' });
     return;
   }
