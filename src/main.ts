@@ -133,6 +133,7 @@ void run(process.argv.slice(2), {
   err: (text) => process.stderr.write(text),
   version: pkg.version,
   debug: Boolean(process.env['COACH_DEBUG']),
+  columns: process.stdout.isTTY ? process.stdout.columns : Number(process.env['COLUMNS']) || 80,
 }).then((code) => {
   process.exitCode = code;
 });

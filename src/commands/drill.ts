@@ -78,7 +78,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<DrillResult>
   if (!Number.isInteger(newItems) || newItems < 0) throw new UsageError('--new takes a whole number, 0 or more');
   const planOnly = options.plan || options.json;
   if (!planOnly && !io.interactive) {
-    throw new UsageError('coach drill asks questions and needs a terminal', 'run it in a terminal; `coach drill --plan` (or --json) lists what a session would ask');
+    throw new UsageError('a drill asks questions and needs a terminal', 'run it in a terminal; `coach drill --plan` (or --json) lists what a session would ask');
   }
   const lib = await openLibrary(options, io);
   const items = buildDecks(chooseGuides(lib.guides, options.guide), decks);
