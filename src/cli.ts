@@ -177,13 +177,13 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
       program
         .command('card')
         .description('show a quick-reference card fitted to the terminal (no name: list the cards)')
-        .argument('[query...]', 'card name, fuzzy: title, id or tag')
+        .argument('[query...]', 'card name: title, id or tag, a typo forgiven; several names show several cards')
         .option('--json', 'print the data as JSON')
         .addHelpText('after', after(examples('coach card latency', 'coach card slo', 'coach card scaling', 'coach card', 'coach card stack --json')))
         .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
           const m = await import('./commands/card.js');
           const io = await context();
-          await show(opts.json, io, await m.card({ ...libraryOptions(cmd), query: query.join(' ') }, io), m.renderCard);
+          await show(opts.json, io, await m.card({ ...libraryOptions(cmd), query: query.join(' '), names: query }, io), m.renderCard);
         });
     },
     tradeoff: () => {
@@ -235,7 +235,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
       program
         .command('mock')
         .description('sit a timed mock interview: phase by phase, with a live countdown, follow-ups and a scored review')
-        .option('--scenario <id>', 'the scenario to interview on (see `coach list scenarios`)')
+        .option('--scenario <id>', 'the scenario to interview on (see `coach list scenarios`), or random')
         .option('--guide <id>', "a mock on a guide's plan, key points and traps (your own guides too)")
         .option('--minutes <n>', 'scale the plan to this many minutes', positiveInt)
         .option('--speed <n>', 'run the clock N times faster, for demos', positiveNumber, 1)

@@ -166,7 +166,7 @@ describe('findTrap', () => {
     const items = buildDecks([{ ...base, id: 'a', title: 'A', traps: [t] }, { ...base, id: 'b', title: 'B', traps: [t] }], ['traps']) as Parameters<typeof findTrap>[0];
     const err = (() => {
       try {
-        findTrap(items, 'why-not-x');
+        findTrap(items, 'why-not-x', testIo());
       } catch (e) {
         return e as UsageError;
       }
@@ -174,6 +174,6 @@ describe('findTrap', () => {
     })();
     expect(err).toBeInstanceOf(UsageError);
     expect(err!.message).toBe("'why-not-x' is a trap in 2 guides: a/why-not-x, b/why-not-x");
-    expect(findTrap(items, 'b/why-not-x').id).toBe('b/why-not-x');
+    expect(findTrap(items, 'b/why-not-x', testIo()).id).toBe('b/why-not-x');
   });
 });

@@ -11,7 +11,8 @@ import { hashString, planSession, standing, type Progress } from '../practice/pr
 import { matchNumber } from '../practice/numbers.js';
 import { tradeoffQuestion } from '../practice/tradeoff-quiz.js';
 import { formatInterval, preview, review, type ItemState, type Rating } from '../practice/scheduler.js';
-import { askRating, chooseGuides, loadProgress, practiseTrap, recordReview, type TrapItem } from './trap.js';
+import { chooseGuides } from './shared.js';
+import { askRating, loadProgress, practiseTrap, recordReview, type TrapItem } from './trap.js';
 import { style, type Style } from '../render/style.js';
 import { loadUnicode, wrap } from '../render/layout.js';
 
@@ -81,7 +82,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<DrillResult>
     throw new UsageError('a drill asks questions and needs a terminal', 'run it in a terminal; `coach drill --plan` (or --json) lists what a session would ask');
   }
   const lib = await openLibrary(options, io);
-  const items = buildDecks(chooseGuides(lib.guides, options.guide), decks);
+  const items = buildDecks(chooseGuides(lib.guides, options.guide, io), decks);
   const now = io.date();
   const { progress } = await loadProgress(io);
   const plan = planSession(items, progress, now, { limit, newItems });

@@ -4,11 +4,10 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { FailureError, UsageError } from '../errors.js';
-import { openLibrary, type LibraryOptions } from './shared.js';
 import { buildDecks, deckName, DECK_NAMES, type DeckName } from '../practice/decks.js';
 import { ankiFile, markdownFile } from '../practice/export.js';
 import { writeAtomic } from '../store/files.js';
-import { chooseGuides } from './trap.js';
+import { chooseGuides, openLibrary, type LibraryOptions } from './shared.js';
 import { style } from '../render/style.js';
 
 export const EXPORT_FORMATS = ['anki', 'md'] as const;
@@ -42,7 +41,7 @@ export async function exportDecks(options: ExportOptions, io: Io): Promise<Expor
   if (!name) throw new UsageError(`no deck '${options.deck}'`, `choose one of: ${DECK_NAMES.join(', ')}, all`);
   const decks = name === 'all' ? [...DECK_NAMES] : [name];
   const lib = await openLibrary(options, io);
-  const items = buildDecks(chooseGuides(lib.guides, options.guide), decks);
+  const items = buildDecks(chooseGuides(lib.guides, options.guide, io), decks);
   const text = format === 'anki' ? ankiFile(items).text : markdownFile(items);
   const byDeck: Partial<Record<DeckName, number>> = {};
   for (const i of items) byDeck[i.deck] = (byDeck[i.deck] ?? 0) + 1;

@@ -38,7 +38,7 @@ export type GuideResult =
 export async function guide(options: GuideOptions, io: Io): Promise<GuideResult> {
   const lib = await openLibrary(options, io);
   if (!options.id) return { kind: 'guides', guides: lib.guides.map((g) => ({ id: g.id, title: g.title })) };
-  const g = findOne(lib.guides.map((x) => ({ ...x, extra: x.system ?? '' })), options.id, 'guide', 'coach list guides');
+  const g = findOne(lib.guides.map((x) => ({ ...x, extra: x.system ?? '' })), options.id, 'guide', 'coach list guides', io);
   const plan = g.pacing.length > 0 ? g.pacing : STANDARD_PLAN;
   const section = options.section?.trim().toLowerCase();
   if (!section || section === 'overview') return { kind: 'overview', guide: g, plan };

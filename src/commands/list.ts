@@ -1,7 +1,7 @@
 // coach list [guides|cards|traps|tradeoffs|scenarios|questions]: what the library holds.
 import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
-import { openLibrary, openSummaries, type LibraryOptions } from './shared.js';
+import { chooseGuides, openLibrary, openSummaries, type LibraryOptions } from './shared.js';
 import { renderTable } from '../render/table.js';
 import { style } from '../render/style.js';
 
@@ -39,11 +39,8 @@ export function listKind(kind: string | undefined): ListKind {
 
 export async function list(options: ListOptions, io: Io): Promise<ListResult> {
   const kind = listKind(options.kind);
-  const only = <T extends { id: string }>(guides: T[]): T[] => {
-    const found = options.guide ? guides.filter((g) => g.id === options.guide) : guides;
-    if (options.guide && found.length === 0) throw new UsageError(`no guide '${options.guide}'`, 'see `coach list guides`');
-    return found;
-  };
+  // --guide names one guide, as everywhere: a name that is not one is not found (exit 3).
+  const only = <T extends { id: string; title: string }>(guides: T[]): T[] => chooseGuides(guides, options.guide, io);
   if (kind === 'guides' || kind === 'cards') {
     const guides = only((await openSummaries(options, io)).guides);
     if (kind === 'cards') return { kind, head: ['card', 'title', 'guide'], rows: guides.flatMap((g) => g.cards.map((c) => [c.id, c.title, g.id])) };
@@ -68,7 +65,7 @@ export async function list(options: ListOptions, io: Io): Promise<ListResult> {
       return {
         kind,
         head: ['scenario', 'prompt', 'guide'],
-        rows: lib.scenarios.filter((s) => !options.guide || s.guide === options.guide).map((s) => [s.id, s.prompt, s.guide]),
+        rows: lib.scenarios.filter((s) => !options.guide || guides.some((g) => g.id === s.guide)).map((s) => [s.id, s.prompt, s.guide]),
       };
     case 'questions':
       return {

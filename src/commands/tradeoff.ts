@@ -22,7 +22,7 @@ export async function tradeoff(options: TradeoffOptions, io: Io): Promise<Tradeo
   );
   const query = options.query?.trim();
   if (!query) return { kind: 'list', tradeoffs: all.map((t) => ({ id: t.id, title: t.title, options: t.options, guide: t.guide })) };
-  const { guide, tags: _tags, extra: _extra, ...t } = findOne(all, query, 'trade-off', 'coach tradeoff');
+  const { guide, tags: _tags, extra: _extra, ...t } = findOne(all, query, 'trade-off', 'coach tradeoff', io);
   return { kind: 'tradeoff', guide, tradeoff: t };
 }
 

@@ -8,7 +8,8 @@ import type { Guide } from '../guides/model.js';
 import { UsageError, NotFoundError } from '../errors.js';
 import { matchKeyPoints } from '../judge/concepts.js';
 import { stem } from '../guides/keypoints.js';
-import { findOne, openLibrary, type LibraryOptions } from './shared.js';
+import { chooseGuides, findOne, openLibrary, type LibraryOptions } from './shared.js';
+import { contentWords } from '../guides/match.js';
 import { appendHistory, readHistory, type HistoryEntry } from '../store/history.js';
 import { buildDecks, itemKey, type DeckItem } from '../practice/decks.js';
 import { pickItem, progressFrom, standing, type Progress } from '../practice/progress.js';
@@ -96,17 +97,6 @@ export function scheduleOf(state: ItemState | undefined, now: Date): Schedule {
   };
 }
 
-/** Guides narrowed by --guide, which must name one. */
-export function chooseGuides(guides: Guide[], id: string | undefined): Guide[] {
-  if (!id) return guides;
-  const found = guides.filter((g) => g.id === id);
-  if (found.length === 0) {
-    const near = findOne(guides.map((g) => ({ ...g, extra: g.title })), id, 'guide', 'coach list guides');
-    return [near];
-  }
-  return found;
-}
-
 /** Does a trap talk about every one of these words (folded like the key-point matcher)? */
 export function aboutTopic(item: TrapItem, topic: string): boolean {
   const t = item.trap;
@@ -116,8 +106,8 @@ export function aboutTopic(item: TrapItem, topic: string): boolean {
   return (topic.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem).every((w) => have.has(w) || joined.includes(w));
 }
 
-/** `<guide>/<trap>`, a bare trap id (must be in one guide only), or fuzzy words. */
-export function findTrap(items: TrapItem[], query: string): TrapItem {
+/** `<guide>/<trap>`, a bare trap id (must be in one guide only), or words of its question. */
+export function findTrap(items: TrapItem[], query: string, io: Pick<Io, 'stderr'>): TrapItem {
   const q = query.trim().toLowerCase();
   const full = items.find((i) => i.id.toLowerCase() === q);
   if (full) return full;
@@ -128,7 +118,8 @@ export function findTrap(items: TrapItem[], query: string): TrapItem {
   }
   // Every word in the id, then every word in the question, before fuzzy matching:
   // `coach trap kubeflow` means the trap about Kubeflow, not one that mentions it.
-  const words = (q.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem);
+  // Words such as "the" tell no trap apart: a query of them only names none.
+  const words = contentWords(q).map(stem);
   const has = (text: string): boolean => {
     const own = new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
     return words.length > 0 && words.every((w) => own.has(w));
@@ -138,8 +129,8 @@ export function findTrap(items: TrapItem[], query: string): TrapItem {
   if (byId) return byId;
   const byQuestion = shortest(items.filter((i) => has(i.trap.question)), (i) => i.trap.question);
   if (byQuestion) return byQuestion;
-  const named = items.map((i) => ({ id: i.id, title: i.trap.question, tags: [i.guide], extra: `${i.trap.id} ${i.trap.keyPoints.map((k) => k.label).join(' ')}`, item: i }));
-  return findOne(named, query, 'trap', 'coach trap list').item;
+  const named = items.map((i) => ({ id: i.id, title: i.trap.question, extra: `${i.trap.id} ${i.trap.keyPoints.map((k) => k.label).join(' ')}`, item: i }));
+  return findOne(named, query, 'trap', 'coach trap list', io).item;
 }
 
 export async function loadProgress(io: Io): Promise<{ history: HistoryEntry[]; progress: Progress }> {
@@ -151,7 +142,7 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
   const query = options.query?.trim() || 'random';
   if (options.time !== undefined && !(Number.isFinite(options.time) && options.time > 0)) throw new UsageError('--time takes a number of seconds above 0');
   const lib = await openLibrary(options, io);
-  let items = buildDecks(chooseGuides(lib.guides, options.guide), ['traps']) as TrapItem[];
+  let items = buildDecks(chooseGuides(lib.guides, options.guide, io), ['traps']) as TrapItem[];
   if (options.topic) {
     items = items.filter((i) => aboutTopic(i, options.topic!));
     if (items.length === 0) throw new NotFoundError(`no trap is about '${options.topic}'`, 'try fewer or other words, or `coach search <words> --kind trap`');
@@ -166,7 +157,7 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
     };
   }
   if (items.length === 0) throw new NotFoundError('no traps in the library', 'see `coach list guides`');
-  const item = query.toLowerCase() === 'random' ? pickItem(items, progress, now, options.random ?? Math.random)! : findTrap(items, query);
+  const item = query.toLowerCase() === 'random' ? pickItem(items, progress, now, options.random ?? Math.random)! : findTrap(items, query, io);
   const state = progress.get(itemKey(item));
   if (options.reveal || options.json || !io.interactive) return { mode: 'reveal', trap: trapView(item), schedule: scheduleOf(state, now), now: now.toISOString() };
   return practiseTrap(item, state, io, { ...(options.time ? { time: options.time } : {}) });
