@@ -123,7 +123,11 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
   const show = async <R,>(json: boolean | undefined, io: Io, result: R, render: Render<R>, pageable?: Pageable<R>): Promise<void> => {
     let text: string;
     if (json) text = `${JSON.stringify(result, null, 2)}\n`;
-    else text = `${render(result, io)}\n`;
+    else {
+      // An empty list in a pipe prints nothing, not an empty line.
+      const body = render(result, io);
+      text = body ? `${body}\n` : '';
+    }
     if (io.page && pageable?.(result)) await io.page(text);
     else io.stdout.write(text);
   };

@@ -37,6 +37,7 @@ async function processIo(flags: GlobalFlags): Promise<Io> {
     color,
     colorErr,
     columns: clampColumns(columns),
+    tty: Boolean(stdoutTTY),
     get interactive() {
       return Boolean(process.stdin.isTTY && stdoutTTY);
     },

@@ -105,7 +105,7 @@ describe('coach list', () => {
   ])('lists %s as a table', async (kind, count, example) => {
     const io = testIo({ columns: 120 });
     const result = await list({ kind }, io);
-    expect(result.rows).toHaveLength(count);
+    expect(result.items).toHaveLength(count);
     const text = renderList(result, io);
     expect(text).toContain(example);
     expect(text).toContain(`${count} ${kind}`);
@@ -113,7 +113,7 @@ describe('coach list', () => {
 
   it('lists scenarios with the guide each draws on', async () => {
     const result = await list({ kind: 'scenarios' }, testIo());
-    expect(result.rows).toContainEqual(['fintech', 'Design an ML platform for a fintech company.', 'oss-ml-platform']);
+    expect(result.items).toContainEqual({ id: 'fintech', title: 'ML platform for a fintech company', prompt: 'Design an ML platform for a fintech company.', guide: 'oss-ml-platform' });
   });
 
   it('refuses an unknown kind with the choices', async () => {

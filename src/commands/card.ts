@@ -6,6 +6,7 @@ import { noteMatch, openSummaries, type LibraryOptions } from './open.js';
 import { matchName, type NameMatch } from '../guides/match.js';
 import { cardOf, type CardSummary } from '../guides/library.js';
 import { renderBox } from '../render/box.js';
+import { piped, renderRecords, type View } from '../render/records.js';
 import { style } from '../render/style.js';
 
 export interface CardOptions extends LibraryOptions {
@@ -49,10 +50,11 @@ export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   return cards.length === 1 ? { kind: 'card', ...cards[0]! } : { kind: 'cards', cards };
 }
 
-export function renderCard(result: CardResult, io: Pick<Io, 'columns' | 'color'>): string {
+export function renderCard(result: CardResult, io: View): string {
   const s = style(io.color);
   if (result.kind === 'card') return renderBox(result.card, io.columns, s);
   if (result.kind === 'cards') return result.cards.map((c) => renderBox(c.card, io.columns, s)).join('\n\n');
+  if (piped(io)) return renderRecords(result.cards.map((c) => [c.id, c.title, c.guide]));
   if (result.cards.length === 0) return 'No quick-reference cards found.';
   const width = Math.max(...result.cards.map((c) => c.id.length));
   const lines = result.cards.map((c) => `  ${s.bold(c.id.padEnd(width))}  ${c.title} ${s.dim(`(${c.guide})`)}`);

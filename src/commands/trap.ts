@@ -15,6 +15,7 @@ import { buildDecks, itemKey, type DeckItem } from '../practice/decks.js';
 import { pickItem, progressFrom, standing, type Progress } from '../practice/progress.js';
 import { formatInterval, isMastered, preview, RATINGS, review, type ItemState, type Rating } from '../practice/scheduler.js';
 import { style, type Style } from '../render/style.js';
+import { piped, renderRecords, type View } from '../render/records.js';
 import { loadUnicode, wrap } from '../render/layout.js';
 
 export type TrapItem = Extract<DeckItem, { deck: 'traps' }>;
@@ -313,12 +314,13 @@ export function renderAnswer(view: TrapView, coverage: Coverage | undefined, s: 
   return out.join('\n');
 }
 
-export function renderTrap(result: TrapResult, io: Pick<Io, 'columns' | 'color'>): string {
+export function renderTrap(result: TrapResult, io: View): string {
   const s = style(io.color);
   switch (result.mode) {
     case 'list': {
-      if (result.traps.length === 0) return 'No traps found.';
       const now = new Date(result.now);
+      if (piped(io)) return renderRecords(result.traps.map((t) => [t.id, describeSchedule(t.schedule, now), t.question]));
+      if (result.traps.length === 0) return 'No traps found.';
       // Grouped by guide, ids in full width: the id is what the user types next.
       const out: string[] = [];
       let guide = '';
