@@ -9,6 +9,7 @@ import { ankiFile, markdownFile } from '../practice/export.js';
 import { writeAtomic } from '../store/files.js';
 import { chooseGuides, openLibrary, type LibraryOptions } from './shared.js';
 import { style } from '../render/style.js';
+import { count } from '../render/plural.js';
 
 export const EXPORT_FORMATS = ['anki', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -99,8 +100,7 @@ export function renderExport(result: ExportResult, io: Pick<Io, 'color'>): strin
   if (result.text !== undefined) return result.text.replace(/\n$/, '');
   const s = style(io.color);
   const parts = DECK_NAMES.filter((d) => result.byDeck[d]).map((d) => `${result.byDeck[d]} ${d}`);
-  const what = result.format === 'anki' ? 'notes' : 'items';
-  const lines = [`Wrote ${result.notes} ${what} (${parts.join(', ')}) to ${result.path}`];
+  const lines = [`Wrote ${count(result.notes, result.format === 'anki' ? 'note' : 'item')} (${parts.join(', ')}) to ${result.path}`];
   if (result.format === 'anki') lines.push(s.dim('In Anki: File › Import, pick the file; the header sets tab-separated fields, HTML, the Basic note type and the tags column.'));
   return lines.join('\n');
 }
