@@ -249,7 +249,7 @@ async function askQuestion(item: Extract<DeckItem, { deck: 'questions' }>, state
   const said = answer.text.trim() ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2).map((l) => `  ${l}`).join('\n')}\n\n` : '';
   const model = q.answer ? paragraphs(q.answer, io.columns, 2).join('\n') : s.dim('  (the bank has no model answer for this one)');
   io.stdout.write(`\n${said}${s.bold('Model answer')}\n${model}\n\n`);
-  const rating = await askRating(io, state, io.date(), answer.text.trim() ? 'good' : 'again');
+  const rating = await askRating(io, state, io.date(), answer.text.trim() ? 'good' : 'again', answer.command === 'skip' || !answer.text.trim() ? 'You skipped it' : undefined);
   await recordReview(io, item, rating, rating !== 'again');
   return { rating, correct: rating !== 'again' };
 }

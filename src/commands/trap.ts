@@ -16,6 +16,7 @@ import { pickItem, progressFrom, standing, type Progress } from '../practice/pro
 import { formatInterval, isMastered, preview, RATINGS, review, type ItemState, type Rating } from '../practice/scheduler.js';
 import { style, type Style } from '../render/style.js';
 import { piped, renderRecords, type View } from '../render/records.js';
+import { count } from '../render/plural.js';
 import { loadUnicode, wrap } from '../render/layout.js';
 
 export type TrapItem = Extract<DeckItem, { deck: 'traps' }>;
@@ -188,12 +189,21 @@ export function coverageOf(item: TrapItem, answer: string): Coverage {
   };
 }
 
-/** Asks for a rating, each choice showing when the item would come back. */
-export async function askRating(io: Io, state: ItemState | undefined, now: Date, suggested: Rating): Promise<Rating> {
+/**
+ * Asks for a rating, each choice showing when the item would come back. `doubt` says
+ * why "easy" looks wrong (a skipped answer, no key point covered): then "easy" is
+ * confirmed first, and a no asks again (issue 11: a skip rated easy came back in 8 days).
+ */
+export async function askRating(io: Io, state: ItemState | undefined, now: Date, suggested: Rating, doubt?: string): Promise<Rating> {
   const next = preview(state, now);
   const label: Record<Rating, string> = { again: "again — didn't know it", hard: 'hard — got there, with effort', good: 'good — knew it', easy: 'easy — too easy' };
   const choices = RATINGS.map((r) => ({ name: `${label[r]}  (next: ${formatInterval(now, next[r])})`, value: r }));
-  return io.prompt.select('How did it go?', choices, suggested);
+  let rating = await io.prompt.select('How did it go?', choices, suggested);
+  while (rating === 'easy' && doubt) {
+    if (await io.prompt.confirm(`${doubt}. Rate it easy anyway, to see it again in ${formatInterval(now, next.easy)}?`, false)) break;
+    rating = await io.prompt.select('How did it go?', choices, suggested);
+  }
+  return rating;
 }
 
 export async function recordReview(io: Io, item: DeckItem, rating: Rating, correct: boolean, extra: { covered?: number; total?: number } = {}): Promise<void> {
@@ -257,7 +267,13 @@ export async function practiseTrap(item: TrapItem, state: ItemState | undefined,
   const said = answer.text.trim() ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2).map((l) => `  ${l}`).join('\n')}\n\n` : '';
   io.stdout.write(`\n${said}${renderAnswer(view, coverage, s, io.columns)}\n\n`);
   const now = io.date();
-  const rating = await askRating(io, state, now, suggestRating(coverage));
+  const doubt =
+    answer.command === 'skip' || !answer.text.trim()
+      ? `You skipped it${coverage.total > 0 ? ` (0 of ${coverage.total} key points)` : ''}`
+      : coverage.total > 0 && coverage.covered === 0
+        ? `Your answer covered none of its ${coverage.total} key points`
+        : undefined;
+  const rating = await askRating(io, state, now, suggestRating(coverage), doubt);
   const after = review(state, rating, now);
   await recordReview(io, item, rating, rating !== 'again', { covered: coverage.covered, total: coverage.total });
   return { mode: 'practice', trap: view, answer: answer.text, seconds, ...(limit ? { limit } : {}), coverage, rating, next: after.card.due.toISOString(), now: now.toISOString() };
@@ -340,7 +356,7 @@ export function renderTrap(result: TrapResult, io: View): string {
       }
       const due = result.traps.filter((t) => t.schedule.standing === 'due').length;
       const fresh = result.traps.filter((t) => t.schedule.standing === 'new').length;
-      out.push('', s.dim(`${result.traps.length} traps · ${due} due · ${fresh} new · open one: coach trap <id> · practise: coach trap random`));
+      out.push('', s.dim(`${count(result.traps.length, 'trap')} · ${due} due · ${fresh} new · open one: coach trap <id> · practise: coach trap random`));
       return out.join('\n');
     }
     case 'reveal':
