@@ -12,6 +12,7 @@ import { renderBox } from '../render/box.js';
 import { style, type Style } from '../render/style.js';
 import { wrap } from '../render/layout.js';
 import { timeline } from '../render/timeline.js';
+import { count } from '../render/plural.js';
 import { PARTS, type Part } from '../guides/parts.js';
 
 export interface GuideOptions extends LibraryOptions {
@@ -181,13 +182,12 @@ export function renderGuide(result: GuideResult, io: View): string {
   if (result.mistakes.length > 0) out.push(renderPart({ kind: 'part', guide: g, part: 'mistakes', items: result.mistakes }, w, s));
   if (result.numbers.length > 0) out.push(renderPart({ kind: 'part', guide: g, part: 'numbers', items: result.numbers }, w, s));
   const c = result.counts;
-  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
   const more = [
-    c.traps && `${n(c.traps, 'trap', 'traps')} (coach guide ${g.id} --section traps)`,
-    c.tradeoffs && `${n(c.tradeoffs, 'trade-off', 'trade-offs')} (coach tradeoff <name>)`,
-    c.cards && `${n(c.cards, 'card', 'cards')} (coach card <name>)`,
-    c.questions && `${n(c.questions, 'bank question', 'bank questions')} (--section bank, or one: --section Q1)`,
-    c.sections && `${n(c.sections, 'other section', 'other sections')} (--section <heading>)`,
+    c.traps && `${count(c.traps, 'trap')} (coach guide ${g.id} --section traps)`,
+    c.tradeoffs && `${count(c.tradeoffs, 'trade-off')} (coach tradeoff <name>)`,
+    c.cards && `${count(c.cards, 'card')} (coach card <name>)`,
+    c.questions && `${count(c.questions, 'bank question')} (--section bank, or one: --section Q1)`,
+    c.sections && `${count(c.sections, 'other section')} (--section <heading>)`,
   ].filter(Boolean);
   if (more.length > 0) out.push(hanging(`Also: ${more.join('; ')}`, w, 6).map((l) => s.dim(l)).join('\n'));
   return out.join('\n\n');
@@ -235,10 +235,15 @@ function prose(text: string, w: number, s: Style): string {
     .join('\n\n');
 }
 
-/** A line of a list: `text` wrapped under its mark (plain text, painted once placed). */
+/**
+ * A line of a list: `text` wrapped under its mark (plain text, painted once placed);
+ * under a long mark (a label on a narrow terminal), the text goes on two spaces in.
+ */
 function item(mark: string, text: string, w: number, lead = 2, paint: (t: string) => string = (t) => t): string[] {
-  const body = wrap(text, Math.max(10, w - lead - mark.length));
-  return body.map((l, i) => ' '.repeat(lead) + (i === 0 ? paint(mark) : ' '.repeat(mark.length)) + l);
+  const hang = mark.length <= (w - lead) / 3 ? mark.length : 2;
+  const [first = '', ...rest] = wrap(text, Math.max(10, w - lead - mark.length));
+  const more = rest.length > 0 ? wrap(rest.join(' '), Math.max(10, w - lead - hang)) : [];
+  return [' '.repeat(lead) + paint(mark) + first, ...more.map((l) => ' '.repeat(lead + hang) + l)];
 }
 
 function renderPacing(plan: Phase[], w: number, s: Style): string {
@@ -290,7 +295,7 @@ function renderPart(result: PartResult, w: number, s: Style): string {
       return result.items.flatMap((r) => item('• ', `${r.topic}${r.note ? ` — ${r.note}` : ''}${r.url ? ` ${r.url}` : ''}`, w, 0)).join('\n') || 'No related topics.';
     case 'bank':
       return result.items.length > 0
-        ? `${table(['id', 'question', 'level', 'category'], result.items.map((q) => [q.id, q.text, q.level ?? '', q.category ?? '']))}\n${s.dim(`Open one with its answer: coach guide ${result.guide.id} --section ${result.items[0]!.id}`)}`
+        ? `${table(['id', 'question', 'level', 'category'], result.items.map((q) => [q.id, q.text, q.level ?? '', q.category ?? '']))}\n${wrap(`Open one with its answer: coach guide ${result.guide.id} --section ${result.items[0]!.id}`, w).map((l) => s.dim(l)).join('\n')}`
         : 'No question bank.';
     case 'prompts':
       return result.items.flatMap((p, i) => item(`${i + 1}. `, `${p.category ? `${p.category}: ` : ''}${p.prompt}`, w, 0)).join('\n') || 'No mock prompts.';

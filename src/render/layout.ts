@@ -130,3 +130,39 @@ export function fitColumns(rows: string[][], available: number): number[] {
   }
   return widths;
 }
+
+/**
+ * Wraps every line of a text that is wider than `columns`, its continuation lines
+ * indented two spaces more than the line itself: for short free-form outputs (today,
+ * paths, config) whose lines have no columns to keep.
+ */
+export function fitLines(text: string, columns: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (width(line) <= columns) return [line];
+      const lead = /^ */.exec(line)![0].length;
+      const [first = '', ...rest] = wrap(line.slice(lead), Math.max(10, columns - lead));
+      const more = rest.length > 0 ? wrap(rest.join(' '), Math.max(10, columns - lead - 2)) : [];
+      return [' '.repeat(lead) + first, ...more.map((l) => ' '.repeat(lead + 2) + l)];
+    })
+    .join('\n');
+}
+
+/**
+ * A shell command wrapped at its spaces (never inside a word), each broken line
+ * ending in ` \` and the next indented, so that it still pastes into a shell whole.
+ */
+export function commandLines(command: string, columns: number, indent = 4): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of command.split(' ')) {
+    const room = columns - (out.length === 0 ? 0 : indent) - 2;
+    if (line && line.length + 1 + word.length > room) {
+      out.push(`${line} \\`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  out.push(line);
+  return out.map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l));
+}
