@@ -277,15 +277,16 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
     history: () => {
       program
         .command('history')
-        .description('list past mocks (date, scenario, score); `history show N` prints one transcript')
-        .argument('[action]', 'show')
-        .argument('[n]', 'the number `coach history` printed (default: the last mock)')
+        .description('list past mocks (date, name, kind, score); `history show N` prints one transcript, `history rm N` removes one')
+        .argument('[action]', 'show or rm')
+        .argument('[n]', 'the number `coach history` printed (show: default the last mock)')
+        .option('-y, --yes', 'rm without asking (needed without a terminal)')
         .option('--json', 'print the data as JSON')
-        .addHelpText('after', after(examples('coach history', 'coach history show 3', 'coach history show last > mock.md', 'coach history --json')))
-        .action(async (action: string | undefined, n: string | undefined, opts: { json?: boolean }) => {
+        .addHelpText('after', after(examples('coach history', 'coach history show 3', 'coach history show last > mock.md', 'coach history rm 2', 'coach history --json')))
+        .action(async (action: string | undefined, n: string | undefined, opts: { yes?: boolean; json?: boolean }) => {
           const m = await import('./commands/history.js');
           const io = await context();
-          await show(opts.json, io, await m.history({ ...(action ? { action } : {}), ...(n ? { n } : {}) }, io), m.renderHistory, (r) => r.kind === 'show');
+          await show(opts.json, io, await m.history({ ...(action ? { action } : {}), ...(n ? { n } : {}), ...(opts.yes ? { yes: true } : {}) }, io), m.renderHistory, (r) => r.kind === 'show');
         });
     },
     validate: () => {

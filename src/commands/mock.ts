@@ -132,6 +132,8 @@ async function save(session: MockSession, review: Review, meta: TranscriptMeta, 
     transcript: file,
     partial: review.partial,
     phases: review.phases.map((p) => ({ key: p.key, name: p.name, plannedMin: p.plannedMin, usedMin: p.usedMin ?? 0, covered: p.covered, total: p.total })),
+    ...(plan.only ? { phase: plan.only } : {}),
+    ...(typeof meta.source === 'object' ? { answers: meta.source.file } : {}),
   });
   return file;
 }

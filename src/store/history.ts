@@ -32,6 +32,10 @@ export type HistoryEntry =
       transcript: string;
       partial: boolean;
       phases: MockPhaseRecord[];
+      /** The key of the one phase sat (`--phase`); absent for a whole mock. */
+      phase?: string;
+      /** The answers file a written mock was scored from (`--answers`); absent for a live mock. */
+      answers?: string;
     }
   | {
       kind: 'review';
