@@ -385,12 +385,13 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .addOption(new Option('--deck <name>', 'which deck').choices(['traps', 'numbers', 'questions', 'tradeoffs', 'all']).default('all'))
         .option('--guide <id>', 'only items from this guide')
         .option('-o, --output <file>', 'write to this file (default: stdout)')
+        .option('--deck-name <name>', 'anki: the deck the notes go into ("Parent::Child" for a sub-deck)', 'coach')
         .option('--json', 'print a summary (and the text, without -o) as JSON')
-        .addHelpText('after', after(examples('coach export anki -o coach.txt', 'coach export anki --deck traps -o traps.txt', 'coach export md --guide michelangelo > michelangelo-decks.md')))
-        .action(async (format: string, opts: { deck: string; guide?: string; output?: string; json?: boolean }, cmd: Command) => {
+        .addHelpText('after', after(examples('coach export anki -o coach.txt', 'coach export anki --deck traps -o traps.txt', 'coach export anki --deck-name "Interviews::ML" -o ml.txt', 'coach export md --guide michelangelo > michelangelo-decks.md')))
+        .action(async (format: string, opts: { deck: string; guide?: string; output?: string; deckName: string; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/export.js');
           const io = await context();
-          const options = { ...libraryOptions(cmd), format, deck: opts.deck, ...(opts.guide ? { guide: opts.guide } : {}), ...(opts.output ? { output: opts.output } : {}) };
+          const options = { ...libraryOptions(cmd), format, deck: opts.deck, deckName: opts.deckName, ...(opts.guide ? { guide: opts.guide } : {}), ...(opts.output ? { output: opts.output } : {}) };
           await show(opts.json, io, await m.exportDecks(options, io), m.renderExport, (r) => r.text !== undefined);
         });
     },

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { FailureError, UsageError } from '../errors.js';
 import { buildDecks, deckName, DECK_NAMES, type DeckName } from '../practice/decks.js';
-import { ankiFile, markdownFile } from '../practice/export.js';
+import { ankiDeckName, ankiFile, DEFAULT_ANKI_DECK, markdownFile } from '../practice/export.js';
 import { writeAtomic } from '../store/files.js';
 import { chooseGuides, openLibrary, type LibraryOptions } from './shared.js';
 import { style } from '../render/style.js';
@@ -20,11 +20,15 @@ export interface ExportOptions extends LibraryOptions {
   guide?: string;
   /** File to write; stdout when absent. */
   output?: string;
+  /** anki: the deck the notes go into (default "coach"). */
+  deckName?: string;
 }
 
 export interface ExportResult {
   format: ExportFormat;
   deck: DeckName | 'all';
+  /** anki: the Anki deck the notes go into. */
+  deckName?: string;
   notes: number;
   byDeck: Partial<Record<DeckName, number>>;
   /** Absolute path written, with -o. */
@@ -43,10 +47,11 @@ export async function exportDecks(options: ExportOptions, io: Io): Promise<Expor
   const decks = name === 'all' ? [...DECK_NAMES] : [name];
   const lib = await openLibrary(options, io);
   const items = buildDecks(chooseGuides(lib.guides, options.guide, io), decks);
-  const text = format === 'anki' ? ankiFile(items).text : markdownFile(items);
+  const ankiDeck = format === 'anki' ? ankiDeckName(options.deckName ?? DEFAULT_ANKI_DECK) : undefined;
+  const text = format === 'anki' ? ankiFile(items, ankiDeck).text : markdownFile(items);
   const byDeck: Partial<Record<DeckName, number>> = {};
   for (const i of items) byDeck[i.deck] = (byDeck[i.deck] ?? 0) + 1;
-  const result: ExportResult = { format: format as ExportFormat, deck: name, notes: items.length, byDeck };
+  const result: ExportResult = { format: format as ExportFormat, deck: name, ...(ankiDeck ? { deckName: ankiDeck } : {}), notes: items.length, byDeck };
   if (!options.output) return { ...result, text };
   const path = resolve(options.output);
   await writeOutput(path, options.output, text);
@@ -101,6 +106,6 @@ export function renderExport(result: ExportResult, io: Pick<Io, 'color'>): strin
   const s = style(io.color);
   const parts = DECK_NAMES.filter((d) => result.byDeck[d]).map((d) => `${result.byDeck[d]} ${d}`);
   const lines = [`Wrote ${count(result.notes, result.format === 'anki' ? 'note' : 'item')} (${parts.join(', ')}) to ${result.path}`];
-  if (result.format === 'anki') lines.push(s.dim('In Anki: File › Import, pick the file; the header sets tab-separated fields, HTML, the Basic note type and the tags column.'));
+  if (result.format === 'anki') lines.push(s.dim(`In Anki: File › Import, pick the file; the header sets tab-separated fields, HTML, the Basic note type, the tags column and the deck (${result.deckName}).`));
   return lines.join('\n');
 }
