@@ -48,7 +48,7 @@ describe('rating a skipped trap', () => {
     io.prompt = prompt;
     const result = await trap({ query: KUBEFLOW }, io);
     expect(prompt.asked.map((a) => a.kind)).toEqual(['notes', 'select', 'confirm', 'select']);
-    expect(prompt.asked[2]!.message).toBe('You skipped it (0 of 6 key points). Rate it easy anyway, to see it again in 8d?');
+    expect(prompt.asked[2]!.message).toBe('You skipped it (0 of 6 key points). Easy anyway, back in 8d?');
     expect(result.mode === 'practice' && result.rating).toBe('again');
     expect((await readHistory(io)).map((e) => e.kind === 'review' && e.rating)).toEqual(['again']);
   });

@@ -8,7 +8,7 @@ import { MASTERED_DAYS } from '../practice/scheduler.js';
 import { loadProgress } from './trap.js';
 import { renderTable } from '../render/table.js';
 import { style } from '../render/style.js';
-import { fitLines } from '../render/layout.js';
+import { fitLines, wrap } from '../render/layout.js';
 import { shortDate } from '../render/dates.js';
 import { count } from '../render/plural.js';
 
@@ -84,13 +84,22 @@ export function renderStats(result: StatsResult, io: Pick<Io, 'columns' | 'color
     const dayWidth = Math.max(...days.map((d) => d.length));
     // Beside the name and the bar: the indent, the day, gaps, the score and " stopped".
     const fixed = dayWidth + 18;
-    const nameWidth = Math.max(8, Math.min(32, Math.max(...names.map((n) => n.length)), io.columns - fixed - 10));
-    const mockBar = Math.max(6, Math.min(40, io.columns - fixed - nameWidth));
+    const longest = Math.max(...names.map((n) => n.length));
+    const nameWidth = Math.min(32, longest);
+    // Where the names and a bar of 10 do not fit side by side, each name goes above its bar.
+    const above = fixed + nameWidth + 10 > io.columns;
+    const mockBar = Math.max(6, Math.min(40, io.columns - fixed - (above ? 0 : nameWidth)));
     shown.forEach((m, i) => {
       const b = bar(m.score, mockBar);
       const full = names[i]!;
+      const score = `${s.green(b.filled)}${s.dim(b.empty)} ${String(Math.round(m.score)).padStart(3)}${m.partial ? s.dim(' stopped') : ''}`;
+      if (above) {
+        const head = `  ${days[i]!.padEnd(dayWidth)}  ${full}`;
+        out.push(...(head.length <= io.columns ? [head] : wrap(head, io.columns)), `  ${' '.repeat(dayWidth)}  ${score}`);
+        return;
+      }
       const name = full.length > nameWidth ? `${full.slice(0, nameWidth - 1)}…` : full.padEnd(nameWidth);
-      out.push(`  ${days[i]!.padEnd(dayWidth)}  ${name}  ${s.green(b.filled)}${s.dim(b.empty)} ${String(Math.round(m.score)).padStart(3)}${m.partial ? s.dim(' stopped') : ''}`);
+      out.push(`  ${days[i]!.padEnd(dayWidth)}  ${name}  ${score}`);
     });
     if (result.mocks.length > shown.length) out.push(s.dim(`  (last ${shown.length} of ${result.mocks.length}; all: coach history)`));
   }

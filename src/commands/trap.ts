@@ -200,7 +200,7 @@ export async function askRating(io: Io, state: ItemState | undefined, now: Date,
   const choices = RATINGS.map((r) => ({ name: `${label[r]}  (next: ${formatInterval(now, next[r])})`, value: r }));
   let rating = await io.prompt.select('How did it go?', choices, suggested);
   while (rating === 'easy' && doubt) {
-    if (await io.prompt.confirm(`${doubt}. Rate it easy anyway, to see it again in ${formatInterval(now, next.easy)}?`, false)) break;
+    if (await io.prompt.confirm(`${doubt}. Easy anyway, back in ${formatInterval(now, next.easy)}?`, false)) break;
     rating = await io.prompt.select('How did it go?', choices, suggested);
   }
   return rating;
