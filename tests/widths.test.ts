@@ -36,6 +36,8 @@ describe('in a terminal of 40, 80 and 200 columns', () => {
     ['coach mock --help', ['mock', '--help']],
     ['coach card', ['card', 'latency']],
     ['coach card (Michelangelo)', ['card', 'michelangelo']],
+    ['coach trap list', ['trap', 'list']],
+    ['coach list guides', ['list', 'guides']],
   ];
   for (const [name, args] of cases) {
     it.each(WIDTHS)(`${name} at %i columns: no line over the width`, async (cols) => {
@@ -78,6 +80,7 @@ describe('piped, at the width COLUMNS gives', () => {
     ['mock', '--guide', 'bighead'],
     ['stats'],
     ['today'],
+    ['drill', '--plan'],
     ['paths'],
   ];
   for (const args of cases) {

@@ -308,7 +308,10 @@ export function renderDrill(result: DrillResult, io: Pick<Io, 'columns' | 'color
     const deckWidth = Math.max(...result.items.map((i) => i.deck.length));
     result.items.forEach((i, n) => {
       const when = i.standing === 'new' ? s.cyan('new') : s.yellow('due');
-      out.push(`${String(n + 1).padStart(3)}. ${i.deck.padEnd(deckWidth)}  ${when}  ${i.id}`);
+      const lead = `${String(n + 1).padStart(3)}. ${i.deck.padEnd(deckWidth)}  ${when}`;
+      // The id is what is typed next: on a line of its own rather than cut, when it does not fit.
+      if (5 + deckWidth + 7 + i.id.length <= io.columns) out.push(`${lead}  ${i.id}`);
+      else out.push(lead, ...wrap(i.id, io.columns - 5).map((l) => `     ${l}`));
     });
     if (result.dueLeft > 0) out.push(s.dim(`${result.dueLeft} more due: raise --limit or drill again`));
     out.push(s.dim('Start it in a terminal: coach drill' + (result.deck === 'all' ? '' : ` --deck ${result.deck}`)));

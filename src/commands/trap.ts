@@ -351,7 +351,8 @@ export function renderTrap(result: TrapResult, io: View): string {
         const local = t.id.slice(t.guide.length + 1);
         const when = describeSchedule(t.schedule, now);
         const paint = t.schedule.standing === 'due' ? s.yellow : t.schedule.standing === 'new' ? s.cyan : s.dim;
-        out.push(`  ${local.padEnd(padTo)}  ${paint(when)}`);
+        if (2 + Math.max(padTo, local.length) + 2 + when.length <= io.columns) out.push(`  ${local.padEnd(padTo)}  ${paint(when)}`);
+        else out.push(...wrap(local, io.columns - 2).map((l) => `  ${l}`), `    ${paint(when)}`);
         out.push(...wrap(t.question, io.columns - 4).map((l) => `    ${s.dim(l)}`));
       }
       const due = result.traps.filter((t) => t.schedule.standing === 'due').length;
