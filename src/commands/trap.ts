@@ -357,7 +357,7 @@ export function renderTrap(result: TrapResult, io: View): string {
       }
       const due = result.traps.filter((t) => t.schedule.standing === 'due').length;
       const fresh = result.traps.filter((t) => t.schedule.standing === 'new').length;
-      out.push('', s.dim(`${count(result.traps.length, 'trap')} · ${due} due · ${fresh} new · open one: coach trap <id> · practise: coach trap random`));
+      out.push('', ...wrap(`${count(result.traps.length, 'trap')} · ${due} due · ${fresh} new · open one: coach trap <id> · practise: coach trap random`, io.columns).map((l) => s.dim(l)));
       return out.join('\n');
     }
     case 'reveal':
