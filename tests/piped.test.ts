@@ -51,10 +51,11 @@ describe('piped lists', () => {
     expect(rows).toContainEqual(['trap', 'What happens when the feature store goes down?', 'oss-ml-platform', 'coach trap oss-ml-platform/what-happens-when-the-feature-store-goes --reveal']);
   });
 
-  it('draws a table on a terminal', async () => {
+  it('draws a table on a terminal, and traps with their whole ids', async () => {
     const io = testIo({ columns: 80, tty: true });
-    const text = renderList(await list({ kind: 'traps' }, io), io);
-    expect(text).toMatch(/^┌/);
-    expect(text).toMatch(/20 traps$/);
+    expect(renderList(await list({ kind: 'guides' }, io), io)).toMatch(/^┌[\s\S]*\n5 guides$/);
+    const traps = renderList(await list({ kind: 'traps' }, io), io);
+    expect(traps).toMatch(/^bighead\/why-not-just-compute-features-in-the\n {4}Why not just compute features in the model code\?\n/);
+    expect(traps).toMatch(/20 traps$/);
   });
 });

@@ -7,6 +7,7 @@ import { chooseGuides, openLibrary, openSummaries, type LibraryOptions } from '.
 import { renderTable } from '../render/table.js';
 import { piped, renderRecords, type View } from '../render/records.js';
 import { style } from '../render/style.js';
+import { wrap } from '../render/layout.js';
 
 export const LIST_KINDS = ['guides', 'cards', 'traps', 'tradeoffs', 'scenarios', 'questions'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
@@ -109,5 +110,10 @@ export function renderList(result: ListResult, io: View): string {
   const s = style(io.color);
   const n = result.items.length;
   const noun = n === 1 ? result.kind.replace(/s$/, '') : result.kind;
-  return `${renderTable({ head: table.head, rows: table.rows, columns: io.columns }, s)}\n${s.dim(`${n} ${noun}`)}`;
+  // A trap's id is long and one word: each on its line, whole, with its question under it.
+  const body =
+    result.kind === 'traps'
+      ? result.items.flatMap((t) => [...wrap(t.id, io.columns).map((l) => s.bold(l)), ...wrap(t.question, io.columns - 4).map((l) => `    ${l}`)]).join('\n')
+      : renderTable({ head: table.head, rows: table.rows, columns: io.columns }, s);
+  return `${body}\n${s.dim(`${n} ${noun}`)}`;
 }
