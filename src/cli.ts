@@ -166,7 +166,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
     list: () => {
       program
         .command('list')
-        .description('list what the library holds, as a table')
+        .description('list what the library holds: a table on a terminal, one record a line (tab-separated) when piped')
         .argument('[what]', 'guides, cards, traps, tradeoffs, scenarios or questions', 'guides')
         .option('--guide <id>', 'only this guide')
         .option('--json', 'print the data as JSON')
@@ -560,7 +560,7 @@ export async function run(argv: string[], rt: Runtime): Promise<number> {
     // `coach help NAME` for a command that does not exist: commander would print the
     // main help and succeed.
     const helpFor = argv[0] === 'help' ? argv[1] : undefined;
-    if (helpFor !== undefined && !program.commands.some((c) => c.name() === helpFor || c.aliases().includes(helpFor))) {
+    if (helpFor !== undefined && helpFor !== 'help' && !helpFor.startsWith('-') && !program.commands.some((c) => c.name() === helpFor || c.aliases().includes(helpFor))) {
       throw new UsageError(`no command '${helpFor}' to show the help of`, 'see `coach --help` for the commands');
     }
     await program.parseAsync(argv, { from: 'user' });

@@ -41,7 +41,7 @@ export async function search(options: SearchOptions, io: Io): Promise<SearchResu
   const found = searchText(items, query, options.limit ?? 15);
   return {
     query,
-    every: found.every || found.hits.length === 0,
+    every: found.every,
     hits: found.hits.map((h) => ({ kind: h.item.kind, title: h.item.title, guide: h.item.guide, open: h.item.open, score: Math.round(h.score * 100) / 100 })),
   };
 }
