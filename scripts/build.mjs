@@ -9,7 +9,8 @@
 //   heavy things loaded only when needed: the markdown parser, Fuse, inquirer,
 //   chalk, string-width...), self-contained, so that a command is one more file;
 // - one bundle per module that must exist once per process (SHARED below).
-// A dynamic import() becomes require() of its bundle. CommonJS because Node loads
+// A dynamic import() becomes require() of its bundle, and so does a require() of a
+// package in src/ (loaded lazily, synchronously). CommonJS because Node loads
 // it synchronously: an ES module graph is fetched level by level through the
 // thread pool, which cost `coach card` about 15 ms of waiting here.
 import { build } from 'esbuild';
@@ -58,7 +59,10 @@ function units(entries) {
         const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'coach-units' });
         if (resolved.errors.length > 0 || resolved.external) return undefined;
         const shared = SHARED.includes(resolve(resolved.path));
-        if (args.kind !== 'dynamic-import' && !shared) return undefined;
+        // A require() of a package in src/ is loaded lazily and synchronously too
+        // (render/layout.ts and the Unicode tables): a unit of its own.
+        const lazyRequire = args.kind === 'require-call' && args.importer.startsWith(SRC + sep) && !args.path.startsWith('.');
+        if (args.kind !== 'dynamic-import' && !lazyRequire && !shared) return undefined;
         const name = unitName(resolved.path, args.path);
         if (entries[name] && entries[name] !== resolved.path) throw new Error(`two units named ${name}: ${entries[name]} and ${resolved.path}`);
         entries[name] = resolved.path;

@@ -19,8 +19,13 @@ export interface Io {
   color: boolean;
   /** Colour on stderr. */
   colorErr: boolean;
-  /** Width to draw at, already clamped to what coach supports. */
+  /** Width to draw at, already clamped to what coach supports (40 to 200). */
   columns: number;
+  /**
+   * stdout is a terminal: lists are drawn as tables. Otherwise (piped, redirected) a
+   * list is one record per line, its fields tab-separated and never cut, as gh does.
+   */
+  tty: boolean;
   /** True when a person can answer prompts: stdin and stdout are terminals. */
   interactive: boolean;
   /** Monotonic milliseconds. */
@@ -51,7 +56,8 @@ export interface Io {
   holdInterrupts?: () => () => void;
 }
 
-export const MIN_COLUMNS = 60;
+// Below 60 columns lists and tables take a simpler layout (one record a block).
+export const MIN_COLUMNS = 40;
 export const MAX_COLUMNS = 200;
 
 export function clampColumns(columns: number | undefined): number {

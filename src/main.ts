@@ -59,6 +59,7 @@ async function processIo(flags: GlobalFlags): Promise<Io> {
     color,
     colorErr,
     columns: clampColumns(columns),
+    tty: Boolean(stdoutTTY),
     get interactive() {
       return Boolean(process.stdin.isTTY && stdoutTTY);
     },
@@ -207,6 +208,7 @@ void run(process.argv.slice(2), {
   err: (text) => process.stderr.write(showControls(text)),
   version: pkg.version,
   debug: Boolean(process.env['COACH_DEBUG']),
+  columns: process.stdout.isTTY ? process.stdout.columns : Number(process.env['COLUMNS']) || 80,
 }).then((code) => {
   // The session ended as an interrupted one (130); a TERM or HUP says which signal it was.
   process.exitCode = code === 130 && caught ? 128 + SIGNAL_NUMBERS[caught] : code;

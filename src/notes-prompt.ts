@@ -6,6 +6,7 @@ import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState, use
 import type { NotesAnswer, NotesOptions } from './prompt.js';
 import { distance } from './judge/distance.js';
 import { wrap } from './render/layout.js';
+import { count } from './render/plural.js';
 
 /** What to say about `/word` that is not a command: the closest one, and where the list is. */
 export function unknownCommand(word: string, commands: string[]): string {
@@ -150,7 +151,7 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
     const all = value ? [...lines, value] : lines;
     return [`${prefix} ${message}${ended ? ` ${theme.style.answer(ended)}` : ''}`, ...rows(all).map((l) => theme.style.help(`  │ ${l}`))].join('\n');
   }
-  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(`(${lines.length + (value ? 1 : 0)} line(s))`)}`;
+  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(`(${count(lines.length + (value ? 1 : 0), 'line')})`)}`;
   const max = config.maxVisibleLines;
   const all = rows(lines);
   const hidden = max !== undefined && all.length > max ? all.length - max : 0;

@@ -120,8 +120,10 @@ export function terminalPrompt(streams: Streams): Prompt {
     eofCancels(streams.input, (signal) => ask({ ...context(), signal: streams.interrupt ? AbortSignal.any([signal, streams.interrupt]) : signal })).catch(cancelled);
   return {
     async select(message, choices, defaultValue) {
-      const { select } = await import('@inquirer/prompts');
-      return guarded((context) => select({ message: shown(message), choices: shownChoices(choices), loop: false, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
+      const [{ select }, { fitChoices }] = await Promise.all([import('@inquirer/prompts'), import('./render/choices.js')]);
+      const out = streams.output as { columns?: number; rows?: number };
+      const fit = fitChoices(shown(message), shownChoices(choices), out.columns ?? 80, out.rows ?? 24);
+      return guarded((context) => select({ message: fit.message, choices: fit.choices, pageSize: fit.pageSize, loop: false, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
     },
     async checkbox(message, choices) {
       const { checkbox } = await import('@inquirer/prompts');

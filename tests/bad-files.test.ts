@@ -36,7 +36,7 @@ describe('bad files are skipped with one line each; the rest load', () => {
   it('loads the good guide and says why each other file was skipped, naming file and line', async () => {
     const io = testIo();
     const result = await list({ kind: 'guides', guides: [dir] }, io);
-    expect(result.rows.map((r) => r[0])).toContain('good');
+    expect(result.items.map((r) => r.id)).toContain('good');
     const lines = io.err().trim().split('\n');
     expect(lines).toHaveLength(6);
     const line = (name: string) => lines.find((l) => l.includes(join(dir, name)))!;
@@ -102,7 +102,8 @@ describe('ids stay unique', () => {
     const io = testIo();
     const dir = folder({ 'mine.md': GOOD('bighead', 'My BigHead') });
     const result = await list({ kind: 'guides', guides: [dir] }, io);
-    expect(result.rows.filter((r) => r[0] === 'bighead').map((r) => r[1])).toEqual(['My BigHead']);
+    if (result.kind !== 'guides') throw new Error('expected guides');
+    expect(result.items.filter((r) => r.id === 'bighead').map((r) => r.title)).toEqual(['My BigHead']);
   });
 });
 

@@ -4,7 +4,10 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testIo } from './helpers/io.js';
+import { BUNDLED_INDEX, testIo } from './helpers/io.js';
+import { loadLibrary } from '../src/guides/library.js';
+import { searchItems, type SearchItem } from '../src/guides/search-index.js';
+import { searchText } from '../src/guides/fulltext.js';
 import { card, renderCard } from '../src/commands/card.js';
 import { list, renderList } from '../src/commands/list.js';
 import { tradeoff, renderTradeoff } from '../src/commands/tradeoff.js';
@@ -105,7 +108,7 @@ describe('coach list', () => {
   ])('lists %s as a table', async (kind, count, example) => {
     const io = testIo({ columns: 120 });
     const result = await list({ kind }, io);
-    expect(result.rows).toHaveLength(count);
+    expect(result.items).toHaveLength(count);
     const text = renderList(result, io);
     expect(text).toContain(example);
     expect(text).toContain(`${count} ${kind}`);
@@ -113,7 +116,7 @@ describe('coach list', () => {
 
   it('lists scenarios with the guide each draws on', async () => {
     const result = await list({ kind: 'scenarios' }, testIo());
-    expect(result.rows).toContainEqual(['fintech', 'Design an ML platform for a fintech company.', 'oss-ml-platform']);
+    expect(result.items).toContainEqual({ id: 'fintech', title: 'ML platform for a fintech company', prompt: 'Design an ML platform for a fintech company.', guide: 'oss-ml-platform' });
   });
 
   it('refuses an unknown kind with the choices', async () => {
@@ -156,7 +159,7 @@ describe('coach guide', () => {
     const bar = renderGuide(result, testIo({ columns: 88 })).split('\n').find((l) => l.startsWith('  |'))!;
     expect(bar).toMatch(/^  \| Clarify *\| High-Level *\| Deep Dive *\| Scale *\| Wrap Up *\|$/);
     for (const room of [56, 76, 196]) {
-      const plan = result.kind === 'overview' ? result.plan : [];
+      const plan = result.kind === 'overview' ? result.pacing : [];
       const widths = segmentWidths(plan, room);
       expect(widths.reduce((a, b) => a + b, 0)).toBe(room);
       expect(widths[0]).toBeGreaterThanOrEqual('Clarify'.length + 2); // room for the name, taken from the widest
@@ -178,7 +181,7 @@ describe('coach guide', () => {
 
   it('falls back to the standard 45-minute plan for a guide without pacing', async () => {
     const result = await guide({ id: 'mlops-question-bank' }, testIo());
-    expect(result.kind === 'overview' && result.plan.map((p) => p.name)).toEqual(['Clarify', 'High-Level', 'Deep Dive', 'Scale & Trade-offs', 'Wrap Up']);
+    expect(result.kind === 'overview' && result.pacing.map((p) => p.name)).toEqual(['Clarify', 'High-Level', 'Deep Dive', 'Scale & Trade-offs', 'Wrap Up']);
   });
 
   it('names the parts when a section does not exist', async () => {
@@ -197,20 +200,38 @@ describe('coach search', () => {
     expect(text).toMatch(/\[trap\]/);
   });
 
+  // The ranking itself, on the items the command searches (their text is not printed).
+  const rank = async (query: string, limit: number): Promise<ReturnType<typeof searchText<SearchItem>>> => {
+    const lib = await loadLibrary({ bundledIndex: BUNDLED_INDEX, dirs: [] });
+    return searchText(searchItems(lib.guides, lib.scenarios), query, limit);
+  };
+
   it('ranks items that use the words above items that only share letters with them', async () => {
-    const zipline = await search({ words: ['zipline'], limit: 5 }, testIo());
-    expect(zipline.hits.length).toBeGreaterThan(0);
-    for (const h of zipline.hits) expect(`${h.title} ${h.text}`).toMatch(/zipline/i);
-    const cold = await search({ words: ['cold', 'start'], limit: 3 }, testIo());
-    for (const h of cold.hits) expect(h.text).toMatch(/cold start/i);
+    const zipline = (await rank('zipline', 5)).hits.map((h) => h.item);
+    expect(zipline.length).toBeGreaterThan(0);
+    for (const h of zipline) expect(`${h.title} ${h.text}`).toMatch(/zipline/i);
+    const cold = (await rank('cold start', 3)).hits.map((h) => h.item);
+    for (const h of cold) expect(h.text).toMatch(/cold start/i);
   });
 
   it('wants every word, and falls back to most of them when no item has all', async () => {
-    const both = await search({ words: ['batch', 'vs', 'real-time'], limit: 5 }, testIo());
-    for (const h of both.hits) expect(`${h.title} ${h.text}`).toMatch(/batch[\s\S]*real-time|real-time[\s\S]*batch/i);
-    const either = await search({ words: ['zipline', 'kubeflow'], limit: 10 }, testIo());
-    expect(either.hits.some((h) => /zipline/i.test(`${h.title} ${h.text}`))).toBe(true);
-    expect(either.hits.some((h) => /kubeflow/i.test(`${h.title} ${h.text}`))).toBe(true);
+    const both = await rank('batch vs real-time', 5);
+    expect(both.every).toBe(true);
+    for (const { item: h } of both.hits) expect(`${h.title} ${h.text}`).toMatch(/batch[\s\S]*real-time|real-time[\s\S]*batch/i);
+    const either = await rank('zipline kubeflow', 10);
+    expect(either.every).toBe(false);
+    expect(either.hits.some(({ item: h }) => /zipline/i.test(`${h.title} ${h.text}`))).toBe(true);
+    expect(either.hits.some(({ item: h }) => /kubeflow/i.test(`${h.title} ${h.text}`))).toBe(true);
+  });
+
+  it('says when no hit has every word', async () => {
+    const io = testIo();
+    const result = await search({ words: ['kafka', 'exactly', 'once'] }, io);
+    expect(result.every).toBe(false);
+    expect(renderSearch(result, io)).toMatch(/^No hit has every word of 'kafka exactly once'; these have some of them:\n\n\[/);
+    const all = await search({ words: ['point-in-time'] }, io);
+    expect(all.every).toBe(true);
+    expect(renderSearch(all, io)).not.toContain('No hit has every word');
   });
 
   it('forgives a typo in a longer word, with scores from 1 down', async () => {

@@ -203,7 +203,7 @@ describe('the built coach with a config file', () => {
     expect(coach(home, ['config', 'set', 'minutes', 'soon'])).toMatchObject({ status: 2, stderr: expect.stringContaining('minutes must be a whole number') });
     expect(coach(home, ['config', 'get', 'colour'])).toMatchObject({ status: 2, stderr: "coach: no setting 'colour'\n  settings: guides, interviewer, minutes, color, pager\n" });
     expect(coach(home, ['config', 'unset', 'minutes']).status).toBe(0);
-    expect(coach(home, ['config', 'get', 'minutes']).stdout).toBe('\n');
+    expect(coach(home, ['config', 'get', 'minutes']).stdout).toBe('');
   });
 });
 

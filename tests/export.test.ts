@@ -40,7 +40,7 @@ describe('coach export anki', () => {
     expect(await run(['export', 'anki', '--deck', 'traps', '-o', file], runtime(io))).toBe(0);
     expect(io.out()).toMatch(/^Wrote 20 notes \(20 traps\) to .*traps\.txt/);
     const { headers, rows } = readAnki(readFileSync(file, 'utf8'));
-    expect(headers).toEqual({ separator: 'tab', html: 'true', notetype: 'Basic', columns: 'Front\tBack\tTags\tGUID', 'tags column': '3', 'guid column': '4' });
+    expect(headers).toEqual({ separator: 'tab', html: 'true', notetype: 'Basic', deck: 'coach', columns: 'Front\tBack\tTags\tGUID', 'tags column': '3', 'guid column': '4' });
     expect(rows).toHaveLength(20);
     // Every row has exactly the four columns: no field holds a tab or a line break.
     for (const row of rows) expect(row).toHaveLength(4);
@@ -122,5 +122,19 @@ describe('coach export md', () => {
     expect(text).toContain('- **Feature lookup budget:** 50 ms — Usually 15-25 ms in practice');
     expect(text).toContain('| | Kubeflow | Custom OSS |');
     expect(text).toContain('## Trade-offs');
+  });
+});
+
+describe('the Anki deck', () => {
+  it('goes into a "coach" deck, or the one --deck-name names', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'coach-export-deck-')), 'ml.txt');
+    const io = testIo();
+    expect(await run(['export', 'anki', '--deck', 'traps', '--deck-name', 'Interviews::ML', '-o', file], runtime(io))).toBe(0);
+    expect(readAnki(readFileSync(file, 'utf8')).headers['deck']).toBe('Interviews::ML');
+    const json = testIo();
+    await run(['export', 'anki', '--deck', 'numbers', '--json'], runtime(json));
+    const data = JSON.parse(json.out()) as { deckName: string; text: string };
+    expect(data.deckName).toBe('coach');
+    expect(data.text.split('\n')).toContain('#deck:coach');
   });
 });

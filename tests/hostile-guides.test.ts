@@ -9,13 +9,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testIo } from './helpers/io.js';
-import { list, renderList } from '../src/commands/list.js';
+import { list, type ListResult, renderList } from '../src/commands/list.js';
 import { renderValidate, validate } from '../src/commands/validate.js';
 import { loadLibrary } from '../src/guides/library.js';
 import { loadGuideFile, parseGuideBytes } from '../src/guides/files.js';
 import { renderTable } from '../src/render/table.js';
 import { renderBox } from '../src/render/box.js';
 import { style } from '../src/render/style.js';
+
+/** A listing's items as [id, title or question, guide]: what its lines show. */
+function cells(result: ListResult): string[][] {
+  return result.items.map((i) => {
+    const o = i as Record<string, unknown>;
+    return [String(o['id']), String(o['title'] ?? o['question']), String(o['guide'] ?? '')];
+  });
+}
+
 
 const GOOD = '---\nid: good\ntitle: Good\n---\n# Good\n\n## Quick Reference Cards\n\n### Good card\n\n- one line\n\n## Traps\n\n### "Why?"\n\n**Good Answer:** because\n';
 
@@ -50,7 +59,7 @@ async function listing(dir: string, kind = 'guides') {
 async function skippedWithOneLine(files: Record<string, string>, why: RegExp): Promise<void> {
   const dir = folder(files);
   const { result, err, ms } = await listing(dir);
-  expect(result.rows.map((r) => r[0])).toContain('good');
+  expect(cells(result).map((r) => r[0])).toContain('good');
   expect(err).toHaveLength(1);
   expect(err[0]).toContain(`coach: skipped ${join(dir, Object.keys(files)[0]!)}`);
   expect(err[0]).toMatch(why);
@@ -76,7 +85,7 @@ describe('deep nesting is refused, not a stack overflow', () => {
     const text = `# Nested\n\n## Mistakes\n\n${Array.from({ length: 8 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n`;
     const { result, err } = await listing(folder({ 'nested.md': text }));
     expect(err).toEqual([]);
-    expect(result.rows.map((r) => r[0])).toContain('nested');
+    expect(cells(result).map((r) => r[0])).toContain('nested');
   });
 });
 
@@ -118,7 +127,7 @@ describe('work stays linear in the size of the file', () => {
     const rows = '| Batch versus streaming | Option alpha | Option beta | Pick one |\n'.repeat(2000);
     const dir = folder({ 'rows.md': `# Rows\n\n## Key Trade-offs\n\n| Trade-off | Option A | Option B | Recommendation |\n|---|---|---|---|\n${rows}` });
     const { result, ms } = await listing(dir, 'tradeoffs');
-    const ids = result.rows.filter((r) => r[2] === 'rows').map((r) => r[0]);
+    const ids = cells(result).filter((r) => r[2] === 'rows').map((r) => r[0]);
     expect(ids).toHaveLength(2000);
     expect(new Set(ids).size).toBe(2000);
     expect(ids.slice(0, 3)).toEqual(['batch-versus-streaming', 'batch-versus-streaming-2', 'batch-versus-streaming-3']);
@@ -129,7 +138,7 @@ describe('work stays linear in the size of the file', () => {
     const traps = (n: number): string => `# Traps\n\n## Traps\n\n${'### "Why?"\n\n**Good Answer:** x\n\n'.repeat(n)}`;
     const dir = folder({ 'traps.md': traps(2000) });
     const { result, ms } = await listing(dir, 'traps');
-    const ids = result.rows.filter((r) => r[2] === 'traps').map((r) => r[0]);
+    const ids = cells(result).filter((r) => r[2] === 'traps').map((r) => r[0]);
     expect(new Set(ids).size).toBe(2000);
     expect(ms).toBeLessThan(3000);
     await skippedWithOneLine({ 'bad.md': traps(3000) }, /bad\.md: over budget: 3,000 traps \(a guide holds at most 2,000 of each part\)/);
@@ -182,7 +191,7 @@ describe('long text draws instead of crashing', () => {
     const title = Array.from({ length: 15_000 }, () => `  ${'ab '.repeat(10).trim()}`).join('\n');
     const { result, text, err } = await listing(folder({ 'long.md': `---\nid: long\ntitle: >\n${title}\n---\n# x\n` }));
     expect(err).toEqual([]);
-    expect(result.rows.find((r) => r[0] === 'long')![1]!.split(' ')).toHaveLength(150_000);
+    expect(cells(result).find((r) => r[0] === 'long')![1]!.split(' ')).toHaveLength(150_000);
     expect(text).toContain('good');
   });
 
@@ -195,13 +204,13 @@ describe('long text draws instead of crashing', () => {
     const question = 'why '.repeat(100).trim();
     const text = `# Long\n\n## Traps\n\n${`### "${question}?"\n\n**Good Answer:** x\n\n`.repeat(2000)}`;
     const { result } = await listing(folder({ 'long.md': text }), 'traps');
-    expect(result.rows.filter((r) => r[2] === 'long')).toHaveLength(2000);
+    expect(cells(result).filter((r) => r[2] === 'long')).toHaveLength(2000);
   });
 
   it('a lone BEL in a title is removed where it enters, and the table draws', async () => {
     const dir = folder({ 'bell.md': '---\nid: bell\ntitle: "Bell \\a here"\n---\n# x\n' });
     const { result, text, err } = await listing(dir);
-    expect(result.rows.find((r) => r[0] === 'bell')![1]).toBe('Bell  here');
+    expect(cells(result).find((r) => r[0] === 'bell')![1]).toBe('Bell  here');
     expect(text).not.toContain('\u0007');
     // Said once, when the file is indexed, as one line pointing to validate, which names it.
     expect(err).toEqual([`coach: warning 1 guide has parts coach could not read or had to clean: coach validate ${dir}`]);
@@ -216,7 +225,7 @@ describe('files outside the guide folders', () => {
     const dir = folder({});
     symlinkSync('loop.md', join(dir, 'loop.md'));
     const { result, err } = await listing(dir);
-    expect(result.rows.map((r) => r[0])).toContain('good');
+    expect(cells(result).map((r) => r[0])).toContain('good');
     expect(err).toEqual([`coach: skipped ${join(dir, 'loop.md')}: a symbolic link loop; not read`]);
   });
 
@@ -249,7 +258,7 @@ describe('files outside the guide folders', () => {
     await new Promise<void>((resolve) => server.listen(join(dir, 'socket.md'), resolve));
     try {
       const { result, err } = await listing(dir);
-      expect(result.rows.map((r) => r[0])).toContain('good');
+      expect(cells(result).map((r) => r[0])).toContain('good');
       expect(err).toEqual([`coach: skipped ${join(dir, 'pipe.md')}: not a regular file (a FIFO); not read`, `coach: skipped ${join(dir, 'socket.md')}: not a regular file (a socket); not read`]);
     } finally {
       server.close();
@@ -266,8 +275,8 @@ describe('files outside the guide folders', () => {
     const deep = Array.from({ length: 14 }, (_, i) => `d${i}`).join('/');
     const dir = folder({ [`${deep}/deep.md`]: '# Deep\n', 'd0/d1/shallow.md': '# Shallow\n' });
     const { result, err } = await listing(dir);
-    expect(result.rows.map((r) => r[0])).toEqual(expect.arrayContaining(['good', 'shallow']));
-    expect(result.rows.map((r) => r[0])).not.toContain('deep');
+    expect(cells(result).map((r) => r[0])).toEqual(expect.arrayContaining(['good', 'shallow']));
+    expect(cells(result).map((r) => r[0])).not.toContain('deep');
     expect(err).toEqual([`coach: skipped ${join(dir, ...deep.split('/').slice(0, 13))}: more than 12 folders below ${dir}: not read (1 folder that deep skipped)`]);
   });
 });

@@ -151,7 +151,8 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
 
     // coach history lists it and shows it.
     const list = spawnSync(process.execPath, [BIN, 'history'], { env: { ...process.env, ...h.env }, encoding: 'utf8' });
-    expect(list.stdout).toMatch(/│ 1 +│ \d{4}-\d\d-\d\d \d\d:\d\d │ fintech +│ \d+ +│/);
+    // Piped: one record a line, tab-separated.
+    expect(list.stdout).toMatch(/^1\t[^\t]*\d\d:\d\d\tfintech\tfull mock\t\d+\n$/);
     const show = spawnSync(process.execPath, [BIN, 'history', 'show', '1'], { env: { ...process.env, ...h.env }, encoding: 'utf8' });
     expect(show.stdout).toContain('# Mock interview: ML platform for a fintech company');
   });

@@ -11,11 +11,20 @@ import { testIo, type TestIo } from './helpers/io.js';
 import { history, renderHistory } from '../src/commands/history.js';
 import { stats, renderStats } from '../src/commands/stats.js';
 import { mock } from '../src/commands/mock.js';
-import { list } from '../src/commands/list.js';
+import { list, type ListResult } from '../src/commands/list.js';
 import { trap } from '../src/commands/trap.js';
 import { appendHistory, historyPath, readHistory, type HistoryEntry } from '../src/store/history.js';
 import { FailureError } from '../src/errors.js';
 import { loadLibrary, loadSummaries } from '../src/guides/library.js';
+
+/** A listing's items as [id, title or question, guide]: what its lines show. */
+function cells(result: ListResult): string[][] {
+  return result.items.map((i) => {
+    const o = i as Record<string, unknown>;
+    return [String(o['id']), String(o['title'] ?? o['question']), String(o['guide'] ?? '')];
+  });
+}
+
 
 const ANSWERS = join(import.meta.dirname, 'fixtures', 'mock', 'fintech-good.md');
 
@@ -157,7 +166,7 @@ describe('cache entries that do not check are a cache miss', () => {
       delete (e[join(dir, 'b.md')]!['summary'] as Record<string, unknown>)['title'];
     }, 'index');
     const result = await list({ kind: 'guides', guides: [dir] }, io);
-    expect(result.rows.filter((r) => r[0] === 'a' || r[0] === 'b').map((r) => r[1])).toEqual(['a', 'b']);
+    expect(cells(result).filter((r) => r[0] === 'a' || r[0] === 'b').map((r) => r[1])).toEqual(['a', 'b']);
     expect(io.err()).toBe('');
   });
 
@@ -169,7 +178,7 @@ describe('cache entries that do not check are a cache miss', () => {
       ((e[join(dir, 'b.md')]!['guide'] as { traps: Record<string, unknown>[] }).traps[0]!)['question'] = 7;
     }, 'full');
     const result = await list({ kind: 'traps', guides: [dir] }, io);
-    expect(result.rows.filter((r) => r[2] === 'a' || r[2] === 'b').map((r) => r[1])).toEqual(['Why a?', 'Why b?']);
+    expect(cells(result).filter((r) => r[2] === 'a' || r[2] === 'b').map((r) => r[1])).toEqual(['Why a?', 'Why b?']);
     const reveal = await trap({ guides: [dir], query: 'b/why-b', reveal: true }, io);
     expect(reveal.mode).toBe('reveal');
     expect(io.err()).toBe('');
@@ -188,6 +197,6 @@ describe('cache entries that do not check are a cache miss', () => {
     utimesSync(join(dir, 'b.md'), new Date(), new Date(Date.now() + 5000));
     await loadSummaries({ dirs: [dir], cacheDir });
     const result = await list({ kind: 'traps', guides: [dir] }, io);
-    expect(result.rows.filter((r) => r[2] === 'a')).toHaveLength(1);
+    expect(cells(result).filter((r) => r[2] === 'a')).toHaveLength(1);
   });
 });

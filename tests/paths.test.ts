@@ -31,11 +31,15 @@ describe('coach paths', () => {
 
   it('puts everything under COACH_HOME when it is set, and says so', () => {
     const home = mkdtempSync(join(tmpdir(), 'coach-paths-home-'));
-    const r = coach(['paths'], { COACH_HOME: home });
+    const r = coach(['paths'], { COACH_HOME: home, COLUMNS: '160' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`data           ${join(home, 'data')}  (history and mock transcripts)`);
     expect(r.stdout).toContain(`  transcripts  ${join(home, 'data', 'mocks')}  (one markdown file per mock)`);
     expect(r.stdout).toContain(`config         ${join(home, 'config', 'config.toml')}  (not created yet: coach config set KEY VALUE)`);
     expect(r.stdout).toContain('COACH_HOME is set: everything is under it.');
+    // Narrower: a note that does not fit goes under its path, which is never cut.
+    const narrow = coach(['paths'], { COACH_HOME: home, COLUMNS: '60' });
+    expect(narrow.stdout).toContain(`  transcripts  ${join(home, 'data', 'mocks')}\n               (one markdown file per mock)\n`);
+    for (const line of narrow.stdout.split('\n')) if (!line.includes(home)) expect(line.length).toBeLessThanOrEqual(60);
   });
 });

@@ -11,7 +11,7 @@ function runtime(io: TestIo): Runtime & { errors: () => string } {
 
 describe('practice commands on the command line', () => {
   it.each([
-    [['drill'], /coach drill asks questions and needs a terminal\n\s+run it in a terminal; `coach drill --plan`/],
+    [['drill'], /^coach: a drill asks questions and needs a terminal\n\s+run it in a terminal; `coach drill --plan`/],
     [['drill', '--limit', '0', '--plan'], /--limit <n>' argument '0' is invalid/],
     [['drill', '--deck', 'cards'], /argument 'cards' is invalid. Allowed choices are traps, numbers, questions, tradeoffs, all/],
     [['trap', 'random', '--time', 'soon'], /--time <seconds>' argument 'soon' is invalid/],
@@ -39,7 +39,7 @@ describe('practice commands on the command line', () => {
     await appendHistory(io, { kind: 'review', id: 'a', at: '2026-11-21T10:00:00Z', deck: 'traps', item: 'g/a', guide: 'g', rating: 'good', correct: true });
     const rt = runtime(io);
     expect(await run(['reset'], rt)).toBe(2);
-    expect(rt.errors()).toMatch(/coach reset would delete 1 review, and there is no terminal to ask\n\s+add --yes/);
+    expect(rt.errors()).toMatch(/^coach: reset would delete 1 review, and there is no terminal to ask\n\s+add --yes/);
     expect(await run(['reset', '--yes'], runtime(io))).toBe(0);
     expect(io.out()).toMatch(/Deleted 1 review\./);
   });

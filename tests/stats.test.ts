@@ -70,7 +70,7 @@ describe('coach stats', () => {
     expect(text).toMatch(/Drill accuracy by day {2}[▁▂▃▄▅▆▇█]{4}/);
     expect(text).toMatch(/Nov 21 {2}█+░+ {2}50% {2}2 reviews/);
     expect(text).toMatch(/Mock scores {2}▄▆/);
-    expect(text).toMatch(/Nov 18 {2}feed-ranking {2}█+░+ {2}42 partial/);
+    expect(text).toMatch(/Nov 18 {2}feed-ranking {2}█+░+ {2}42 stopped/);
     expect(text).toMatch(/│ traps\s+│ 20\s+│ 1\s+│/);
     // Every chart line fits the terminal.
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);

@@ -79,7 +79,7 @@ describe('coach today', () => {
     expect(await run(['today'], runtime(io))).toBe(0);
     expect(io.out()).toBe(
       [
-        'Today, Sun 22 Nov',
+        'Today, Sun, Nov 22',
         '',
         'Reviews  3 due · 156 never seen',
         '  traps        1 due · 19 new',
@@ -88,11 +88,13 @@ describe('coach today', () => {
         '  tradeoffs    0 due · 18 new',
         '  → coach drill',
         '',
-        'Mocks  2 sat, the last on 21 Nov',
+        'Mocks  2 sat, the last on Nov 21',
         '  weakest phase     Wrap Up: 1 of 6 key points (17%, last 2 mocks)',
-        '  weakest scenario  feed-ranking: 42/100 on 18 Nov',
+        '  weakest scenario  feed-ranking: 42/100 on Nov 18',
         '  → coach mock --scenario feed-ranking  (your lowest score, 42)',
-        '    or its weakest phase alone: coach mock --scenario feed-ranking --phase wrap-up',
+        // 83 columns on one line: at 80, the command goes on a line of its own.
+        '    or its weakest phase alone:',
+        '      coach mock --scenario feed-ranking --phase wrap-up',
         '',
         'Streak  3 days · ✔ 1 review today',
         '',

@@ -1,36 +1,61 @@
-// coach card <query>: the best-matching quick-reference card, drawn as a box.
+// coach card <query>: the best-matching quick-reference card, drawn as a box; with
+// several names that each name a card (`coach card latency slo`), each of them.
 import type { Io } from '../io.js';
 import type { Card } from '../guides/model.js';
-import { openSummaries, type LibraryOptions } from './open.js';
-import { directMatch } from '../guides/match.js';
-import { cardOf } from '../guides/library.js';
+import { noteMatch, openSummaries, type LibraryOptions } from './open.js';
+import { matchName, type NameMatch } from '../guides/match.js';
+import { cardOf, type CardSummary } from '../guides/library.js';
 import { renderBox } from '../render/box.js';
 import { maxOf } from '../render/layout.js';
+import { piped, renderRecords, type View } from '../render/records.js';
 import { style } from '../render/style.js';
 
 export interface CardOptions extends LibraryOptions {
+  /** The words typed, as one name. */
   query?: string;
+  /** The arguments as typed: several may each name a card. */
+  names?: string[];
 }
 
 export type CardResult =
   | { kind: 'card'; guide: string; card: Card }
+  | { kind: 'cards'; cards: { guide: string; card: Card }[] }
   | { kind: 'list'; cards: { id: string; title: string; guide: string }[] };
+
+type Candidate = { id: string; title: string; tags: string[]; guide: string; extra: string; summary: CardSummary };
 
 export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   const lib = await openSummaries(options, io);
-  // Names only: a card's rows are read from the index for the one card drawn (a
+  // Names only: a card's rows are read from the index for the cards drawn (a
   // spread of the summary card would read them all).
-  const all = lib.guides.flatMap((g) => g.cards.map((c) => ({ id: c.id, title: c.title, tags: c.tags, guide: g.id, extra: `${c.subtitle ?? ''} ${g.title}`, summary: c })));
-  const query = options.query?.trim();
+  const all: Candidate[] = lib.guides.flatMap((g) => g.cards.map((c) => ({ id: c.id, title: c.title, tags: c.tags, guide: g.id, extra: `${c.subtitle ?? ''} ${g.title}`, summary: c })));
+  const query = (options.query ?? options.names?.join(' ') ?? '').trim();
   if (!query) return { kind: 'list', cards: all.map((c) => ({ id: c.id, title: c.title, guide: c.guide })) };
-  // Most queries name a card directly; the fuzzy matcher loads only for the rest.
-  const found = directMatch(all, query) ?? (await import('./shared.js')).findOne(all, query, 'card', 'coach card');
-  return { kind: 'card', guide: found.guide, card: cardOf(found.summary) };
+  let found: { name: string; match: NameMatch<Candidate> }[] | undefined;
+  // Several names that each name a card: all of them (`coach card latency slo`).
+  const names = (options.names ?? []).map((n) => n.trim()).filter(Boolean);
+  if (names.length > 1) {
+    const each = names.map((name) => ({ name, match: matchName(all, name) }));
+    if (each.every((e) => e.match)) found = each.filter((e, i) => each.findIndex((x) => x.match!.item === e.match!.item) === i) as typeof found;
+  }
+  if (!found || found.length === 1) {
+    const whole = matchName(all, query);
+    if (whole) found = [{ name: query, match: whole }];
+  }
+  // Most queries name a card; the fuzzy matcher behind the suggestions loads only for the rest.
+  if (!found) (await import('./shared.js')).findOne(all, query, 'card', 'coach card', io);
+  const cards = found!.map(({ name, match }) => {
+    if (match.typo) noteMatch(io, name, match.item.title);
+    return { guide: match.item.guide, card: cardOf(match.item.summary) };
+  });
+  return cards.length === 1 ? { kind: 'card', ...cards[0]! } : { kind: 'cards', cards };
 }
 
-export function renderCard(result: CardResult, io: Pick<Io, 'columns' | 'color'>): string {
+export function renderCard(result: CardResult, io: View): string {
   const s = style(io.color);
   if (result.kind === 'card') return renderBox(result.card, io.columns, s);
+  if (result.kind === 'cards') return result.cards.map((c) => renderBox(c.card, io.columns, s)).join('\n\n');
+  if (piped(io)) return renderRecords(result.cards.map((c) => [c.id, c.title, c.guide]));
   if (result.cards.length === 0) return 'No quick-reference cards found.';
   const width = maxOf(result.cards, (c) => c.id.length, 0);
   const lines = result.cards.map((c) => `  ${s.bold(c.id.padEnd(width))}  ${c.title} ${s.dim(`(${c.guide})`)}`);

@@ -10,6 +10,7 @@ import { guideDirs } from './open.js';
 import { isSettingKey, parseConfig, SETTING_KEYS, SETTINGS, settingFromArgs, withSetting, type SettingKey } from '../config/settings.js';
 import { writeAtomic } from '../store/files.js';
 import { style } from '../render/style.js';
+import { fitLines } from '../render/layout.js';
 
 export const CONFIG_ACTIONS = ['list', 'get', 'set', 'unset', 'path'] as const;
 
@@ -126,7 +127,7 @@ function rowValue(row: SettingRow): string {
   return shown(row.value);
 }
 
-export function renderConfig(result: ConfigResult, io: Pick<Io, 'color'>): string {
+export function renderConfig(result: ConfigResult, io: Pick<Io, 'columns' | 'color'>): string {
   const s = style(io.color);
   switch (result.kind) {
     case 'path':
@@ -149,7 +150,7 @@ export function renderConfig(result: ConfigResult, io: Pick<Io, 'color'>): strin
       const valueWidth = Math.min(40, Math.max(...result.settings.map((r) => rowValue(r).length)));
       const lines = result.settings.map((r) => `  ${s.bold(r.key.padEnd(width))}  ${rowValue(r).padEnd(valueWidth)}  ${s.dim(`from ${r.source}`)}`);
       const about = result.settings.map((r) => `  ${r.key.padEnd(width)}  ${r.about}`);
-      return [head, '', ...lines, '', s.dim('Flags win over the environment, which wins over this file.'), '', s.bold('Settings'), ...about.map((l) => s.dim(l))].join('\n');
+      return fitLines([head, '', ...lines, '', s.dim('Flags win over the environment, which wins over this file.'), '', s.bold('Settings'), ...about.map((l) => s.dim(l))].join('\n'), io.columns);
     }
   }
 }

@@ -11,7 +11,8 @@ import { hashString, planSession, standing, type Progress } from '../practice/pr
 import { matchNumber } from '../practice/numbers.js';
 import { tradeoffQuestion } from '../practice/tradeoff-quiz.js';
 import { formatInterval, preview, review, type ItemState, type Rating } from '../practice/scheduler.js';
-import { askRating, chooseGuides, loadProgress, practiseTrap, recordReview, type TrapItem } from './trap.js';
+import { chooseGuides } from './shared.js';
+import { askRating, loadProgress, practiseTrap, recordReview, type TrapItem } from './trap.js';
 import { style, type Style } from '../render/style.js';
 import { loadUnicode, maxOf, wrap } from '../render/layout.js';
 
@@ -78,10 +79,10 @@ export async function drill(options: DrillOptions, io: Io): Promise<DrillResult>
   if (!Number.isInteger(newItems) || newItems < 0) throw new UsageError('--new takes a whole number, 0 or more');
   const planOnly = options.plan || options.json;
   if (!planOnly && !io.interactive) {
-    throw new UsageError('coach drill asks questions and needs a terminal', 'run it in a terminal; `coach drill --plan` (or --json) lists what a session would ask');
+    throw new UsageError('a drill asks questions and needs a terminal', 'run it in a terminal; `coach drill --plan` (or --json) lists what a session would ask');
   }
   const lib = await openLibrary(options, io);
-  const items = buildDecks(chooseGuides(lib.guides, options.guide), decks);
+  const items = buildDecks(chooseGuides(lib.guides, options.guide, io), decks);
   const now = io.date();
   const { progress } = await loadProgress(io);
   const plan = planSession(items, progress, now, { limit, newItems });
@@ -248,7 +249,7 @@ async function askQuestion(item: Extract<DeckItem, { deck: 'questions' }>, state
   const said = answer.text.trim() ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2).map((l) => `  ${l}`).join('\n')}\n\n` : '';
   const model = q.answer ? paragraphs(q.answer, io.columns, 2).join('\n') : s.dim('  (the bank has no model answer for this one)');
   io.stdout.write(`\n${said}${s.bold('Model answer')}\n${model}\n\n`);
-  const rating = await askRating(io, state, io.date(), answer.text.trim() ? 'good' : 'again');
+  const rating = await askRating(io, state, io.date(), answer.text.trim() ? 'good' : 'again', answer.command === 'skip' || !answer.text.trim() ? 'You skipped it' : undefined);
   await recordReview(io, item, rating, rating !== 'again');
   return { rating, correct: rating !== 'again' };
 }
@@ -307,7 +308,10 @@ export function renderDrill(result: DrillResult, io: Pick<Io, 'columns' | 'color
     const deckWidth = maxOf(result.items, (i) => i.deck.length, 0);
     result.items.forEach((i, n) => {
       const when = i.standing === 'new' ? s.cyan('new') : s.yellow('due');
-      out.push(`${String(n + 1).padStart(3)}. ${i.deck.padEnd(deckWidth)}  ${when}  ${i.id}`);
+      const lead = `${String(n + 1).padStart(3)}. ${i.deck.padEnd(deckWidth)}  ${when}`;
+      // The id is what is typed next: on a line of its own rather than cut, when it does not fit.
+      if (5 + deckWidth + 7 + i.id.length <= io.columns) out.push(`${lead}  ${i.id}`);
+      else out.push(lead, ...wrap(i.id, io.columns - 5).map((l) => `     ${l}`));
     });
     if (result.dueLeft > 0) out.push(s.dim(`${result.dueLeft} more due: raise --limit or drill again`));
     out.push(s.dim('Start it in a terminal: coach drill' + (result.deck === 'all' ? '' : ` --deck ${result.deck}`)));

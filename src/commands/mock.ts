@@ -30,6 +30,8 @@ export interface MockOptions extends LibraryOptions {
   phase?: string;
   interviewer?: string;
   answers?: string;
+  /** For `--scenario random`; Math.random unless a test passes a seeded one. */
+  random?: () => number;
 }
 
 export type MockResult =
@@ -86,9 +88,18 @@ async function choose(options: MockOptions, guides: Guide[], scenarios: Scenario
     if (!g) throw new NotFoundError(`scenario uses guide '${id}', which is not loaded`, 'add its folder with --guides, or see `coach list guides`');
     return g;
   };
-  const named = (query: string): Guide => findOne(guides.map((g) => ({ ...g, extra: g.system ?? '' })), query, 'guide', 'coach list guides');
+  const named = (query: string): Guide => findOne(guides.map((g) => ({ ...g, extra: g.system ?? '' })), query, 'guide', 'coach list guides', io);
+  if (options.scenario?.trim().toLowerCase() === 'random') {
+    // Any scenario, or one of the guide's when --guide names one that has some.
+    const guide = options.guide ? named(options.guide) : undefined;
+    const pool = guide && scenarios.some((s) => s.guide === guide.id) ? scenarios.filter((s) => s.guide === guide.id) : scenarios;
+    if (pool.length === 0) throw new NotFoundError('no scenarios to pick from', 'add a scenario file to your guides; see `coach list scenarios`');
+    const scenario = pool[Math.min(pool.length - 1, Math.floor((options.random ?? Math.random)() * pool.length))]!;
+    io.stderr.write(`coach: scenario ${scenario.id}, picked at random\n`);
+    return { guide: guide ?? guideById(scenario.guide), scenario };
+  }
   if (options.scenario) {
-    const scenario = findOne(scenarios.map((s) => ({ ...s, extra: s.prompt })), options.scenario, 'scenario', 'coach list scenarios');
+    const scenario = findOne(scenarios.map((s) => ({ ...s, extra: s.prompt })), options.scenario, 'scenario', 'coach list scenarios', io);
     return { guide: options.guide ? named(options.guide) : guideById(scenario.guide), scenario };
   }
   if (options.guide) return { guide: named(options.guide) };
@@ -125,6 +136,8 @@ async function save(session: MockSession, review: Review, meta: TranscriptMeta, 
     transcript: file,
     partial: review.partial,
     phases: review.phases.map((p) => ({ key: p.key, name: p.name, plannedMin: p.plannedMin, usedMin: p.usedMin ?? 0, covered: p.covered, total: p.total })),
+    ...(plan.only ? { phase: plan.only } : {}),
+    ...(typeof meta.source === 'object' ? { answers: meta.source.file } : {}),
   });
   return file;
 }

@@ -75,3 +75,7 @@ export function reportProblems(problems: Problem[], io: Pick<Io, 'stderr' | 'col
   }
 }
 
+/** Says on stderr which item a mistyped name opened (`coach: matched 'latncy' → Latency Budget`). */
+export function noteMatch(io: Pick<Io, 'stderr'>, query: string, title: string): void {
+  io.stderr.write(`coach: matched '${query.trim()}' → ${title}\n`);
+}

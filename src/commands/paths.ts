@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io } from '../io.js';
 import { style } from '../render/style.js';
+import { fitLines } from '../render/layout.js';
 
 export interface PathsResult {
   /** COACH_HOME when set, else the platform's folders. */
@@ -30,7 +31,7 @@ export async function paths(_options: object, io: Io): Promise<PathsResult> {
   };
 }
 
-export function renderPaths(result: PathsResult, io: Pick<Io, 'color'>): string {
+export function renderPaths(result: PathsResult, io: Pick<Io, 'columns' | 'color'>): string {
   const s = style(io.color);
   const rows: [string, string, string][] = [
     ['data', result.data, 'history and mock transcripts'],
@@ -40,10 +41,14 @@ export function renderPaths(result: PathsResult, io: Pick<Io, 'color'>): string 
     ['config', result.config, result.configExists ? 'coach config list shows it' : 'not created yet: coach config set KEY VALUE'],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
-  const lines = rows.map(([name, path, note]) => `${s.bold(name.padEnd(width))}  ${path}  ${s.dim(`(${note})`)}`);
+  // A note that does not fit beside its path goes under it: a path is never wrapped.
+  const lines = rows.flatMap(([name, path, note]) => {
+    const head = `${s.bold(name.padEnd(width))}  ${path}`;
+    return width + 2 + path.length + 2 + note.length + 2 <= io.columns ? [`${head}  ${s.dim(`(${note})`)}`] : [head, `${' '.repeat(width + 2)}${s.dim(`(${note})`)}`];
+  });
   const how =
     result.from === 'COACH_HOME'
       ? 'COACH_HOME is set: everything is under it.'
       : 'Set COACH_HOME to keep everything in one folder. On Linux, XDG_DATA_HOME, XDG_CACHE_HOME and XDG_CONFIG_HOME move each folder.';
-  return [...lines, '', s.dim(how)].join('\n');
+  return fitLines([...lines, '', s.dim(how)].join('\n'), io.columns);
 }

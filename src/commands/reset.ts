@@ -34,7 +34,7 @@ export async function reset(options: ResetOptions, io: Io): Promise<ResetResult>
     .filter(Boolean)
     .join(' and ');
   if (!options.yes) {
-    if (!io.interactive) throw new UsageError(`coach reset would delete ${what}, and there is no terminal to ask`, 'add --yes to delete without asking');
+    if (!io.interactive) throw new UsageError(`reset would delete ${what}, and there is no terminal to ask`, 'add --yes to delete without asking');
     // The details go above the question, so the question's own line stays short.
     io.stdout.write(`This deletes ${what} from ${path}.\nSchedules start over${name === 'all' ? '; mock transcripts are kept' : ''}.\n`);
     const sure = await io.prompt.confirm('Delete them?', false);

@@ -1,11 +1,13 @@
-// coach search <words>: ranked hits across every part of every guide.
+// coach search <words>: ranked hits across every part of every guide, each with the
+// command that opens it.
 import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
 import { openLibrary, type LibraryOptions } from './shared.js';
-import { searchItems, type SearchItem } from '../guides/search-index.js';
+import { searchItems } from '../guides/search-index.js';
 import { searchText } from '../guides/fulltext.js';
 import { style } from '../render/style.js';
-import { width } from '../render/layout.js';
+import { wrap } from '../render/layout.js';
+import { piped, renderRecords, type View } from '../render/records.js';
 
 export interface SearchOptions extends LibraryOptions {
   words: string[];
@@ -13,9 +15,21 @@ export interface SearchOptions extends LibraryOptions {
   kind?: string;
 }
 
+export interface SearchHit {
+  kind: string;
+  title: string;
+  guide: string;
+  /** The command that opens it. */
+  open: string;
+  /** 1 for the best hit, less for the others. */
+  score: number;
+}
+
 export interface SearchResult {
   query: string;
-  hits: (SearchItem & { score: number })[];
+  /** False when no hit has every word of the query: the hits have some of them. */
+  every: boolean;
+  hits: SearchHit[];
 }
 
 export async function search(options: SearchOptions, io: Io): Promise<SearchResult> {
@@ -24,19 +38,31 @@ export async function search(options: SearchOptions, io: Io): Promise<SearchResu
   const lib = await openLibrary(options, io);
   let items = searchItems(lib.guides, lib.scenarios);
   if (options.kind) items = items.filter((i) => i.kind === options.kind);
-  const hits = searchText(items, query, options.limit ?? 15);
-  return { query, hits: hits.map((h) => ({ ...h.item, score: Math.round(h.score * 100) / 100 })) };
+  const found = searchText(items, query, options.limit ?? 15);
+  return {
+    query,
+    every: found.every,
+    hits: found.hits.map((h) => ({ kind: h.item.kind, title: h.item.title, guide: h.item.guide, open: h.item.open, score: Math.round(h.score * 100) / 100 })),
+  };
 }
 
-export function renderSearch(result: SearchResult, io: Pick<Io, 'columns' | 'color'>): string {
+export function renderSearch(result: SearchResult, io: View): string {
+  if (piped(io)) return renderRecords(result.hits.map((h) => [h.kind, h.title, h.guide, h.open]));
   const s = style(io.color);
   if (result.hits.length === 0) return `Nothing matches '${result.query}'.`;
-  return result.hits
-    .map((h) => {
-      const kind = s.cyan(`[${h.kind}]`.padEnd(12));
-      const room = Math.max(20, io.columns - 14);
-      const title = width(h.title) > room ? `${h.title.slice(0, room - 1)}…` : h.title;
-      return `${kind}${s.bold(title)}\n${' '.repeat(12)}${s.dim(`${h.guide} · ${h.open}`)}`;
-    })
-    .join('\n');
+  const words = result.query.split(/\s+/).length;
+  const out: string[] = [];
+  if (!result.every) out.push(...wrap(`No hit has every word of '${result.query}'; these have ${words === 2 ? 'one' : 'some'} of them:`, io.columns).map((l) => s.yellow(l)), '');
+  // Narrow terminals: the kind above the title rather than beside it.
+  const lead = io.columns >= 60 ? 12 : 2;
+  for (const h of result.hits) {
+    const kind = `[${h.kind}]`;
+    const title = wrap(h.title, io.columns - lead);
+    if (lead === 12) out.push(`${s.cyan(kind.padEnd(12))}${s.bold(title[0] ?? '')}`);
+    else out.push(s.cyan(kind), `  ${s.bold(title[0] ?? '')}`);
+    out.push(...title.slice(1).map((l) => ' '.repeat(lead) + s.bold(l)));
+    // The command is wrapped at its spaces, never inside a word, so it can be copied.
+    out.push(...wrap(`${h.guide} · ${h.open}`, io.columns - lead).map((l) => ' '.repeat(lead) + s.dim(l)));
+  }
+  return out.join('\n');
 }

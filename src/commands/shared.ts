@@ -1,14 +1,30 @@
 // What the reading commands share: the library (open.ts) and finding one item by
-// a fuzzy name.
+// its name.
+import type { Io } from '../io.js';
 import { NotFoundError } from '../errors.js';
 import { lookup, type Named } from '../guides/lookup.js';
+import { noteMatch } from './open.js';
 
-export { guideDirs, openLibrary, openSummaries, reportProblems, type LibraryOptions } from './open.js';
+export { guideDirs, noteMatch, openLibrary, openSummaries, reportProblems, type LibraryOptions } from './open.js';
 
-/** Finds one item by fuzzy name or throws a not-found error naming the closest ones. */
-export function findOne<T extends Named>(items: T[], query: string, kind: string, listCommand: string): T {
-  const { best, closest } = lookup(items, query);
-  if (best) return best;
+/**
+ * Finds the item a name means, or throws a not-found error naming the closest ones.
+ * A name matched only by forgiving a typo is said on stderr.
+ */
+export function findOne<T extends Named>(items: T[], query: string, kind: string, listCommand: string, io: Pick<Io, 'stderr'>): T {
+  const { best, typo, closest } = lookup(items, query);
+  if (best) {
+    if (typo) noteMatch(io, query, best.title);
+    return best;
+  }
   const hint = closest.length > 0 ? `closest: ${closest.map((c) => c.id).join(', ')}` : `see \`${listCommand}\``;
   throw new NotFoundError(`no ${kind} matches '${query}'`, hint);
+}
+
+/** Guides narrowed by --guide, which must name one (its id, or a name as `coach guide` takes it). */
+export function chooseGuides<G extends { id: string; title: string; system?: string }>(guides: G[], id: string | undefined, io: Pick<Io, 'stderr'>): G[] {
+  if (!id) return guides;
+  const exact = guides.filter((g) => g.id === id);
+  if (exact.length > 0) return exact;
+  return [findOne(guides.map((g) => ({ id: g.id, title: g.title, extra: g.system ?? '', guide: g })), id, 'guide', 'coach list guides', io).guide];
 }

@@ -8,6 +8,9 @@ import { MASTERED_DAYS } from '../practice/scheduler.js';
 import { loadProgress } from './trap.js';
 import { renderTable } from '../render/table.js';
 import { style } from '../render/style.js';
+import { fitLines, wrap } from '../render/layout.js';
+import { shortDate } from '../render/dates.js';
+import { count } from '../render/plural.js';
 
 export interface StatsOptions extends LibraryOptions {
   /** Calendar days of drill accuracy to chart. */
@@ -23,11 +26,10 @@ export async function stats(options: StatsOptions, io: Io): Promise<StatsResult>
   return computeStats(history, items, progress, io.date(), options.days ?? 14);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
+/** A local day (YYYY-MM-DD) as the user's locale writes it, short ("Nov 22"). */
 function shortDay(day: string): string {
-  const [, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${MONTHS[m - 1]} ${String(d).padStart(2)}`;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return shortDate(new Date(y, m - 1, d, 12));
 }
 
 function percent(n: number, of: number): number {
@@ -39,10 +41,10 @@ export function renderStats(result: StatsResult, io: Pick<Io, 'columns' | 'color
   const out: string[] = [];
   const t = result.total;
   if (t.reviews === 0 && result.mocks.length === 0) {
-    return [
-      `Nothing practised yet: ${t.items} items wait in ${result.decks.filter((d) => d.items > 0).length} decks.`,
-      s.dim('Start with: coach trap random · coach drill · coach mock'),
-    ].join('\n');
+    return fitLines(
+      [`Nothing practised yet: ${count(t.items, 'item')} wait${t.items === 1 ? 's' : ''} in ${count(result.decks.filter((d) => d.items > 0).length, 'deck')}.`, s.dim('Start with: coach trap random · coach drill · coach mock')].join('\n'),
+      io.columns,
+    );
   }
   const row = (name: string, c: Counts): string[] => [name, String(c.items), String(c.seen), c.due > 0 ? s.yellow(String(c.due)) : '0', String(c.mastered)];
   const head = ['', 'items', 'seen', 'due', 'mastered'];
@@ -65,22 +67,40 @@ export function renderStats(result: StatsResult, io: Pick<Io, 'columns' | 'color
   const barWidth = Math.max(10, Math.min(40, io.columns - 34));
   if (result.accuracy.length > 0) {
     out.push('', `${s.bold('Drill accuracy by day')}  ${s.cyan(sparkline(result.accuracy.map((d) => percent(d.correct, d.reviews))))}`);
-    for (const d of result.accuracy) {
+    const days = result.accuracy.map((d) => shortDay(d.day));
+    const dayWidth = Math.max(...days.map((d) => d.length));
+    result.accuracy.forEach((d, i) => {
       const p = percent(d.correct, d.reviews);
       const b = bar(p, barWidth);
-      out.push(`  ${shortDay(d.day)}  ${s.green(b.filled)}${s.dim(b.empty)} ${String(p).padStart(3)}%  ${s.dim(`${d.reviews} review${d.reviews === 1 ? '' : 's'}`)}`);
-    }
+      out.push(`  ${days[i]!.padEnd(dayWidth)}  ${s.green(b.filled)}${s.dim(b.empty)} ${String(p).padStart(3)}%  ${s.dim(`${d.reviews} review${d.reviews === 1 ? '' : 's'}`)}`);
+    });
   }
   if (result.mocks.length > 0) {
     const shown = result.mocks.slice(-10);
     out.push('', `${s.bold('Mock scores')}  ${s.cyan(sparkline(result.mocks.map((m) => m.score)))}`);
-    const nameWidth = Math.min(24, Math.max(...shown.map((m) => m.scenario.length)));
-    const mockBar = Math.max(10, Math.min(40, io.columns - 26 - nameWidth));
-    for (const m of shown) {
+    // Each mock's name and kind: a one-phase or stopped mock is not a whole one.
+    const names = shown.map((m) => (m.mode === 'phase' ? `${m.name} (${m.phase})` : m.mode === 'answers' ? `${m.name} (file)` : m.name));
+    const days = shown.map((m) => shortDay(dayOf(new Date(m.at))));
+    const dayWidth = Math.max(...days.map((d) => d.length));
+    // Beside the name and the bar: the indent, the day, gaps, the score and " stopped".
+    const fixed = dayWidth + 18;
+    const longest = Math.max(...names.map((n) => n.length));
+    const nameWidth = Math.min(32, longest);
+    // Where the names and a bar of 10 do not fit side by side, each name goes above its bar.
+    const above = fixed + nameWidth + 10 > io.columns;
+    const mockBar = Math.max(6, Math.min(40, io.columns - fixed - (above ? 0 : nameWidth)));
+    shown.forEach((m, i) => {
       const b = bar(m.score, mockBar);
-      const name = m.scenario.length > nameWidth ? `${m.scenario.slice(0, nameWidth - 1)}…` : m.scenario.padEnd(nameWidth);
-      out.push(`  ${shortDay(dayOf(new Date(m.at)))}  ${name}  ${s.green(b.filled)}${s.dim(b.empty)} ${String(Math.round(m.score)).padStart(3)}${m.partial ? s.dim(' partial') : ''}`);
-    }
+      const full = names[i]!;
+      const score = `${s.green(b.filled)}${s.dim(b.empty)} ${String(Math.round(m.score)).padStart(3)}${m.partial ? s.dim(' stopped') : ''}`;
+      if (above) {
+        const head = `  ${days[i]!.padEnd(dayWidth)}  ${full}`;
+        out.push(...(head.length <= io.columns ? [head] : wrap(head, io.columns)), `  ${' '.repeat(dayWidth)}  ${score}`);
+        return;
+      }
+      const name = full.length > nameWidth ? `${full.slice(0, nameWidth - 1)}…` : full.padEnd(nameWidth);
+      out.push(`  ${days[i]!.padEnd(dayWidth)}  ${name}  ${score}`);
+    });
     if (result.mocks.length > shown.length) out.push(s.dim(`  (last ${shown.length} of ${result.mocks.length}; all: coach history)`));
   }
   return out.join('\n');

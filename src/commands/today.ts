@@ -4,10 +4,11 @@
 import type { Io } from '../io.js';
 import { openLibrary, openSummaries, type LibraryOptions } from './open.js';
 import { buildDecks, DECK_NAMES } from '../practice/decks.js';
-import { dayOf } from '../practice/stats.js';
 import { computeToday, type DeckRef, type Today } from '../practice/today.js';
 import { loadProgress } from './trap.js';
 import { style } from '../render/style.js';
+import { fitLines } from '../render/layout.js';
+import { shortDate, weekdayDate } from '../render/dates.js';
 
 export type TodayOptions = LibraryOptions;
 export type TodayResult = Today;
@@ -34,16 +35,12 @@ export async function today(options: TodayOptions, io: Io): Promise<TodayResult>
   return computeToday(history, library.items, progress, library.scenarios, io.date());
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
+/** A day as the user's locale writes it, local: "Nov 22", or "Sun, Nov 22". */
 function day(iso: string, withWeekday = false): string {
-  const d = new Date(iso);
-  const [, m, n] = dayOf(d).split('-').map(Number) as [number, number, number];
-  return `${withWeekday ? `${WEEKDAYS[d.getDay()]} ` : ''}${n} ${MONTHS[m - 1]}`;
+  return withWeekday ? weekdayDate(iso) : shortDate(iso);
 }
 
-export function renderToday(result: TodayResult, io: Pick<Io, 'color'>): string {
+export function renderToday(result: TodayResult, io: Pick<Io, 'columns' | 'color'>): string {
   const s = style(io.color);
   const out: string[] = [s.bold(`Today, ${day(result.now, true)}`), ''];
   const fresh = result.decks.reduce((n, d) => n + d.new, 0);
@@ -66,12 +63,17 @@ export function renderToday(result: TodayResult, io: Pick<Io, 'color'>): string 
     out.push(`  weakest scenario  ${w.scenario || `guide ${w.guide}`}: ${w.score}/100${s.dim(` on ${day(w.at)}`)}`);
   }
   out.push(`  ${s.cyan('→')} ${m.next.command}${s.dim(`  (${m.next.why})`)}`);
-  if (m.next.phase) out.push(`    ${s.dim('or its weakest phase alone:')} ${m.next.phase}`);
+  if (m.next.phase) {
+    // The command on a line of its own when both do not fit: it is what gets copied.
+    const label = 'or its weakest phase alone:';
+    if (4 + label.length + 1 + m.next.phase.length <= io.columns) out.push(`    ${s.dim(label)} ${m.next.phase}`);
+    else out.push(`    ${s.dim(label)}`, `      ${m.next.phase}`);
+  }
   out.push('');
 
   const st = result.streak;
   const streak = st.current === 0 ? 'no streak yet' : `${st.current} day${st.current === 1 ? '' : 's'}${st.longest > st.current ? s.dim(` (longest ${st.longest})`) : ''}`;
   const todayNote = st.reviewedToday ? s.green(`✔ ${result.reviewsToday} review${result.reviewsToday === 1 ? '' : 's'} today`) : st.current > 0 ? s.yellow('review today to keep it') : s.dim('one review starts it');
   out.push(`${s.bold('Streak')}  ${streak} · ${todayNote}`);
-  return out.join('\n');
+  return fitLines(out.join('\n'), io.columns);
 }

@@ -4,6 +4,7 @@ import type { Io } from '../io.js';
 import type { Tradeoff } from '../guides/model.js';
 import { findOne, openLibrary, type LibraryOptions } from './shared.js';
 import { renderTable } from '../render/table.js';
+import { piped, renderRecords, type View } from '../render/records.js';
 import { style } from '../render/style.js';
 import { wrap } from '../render/layout.js';
 
@@ -22,13 +23,14 @@ export async function tradeoff(options: TradeoffOptions, io: Io): Promise<Tradeo
   );
   const query = options.query?.trim();
   if (!query) return { kind: 'list', tradeoffs: all.map((t) => ({ id: t.id, title: t.title, options: t.options, guide: t.guide })) };
-  const { guide, tags: _tags, extra: _extra, ...t } = findOne(all, query, 'trade-off', 'coach tradeoff');
+  const { guide, tags: _tags, extra: _extra, ...t } = findOne(all, query, 'trade-off', 'coach tradeoff', io);
   return { kind: 'tradeoff', guide, tradeoff: t };
 }
 
-export function renderTradeoff(result: TradeoffResult, io: Pick<Io, 'columns' | 'color'>): string {
+export function renderTradeoff(result: TradeoffResult, io: View): string {
   const s = style(io.color);
   if (result.kind === 'list') {
+    if (piped(io)) return renderRecords(result.tradeoffs.map((t) => [t.id, t.options.join(' vs '), t.guide]));
     if (result.tradeoffs.length === 0) return 'No trade-offs found.';
     return renderTable(
       { head: ['trade-off', 'options', 'guide'], rows: result.tradeoffs.map((t) => [t.id, t.options.join(' vs '), t.guide]), columns: io.columns },

@@ -8,12 +8,15 @@ import type { Guide } from '../guides/model.js';
 import { UsageError, NotFoundError } from '../errors.js';
 import { matchKeyPoints } from '../judge/concepts.js';
 import { stem } from '../guides/keypoints.js';
-import { findOne, openLibrary, type LibraryOptions } from './shared.js';
+import { chooseGuides, findOne, openLibrary, type LibraryOptions } from './shared.js';
+import { contentWords } from '../guides/match.js';
 import { appendHistory, readHistory, type HistoryEntry } from '../store/history.js';
 import { buildDecks, itemKey, type DeckItem } from '../practice/decks.js';
 import { pickItem, progressFrom, standing, type Progress } from '../practice/progress.js';
 import { formatInterval, isMastered, preview, RATINGS, review, type ItemState, type Rating } from '../practice/scheduler.js';
 import { style, type Style } from '../render/style.js';
+import { piped, renderRecords, type View } from '../render/records.js';
+import { count } from '../render/plural.js';
 import { loadUnicode, maxOf, wrap } from '../render/layout.js';
 
 export type TrapItem = Extract<DeckItem, { deck: 'traps' }>;
@@ -96,17 +99,6 @@ export function scheduleOf(state: ItemState | undefined, now: Date): Schedule {
   };
 }
 
-/** Guides narrowed by --guide, which must name one. */
-export function chooseGuides(guides: Guide[], id: string | undefined): Guide[] {
-  if (!id) return guides;
-  const found = guides.filter((g) => g.id === id);
-  if (found.length === 0) {
-    const near = findOne(guides.map((g) => ({ ...g, extra: g.title })), id, 'guide', 'coach list guides');
-    return [near];
-  }
-  return found;
-}
-
 /** Does a trap talk about every one of these words (folded like the key-point matcher)? */
 export function aboutTopic(item: TrapItem, topic: string): boolean {
   const t = item.trap;
@@ -116,8 +108,8 @@ export function aboutTopic(item: TrapItem, topic: string): boolean {
   return (topic.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem).every((w) => have.has(w) || joined.includes(w));
 }
 
-/** `<guide>/<trap>`, a bare trap id (must be in one guide only), or fuzzy words. */
-export function findTrap(items: TrapItem[], query: string): TrapItem {
+/** `<guide>/<trap>`, a bare trap id (must be in one guide only), or words of its question. */
+export function findTrap(items: TrapItem[], query: string, io: Pick<Io, 'stderr'>): TrapItem {
   const q = query.trim().toLowerCase();
   const full = items.find((i) => i.id.toLowerCase() === q);
   if (full) return full;
@@ -128,7 +120,8 @@ export function findTrap(items: TrapItem[], query: string): TrapItem {
   }
   // Every word in the id, then every word in the question, before fuzzy matching:
   // `coach trap kubeflow` means the trap about Kubeflow, not one that mentions it.
-  const words = (q.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem);
+  // Words such as "the" tell no trap apart: a query of them only names none.
+  const words = contentWords(q).map(stem);
   const has = (text: string): boolean => {
     const own = new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
     return words.length > 0 && words.every((w) => own.has(w));
@@ -138,8 +131,8 @@ export function findTrap(items: TrapItem[], query: string): TrapItem {
   if (byId) return byId;
   const byQuestion = shortest(items.filter((i) => has(i.trap.question)), (i) => i.trap.question);
   if (byQuestion) return byQuestion;
-  const named = items.map((i) => ({ id: i.id, title: i.trap.question, tags: [i.guide], extra: `${i.trap.id} ${i.trap.keyPoints.map((k) => k.label).join(' ')}`, item: i }));
-  return findOne(named, query, 'trap', 'coach trap list').item;
+  const named = items.map((i) => ({ id: i.id, title: i.trap.question, extra: `${i.trap.id} ${i.trap.keyPoints.map((k) => k.label).join(' ')}`, item: i }));
+  return findOne(named, query, 'trap', 'coach trap list', io).item;
 }
 
 export async function loadProgress(io: Io): Promise<{ history: HistoryEntry[]; progress: Progress }> {
@@ -151,7 +144,7 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
   const query = options.query?.trim() || 'random';
   if (options.time !== undefined && !(Number.isFinite(options.time) && options.time > 0)) throw new UsageError('--time takes a number of seconds above 0');
   const lib = await openLibrary(options, io);
-  let items = buildDecks(chooseGuides(lib.guides, options.guide), ['traps']) as TrapItem[];
+  let items = buildDecks(chooseGuides(lib.guides, options.guide, io), ['traps']) as TrapItem[];
   if (options.topic) {
     items = items.filter((i) => aboutTopic(i, options.topic!));
     if (items.length === 0) throw new NotFoundError(`no trap is about '${options.topic}'`, 'try fewer or other words, or `coach search <words> --kind trap`');
@@ -166,7 +159,7 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
     };
   }
   if (items.length === 0) throw new NotFoundError('no traps in the library', 'see `coach list guides`');
-  const item = query.toLowerCase() === 'random' ? pickItem(items, progress, now, options.random ?? Math.random)! : findTrap(items, query);
+  const item = query.toLowerCase() === 'random' ? pickItem(items, progress, now, options.random ?? Math.random)! : findTrap(items, query, io);
   const state = progress.get(itemKey(item));
   if (options.reveal || options.json || !io.interactive) return { mode: 'reveal', trap: trapView(item), schedule: scheduleOf(state, now), now: now.toISOString() };
   return practiseTrap(item, state, io, { ...(options.time ? { time: options.time } : {}) });
@@ -196,12 +189,21 @@ export function coverageOf(item: TrapItem, answer: string): Coverage {
   };
 }
 
-/** Asks for a rating, each choice showing when the item would come back. */
-export async function askRating(io: Io, state: ItemState | undefined, now: Date, suggested: Rating): Promise<Rating> {
+/**
+ * Asks for a rating, each choice showing when the item would come back. `doubt` says
+ * why "easy" looks wrong (a skipped answer, no key point covered): then "easy" is
+ * confirmed first, and a no asks again (issue 11: a skip rated easy came back in 8 days).
+ */
+export async function askRating(io: Io, state: ItemState | undefined, now: Date, suggested: Rating, doubt?: string): Promise<Rating> {
   const next = preview(state, now);
   const label: Record<Rating, string> = { again: "again — didn't know it", hard: 'hard — got there, with effort', good: 'good — knew it', easy: 'easy — too easy' };
   const choices = RATINGS.map((r) => ({ name: `${label[r]}  (next: ${formatInterval(now, next[r])})`, value: r }));
-  return io.prompt.select('How did it go?', choices, suggested);
+  let rating = await io.prompt.select('How did it go?', choices, suggested);
+  while (rating === 'easy' && doubt) {
+    if (await io.prompt.confirm(`${doubt}. Easy anyway, back in ${formatInterval(now, next.easy)}?`, false)) break;
+    rating = await io.prompt.select('How did it go?', choices, suggested);
+  }
+  return rating;
 }
 
 export async function recordReview(io: Io, item: DeckItem, rating: Rating, correct: boolean, extra: { covered?: number; total?: number } = {}): Promise<void> {
@@ -265,7 +267,13 @@ export async function practiseTrap(item: TrapItem, state: ItemState | undefined,
   const said = answer.text.trim() ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2).map((l) => `  ${l}`).join('\n')}\n\n` : '';
   io.stdout.write(`\n${said}${renderAnswer(view, coverage, s, io.columns)}\n\n`);
   const now = io.date();
-  const rating = await askRating(io, state, now, suggestRating(coverage));
+  const doubt =
+    answer.command === 'skip' || !answer.text.trim()
+      ? `You skipped it${coverage.total > 0 ? ` (0 of ${coverage.total} key points)` : ''}`
+      : coverage.total > 0 && coverage.covered === 0
+        ? `Your answer covered none of its ${coverage.total} key points`
+        : undefined;
+  const rating = await askRating(io, state, now, suggestRating(coverage), doubt);
   const after = review(state, rating, now);
   await recordReview(io, item, rating, rating !== 'again', { covered: coverage.covered, total: coverage.total });
   return { mode: 'practice', trap: view, answer: answer.text, seconds, ...(limit ? { limit } : {}), coverage, rating, next: after.card.due.toISOString(), now: now.toISOString() };
@@ -322,12 +330,13 @@ export function renderAnswer(view: TrapView, coverage: Coverage | undefined, s: 
   return out.join('\n');
 }
 
-export function renderTrap(result: TrapResult, io: Pick<Io, 'columns' | 'color'>): string {
+export function renderTrap(result: TrapResult, io: View): string {
   const s = style(io.color);
   switch (result.mode) {
     case 'list': {
-      if (result.traps.length === 0) return 'No traps found.';
       const now = new Date(result.now);
+      if (piped(io)) return renderRecords(result.traps.map((t) => [t.id, describeSchedule(t.schedule, now), t.question]));
+      if (result.traps.length === 0) return 'No traps found.';
       // Grouped by guide, ids in full width: the id is what the user types next.
       const out: string[] = [];
       let guide = '';
@@ -342,12 +351,13 @@ export function renderTrap(result: TrapResult, io: Pick<Io, 'columns' | 'color'>
         const local = t.id.slice(t.guide.length + 1);
         const when = describeSchedule(t.schedule, now);
         const paint = t.schedule.standing === 'due' ? s.yellow : t.schedule.standing === 'new' ? s.cyan : s.dim;
-        out.push(`  ${local.padEnd(padTo)}  ${paint(when)}`);
+        if (2 + Math.max(padTo, local.length) + 2 + when.length <= io.columns) out.push(`  ${local.padEnd(padTo)}  ${paint(when)}`);
+        else out.push(...wrap(local, io.columns - 2).map((l) => `  ${l}`), `    ${paint(when)}`);
         out.push(...wrap(t.question, io.columns - 4).map((l) => `    ${s.dim(l)}`));
       }
       const due = result.traps.filter((t) => t.schedule.standing === 'due').length;
       const fresh = result.traps.filter((t) => t.schedule.standing === 'new').length;
-      out.push('', s.dim(`${result.traps.length} traps · ${due} due · ${fresh} new · open one: coach trap <id> · practise: coach trap random`));
+      out.push('', ...wrap(`${count(result.traps.length, 'trap')} · ${due} due · ${fresh} new · open one: coach trap <id> · practise: coach trap random`, io.columns).map((l) => s.dim(l)));
       return out.join('\n');
     }
     case 'reveal':

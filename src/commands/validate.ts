@@ -8,6 +8,7 @@ import type { Guide, Problem, Scenario } from '../guides/model.js';
 import { loadLibrary } from '../guides/library.js';
 import { guideDirs, type LibraryOptions } from './shared.js';
 import { style } from '../render/style.js';
+import { count } from '../render/plural.js';
 
 export interface ValidateOptions extends LibraryOptions {
   paths: string[];
@@ -91,7 +92,7 @@ export function renderValidate(result: ValidateResult, io: Pick<Io, 'color'>): s
       s.dim(`${d.traps} trap${d.traps === 1 ? '' : 's'} and ${d.phases} phase${d.phases === 1 ? '' : 's'} in ${d.guides} guide${d.guides === 1 ? '' : 's'} are scored on key points coach derived from what the guide says; a 'Key points:' list under a trap or a 'Phase Key Points' section decides them instead (docs/guide-format.md)`),
     );
   }
-  const summary = `${result.files} file(s) checked (${result.guides} guides, ${result.scenarios} scenarios): ${result.errors} error(s), ${result.warnings} warning(s)`;
+  const summary = `${count(result.files, 'file')} checked (${count(result.guides, 'guide')}, ${count(result.scenarios, 'scenario')}): ${count(result.errors, 'error')}, ${count(result.warnings, 'warning')}`;
   lines.push(result.errors > 0 ? s.red(summary) : s.green(summary));
   return lines.join('\n');
 }

@@ -84,7 +84,7 @@ export const SOURCES: Record<string, { args?: Source[]; options?: Record<string,
   tradeoff: { args: ['tradeoffs'] },
   guide: { args: ['guides'], options: { '--section': 'sections' } },
   mock: { options: { '--scenario': 'scenarios', '--guide': 'guides', '--phase': 'phases', '--answers': 'files' } },
-  history: { args: [['show']] },
+  history: { args: [['show', 'rm']] },
   validate: { args: ['files'] },
   trap: { args: ['traps'], options: { '--guide': 'guides' } },
   drill: { options: { '--guide': 'guides' } },
@@ -200,6 +200,8 @@ function valuesOf(source: Exclude<Source, 'files' | 'dirs'>, tree: Tree, context
     }
     case 'sections':
       return [...PARTS.map((value) => ({ value })), ...lookup('sections', context)];
+    case 'scenarios':
+      return [{ value: 'random', description: 'any scenario, picked for you' }, ...lookup('scenarios', context)];
     case 'traps':
       return [{ value: 'random', description: 'a due or weak trap' }, { value: 'list', description: 'every trap and when it is due' }, ...lookup('traps', context)];
     default:

@@ -26,15 +26,22 @@ export interface Ranked<T> {
   score: number;
 }
 
+export interface Found<T> {
+  hits: Ranked<T>[];
+  /** False when no item has every word, and the hits are those with the most of them. */
+  every: boolean;
+}
+
 /**
  * Items that have every word of the query, best first; when none has them all,
- * those with the most of them.
+ * those with the most of them (and `every` is false).
  */
-export function searchText<T extends { title: string; text: string }>(items: T[], query: string, limit: number): Ranked<T>[] {
+export function searchText<T extends { title: string; text: string }>(items: T[], query: string, limit: number): Found<T> {
   const index = new MiniSearch<{ id: number; title: string; text: string }>({ fields: ['title', 'text'], processTerm });
   index.addAll(items.map((item, id) => ({ id, title: item.title, text: item.text })));
   let hits = index.search(query, { ...OPTIONS, combineWith: 'AND' });
-  if (hits.length === 0) hits = index.search(query, { ...OPTIONS, combineWith: 'OR' });
+  const every = hits.length > 0;
+  if (!every) hits = index.search(query, { ...OPTIONS, combineWith: 'OR' });
   const best = hits[0]?.score ?? 1;
-  return hits.slice(0, limit).map((h) => ({ item: items[h.id as number]!, score: h.score / best }));
+  return { hits: hits.slice(0, limit).map((h) => ({ item: items[h.id as number]!, score: h.score / best })), every };
 }

@@ -16,7 +16,7 @@ export function lintGuide(g: Guide): Problem[] {
     else if (t.strong) {
       const m = matchKeyPoints(t.strong, t.keyPoints);
       const missed = m.results.filter((r) => !r.covered).map((r) => r.point.label);
-      if (missed.length > 0) warn(`trap '${t.question}': its strong answer does not say key point(s) ${missed.map((x) => `'${x}'`).join(', ')}`, t.line);
+      if (missed.length > 0) warn(`trap '${t.question}': its strong answer does not say ${missed.length === 1 ? 'key point' : 'key points'} ${missed.map((x) => `'${x}'`).join(', ')}`, t.line);
       if (t.weak) {
         const weak = matchKeyPoints(t.weak, t.keyPoints);
         if (weak.covered > 1) warn(`trap '${t.question}': its weak answer already covers ${weak.covered} key points; make the terms more precise`, t.line);
@@ -25,7 +25,7 @@ export function lintGuide(g: Guide): Problem[] {
   }
   for (const t of g.tradeoffs) {
     for (const a of t.aspects) {
-      if (a.values.length !== t.options.length) warn(`trade-off '${t.title}': row '${a.aspect}' has ${a.values.length} value(s) for ${t.options.length} option(s)`, t.line);
+      if (a.values.length !== t.options.length) warn(`trade-off '${t.title}': row '${a.aspect}' has ${a.values.length} ${a.values.length === 1 ? 'value' : 'values'} for ${t.options.length} ${t.options.length === 1 ? 'option' : 'options'}`, t.line);
     }
   }
   return out;

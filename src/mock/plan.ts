@@ -56,6 +56,8 @@ export interface MockPlan {
   interviewer?: Interviewer;
   totalMinutes: number;
   phases: MockPhase[];
+  /** The key of the one phase practised (`--phase`); absent for a whole mock. */
+  only?: string;
   /** The guide's traps, for "worth drilling next". */
   traps: PlanTrap[];
 }
@@ -314,6 +316,7 @@ export function buildPlan(input: PlanInput): MockPlan {
     ...(interviewer ? { interviewer } : {}),
     totalMinutes: phases.length > 0 ? Math.max(...phases.map((p) => p.end)) : 0,
     phases,
+    ...(input.phase && phases.length === 1 ? { only: phases[0]!.key } : {}),
     traps,
   };
 }

@@ -3,8 +3,9 @@
 // Anki's text import (docs.ankiweb.net/importing/text-files.html, "File Headers"):
 // `#key:value` lines at the top set the import options. We write tab-separated fields,
 // `#html:true` (so line breaks are <br> and &, <, >, " are entities), the Basic note
-// type, columns Front, Back, Tags, GUID, with `#tags column` and `#guid column` so a
-// re-import updates the notes instead of duplicating them. A field never holds a tab
+// type, the deck the notes go into (`#deck:`, "coach" unless named), columns Front,
+// Back, Tags, GUID, with `#tags column` and `#guid column` so a re-import updates the
+// notes instead of duplicating them. A field never holds a tab
 // or a newline, and no line starts with "#", so no field needs CSV quoting.
 import type { DeckItem, DeckName } from './decks.js';
 import { DECK_NAMES } from './decks.js';
@@ -94,9 +95,17 @@ function cell(text: string): string {
   return flat.startsWith('#') ? `&#35;${flat.slice(1)}` : flat;
 }
 
-export function ankiFile(items: DeckItem[]): { text: string; notes: Note[] } {
+/** The deck the notes go into when the export does not name one. */
+export const DEFAULT_ANKI_DECK = 'coach';
+
+/** A deck name as a header line can hold it: no tabs or line breaks ("::" makes a sub-deck). */
+export function ankiDeckName(name: string): string {
+  return name.replace(/[\t\r\n]+/g, ' ').trim() || DEFAULT_ANKI_DECK;
+}
+
+export function ankiFile(items: DeckItem[], deck = DEFAULT_ANKI_DECK): { text: string; notes: Note[] } {
   const notes = items.map(noteFor);
-  const header = ['#separator:tab', '#html:true', '#notetype:Basic', '#columns:Front\tBack\tTags\tGUID', '#tags column:3', '#guid column:4'];
+  const header = ['#separator:tab', '#html:true', '#notetype:Basic', `#deck:${ankiDeckName(deck)}`, '#columns:Front\tBack\tTags\tGUID', '#tags column:3', '#guid column:4'];
   const lines = notes.map((n) => [cell(n.front), cell(n.back), cell(n.tags.join(' ')), cell(n.guid)].join('\t'));
   return { text: `${[...header, ...lines].join('\n')}\n`, notes };
 }

@@ -40,28 +40,23 @@ export function standing(state: ItemState | undefined, now: Date): Standing {
 }
 
 /**
- * Picks a trap to practise, preferring what needs practice: due traps first (the weak
- * ones twice as likely), then traps never tried; only when nothing is due or new, the
- * trap least likely to be remembered. Never uniform chance over everything.
+ * Picks a trap to practise, as `coach trap random` promises (issue 11): a due trap
+ * whenever one is due, the weakest first (rated again or hard, or lapsed, then the
+ * least likely to be remembered); a new trap, at random, only when none is due; and
+ * when nothing is due or new, the trap least likely to be remembered.
  */
 export function pickItem<T extends DeckItem>(items: T[], progress: Progress, now: Date, random: () => number): T | undefined {
   if (items.length === 0) return undefined;
-  const weighted: { item: T; weight: number }[] = [];
+  const due: { item: T; weak: boolean; recall: number }[] = [];
+  const fresh: T[] = [];
   for (const item of items) {
     const state = progress.get(itemKey(item));
     const s = standing(state, now);
-    if (s === 'due') weighted.push({ item, weight: isWeak(state) ? 6 : 3 });
-    else if (s === 'new') weighted.push({ item, weight: 2 });
+    if (s === 'due') due.push({ item, weak: isWeak(state), recall: recall(state, now) });
+    else if (s === 'new') fresh.push(item);
   }
-  if (weighted.length > 0) {
-    const total = weighted.reduce((a, w) => a + w.weight, 0);
-    let r = random() * total;
-    for (const w of weighted) {
-      r -= w.weight;
-      if (r < 0) return w.item;
-    }
-    return weighted[weighted.length - 1]!.item;
-  }
+  if (due.length > 0) return due.sort((a, b) => Number(b.weak) - Number(a.weak) || a.recall - b.recall)[0]!.item;
+  if (fresh.length > 0) return fresh[Math.min(fresh.length - 1, Math.floor(random() * fresh.length))];
   // Everything is scheduled for later: the one closest to being forgotten.
   return [...items].sort((a, b) => recall(progress.get(itemKey(a)), now) - recall(progress.get(itemKey(b)), now))[0];
 }

@@ -24,8 +24,33 @@ export interface MockPoint {
   at: string;
   scenario: string;
   guide: string;
+  /** What to call it: the scenario, or "guide ID" for a mock on a guide alone. */
+  name: string;
+  mode: MockMode;
+  /** The phase of a one-phase mock, by name. */
+  phase: string | null;
   score: number;
   partial: boolean;
+}
+
+/** A whole mock, one phase of one (`--phase`), or a written mock scored from a file (`--answers`). */
+export type MockMode = 'full' | 'phase' | 'answers';
+
+type MockEntry = Extract<HistoryEntry, { kind: 'mock' }>;
+
+/**
+ * What kind of mock a record is. Records from before issue 11 say nothing: a mock
+ * with one phase was a one-phase mock.
+ */
+export function mockMode(m: MockEntry): { mode: MockMode; phase: string | null } {
+  const one = m.phase !== undefined || m.phases.length === 1 ? (m.phases.find((p) => p.key === m.phase) ?? m.phases[0]) : undefined;
+  return { mode: m.answers !== undefined ? 'answers' : one ? 'phase' : 'full', phase: one?.name ?? null };
+}
+
+/** "full mock", "one phase: Deep Dive", "scored from a file", with ", stopped" for one ended early. */
+export function describeMock(m: Pick<MockPoint, 'mode' | 'phase' | 'partial'>): string {
+  const what = m.mode === 'answers' ? 'scored from a file' : m.mode === 'phase' ? `one phase: ${m.phase}` : 'full mock';
+  return m.partial ? `${what}, stopped` : what;
 }
 
 export interface Stats {
@@ -99,8 +124,8 @@ export function computeStats(history: HistoryEntry[], items: DeckItem[], progres
   const accuracy = [...byDay.values()].filter((d) => d.day >= first && d.day <= today).sort((a, b) => a.day.localeCompare(b.day));
   const { current, longest } = streaks(new Set(byDay.keys()), today);
   const mocks = history
-    .filter((e): e is Extract<HistoryEntry, { kind: 'mock' }> => e.kind === 'mock')
-    .map((m) => ({ at: m.at, scenario: m.scenario, guide: m.guide, score: m.score, partial: m.partial }))
+    .filter((e): e is MockEntry => e.kind === 'mock')
+    .map((m): MockPoint => ({ at: m.at, scenario: m.scenario, guide: m.guide, name: m.scenario || `guide ${m.guide}`, ...mockMode(m), score: m.score, partial: m.partial }))
     .sort((a, b) => a.at.localeCompare(b.at));
   const guides = [...new Set(items.map((i) => i.guide))];
   return {

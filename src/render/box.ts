@@ -2,6 +2,7 @@
 // fit, columns measured by display width, nothing cut.
 import type { Card, CardBlock } from '../guides/model.js';
 import { fitColumns, maxOf, pad, width, wrap } from './layout.js';
+import { NARROW } from './table.js';
 import type { Style } from './style.js';
 
 const SEP = ' │ ';
@@ -64,6 +65,8 @@ function hanging(text: string, columns: number): string[] {
 function tableLines(block: Extract<CardBlock, { kind: 'table' }>, inner: number, s: Style): string[] {
   const rows = block.header ? [block.header, ...block.rows] : block.rows;
   const n = maxOf(rows, (r) => r.length, 0);
+  // A narrow box: each row as its first cell and the others under it (never columns of a few letters).
+  if (inner < NARROW - 4 && n > 2) return rowBlocks(block, inner, s);
   const room = inner - SEP.length * (n - 1);
   const widths = fitColumns(rows, room);
   // The last column takes what is left, so rules and rows reach the box's edge.
@@ -78,5 +81,19 @@ function tableLines(block: Extract<CardBlock, { kind: 'table' }>, inner: number,
     }
     if (block.header && r === 0) out.push(s.dim(widths.map((w) => '─'.repeat(w)).join('─┼─')));
   });
+  return out;
+}
+
+/** A table's rows for a narrow box: the first cell, then `column: value` lines under it. */
+function rowBlocks(block: Extract<CardBlock, { kind: 'table' }>, inner: number, s: Style): string[] {
+  const out: string[] = [];
+  for (const row of block.rows) {
+    out.push(...wrap(row[0] ?? '', inner).map((l) => s.bold(l)));
+    row.slice(1).forEach((cell, i) => {
+      if (!cell) return;
+      const label = block.header?.[i + 1] ? `${block.header[i + 1]}: ` : '';
+      wrap(cell, Math.max(10, inner - 2 - label.length)).forEach((l, j) => out.push(`  ${j === 0 ? s.dim(label) : ' '.repeat(label.length)}${l}`));
+    });
+  }
   return out;
 }

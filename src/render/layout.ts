@@ -2,9 +2,9 @@
 // character (ASCII, Latin letters, punctuation, arrows, maths, box drawing) is
 // measured and wrapped here directly; anything else (wide CJK, combining marks,
 // emoji) goes through string-width and wrap-ansi. Those two build large Unicode
-// tables when imported (~30 ms), so they are loaded only when the text needs them:
-// call loadUnicode() first whenever textNeedsUnicode() says so (cli.ts does this
-// for every printed result).
+// tables when loaded (~30 ms), so they are loaded on the first text that needs
+// them, synchronously, inside width() and wrap(): measuring can never come too
+// early (issue 11: a ★ added by a renderer crashed `coach guide mlops-platform`).
 import stripAnsi from 'strip-ansi';
 
 const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u259f]*$/;
@@ -17,14 +17,18 @@ export function textNeedsUnicode(text: string): boolean {
   return text.split('\n').some((line) => !NARROW.test(line.includes(ESC) ? stripAnsi(line) : line));
 }
 
+/** Loads the Unicode tables now rather than on the first wide text (before a live screen starts). */
 export async function loadUnicode(): Promise<void> {
-  if (unicode) return;
-  const [{ default: stringWidth }, { default: wrapAnsi }] = await Promise.all([import('string-width'), import('wrap-ansi')]);
-  unicode = { stringWidth, wrapAnsi };
+  library();
 }
 
+// A plain require(): in dist/ it loads the package's own bundle, built apart and
+// read only here (scripts/build.mjs); under the tests, the package itself.
 function library(): NonNullable<typeof unicode> {
-  if (!unicode) throw new Error('internal: wide or combining text measured before loadUnicode()');
+  unicode ??= {
+    stringWidth: (require('string-width') as typeof import('string-width')).default,
+    wrapAnsi: (require('wrap-ansi') as typeof import('wrap-ansi')).default,
+  };
   return unicode;
 }
 
@@ -138,4 +142,40 @@ export function fitColumns(rows: string[][], available: number): number[] {
     } else if (widths.every((w, i) => w >= natural[i]!)) break;
   }
   return widths;
+}
+
+/**
+ * Wraps every line of a text that is wider than `columns`, its continuation lines
+ * indented two spaces more than the line itself: for short free-form outputs (today,
+ * paths, config) whose lines have no columns to keep.
+ */
+export function fitLines(text: string, columns: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (width(line) <= columns) return [line];
+      const lead = /^ */.exec(line)![0].length;
+      const [first = '', ...rest] = wrap(line.slice(lead), Math.max(10, columns - lead));
+      const more = rest.length > 0 ? wrap(rest.join(' '), Math.max(10, columns - lead - 2)) : [];
+      return [' '.repeat(lead) + first, ...more.map((l) => ' '.repeat(lead + 2) + l)];
+    })
+    .join('\n');
+}
+
+/**
+ * A shell command wrapped at its spaces (never inside a word), each broken line
+ * ending in ` \` and the next indented, so that it still pastes into a shell whole.
+ */
+export function commandLines(command: string, columns: number, indent = 4): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of command.split(' ')) {
+    const room = columns - (out.length === 0 ? 0 : indent) - 2;
+    if (line && line.length + 1 + word.length > room) {
+      out.push(`${line} \\`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  out.push(line);
+  return out.map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l));
 }

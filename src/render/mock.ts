@@ -3,7 +3,7 @@
 import type { Io } from '../io.js';
 import type { KeyPoint } from '../guides/model.js';
 import { style, type Style } from './style.js';
-import { indent, width, wrap } from './layout.js';
+import { commandLines, indent, width, wrap } from './layout.js';
 import { renderTable } from './table.js';
 import { timeline } from './timeline.js';
 import { formatClock, formatMinutes } from '../mock/clock.js';
@@ -137,7 +137,7 @@ export function renderStudy(plan: MockPlan, io: View): string {
     for (const a of asks) out.push(...bullet(a, io.columns));
     const points = (title: string, kps: KeyPoint[]): void => {
       if (kps.length === 0) return;
-      out.push(s.bold(title));
+      out.push(...wrap(title, io.columns).map((l) => s.bold(l)));
       for (const k of kps) {
         // What the label already says is not said again: "SSE vs WebSocket — SSE vs WebSocket: …".
         const same = (t: string): boolean => t.trim().toLowerCase() === k.label.trim().toLowerCase();
@@ -150,7 +150,10 @@ export function renderStudy(plan: MockPlan, io: View): string {
     points('Key points', p.keyPoints);
     if (p.trap) points(`Key points of the trap “${p.trap.question}”`, p.trap.keyPoints);
   }
-  out.push('', s.dim(`Run it at a terminal to sit the mock: ${mockCommand(plan)}`));
+  const run = 'Run it at a terminal to sit the mock:';
+  const command = mockCommand(plan);
+  if (run.length + 1 + command.length <= io.columns) out.push('', s.dim(`${run} ${command}`));
+  else out.push('', s.dim(run), ...commandLines(command, io.columns - 2).map((l) => `  ${l}`));
   return out.join('\n');
 }
 

@@ -13,7 +13,11 @@ export interface TableSpec {
 }
 
 
+/** Below this width a table is drawn as one block per row (issue 11: never a broken box). */
+export const NARROW = 60;
+
 export function renderTable(spec: TableSpec, s: Style): string {
+  if (spec.columns < NARROW) return renderBlocks(spec, s);
   const n = spec.head.length;
   // Each column costs two spaces of padding and one border character.
   const available = spec.columns - (n + 1) - 2 * n;
@@ -38,4 +42,24 @@ export function renderTable(spec: TableSpec, s: Style): string {
     return out;
   };
   return [rule('┌', '┬', '┐'), ...lines(spec.head, true), rule('├', '┼', '┤'), ...spec.rows.flatMap((r) => lines(r, false)), rule('└', '┴', '┘')].join('\n');
+}
+
+/**
+ * A narrow terminal's table: each row a block, its first cell as a title and every
+ * other cell under it as `column: value`, wrapped under itself.
+ */
+function renderBlocks(spec: TableSpec, s: Style): string {
+  const width = Math.max(20, spec.columns);
+  return spec.rows
+    .map((row) => {
+      const out = wrap(row[0] ?? '', width).map((l) => (row[0]?.includes(ESC) ? l : s.bold(l)));
+      row.slice(1).forEach((cell, i) => {
+        if (!cell) return;
+        const label = spec.head[i + 1] ? `${spec.head[i + 1]}: ` : '';
+        const lines = wrap(cell, Math.max(10, width - 2 - label.length));
+        lines.forEach((l, j) => out.push(`  ${j === 0 ? s.dim(label) : ' '.repeat(label.length)}${l}`));
+      });
+      return out.join('\n');
+    })
+    .join('\n');
 }

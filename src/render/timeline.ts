@@ -2,6 +2,8 @@
 // phase. Shared by `coach guide` and the mock's opening. Pure.
 import type { Phase } from '../guides/model.js';
 import type { Style } from './style.js';
+import { wrap } from './layout.js';
+import { formatClock, formatMinutes } from '../mock/clock.js';
 
 /** "Scale" of "Scale & Trade-offs": what the bar shows when the whole name does not fit. */
 const firstWord = (name: string): string => name.split(/[\s&/,]+/)[0] ?? '';
@@ -36,9 +38,28 @@ export function segmentWidths(plan: Phase[], room: number): number[] {
   return widths;
 }
 
-/** Pacing as a proportional bar of the phases, then one line per phase. */
+/**
+ * When each phase runs: "5-15 min", or in minutes and seconds ("0:00–0:07") when a
+ * plan scaled to a few minutes does not fall on whole minutes.
+ */
+export function spans(plan: Phase[]): string[] {
+  const whole = plan.every((p) => Number.isInteger(p.start) && Number.isInteger(p.end));
+  const clock = (min: number): string => formatClock(Math.round(min * 60) * 1000);
+  return plan.map((p) => (whole ? `${p.start}-${p.end} min` : `${clock(p.start)}–${clock(p.end)}`));
+}
+
+/** Pacing as a proportional bar of the phases (from 60 columns), then one line per phase, wrapped. */
 export function timeline(plan: Phase[], columns: number, s: Style): string {
   const total = Math.max(...plan.map((p) => p.end));
+  const when = spans(plan);
+  const pad = Math.max(...when.map((w) => w.length));
+  const rows = plan.flatMap((p, i) => {
+    const lead = 2 + pad + 2;
+    const text = wrap(`${p.name}${p.focus ? ` — ${p.focus}` : ''}`, Math.max(10, columns - lead));
+    return text.map((l, j) => (j === 0 ? `  ${s.bold(when[i]!.padStart(pad))}  ${s.bold(p.name)}${l.slice(p.name.length)}` : ' '.repeat(lead) + l));
+  });
+  const title = s.bold(`Pacing (${formatMinutes(total)} min)`);
+  if (columns < 60) return [title, ...rows].join('\n');
   const widths = segmentWidths(plan, Math.max(20, columns - 4));
   const colors = [s.bgBlue, s.bgMagenta, s.bgCyan, s.bgYellow, s.bgGreen];
   const bar = plan
@@ -48,7 +69,6 @@ export function timeline(plan: Phase[], columns: number, s: Style): string {
       return s.level > 0 ? colors[i % colors.length]!.black(`${label} `) : `${label}|`;
     })
     .join('');
-  const rows = plan.map((p) => `  ${s.bold(`${p.start}-${p.end}`.padStart(5))} min  ${s.bold(p.name)}${p.focus ? ` — ${p.focus}` : ''}`);
-  return `${s.bold(`Pacing (${total} min)`)}\n  ${s.level > 0 ? bar : `|${bar}`}\n${rows.join('\n')}`;
+  return `${title}\n  ${s.level > 0 ? bar : `|${bar}`}\n${rows.join('\n')}`;
 }
 

@@ -101,12 +101,13 @@ export async function checkFile(file: string): Promise<void> {
  * which gets the umask's mode like any file their other tools write.
  */
 export async function writeAtomic(file: string, text: string, options: { shared?: boolean } = {}): Promise<void> {
+  if (options.shared) {
+    // The user's folder: never created here (`export -o` checks it exists, and says
+    // what failed in its own words).
+    await writeFileAtomic(file, text, { encoding: 'utf8' });
+    return;
+  }
   try {
-    if (options.shared) {
-      await mkdir(dirname(file), { recursive: true });
-      await writeFileAtomic(file, text, { encoding: 'utf8' });
-      return;
-    }
     await privateDir(dirname(file));
     await writeFileAtomic(file, text, { encoding: 'utf8', mode: PRIVATE_FILE });
   } catch (e) {

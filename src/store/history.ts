@@ -35,6 +35,10 @@ export type HistoryEntry =
       transcript: string;
       partial: boolean;
       phases: MockPhaseRecord[];
+      /** The key of the one phase sat (`--phase`); absent for a whole mock. */
+      phase?: string;
+      /** The answers file a written mock was scored from (`--answers`); absent for a live mock. */
+      answers?: string;
     }
   | {
       kind: 'review';
@@ -127,7 +131,9 @@ export function checkEntry(record: Record<string, unknown>): HistoryEntry | stri
       need(text('guide'), "'guide' should be text") ??
       need(number('score'), "'score' should be a number") ??
       need(path('transcript'), "'transcript' should be text") ??
-      need(bool('partial'), "'partial' should be true or false");
+      need(bool('partial'), "'partial' should be true or false") ??
+      need(text('phase', true), "'phase' should be text") ??
+      need(text('answers', true), "'answers' should be text");
     if (problem) return problem;
     const phases = record['phases'];
     if (!Array.isArray(phases)) return "'phases' should be a list";

@@ -36,6 +36,7 @@ export function testIo(overrides: Partial<Io> = {}): TestIo {
     color: false,
     colorErr: false,
     columns: 80,
+    tty: true,
     interactive: false,
     now: () => clock++,
     date: () => new Date('2026-11-22T09:00:00Z'),

@@ -89,11 +89,16 @@ export const scenarioQuestions: Recognizer = {
   part: 'scenarioQuestions',
   yields: 'scenarioQuestions',
   heading: /by scenario|scenario questions/i,
-  layouts: [{ name: 'scenario-ask-branches', example: 'Scenario: "Design X"\nAsk: "Real-time or batch?"\n  → Real-time: feature store critical' }],
+  layouts: [
+    { name: 'scenario-ask-branches', example: 'Scenario: "Design X"\nAsk: "Real-time or batch?"\n  → Real-time: feature store critical' },
+    { name: 'scenario-subheadings', example: '### Fintech\n\nScenario: "Design X for a fintech"\nAsk: "Fraud or credit?"' },
+  ],
   read(node, ctx) {
     const lines: string[] = [];
+    // A sub-heading names a scenario unless a `Scenario:` line follows it.
+    const HEADING = '\u0000';
     const visit = (n: Node, isRoot: boolean): void => {
-      if (!isRoot) lines.push(`Scenario: ${n.heading}`);
+      if (!isRoot) lines.push(`${HEADING}Scenario: ${n.heading}`);
       for (const b of n.blocks) {
         if (b.type === 'list') for (const i of listItems(b as unknown as Tokens.List)) lines.push(`→ ${i.text}`);
         else lines.push(...blockText(b).split('\n'));
@@ -102,15 +107,25 @@ export const scenarioQuestions: Recognizer = {
     };
     visit(node, true);
     let current: ScenarioQuestion | undefined;
+    let named = false;
     for (const raw of lines) {
-      const line = raw.trim();
+      const fromHeading = raw.startsWith(HEADING);
+      const line = raw.replace(HEADING, '').trim();
       const scenario = /^scenario\s*:\s*(.+)$/i.exec(line);
       const ask = /^(?:ask|question)\s*:\s*(.+)$/i.exec(line);
       const branch = /^(?:→|->|=>|-|•)\s*([^:]+):\s*(.+)$/.exec(line);
       if (scenario) {
-        current = { scenario: unquote(scenario[1]!), ask: '', branches: [] };
-        ctx.guide.scenarioQuestions.push(current);
-      } else if (ask && current) current.ask = unquote(ask[1]!);
+        // A sub-heading followed by its own `Scenario:` line is one scenario, named by the line.
+        if (!fromHeading && named && current && !current.ask && current.branches.length === 0) current.scenario = unquote(scenario[1]!);
+        else {
+          current = { scenario: unquote(scenario[1]!), ask: '', branches: [] };
+          ctx.guide.scenarioQuestions.push(current);
+        }
+        named = fromHeading;
+        continue;
+      }
+      if (line) named = false;
+      if (ask && current) current.ask = unquote(ask[1]!);
       else if (branch && current) current.branches.push({ when: branch[1]!.trim(), then: branch[2]!.trim() });
     }
   },

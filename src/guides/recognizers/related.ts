@@ -5,12 +5,16 @@ import { allBlocks, inlineText, oneLine, tableRows } from '../markdown.js';
 import { squash } from '../text.js';
 import type { Recognizer } from './context.js';
 
+/** ` -- ` in prose is a dash. */
+const dashes = (text: string): string => text.replace(/\s--\s/g, ' — ');
+
 export const related: Recognizer = {
   part: 'related',
   yields: 'related',
   heading: /related topics|further study|follow-?up topics|^references\b|see also/i,
   layouts: [
     { name: 'topic-list', example: '- [Title](https://...): why it matters' },
+    { name: 'link-then-note', example: '- [Title: with a colon (blog)](https://...) -- why it matters' },
     { name: 'topic-table', example: '| Topic | Note |' },
   ],
   read(node, ctx) {
@@ -28,9 +32,16 @@ export const related: Recognizer = {
           const tokens = item.tokens.flatMap((t) => (t as { tokens?: Tokens.Generic[] }).tokens ?? []);
           const link = tokens.find((t) => t.type === 'link') as Tokens.Link | undefined;
           const text = squash(oneLine(inlineText(tokens)));
-          const m = /^(.+?)\s*[:—–]\s+(.+)$/.exec(text);
-          const rel: Related = link && text === squash(link.text) ? { topic: link.text } : m ? { topic: m[1]!.replace(/:$/, ''), note: m[2]! } : { topic: text };
-          if (link) rel.url = link.href;
+          let rel: Related;
+          if (link) {
+            // The link's text is the title, colons and all; what follows it is the note.
+            const after = squash(oneLine(inlineText(tokens.slice(tokens.indexOf(link) + 1))));
+            const note = after.replace(/^(?:[:—–]|--?)\s*/, '');
+            rel = { topic: squash(inlineText(link.tokens)) || link.text, ...(note ? { note: dashes(note) } : {}), url: link.href };
+          } else {
+            const m = /^(.+?)\s*(?:[:—–]|\s--)\s+(.+)$/.exec(text);
+            rel = m ? { topic: m[1]!.replace(/:$/, ''), note: dashes(m[2]!) } : { topic: text };
+          }
           if (rel.topic) ctx.guide.related.push(rel);
         }
       }
