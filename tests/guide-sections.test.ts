@@ -92,3 +92,16 @@ describe('coach guide --json', () => {
     expect(result.subsections.map((s) => s.heading)).toEqual(['System Design', 'Implementation Details', 'Production Operations', 'Business Impact', 'War Stories']);
   });
 });
+
+describe('coach guide: what is left out and what is refused', () => {
+  it('leaves out a column no row fills (questions without a reason)', async () => {
+    const text = await show('bighead', 'questions');
+    expect(text).toContain('│ question');
+    expect(text).not.toContain('why it');
+  });
+
+  it('refuses an empty --section name instead of showing the whole guide', async () => {
+    const io = testIo();
+    await expect(guide({ id: 'bighead', section: '  ' }, io)).rejects.toThrow(/--section needs a name/);
+  });
+});

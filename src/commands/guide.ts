@@ -3,7 +3,7 @@
 // answer. --json gives what is shown, not the whole guide.
 import type { Io } from '../io.js';
 import type { AskQuestion, BankQuestion, Card, DiscussionGroup, EndQuestion, FlowStep, Guide, KeyNumber, Mistake, MockPrompt, Phase, Related, ScenarioQuestion, Tradeoff, Trap } from '../guides/model.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { findOne, openLibrary, type LibraryOptions } from './shared.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
 import { renderTable } from '../render/table.js';
@@ -117,6 +117,7 @@ export async function guide(options: GuideOptions, io: Io): Promise<GuideResult>
   const g = findOne(lib.guides.map((x) => ({ ...x, extra: x.system ?? '' })), options.id, 'guide', 'coach list guides', io);
   const plan = g.pacing.length > 0 ? g.pacing : STANDARD_PLAN;
   const section = options.section?.trim().toLowerCase();
+  if (options.section !== undefined && !section) throw new UsageError('--section needs a name', `e.g. coach guide ${g.id} --section pacing`);
   if (!section || section === 'overview') {
     return {
       kind: 'overview',
@@ -252,7 +253,11 @@ function renderPacing(plan: Phase[], w: number, s: Style): string {
 }
 
 function renderPart(result: PartResult, w: number, s: Style): string {
-  const table = (head: string[], rows: string[][]): string => renderTable({ head, rows, columns: w }, s);
+  // A column no row fills (questions without a "why") is left out rather than drawn empty.
+  const table = (head: string[], rows: string[][]): string => {
+    const kept = head.map((_, i) => i).filter((i) => i === 0 || rows.some((r) => (r[i] ?? '').trim() !== ''));
+    return renderTable({ head: kept.map((i) => head[i]!), rows: rows.map((r) => kept.map((i) => r[i] ?? '')), columns: w }, s);
+  };
   const title = (t: string): string => s.bold(t);
   switch (result.part) {
     case 'pacing':
