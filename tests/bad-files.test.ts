@@ -1,6 +1,6 @@
 // Guide files are untrusted input: each bad file is skipped with one warning line
 // naming it, the rest load, and nothing in a guide reaches the terminal raw or runs.
-import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, readFileSync, utimesSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { cardOf, loadLibrary, loadSummaries } from '../src/guides/library.js';
 import { card, renderCard } from '../src/commands/card.js';
 import { list } from '../src/commands/list.js';
 import { parseGuideText } from '../src/guides/parse.js';
+import { guide } from '../src/commands/guide.js';
 
 const GOOD = (id: string, title = id) => `---\nid: ${id}\ntitle: ${title}\n---\n# ${title}\n\n## Quick Reference Cards\n\n### ${title} card\n\n- one line\n`;
 
@@ -115,8 +116,8 @@ describe('the user-guide cache', () => {
     expect((await load()).guides[0]!.title).toBe('Original');
 
     // Prove later runs read the cache: doctor the cached titles, keep size and time.
-    // Full guides come from one file, the summaries `coach card` reads from another.
-    const cachePath = join(cacheDir, 'user-guides-full.json');
+    // A full guide comes from its own file, the summaries `coach card` reads from another.
+    const cachePath = join(cacheDir, 'guides', readdirSync(join(cacheDir, 'guides'))[0]!);
     const indexPath = join(cacheDir, 'user-guides.json');
     writeFileSync(cachePath, readFileSync(cachePath, 'utf8').replace('"title":"Original"', '"title":"From cache"'));
     writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('"title":"Original"', '"title":"From index"'));
@@ -184,9 +185,9 @@ describe('the user-guide cache', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
     const cold = await loadSummaries({ dirs: [dir], cacheDir, workerScript: join(import.meta.dirname, '../dist/index-worker.cjs') });
     expect(cold.guides.map((g) => g.id)).toEqual(one.guides.map((g) => g.id));
-    // The full cache: a line with its version and checksum, then the entries.
-    const written = { entries: JSON.parse(readFileSync(join(cacheDir, 'user-guides-full.json'), 'utf8').split('\n')[1]!) as Record<string, { guide: { id: string } }> };
-    expect(Object.values(written.entries).map((e) => e.guide.id).sort()).toEqual(one.guides.map((g) => g.id).sort());
+    // A full entry per guide: a line with its version and checksum, then the guide.
+    const entries = readdirSync(join(cacheDir, 'guides')).map((f) => JSON.parse(readFileSync(join(cacheDir, 'guides', f), 'utf8').split('\n')[1]!) as { id: string });
+    expect(entries.map((g) => g.id).sort()).toEqual(one.guides.map((g) => g.id).sort());
     const warm = await loadLibrary({ dirs: [dir], cacheDir });
     expect(warm.guides).toEqual(one.guides);
     expect((await loadSummaries({ dirs: [dir], cacheDir })).guides).toEqual(cold.guides);
@@ -222,5 +223,38 @@ describe('the work one file can cause grows with its size, not faster', () => {
     const start = performance.now();
     expect(parseGuideText(src, { path: '/g/big.md' }).kind).toBe('guide');
     expect(performance.now() - start).toBeLessThan(5000);
+  });
+});
+
+describe('the cache at any size (issue 14)', () => {
+  const three = () => folder({ 'a.md': GOOD('alpha', 'Guide A'), 'b.md': GOOD('beta', 'Guide B'), 'c.md': GOOD('gamma', 'Guide C') });
+  const entries = (cacheDir: string) => Object.fromEntries(readdirSync(join(cacheDir, 'guides')).map((f) => [f, readFileSync(join(cacheDir, 'guides', f), 'utf8')]));
+
+  it('one edited guide rewrites its own entry and no other', async () => {
+    const dir = three();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
+    await loadLibrary({ dirs: [dir], cacheDir });
+    const before = entries(cacheDir);
+    expect(Object.keys(before)).toHaveLength(3);
+    writeFileSync(join(dir, 'b.md'), GOOD('beta', 'Guide B, edited'));
+    utimesSync(join(dir, 'b.md'), new Date(), new Date(Date.now() + 5000));
+    expect((await loadSummaries({ dirs: [dir], cacheDir })).guides.find((g) => g.id === 'beta')!.title).toBe('Guide B, edited');
+    const after = entries(cacheDir);
+    const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
+    expect(changed).toHaveLength(1);
+    expect(after[changed[0]!]).toContain('Guide B, edited');
+  });
+
+  it('coach guide X reads X alone: the other guides are neither read nor parsed', async () => {
+    const dir = three();
+    const io = testIo();
+    await loadLibrary({ dirs: [dir], cacheDir: io.cacheDir });
+    // The other guides' entries are removed: were they needed, they would be parsed and written again.
+    const names = readdirSync(join(io.cacheDir, 'guides'));
+    for (const f of names) rmSync(join(io.cacheDir, 'guides', f));
+    const result = await guide({ guides: [dir], id: 'alpha' }, io);
+    expect(result.kind === 'overview' && result.guide.title).toBe('Guide A');
+    expect(readdirSync(join(io.cacheDir, 'guides'))).toHaveLength(1);
+    expect(io.err()).toBe('');
   });
 });

@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testIo, type TestIo } from './helpers/io.js';
 import { history, renderHistory } from '../src/commands/history.js';
@@ -144,18 +145,21 @@ describe('cache entries that do not check are a cache miss', () => {
     const io = testIo();
     return { dir, cacheDir: io.cacheDir, io };
   }
-  const edit = (path: string, change: (entries: Record<string, Record<string, unknown>>) => void, lines: 'index' | 'full'): void => {
+  const edit = (path: string, change: (entries: Record<string, Record<string, unknown>>) => void, _lines: 'index'): void => {
     const text = readFileSync(path, 'utf8');
     const nl = text.indexOf('\n');
-    if (lines === 'index') {
-      const head = JSON.parse(text.slice(0, nl)) as { entries: Record<string, Record<string, unknown>> };
-      change(head.entries);
-      writeFileSync(path, `${JSON.stringify(head)}${text.slice(nl)}`);
-    } else {
-      const entries = JSON.parse(text.slice(nl + 1)) as Record<string, Record<string, unknown>>;
-      change(entries);
-      writeFileSync(path, `${text.slice(0, nl)}\n${JSON.stringify(entries)}`);
-    }
+    const head = JSON.parse(text.slice(0, nl)) as { entries: Record<string, Record<string, unknown>> };
+    change(head.entries);
+    writeFileSync(path, `${JSON.stringify(head)}${text.slice(nl)}`);
+  };
+  // A guide's full entry: <cache>/guides/<hash of its path>.json, a line of JSON, then the guide.
+  const editFull = (cacheDir: string, file: string, change: (guide: Record<string, unknown>) => void): void => {
+    const path = join(cacheDir, 'guides', `${createHash('sha256').update(file).digest('hex').slice(0, 40)}.json`);
+    const text = readFileSync(path, 'utf8');
+    const nl = text.indexOf('\n');
+    const guide = JSON.parse(text.slice(nl + 1)) as Record<string, unknown>;
+    change(guide);
+    writeFileSync(path, `${text.slice(0, nl)}\n${JSON.stringify(guide)}`);
   };
 
   it('an index entry whose problems are not a list ("e.problems is not iterable")', async () => {
@@ -173,10 +177,12 @@ describe('cache entries that do not check are a cache miss', () => {
   it('a full entry whose traps are not a list ("guide.traps.map is not a function")', async () => {
     const { dir, cacheDir, io } = cachedFolder();
     await loadLibrary({ dirs: [dir], cacheDir });
-    edit(join(cacheDir, 'user-guides-full.json'), (e) => {
-      (e[join(dir, 'a.md')]!['guide'] as Record<string, unknown>)['traps'] = 'none';
-      ((e[join(dir, 'b.md')]!['guide'] as { traps: Record<string, unknown>[] }).traps[0]!)['question'] = 7;
-    }, 'full');
+    editFull(cacheDir, join(dir, 'a.md'), (g) => {
+      g['traps'] = 'none';
+    });
+    editFull(cacheDir, join(dir, 'b.md'), (g) => {
+      (g as { traps: Record<string, unknown>[] }).traps[0]!['question'] = 7;
+    });
     const result = await list({ kind: 'traps', guides: [dir] }, io);
     expect(cells(result).filter((r) => r[2] === 'a' || r[2] === 'b').map((r) => r[1])).toEqual(['Why a?', 'Why b?']);
     const reveal = await trap({ guides: [dir], query: 'b/why-b', reveal: true }, io);
@@ -189,9 +195,9 @@ describe('cache entries that do not check are a cache miss', () => {
   it('an edited full cache is not made trusted by a later summary-only run', async () => {
     const { dir, cacheDir, io } = cachedFolder();
     await loadLibrary({ dirs: [dir], cacheDir });
-    edit(join(cacheDir, 'user-guides-full.json'), (e) => {
-      (e[join(dir, 'a.md')]!['guide'] as Record<string, unknown>)['traps'] = 'none';
-    }, 'full');
+    editFull(cacheDir, join(dir, 'a.md'), (g) => {
+      g['traps'] = 'none';
+    });
     // b changes, so `coach card` rewrites the caches.
     writeFileSync(join(dir, 'b.md'), GOOD('b').replace('one line', 'two lines'));
     utimesSync(join(dir, 'b.md'), new Date(), new Date(Date.now() + 5000));

@@ -4,7 +4,7 @@
 import type { Io } from '../io.js';
 import type { AskQuestion, BankQuestion, Card, DiscussionGroup, EndQuestion, FlowStep, Guide, KeyNumber, Mistake, MockPrompt, Phase, Related, ScenarioQuestion, Tradeoff, Trap } from '../guides/model.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { findOne, openLibrary, type LibraryOptions } from './shared.js';
+import { findOne, openGuide, openSummaries, type LibraryOptions } from './shared.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
 import { renderTable } from '../render/table.js';
 import { piped, renderRecords, type View } from '../render/records.js';
@@ -112,9 +112,11 @@ function partItems(g: Guide, plan: Phase[]): PartItems {
 }
 
 export async function guide(options: GuideOptions, io: Io): Promise<GuideResult> {
-  const lib = await openLibrary(options, io);
+  // The names of every guide, then the one shown read alone (issue 14).
+  const lib = await openSummaries(options, io);
   if (!options.id) return { kind: 'guides', guides: lib.guides.map((g) => ({ id: g.id, title: g.title })) };
-  const g = findOne(lib.guides.map((x) => ({ ...x, extra: x.system ?? '' })), options.id, 'guide', 'coach list guides', io);
+  const found = findOne(lib.guides.map((x) => ({ ...x, extra: x.system ?? '' })), options.id, 'guide', 'coach list guides', io);
+  const g = await openGuide(options, io, lib, found);
   const plan = g.pacing.length > 0 ? g.pacing : STANDARD_PLAN;
   const section = options.section?.trim().toLowerCase();
   if (options.section !== undefined && !section) throw new UsageError('--section needs a name', `e.g. coach guide ${g.id} --section pacing`);

@@ -2,9 +2,10 @@
 // (shared.ts) so that `coach card` can answer an exact name without loading it.
 import { delimiter } from 'node:path';
 import type { Io } from '../io.js';
-import { loadLibrary, loadSummaries, type Library, type LoadOptions, type LoadReport, type Summaries } from '../guides/library.js';
-import type { Problem } from '../guides/model.js';
+import { GuideGone, loadGuide, loadLibrary, loadSummaries, type GuideSummary, type Library, type LoadOptions, type LoadReport, type Summaries } from '../guides/library.js';
+import type { Guide, Problem } from '../guides/model.js';
 import { style } from '../render/style.js';
+import { FailureError } from '../errors.js';
 
 export interface LibraryOptions {
   /** Folders from --guides, in order. */
@@ -45,6 +46,16 @@ export async function openSummaries(options: LibraryOptions, io: Io): Promise<Su
   const lib = await loadSummaries(loadOptions(options, io));
   reportLoad(lib, guideDirs(options, io), io);
   return lib;
+}
+
+/** One guide of the summaries, in full: read alone, not with every other guide. */
+export async function openGuide(options: LibraryOptions, io: Io, lib: Summaries, summary: GuideSummary): Promise<Guide> {
+  try {
+    return await loadGuide(loadOptions(options, io), lib, summary);
+  } catch (e) {
+    if (e instanceof GuideGone) throw new FailureError(`${e.path} changed while coach read it: ${e.why}`, 'run the command again');
+    throw e;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors.js';
 import { lookup, type Named } from '../guides/lookup.js';
 import { noteMatch } from './open.js';
 
-export { guideDirs, noteMatch, openLibrary, openSummaries, reportProblems, type LibraryOptions } from './open.js';
+export { guideDirs, noteMatch, openGuide, openLibrary, openSummaries, reportProblems, type LibraryOptions } from './open.js';
 
 /**
  * Finds the item a name means, or throws a not-found error naming the closest ones.

@@ -8,10 +8,10 @@ import type { Guide } from '../guides/model.js';
 import { UsageError, NotFoundError } from '../errors.js';
 import { matchKeyPoints } from '../judge/concepts.js';
 import { stem } from '../guides/keypoints.js';
-import { chooseGuides, findOne, openLibrary, type LibraryOptions } from './shared.js';
+import { chooseGuides, findOne, openGuide, openLibrary, openSummaries, type LibraryOptions } from './shared.js';
 import { contentWords } from '../guides/match.js';
 import { appendHistory, readHistory, type HistoryEntry } from '../store/history.js';
-import { buildDecks, itemKey, type DeckItem } from '../practice/decks.js';
+import { buildDecks, guideDeck, itemKey, type DeckItem } from '../practice/decks.js';
 import { pickItem, progressFrom, standing, type Progress } from '../practice/progress.js';
 import { formatInterval, isMastered, preview, RATINGS, review, type ItemState, type Rating } from '../practice/scheduler.js';
 import { style, type Style } from '../render/style.js';
@@ -143,6 +143,18 @@ export async function loadProgress(io: Io): Promise<{ history: HistoryEntry[]; p
 export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
   const query = options.query?.trim() || 'random';
   if (options.time !== undefined && !(Number.isFinite(options.time) && options.time > 0)) throw new UsageError('--time takes a number of seconds above 0');
+  // A random trap or one named in full (`guide/trap`) needs the traps' names and the one
+  // guide it is in, not every guide in full (issue 14).
+  if (!options.topic && (query.toLowerCase() === 'random' || /^[^/\s]+\/[^/\s]+$/.test(query))) {
+    const one = await oneTrap(options, query, io);
+    if (one) {
+      const { progress } = await loadProgress(io);
+      const now = io.date();
+      const state = progress.get(itemKey(one));
+      if (options.reveal || options.json || !io.interactive) return { mode: 'reveal', trap: trapView(one), schedule: scheduleOf(state, now), now: now.toISOString() };
+      return practiseTrap(one, state, io, { ...(options.time ? { time: options.time } : {}) });
+    }
+  }
   const lib = await openLibrary(options, io);
   let items = buildDecks(chooseGuides(lib.guides, options.guide, io), ['traps']) as TrapItem[];
   if (options.topic) {
@@ -158,11 +170,39 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
       traps: items.map((i) => ({ id: i.id, guide: i.guide, question: i.trap.question, schedule: scheduleOf(progress.get(itemKey(i)), now) })),
     };
   }
-  if (items.length === 0) throw new NotFoundError('no traps in the library', 'see `coach list guides`');
+  if (items.length === 0) throw noTraps(chooseGuides(lib.guides, options.guide, io), options.guide);
   const item = query.toLowerCase() === 'random' ? pickItem(items, progress, now, options.random ?? Math.random)! : findTrap(items, query, io);
   const state = progress.get(itemKey(item));
   if (options.reveal || options.json || !io.interactive) return { mode: 'reveal', trap: trapView(item), schedule: scheduleOf(state, now), now: now.toISOString() };
   return practiseTrap(item, state, io, { ...(options.time ? { time: options.time } : {}) });
+}
+
+/**
+ * The trap `random` picks, or the one named `guide/trap`, from the summaries: the
+ * pick made on the traps' names, then its guide read alone. Undefined when the name
+ * is not a trap's full id (the full lookup then says what is closest).
+ */
+async function oneTrap(options: TrapOptions, query: string, io: Io): Promise<TrapItem | undefined> {
+  const lib = await openSummaries(options, io);
+  const guides = chooseGuides(lib.guides, options.guide, io);
+  const names = guides.flatMap((g) => g.names.traps.map((t) => ({ deck: 'traps' as const, id: `${g.id}/${t}`, local: t, summary: g })));
+  if (query.toLowerCase() === 'random') {
+    if (names.length === 0) throw noTraps(guides, options.guide);
+    const { progress } = await loadProgress(io);
+    const picked = pickItem(names, progress, io.date(), options.random ?? Math.random)!;
+    return trapIn(await openGuide(options, io, lib, picked.summary), picked.local);
+  }
+  const named = names.find((n) => n.id.toLowerCase() === query.toLowerCase());
+  return named && trapIn(await openGuide(options, io, lib, named.summary), named.local);
+}
+
+function noTraps(guides: { id: string }[], filter: string | undefined): NotFoundError {
+  if (filter && guides.length === 1) return new NotFoundError(`guide '${guides[0]!.id}' has no traps`, 'see `coach list guides` for the guides that have some');
+  return new NotFoundError('no traps in the library', 'see `coach list guides`');
+}
+
+function trapIn(guide: Guide, local: string): TrapItem | undefined {
+  return (guideDeck(guide, 'traps') as TrapItem[]).find((i) => i.trap.id === local);
 }
 
 /** Which rating the key points suggest; the user has the last word. */

@@ -6,7 +6,7 @@
 // counts) that `coach card` and `coach list guides|cards` read, and the full parsed
 // guides that everything else reads. Both are rebuilt transparently when stale or
 // unreadable.
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Card, Guide, Problem, Scenario } from './model.js';
 import type { Parsed } from './parse.js';
@@ -66,6 +66,11 @@ export interface GuideSummary {
 export interface Summaries extends LoadReport {
   guides: GuideSummary[];
   scenarios: Scenario[];
+  /**
+   * The file of each user guide, by its id in the library. A guide's `path` is cleaned
+   * for the terminal (issue 13), so it may not name the file; this does.
+   */
+  files: Map<string, string>;
 }
 
 export interface LoadOptions {
@@ -125,6 +130,44 @@ export async function loadSummaries(options: LoadOptions): Promise<Summaries> {
   return load(options, 'summary');
 }
 
+/** A guide file that changed between reading the summaries and reading the guide. */
+export class GuideGone extends Error {
+  constructor(
+    readonly path: string,
+    readonly why: string,
+  ) {
+    super(`${path}: ${why}`);
+  }
+}
+
+/**
+ * One guide of a library whose summaries were loaded: a bundled guide from the
+ * bundled index, a user's from its own cache entry (parsed again if that is missing
+ * or stale). What `coach guide X` and `coach trap random` read instead of every guide.
+ */
+export async function loadGuide(options: LoadOptions, lib: Summaries, summary: GuideSummary): Promise<Guide> {
+  const file = lib.files.get(summary.id);
+  if (summary.bundled || !file) {
+    const index = JSON.parse(readFileSync(options.bundledIndex!, 'utf8')) as BundledIndex;
+    return index.guides.find((g) => g.id === summary.id)!;
+  }
+  const stamp = statSync(file, { throwIfNoEntry: false });
+  const hash = await sha256();
+  const shape = await import('./shape.js');
+  const now = stamp && { size: stamp.size, mtimeMs: stamp.mtimeMs };
+  let guide = now && options.cacheDir ? readEntry(options.cacheDir, file, now, hash, shape) : undefined;
+  if (!guide) {
+    const { loadGuideFile } = await import('./files.js');
+    const parsed = await loadGuideFile(file);
+    // Changed since the summaries were read, a moment ago: said as any file's problem.
+    if (parsed.kind !== 'guide') throw new GuideGone(summary.path, parsed.problems[0]?.message ?? 'it no longer holds a guide');
+    guide = parsed.guide;
+    if (now && options.cacheDir) writeEntry(options.cacheDir, file, now, JSON.stringify(guide), hash);
+  }
+  // The id the library gave it (a second guide with one id is loaded as id-2).
+  return { ...guide, id: summary.id };
+}
+
 async function load(options: LoadOptions, detail: 'full'): Promise<Library>;
 async function load(options: LoadOptions, detail: 'summary'): Promise<Summaries>;
 async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<Library | Summaries> {
@@ -157,15 +200,21 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
   const walkProblems = problems.length;
   const entries = files.length > 0 ? await cached(files, options, detail) : [];
   const userGuides: (Guide | GuideSummary)[] = [];
-  for (const e of entries) {
+  const fileOf = new Map<Guide | GuideSummary, string>();
+  entries.forEach((e, i) => {
     for (const p of e.problems) problems.push(p);
-    if (e.guide) userGuides.push(e.guide);
+    if (e.guide) {
+      userGuides.push(e.guide);
+      fileOf.set(e.guide, files[i]!);
+    }
     if (e.scenario) scenarios = [...scenarios.filter((s) => s.id !== e.scenario!.id), e.scenario];
-  }
+  });
   const base = detail === 'full' ? bundled : (bundledSummaries ?? bundled.map((g) => summarize(g)));
   const guides = merge(base, userGuides, problems);
   const indexed = entries.filter((e) => e.indexed).length;
-  return { guides, scenarios, problems, walkProblems, indexed } as Library | Summaries;
+  // After merge: the ids are the library's.
+  const byId = new Map(userGuides.map((g) => [g.id, fileOf.get(g)!]));
+  return { guides, scenarios, problems, walkProblems, indexed, ...(detail === 'summary' ? { files: byId } : {}) } as Library | Summaries;
 }
 
 /**
@@ -216,9 +265,6 @@ interface IndexEntry extends Stamp {
   problems: Problem[];
 }
 
-interface FullEntry extends Stamp {
-  guide: Guide;
-}
 
 interface CacheFile<E> {
   version: string;
@@ -233,42 +279,54 @@ interface Entry {
   indexed?: boolean;
 }
 
-/**
- * The full cache: one line of JSON with its version and the SHA-256 of the rest, then
- * the entries. When the sum matches, the file is as coach wrote it and its guides are
- * used as they are; when it does not (an edit, a bad copy), each guide is checked
- * before use (shape.ts, about 20 ms for 250 guides against 5 for the sum), and one of
- * the wrong shape is parsed again instead of crashing a command (issue 13).
- */
-interface FullCache extends CacheFile<FullEntry> {
-  trusted: boolean;
-}
+// The full guides: one file per guide file in <cacheDir>/guides/, named by a hash of
+// its path, so that one edited guide rewrites one entry (issue 14: one change in a
+// 1,000-guide library rewrote an 18.8 MB cache) and `coach guide X` reads X alone.
+// An entry is a line of JSON (version, path, size, time and the SHA-256 of the rest),
+// then the guide. When the sum matches, the entry is as coach wrote it and is used as
+// it is; when it does not (an edit, a bad copy), the guide is checked before use
+// (shape.ts) and one of the wrong shape is parsed again instead of crashing a command
+// (issue 13).
+const GUIDES = 'guides';
 
 // The cache files are read synchronously, like the stats: at this point the command
 // waits for them and nothing else, and a read through the thread pool only adds
-// the trips there and back (about 8 ms of waiting for a 250-guide cache).
+// the trips there and back.
 type Sha256 = (data: Buffer | string) => string;
 
-// node:crypto takes a start-up a few milliseconds to load: only for the full cache.
+// node:crypto takes a start-up a few milliseconds to load: only for the full entries.
 async function sha256(): Promise<Sha256> {
   const { createHash } = await import('node:crypto');
   return (data) => createHash('sha256').update(data).digest('hex'); // a string as UTF-8
 }
 
-function readFullCache(path: string | undefined, hash: Sha256): FullCache {
-  if (path) {
-    try {
-      const bytes = readFileSync(path);
-      const end = bytes.indexOf(10);
-      const head = JSON.parse(bytes.toString('utf8', 0, end)) as { version?: unknown; sha256?: unknown };
-      const body = bytes.subarray(end + 1);
-      const file = checked<FullEntry>({ version: head.version, entries: JSON.parse(body.toString('utf8')) as unknown }, CACHE_VERSION);
-      return { ...file, trusted: hash(body) === head.sha256 };
-    } catch {
-      /* missing or corrupt: rebuilt, transparently */
-    }
+/** Where the full entry of a guide file lives. */
+function entryFile(cacheDir: string, file: string, hash: Sha256, ext = '.json'): string {
+  return join(cacheDir, GUIDES, `${hash(file).slice(0, 40)}${ext}`);
+}
+
+/** A guide file's full entry, if the cache has one for the file as it is now. */
+function readEntry(cacheDir: string, file: string, stamp: Stamp, hash: Sha256, shape: typeof Shape): Guide | undefined {
+  try {
+    const bytes = readFileSync(entryFile(cacheDir, file, hash));
+    const end = bytes.indexOf(10);
+    const head = JSON.parse(bytes.toString('utf8', 0, end)) as { version?: unknown; path?: unknown; sha256?: unknown } & Partial<Stamp>;
+    if (head.version !== CACHE_VERSION || head.path !== file || !fresh(head as Stamp, stamp)) return undefined;
+    const body = bytes.subarray(end + 1);
+    const guide = JSON.parse(body.toString('utf8')) as unknown;
+    return hash(body) === head.sha256 || shape.isGuide(guide) ? (guide as Guide) : undefined;
+  } catch {
+    return undefined; // missing or corrupt: parsed again, transparently
   }
-  return { version: CACHE_VERSION, entries: {}, trusted: true };
+}
+
+function writeEntry(cacheDir: string, file: string, stamp: Stamp, json: string, hash: Sha256): void {
+  const head = JSON.stringify({ version: CACHE_VERSION, path: file, size: stamp.size, mtimeMs: stamp.mtimeMs, sha256: hash(json) });
+  writeAtomically(entryFile(cacheDir, file, hash), `${head}\n${json}`);
+}
+
+function removeEntry(cacheDir: string, file: string, hash: Sha256): void {
+  for (const ext of ['.json', '.search.json']) rmSync(entryFile(cacheDir, file, hash, ext), { force: true });
 }
 
 function checked<E>(read: unknown, version: string): CacheFile<E> {
@@ -361,8 +419,8 @@ function isIndexEntry(e: unknown, { isGuideSummary, isProblem, isScenario }: typ
 }
 
 async function cached(files: string[], options: LoadOptions, detail: 'full' | 'summary'): Promise<Entry[]> {
-  const indexPath = options.cacheDir ? join(options.cacheDir, 'user-guides.json') : undefined;
-  const fullPath = options.cacheDir ? join(options.cacheDir, 'user-guides-full.json') : undefined;
+  const { cacheDir } = options;
+  const indexPath = cacheDir ? join(cacheDir, 'user-guides.json') : undefined;
   // Synchronous stats: hundreds of small calls are quicker without a trip through
   // the thread pool each, and nothing else runs meanwhile.
   const stamps = new Map(
@@ -374,54 +432,52 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   // The checks load with the cache, only when there are user guides to cache.
   const shape = await import('./shape.js');
   const index = readIndex(indexPath, shape);
-  const needFull = (f: string): boolean => detail === 'full' && Boolean(index.entries[f]?.summary);
   let hash = detail === 'full' ? await sha256() : undefined;
-  let full: FullCache | undefined = detail === 'full' ? readFullCache(fullPath, hash!) : undefined;
-  // A full entry is checked only when it is used: a wrong shape is a cache miss.
-  const fullOk = (f: string): boolean => fresh(full!.entries[f], stamps.get(f)) && (full!.trusted || shape.isGuide(full!.entries[f]!.guide));
-  const stale = files.filter((f) => !fresh(index.entries[f], stamps.get(f)) || (needFull(f) && !fullOk(f)));
+  // The full guides, read for a full load; an entry that is missing or does not check is a miss.
+  const fullOf = new Map<string, Guide>();
+  const stale = files.filter((f) => {
+    const e = index.entries[f];
+    const stamp = stamps.get(f);
+    if (!fresh(e, stamp)) return true;
+    if (detail !== 'full' || !e!.summary) return false;
+    const guide = cacheDir ? readEntry(cacheDir, f, stamp!, hash!, shape) : undefined;
+    if (guide) fullOf.set(f, guide);
+    return !guide;
+  });
 
   const parsed = new Map<string, Indexed>();
-  // Guides from the worker, as JSON text, for the full cache.
-  const jsonOf = new Map<string, string>();
   if (stale.length > 0) {
     const done = await options.onIndexing?.(stale.length);
     const results = await parseFiles(stale, options.workerScript);
     stale.forEach((f, i) => parsed.set(f, results[i]!));
     if (done) done();
     hash ??= await sha256();
-    full ??= readFullCache(fullPath, hash);
     for (const [f, p] of parsed) {
       const s = stamps.get(f);
       if (!s) {
         delete index.entries[f];
-        delete full.entries[f];
         continue;
       }
       const e: IndexEntry = { ...s, problems: p.problems };
       if (p.kind === 'guide') {
         e.summary = p.summary;
-        if ('guide' in p) full.entries[f] = { ...s, guide: p.guide };
-        else {
-          full.entries[f] = { ...s } as FullEntry; // its guide is written from jsonOf
-          jsonOf.set(f, p.json);
-        }
-      } else delete full.entries[f];
+        // The worker's guides come as the JSON text it wrote: written as they are.
+        if (cacheDir) writeEntry(cacheDir, f, s, 'guide' in p ? JSON.stringify(p.guide) : p.json, hash);
+      }
       if (p.kind === 'scenario') e.scenario = p.scenario;
       index.entries[f] = e;
     }
   }
   const gone = Object.keys(index.entries).filter((k) => !stamps.has(k));
-  if (indexPath && (parsed.size > 0 || gone.length > 0)) {
-    for (const k of gone) delete index.entries[k];
-    writeIndex(indexPath, index);
-    if (full && fullPath) {
-      for (const k of Object.keys(full.entries)) {
-        // From a file that was edited, only entries that check are written back under a new sum.
-        if (!stamps.has(k) || (!full.trusted && !parsed.has(k) && !shape.isGuide(full.entries[k]?.guide))) delete full.entries[k];
-      }
-      writeAtomically(fullPath, fullCacheText(full, jsonOf, hash!));
+  if (indexPath && cacheDir && (parsed.size > 0 || gone.length > 0)) {
+    hash ??= await sha256();
+    for (const k of gone) {
+      delete index.entries[k];
+      removeEntry(cacheDir, k, hash);
     }
+    writeIndex(indexPath, index);
+    // The one-file cache of earlier versions: its guides now live one per file.
+    rmSync(join(cacheDir, 'user-guides-full.json'), { force: true });
   }
   return files.map((f): Entry => {
     const p = parsed.get(f);
@@ -431,7 +487,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
       return { problems: p.problems, indexed: true };
     }
     const e = index.entries[f]!;
-    const guide = e.summary ? (detail === 'full' ? full!.entries[f]!.guide : e.summary) : undefined;
+    const guide = e.summary ? (detail === 'full' ? fullOf.get(f) : e.summary) : undefined;
     return { ...(guide ? { guide } : {}), ...(e.scenario ? { scenario: e.scenario } : {}), problems: e.problems };
   });
 }
@@ -467,17 +523,6 @@ async function parseFiles(files: string[], workerScript: string | undefined): Pr
   const mine = await here(files.slice(half));
   const others = (await fromWorker) ?? (await here(theirs));
   return [...others, ...mine];
-}
-
-/** The full cache as JSON, with the worker's guides spliced in as the text it wrote. */
-function fullCacheText(full: CacheFile<FullEntry>, jsonOf: Map<string, string>, hash: Sha256): string {
-  const entries = Object.entries(full.entries).map(([path, e]) => {
-    const json = jsonOf.get(path);
-    const entry = json === undefined ? JSON.stringify(e) : `{"size":${JSON.stringify(e.size)},"mtimeMs":${JSON.stringify(e.mtimeMs)},"guide":${json}}`;
-    return `${JSON.stringify(path)}:${entry}`;
-  });
-  const body = `{${entries.join(',')}}`;
-  return `${JSON.stringify({ version: CACHE_VERSION, sha256: hash(body) })}\n${body}`;
 }
 
 /**

@@ -45,7 +45,7 @@ export function standing(state: ItemState | undefined, now: Date): Standing {
  * least likely to be remembered); a new trap, at random, only when none is due; and
  * when nothing is due or new, the trap least likely to be remembered.
  */
-export function pickItem<T extends DeckItem>(items: T[], progress: Progress, now: Date, random: () => number): T | undefined {
+export function pickItem<T extends Pick<DeckItem, 'deck' | 'id'>>(items: T[], progress: Progress, now: Date, random: () => number): T | undefined {
   if (items.length === 0) return undefined;
   const due: { item: T; weak: boolean; recall: number }[] = [];
   const fresh: T[] = [];
