@@ -7,7 +7,11 @@ import { loadLibrary } from '../src/guides/library.js';
 import { searchItems } from '../src/guides/search-index.js';
 import { searchText } from '../src/guides/fulltext.js';
 import { buildIndex, openIndex, partOf } from '../src/guides/search-store.js';
-import { BUNDLED_INDEX } from './helpers/io.js';
+import { BUNDLED_INDEX, testIo } from './helpers/io.js';
+import { search } from '../src/commands/search.js';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const QUERIES = [
   'feature store', 'zipline', 'cold start', 'batch vs real-time', 'zipline kubeflow', 'kafka exactly once',
@@ -50,5 +54,52 @@ describe('the stored search index', async () => {
   it('refuses bytes that are not an index of this version', () => {
     expect(openIndex(Buffer.from('not an index'))).toBeUndefined();
     expect(openIndex(Buffer.from('{"version":0}\n'))).toBeUndefined();
+  });
+});
+
+describe('coach search over a library of your own', () => {
+  const guideText = (id: string, word: string) => `---\nid: ${id}\ntitle: ${id} guide\n---\n# ${id} guide\n\n## Trap Questions\n\n### "Why not ${word}?"\n\n**Strong answer:** Because ${word} needs a feature store.\n`;
+  const library = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-search-'));
+    writeFileSync(join(dir, 'a.md'), guideText('alpha', 'zorbital'));
+    writeFileSync(join(dir, 'b.md'), guideText('beta', 'quexafin'));
+    return dir;
+  };
+  const find = async (dir: string, io: ReturnType<typeof testIo>, words: string) => (await search({ guides: [dir], words: words.split(' ') }, io)).hits;
+  const parts = (io: ReturnType<typeof testIo>) => Object.fromEntries(readdirSync(join(io.cacheDir, 'guides')).filter((f) => f.endsWith('.search.json')).map((f) => [f, statSync(join(io.cacheDir, 'guides', f)).mtimeMs]));
+
+  it('finds your guides and the bundled ones, from an index stored once', async () => {
+    const dir = library();
+    const io = testIo();
+    expect((await find(dir, io, 'zorbital')).map((h) => h.open)).toEqual(['coach trap alpha/why-not-zorbital --reveal']);
+    expect((await find(dir, io, 'zipline')).some((h) => h.guide === 'bighead')).toBe(true);
+    const stored = statSync(join(io.cacheDir, 'search.idx')).mtimeMs;
+    await find(dir, io, 'quexafin');
+    expect(statSync(join(io.cacheDir, 'search.idx')).mtimeMs).toBe(stored);
+    expect(io.err()).toBe('');
+  });
+
+  it('after one guide changes, finds its new words and computes its part alone', async () => {
+    const dir = library();
+    const io = testIo();
+    await find(dir, io, 'zorbital');
+    const before = parts(io);
+    expect(Object.keys(before)).toHaveLength(2);
+    writeFileSync(join(dir, 'b.md'), guideText('beta', 'plimsoly'));
+    utimesSync(join(dir, 'b.md'), new Date(), new Date(Date.now() + 5000));
+    expect((await find(dir, io, 'plimsoly')).map((h) => h.guide)).toEqual(['beta']);
+    expect(await find(dir, io, 'quexafin')).toEqual([]);
+    const after = parts(io);
+    expect(Object.keys(after).filter((f) => after[f] !== before[f])).toHaveLength(1);
+  });
+
+  it('rebuilds from the guides when the stored index or a part is damaged', async () => {
+    const dir = library();
+    const io = testIo();
+    await find(dir, io, 'zorbital');
+    writeFileSync(join(io.cacheDir, 'search.idx'), 'garbage');
+    for (const f of Object.keys(parts(io))) writeFileSync(join(io.cacheDir, 'guides', f), `${readFileSync(join(io.cacheDir, 'guides', f), 'utf8').split('\n')[0]}\n{"docs":7}`);
+    expect((await find(dir, io, 'zorbital')).map((h) => h.guide)).toEqual(['alpha']);
+    expect(io.err()).toBe('');
   });
 });

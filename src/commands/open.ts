@@ -4,6 +4,7 @@ import { delimiter } from 'node:path';
 import type { Io } from '../io.js';
 import { GuideGone, loadGuide, loadLibrary, loadSummaries, type GuideSummary, type Library, type LoadOptions, type LoadReport, type Summaries } from '../guides/library.js';
 import type { Guide, Problem } from '../guides/model.js';
+import type { StoredIndex } from '../guides/search-store.js';
 import { style } from '../render/style.js';
 import { FailureError } from '../errors.js';
 
@@ -56,6 +57,13 @@ export async function openGuide(options: LibraryOptions, io: Io, lib: Summaries,
     if (e instanceof GuideGone) throw new FailureError(`${e.path} changed while coach read it: ${e.why}`, 'run the command again');
     throw e;
   }
+}
+
+/** The search index of the library (search-cache.ts), with the library's warnings said as for any command. */
+export async function openSearch(options: LibraryOptions, io: Io): Promise<StoredIndex> {
+  const lib = await openSummaries(options, io);
+  const { searchIndex } = await import('../guides/search-cache.js');
+  return searchIndex(loadOptions(options, io), lib);
 }
 
 /**

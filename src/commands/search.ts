@@ -2,9 +2,7 @@
 // command that opens it.
 import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
-import { openLibrary, type LibraryOptions } from './shared.js';
-import { searchItems } from '../guides/search-index.js';
-import { searchText } from '../guides/fulltext.js';
+import { openSearch, type LibraryOptions } from './open.js';
 import { style } from '../render/style.js';
 import { wrap } from '../render/layout.js';
 import { piped, renderRecords, type View } from '../render/records.js';
@@ -35,14 +33,13 @@ export interface SearchResult {
 export async function search(options: SearchOptions, io: Io): Promise<SearchResult> {
   const query = options.words.join(' ').trim();
   if (!query) throw new UsageError('search needs some words', 'example: coach search feature store');
-  const lib = await openLibrary(options, io);
-  let items = searchItems(lib.guides, lib.scenarios);
-  if (options.kind) items = items.filter((i) => i.kind === options.kind);
-  const found = searchText(items, query, options.limit ?? 15);
+  // The index is built once and stored; a search reads it and scores the words asked for (issue 14).
+  const index = await openSearch(options, io);
+  const found = index.search(query, { limit: options.limit ?? 15, ...(options.kind ? { kind: options.kind } : {}) });
   return {
     query,
     every: found.every,
-    hits: found.hits.map((h) => ({ kind: h.item.kind, title: h.item.title, guide: h.item.guide, open: h.item.open, score: Math.round(h.score * 100) / 100 })),
+    hits: found.hits.map((h) => ({ kind: h.doc.kind, title: h.doc.title, guide: h.doc.guide, open: h.doc.open, score: Math.round(h.score * 100) / 100 })),
   };
 }
 

@@ -8,6 +8,9 @@ import { guideFiles } from './walk.js';
 import type { Guide, Problem, Scenario } from './model.js';
 import { summarize, type GuideSummary } from './library.js';
 import { deckIds } from '../practice/decks.js';
+import { searchItems } from './search-index.js';
+import { buildIndex, partOf } from './search-store.js';
+import type { BundledParts } from './search-cache.js';
 
 export interface BundledIndex {
   version: 1;
@@ -41,5 +44,10 @@ export async function writeBundledIndex(guidesDir: URL, out: URL): Promise<strin
   await writeFile(out, JSON.stringify(index));
   const summaries: BundledSummaries = { version: 1, guides: index.guides.map((g) => summarize(g, deckIds)), scenarios: index.scenarios };
   await writeFile(new URL('summaries.json', out), JSON.stringify(summaries));
+  // The search index of the bundled guides, and each guide's part of it for a library
+  // that adds the user's guides (search-cache.ts).
+  const parts: BundledParts = { version: 1, guides: index.guides.map((g) => ({ id: g.id, part: partOf(searchItems([g], [])) })) };
+  await writeFile(new URL('search-parts.json', out), JSON.stringify(parts));
+  await writeFile(new URL('search.idx', out), buildIndex([...parts.guides.map((g) => g.part), partOf(searchItems([], index.scenarios))], 'bundled'));
   return `${index.guides.length} guides, ${index.scenarios.length} scenarios indexed`;
 }

@@ -70,7 +70,7 @@ export interface Summaries extends LoadReport {
    * The file of each user guide, by its id in the library. A guide's `path` is cleaned
    * for the terminal (issue 13), so it may not name the file; this does.
    */
-  files: Map<string, string>;
+  files: Map<string, { file: string; size: number; mtimeMs: number }>;
 }
 
 export interface LoadOptions {
@@ -146,7 +146,7 @@ export class GuideGone extends Error {
  * or stale). What `coach guide X` and `coach trap random` read instead of every guide.
  */
 export async function loadGuide(options: LoadOptions, lib: Summaries, summary: GuideSummary): Promise<Guide> {
-  const file = lib.files.get(summary.id);
+  const file = lib.files.get(summary.id)?.file;
   if (summary.bundled || !file) {
     const index = JSON.parse(readFileSync(options.bundledIndex!, 'utf8')) as BundledIndex;
     return index.guides.find((g) => g.id === summary.id)!;
@@ -198,7 +198,7 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
   }
   const files = [...seen];
   const walkProblems = problems.length;
-  const entries = files.length > 0 ? await cached(files, options, detail) : [];
+  const { entries, stamps } = files.length > 0 ? await cached(files, options, detail) : { entries: [], stamps: new Map<string, Stamp | undefined>() };
   const userGuides: (Guide | GuideSummary)[] = [];
   const fileOf = new Map<Guide | GuideSummary, string>();
   entries.forEach((e, i) => {
@@ -213,7 +213,7 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
   const guides = merge(base, userGuides, problems);
   const indexed = entries.filter((e) => e.indexed).length;
   // After merge: the ids are the library's.
-  const byId = new Map(userGuides.map((g) => [g.id, fileOf.get(g)!]));
+  const byId = new Map(userGuides.map((g) => [g.id, { file: fileOf.get(g)!, ...stamps.get(fileOf.get(g)!)! }]));
   return { guides, scenarios, problems, walkProblems, indexed, ...(detail === 'summary' ? { files: byId } : {}) } as Library | Summaries;
 }
 
@@ -292,16 +292,16 @@ const GUIDES = 'guides';
 // The cache files are read synchronously, like the stats: at this point the command
 // waits for them and nothing else, and a read through the thread pool only adds
 // the trips there and back.
-type Sha256 = (data: Buffer | string) => string;
+export type Sha256 = (data: Buffer | string) => string;
 
 // node:crypto takes a start-up a few milliseconds to load: only for the full entries.
-async function sha256(): Promise<Sha256> {
+export async function sha256(): Promise<Sha256> {
   const { createHash } = await import('node:crypto');
   return (data) => createHash('sha256').update(data).digest('hex'); // a string as UTF-8
 }
 
 /** Where the full entry of a guide file lives. */
-function entryFile(cacheDir: string, file: string, hash: Sha256, ext = '.json'): string {
+export function entryFile(cacheDir: string, file: string, hash: Sha256, ext = '.json'): string {
   return join(cacheDir, GUIDES, `${hash(file).slice(0, 40)}${ext}`);
 }
 
@@ -418,7 +418,7 @@ function isIndexEntry(e: unknown, { isGuideSummary, isProblem, isScenario }: typ
   );
 }
 
-async function cached(files: string[], options: LoadOptions, detail: 'full' | 'summary'): Promise<Entry[]> {
+async function cached(files: string[], options: LoadOptions, detail: 'full' | 'summary'): Promise<{ entries: Entry[]; stamps: Map<string, Stamp | undefined> }> {
   const { cacheDir } = options;
   const indexPath = cacheDir ? join(cacheDir, 'user-guides.json') : undefined;
   // Synchronous stats: hundreds of small calls are quicker without a trip through
@@ -479,7 +479,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     // The one-file cache of earlier versions: its guides now live one per file.
     rmSync(join(cacheDir, 'user-guides-full.json'), { force: true });
   }
-  return files.map((f): Entry => {
+  const entries = files.map((f): Entry => {
     const p = parsed.get(f);
     if (p) {
       if (p.kind === 'guide') return { guide: detail === 'summary' ? p.summary : 'guide' in p ? p.guide : (JSON.parse(p.json) as Guide), problems: p.problems, indexed: true };
@@ -490,6 +490,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     const guide = e.summary ? (detail === 'full' ? fullOf.get(f) : e.summary) : undefined;
     return { ...(guide ? { guide } : {}), ...(e.scenario ? { scenario: e.scenario } : {}), problems: e.problems };
   });
+  return { entries, stamps };
 }
 
 const WORKER_THRESHOLD = 40;
@@ -530,7 +531,7 @@ async function parseFiles(files: string[], workerScript: string | undefined): Pr
  * written is only slower. Private to the user (0600 in a 0700 folder), as everything
  * coach keeps: the cache holds the user's own guides.
  */
-function writeAtomically(path: string, data: string | Buffer): void {
+export function writeAtomically(path: string, data: string | Buffer): void {
   try {
     const dir = resolve(path, '..');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
