@@ -335,11 +335,12 @@ function checked<E>(read: unknown, version: string): CacheFile<E> {
   throw new Error('not a cache file of this version');
 }
 
-// The summary index is one line of JSON, then the rows of every card side by side;
-// each card in the JSON holds the byte range of its rows. `coach card` decodes the
+// The summary index is one line of JSON, a line with the names of each guide's parts,
+// then the rows of every card side by side; each card in the JSON holds the byte
+// range of its rows. `coach card` decodes the
 // JSON line and the rows of the one card it draws: with 250 guides, turning every
 // card's rows into strings was a third of its start-up work (decoding and garbage).
-const INDEX_VERSION = `7:${PARSER}`;
+const INDEX_VERSION = `8:${PARSER}`;
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
 
@@ -348,14 +349,28 @@ function readIndex(path: string | undefined, shape: typeof Shape): CacheFile<Ind
   try {
     const bytes = readFileSync(path);
     const end = bytes.indexOf(10);
-    if (end < 0) throw new Error('no card rows');
+    const namesEnd = bytes.indexOf(10, end + 1);
+    if (end < 0 || namesEnd < 0) throw new Error('no card rows');
     const index = checked<IndexEntry>(JSON.parse(bytes.toString('utf8', 0, end)), INDEX_VERSION);
-    const rows = bytes.subarray(end + 1);
+    const rows = bytes.subarray(namesEnd + 1);
+    // The names of each guide's parts (a third of the index) are read when a command
+    // asks for them: `coach card` and `coach list` never do.
+    let names: Record<string, GuideSummary['names']> | undefined;
+    const namesOf = (file: string): GuideSummary['names'] => {
+      names ??= JSON.parse(bytes.toString('utf8', end + 1, namesEnd)) as Record<string, GuideSummary['names']>;
+      const n = names[file];
+      const ok = n && typeof n === 'object' && [n.traps, n.tradeoffs, n.sections].every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string'));
+      return ok ? n : { traps: [], tradeoffs: [], sections: [] };
+    };
     for (const [file, entry] of Object.entries(index.entries)) {
       // An entry that does not have the shape coach wrote is a cache miss: parsed again.
       if (!isIndexEntry(entry, shape)) {
         delete index.entries[file];
         continue;
+      }
+      if (entry.summary) {
+        let mine: GuideSummary['names'] | undefined;
+        Object.defineProperty(entry.summary, 'names', { enumerable: true, configurable: true, get: () => (mine ??= namesOf(file)), set: (v: GuideSummary['names']) => (mine = v) });
       }
       for (const card of (entry.summary?.cards ?? []) as unknown as StoredCard[]) {
         const [from, to] = card.blocks;
@@ -387,19 +402,25 @@ function writeIndex(path: string, index: CacheFile<IndexEntry>): void {
   const rows: Buffer[] = [];
   let at = 0;
   const entries: Record<string, unknown> = {};
+  const names: Record<string, GuideSummary['names']> = {};
   for (const [file, entry] of Object.entries(index.entries)) {
-    const summary = entry.summary && {
-      ...entry.summary,
-      cards: entry.summary.cards.map((card): StoredCard => {
-        const bytes = Buffer.from(card.blocks);
-        rows.push(bytes);
-        at += bytes.length;
-        return { ...card, blocks: [at - bytes.length, at] };
-      }),
-    };
+    let summary: Omit<GuideSummary, 'names' | 'cards'> & { cards: StoredCard[] } | undefined;
+    if (entry.summary) {
+      const { names: own, ...rest } = entry.summary;
+      names[file] = own;
+      summary = {
+        ...rest,
+        cards: entry.summary.cards.map((card): StoredCard => {
+          const bytes = Buffer.from(card.blocks);
+          rows.push(bytes);
+          at += bytes.length;
+          return { ...card, blocks: [at - bytes.length, at] };
+        }),
+      };
+    }
     entries[file] = { ...entry, ...(summary ? { summary } : {}) };
   }
-  writeAtomically(path, Buffer.concat([Buffer.from(`${JSON.stringify({ version: INDEX_VERSION, entries })}\n`), ...rows]));
+  writeAtomically(path, Buffer.concat([Buffer.from(`${JSON.stringify({ version: INDEX_VERSION, entries })}\n${JSON.stringify(names)}\n`), ...rows]));
 }
 
 const fresh = (hit: Stamp | undefined, s: Stamp | undefined): boolean => Boolean(hit && s && hit.size === s.size && hit.mtimeMs === s.mtimeMs);

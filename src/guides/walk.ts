@@ -7,7 +7,7 @@
 // device, FIFO or socket, and folders too deep to be a guide library are each named
 // once and skipped.
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { relative, resolve, isAbsolute, sep } from 'node:path';
 import type { Problem } from './model.js';
 import { showControls } from './text.js';
 
@@ -56,7 +56,8 @@ export async function guideFiles(root: string): Promise<{ files: string[]; probl
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = join(dir, entry.name);
+      // dir is absolute and normal: a join would only normalise it again, for each file.
+      const path = dir.endsWith(sep) ? dir + entry.name : dir + sep + entry.name;
       if (entry.isDirectory()) visit(path, depth + 1);
       else if (!GUIDE_FILE.test(entry.name)) continue;
       else if (entry.isFile()) files.push(path);
