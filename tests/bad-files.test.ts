@@ -118,7 +118,7 @@ describe('the user-guide cache', () => {
     // Prove later runs read the cache: doctor the cached titles, keep size and time.
     // A full guide comes from its own file, the summaries `coach card` reads from another.
     const cachePath = join(cacheDir, 'guides', readdirSync(join(cacheDir, 'guides'))[0]!);
-    const indexPath = join(cacheDir, 'user-guides.json');
+    const indexPath = join(cacheDir, readdirSync(cacheDir).find((f) => f.startsWith('user-guides-'))!);
     writeFileSync(cachePath, readFileSync(cachePath, 'utf8').replace('"title":"Original"', '"title":"From cache"'));
     writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('"title":"Original"', '"title":"From index"'));
     expect((await load()).guides[0]!.title).toBe('From cache');
@@ -158,8 +158,8 @@ describe('the user-guide cache', () => {
     expect(cards(again).length).toBe(3);
     expect(JSON.stringify(cards(again))).toContain('延迟 ≤ 20 ms 📦');
 
-    // The rows region cut short: the index is rebuilt, the cards are whole.
-    const indexPath = join(cacheDir, 'user-guides.json');
+    // The rows region of a shard cut short: it is rebuilt, the cards are whole.
+    const indexPath = join(cacheDir, readdirSync(cacheDir).find((f) => f.startsWith('user-guides-'))!);
     const bytes = readFileSync(indexPath);
     writeFileSync(indexPath, bytes.subarray(0, bytes.length - 10));
     const rebuilt = await loadSummaries({ dirs: [dir], cacheDir });
@@ -235,6 +235,8 @@ describe('the cache at any size (issue 14)', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
     await loadLibrary({ dirs: [dir], cacheDir });
     const before = entries(cacheDir);
+    const shards = () => Object.fromEntries(readdirSync(cacheDir).filter((f) => f.startsWith('user-guides-')).map((f) => [f, readFileSync(join(cacheDir, f), 'utf8')]));
+    const shardsBefore = shards();
     expect(Object.keys(before)).toHaveLength(3);
     writeFileSync(join(dir, 'b.md'), GOOD('beta', 'Guide B, edited'));
     utimesSync(join(dir, 'b.md'), new Date(), new Date(Date.now() + 5000));
@@ -243,6 +245,11 @@ describe('the cache at any size (issue 14)', () => {
     const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
     expect(changed).toHaveLength(1);
     expect(after[changed[0]!]).toContain('Guide B, edited');
+    // The summary index too: the shard that holds it is rewritten, no other.
+    const shardsAfter = shards();
+    const rewritten = Object.keys(shardsAfter).filter((f) => shardsAfter[f] !== shardsBefore[f]);
+    expect(rewritten).toHaveLength(1);
+    expect(shardsAfter[rewritten[0]!]).toContain('Guide B, edited');
   });
 
   it('coach guide X reads X alone: the other guides are neither read nor parsed', async () => {

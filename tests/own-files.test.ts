@@ -165,10 +165,13 @@ describe('cache entries that do not check are a cache miss', () => {
   it('an index entry whose problems are not a list ("e.problems is not iterable")', async () => {
     const { dir, cacheDir, io } = cachedFolder();
     await loadSummaries({ dirs: [dir], cacheDir });
-    edit(join(cacheDir, 'user-guides.json'), (e) => {
-      e[join(dir, 'a.md')]!['problems'] = 5;
-      delete (e[join(dir, 'b.md')]!['summary'] as Record<string, unknown>)['title'];
-    }, 'index');
+    // The index is in shards: each edit goes to the shard that holds the entry.
+    for (const shard of readdirSync(cacheDir).filter((f) => f.startsWith('user-guides-'))) {
+      edit(join(cacheDir, shard), (e) => {
+        if (e[join(dir, 'a.md')]) e[join(dir, 'a.md')]!['problems'] = 5;
+        if (e[join(dir, 'b.md')]) delete (e[join(dir, 'b.md')]!['summary'] as Record<string, unknown>)['title'];
+      }, 'index');
+    }
     const result = await list({ kind: 'guides', guides: [dir] }, io);
     expect(cells(result).filter((r) => r[0] === 'a' || r[0] === 'b').map((r) => r[1])).toEqual(['a', 'b']);
     expect(io.err()).toBe('');

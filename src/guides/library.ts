@@ -344,8 +344,7 @@ const INDEX_VERSION = `8:${PARSER}`;
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
 
-function readIndex(path: string | undefined, shape: typeof Shape): CacheFile<IndexEntry> {
-  if (!path) return { version: INDEX_VERSION, entries: {} };
+function readShard(path: string, shape: typeof Shape): CacheFile<IndexEntry> {
   try {
     const bytes = readFileSync(path);
     const end = bytes.indexOf(10);
@@ -385,20 +384,55 @@ function readIndex(path: string | undefined, shape: typeof Shape): CacheFile<Ind
   }
 }
 
+// The index is kept in shards, a file each, by a hash of the guide file's path: one
+// edited guide rewrites its shard alone (issue 14: one change in 1,000 guides rewrote
+// the whole 3.7 MB index, and its garbage was most of that run).
+const SHARDS = 16;
+const shardFile = (cacheDir: string, k: number): string => join(cacheDir, `user-guides-${k.toString(16)}.json`);
+
+/** FNV-1a of a path: which shard holds its entry. */
+function shardOf(file: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % SHARDS;
+}
+
+function readIndex(cacheDir: string | undefined, shape: typeof Shape): CacheFile<IndexEntry> {
+  const index: CacheFile<IndexEntry> = { version: INDEX_VERSION, entries: {} };
+  if (!cacheDir) return index;
+  for (let k = 0; k < SHARDS; k++) {
+    for (const [file, entry] of Object.entries(readShard(shardFile(cacheDir, k), shape).entries)) {
+      if (shardOf(file) === k) index.entries[file] = entry; // one in the wrong shard would be written twice
+    }
+  }
+  return index;
+}
+
+/** Writes the shards that hold one of the `changed` files. */
+function writeIndex(cacheDir: string, index: CacheFile<IndexEntry>, changed: Iterable<string>): void {
+  const dirty = new Set([...changed].map(shardOf));
+  const shards = new Map<number, Record<string, IndexEntry>>([...dirty].map((k) => [k, {}]));
+  for (const [file, entry] of Object.entries(index.entries)) {
+    const shard = shards.get(shardOf(file));
+    if (shard) shard[file] = entry;
+  }
+  for (const [k, entries] of shards) writeShard(shardFile(cacheDir, k), { version: INDEX_VERSION, entries });
+}
+
 /**
  * The summaries of the user's guides and their scenarios, as the last run cached them,
  * without looking at the guide files: what shell completion offers. Empty when there
  * is no cache yet.
  */
 export function cachedSummaries(cacheDir: string, shape: typeof Shape): { guides: GuideSummary[]; scenarios: Scenario[] } {
-  const entries = Object.values(readIndex(join(cacheDir, 'user-guides.json'), shape).entries);
+  const entries = Object.values(readIndex(cacheDir, shape).entries);
   return {
     guides: entries.flatMap((e) => (e.summary ? [e.summary] : [])),
     scenarios: entries.flatMap((e) => (e.scenario ? [e.scenario] : [])),
   };
 }
 
-function writeIndex(path: string, index: CacheFile<IndexEntry>): void {
+function writeShard(path: string, index: CacheFile<IndexEntry>): void {
   const rows: Buffer[] = [];
   let at = 0;
   const entries: Record<string, unknown> = {};
@@ -441,7 +475,6 @@ function isIndexEntry(e: unknown, { isGuideSummary, isProblem, isScenario }: typ
 
 async function cached(files: string[], options: LoadOptions, detail: 'full' | 'summary'): Promise<{ entries: Entry[]; stamps: Map<string, Stamp | undefined> }> {
   const { cacheDir } = options;
-  const indexPath = cacheDir ? join(cacheDir, 'user-guides.json') : undefined;
   // Synchronous stats: hundreds of small calls are quicker without a trip through
   // the thread pool each, and nothing else runs meanwhile.
   const stamps = new Map(
@@ -452,7 +485,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   );
   // The checks load with the cache, only when there are user guides to cache.
   const shape = await import('./shape.js');
-  const index = readIndex(indexPath, shape);
+  const index = readIndex(cacheDir, shape);
   let hash = detail === 'full' ? await sha256() : undefined;
   // The full guides, read for a full load; an entry that is missing or does not check is a miss.
   const fullOf = new Map<string, Guide>();
@@ -490,15 +523,15 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     }
   }
   const gone = Object.keys(index.entries).filter((k) => !stamps.has(k));
-  if (indexPath && cacheDir && (parsed.size > 0 || gone.length > 0)) {
+  if (cacheDir && (parsed.size > 0 || gone.length > 0)) {
     hash ??= await sha256();
     for (const k of gone) {
       delete index.entries[k];
       removeEntry(cacheDir, k, hash);
     }
-    writeIndex(indexPath, index);
-    // The one-file cache of earlier versions: its guides now live one per file.
-    rmSync(join(cacheDir, 'user-guides-full.json'), { force: true });
+    writeIndex(cacheDir, index, [...parsed.keys(), ...gone]);
+    // The one-file caches of earlier versions.
+    for (const old of ['user-guides.json', 'user-guides-full.json']) rmSync(join(cacheDir, old), { force: true });
   }
   const entries = files.map((f): Entry => {
     const p = parsed.get(f);
