@@ -236,9 +236,11 @@ export function openIndex(bytes: Buffer): StoredIndex | undefined {
     }
     return scores;
   };
+  // Combines the query words' scores without changing them (AND, then OR when AND finds nothing).
   const combine = (all: Scores[], and: boolean): Scores => {
     if (all.length === 0) return new Map();
-    return all.reduce((a, b) => {
+    const copy = (m: Scores): Scores => new Map([...m].map(([d, h]) => [d, { score: h.score, terms: new Set(h.terms) }]));
+    return all.slice(1).reduce((a, b) => {
       if (and) {
         // In b's order, as MiniSearch combines them (it decides ties).
         const out: Scores = new Map();
@@ -252,22 +254,25 @@ export function openIndex(bytes: Buffer): StoredIndex | undefined {
       }
       for (const [d, hit] of b) {
         const mine = a.get(d);
-        if (!mine) a.set(d, hit);
+        if (!mine) a.set(d, { score: hit.score, terms: new Set(hit.terms) });
         else {
           mine.score += hit.score;
           for (const t of hit.terms) mine.terms.add(t);
         }
       }
       return a;
-    });
+    }, copy(all[0]!));
   };
   return {
     key: header.key,
     docs: count,
     search(query, options = {}) {
-      const terms = query.split(SPLIT).flatMap((t) => term(t) ?? []);
+      const scores = query
+        .split(SPLIT)
+        .flatMap((t) => term(t) ?? [])
+        .map(one);
       const run = (and: boolean): { d: number; score: number }[] =>
-        [...combine(terms.map(one), and)]
+        [...combine(scores, and)]
           .filter(([d]) => !options.kind || kind(d) === options.kind)
           .map(([d, hit]) => ({ d, score: hit.score * (hit.terms.size || 1) }))
           .sort((a, b) => b.score - a.score);
@@ -280,19 +285,24 @@ export function openIndex(bytes: Buffer): StoredIndex | undefined {
   };
 }
 
+// Two rows of the distance table, reused from one word to the next.
+let rows = [new Int32Array(64), new Int32Array(64)];
+
 /** Levenshtein distance, or more than `max` as soon as it cannot be `max` or less. */
 function levenshtein(a: string, b: string, max: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0]!.length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [prev, row] = rows as [Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let low = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row.push(v);
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = v;
       if (v < low) low = v;
     }
     if (low > max) return max + 1;
-    prev = row;
+    [prev, row] = [row, prev];
   }
   return prev[b.length]!;
 }
