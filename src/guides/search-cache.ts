@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GuideSummary, LoadOptions, Summaries } from './library.js';
 import { entryFile, loadGuide, sha256, writeAtomically, type Sha256 } from './library.js';
-import { buildIndex, openIndex, partOf, type SearchPart, type StoredIndex } from './search-store.js';
+import { buildIndex, openIndex, openIndexFile, partOf, type SearchPart, type StoredIndex } from './search-store.js';
 import { searchItems } from './search-index.js';
 
 /** dist/search-parts.json: each bundled guide's part, by id. */
@@ -25,7 +25,7 @@ export async function searchIndex(options: LoadOptions, lib: Summaries): Promise
   const dist = options.bundledIndex ? dirname(options.bundledIndex) : undefined;
   // The bundled guides alone: the index built with them.
   if (options.dirs.length === 0 && dist) {
-    const bundled = openIndex(readFileSync(join(dist, 'search.idx')));
+    const bundled = openIndexFile(join(dist, 'search.idx'));
     if (bundled) return bundled;
   }
   const hash = await sha256();
@@ -39,14 +39,9 @@ export async function searchIndex(options: LoadOptions, lib: Summaries): Promise
     ]),
   );
   const stored = options.cacheDir ? join(options.cacheDir, 'search.idx') : undefined;
-  if (stored) {
-    try {
-      const index = openIndex(readFileSync(stored));
-      if (index?.key === key) return index;
-    } catch {
-      /* none yet, or unreadable: built below */
-    }
-  }
+  // None yet, unreadable or another library's: built below.
+  const index = stored ? openIndexFile(stored) : undefined;
+  if (index?.key === key) return index;
   const parts: SearchPart[] = [];
   if (dist && lib.guides.some((g) => g.bundled)) {
     const bundled = JSON.parse(readFileSync(join(dist, 'search-parts.json'), 'utf8')) as BundledParts;

@@ -8,11 +8,13 @@
 // k 1.2, b 0.7, d 0.5; titles weigh 3; a prefix of 3 letters or more matches longer
 // words at 0.375, a typo in a word of 5 letters or more at 0.45; a hit's score times
 // the number of query words it has), so ranking is the same; tests/search-store.test.ts
-// holds the two side by side. Pure: bytes in, bytes or hits out.
+// holds the two side by side. Bytes in, bytes or hits out; a stored index is read
+// from its file by byte range.
 //
 // Parts: each guide's documents and word counts, computed once per guide and kept
 // with its cache entry, so a library's index is a merge of parts, never a re-read of
 // every guide.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /** One searchable item: what a hit shows, and the command that opens it. */
 export interface SearchDoc {
@@ -142,28 +144,77 @@ export interface StoredIndex {
   search(query: string, options?: { limit?: number; kind?: string }): { hits: { doc: SearchDoc; score: number }[]; every: boolean };
 }
 
-/** Opens an index file's bytes; undefined when they are not an index of this version. */
+/** Reads a byte range of an index: from a buffer, or from the file itself. */
+export type ReadRange = (from: number, to: number) => Buffer;
+
+/** Opens an index held in memory; undefined when it is not an index of this version. */
 export function openIndex(bytes: Buffer): StoredIndex | undefined {
-  let header: Header;
+  return openRanges((from, to) => bytes.subarray(from, Math.min(to, bytes.length)), bytes.length);
+}
+
+/**
+ * Opens an index file, reading only what a search needs: the header, the field
+ * lengths and word offsets, then the postings of the words asked for and the lines
+ * of the hits shown (a library of 2,000 guides makes a 20 MB index, a search reads
+ * well under a tenth of it). Undefined when it is missing or not an index of this version.
+ */
+export function openIndexFile(path: string): StoredIndex | undefined {
+  let fd: number;
   try {
-    const end = bytes.indexOf(10);
-    header = JSON.parse(bytes.toString('utf8', 0, end)) as Header;
-    if (header.version !== VERSION || !Array.isArray(header.words) || typeof header.docs !== 'number' || header.at.docText > bytes.length) return undefined;
+    fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
-  // Views on the file's bytes, copied once when the buffer is not aligned for them.
+  try {
+    const size = fstatSync(fd).size;
+    const read: ReadRange = (from, to) => {
+      const buffer = Buffer.allocUnsafe(Math.max(0, Math.min(to, size) - from));
+      let done = 0;
+      while (done < buffer.length) {
+        const n = readSync(fd, buffer, done, buffer.length - done, from + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return buffer.subarray(0, done);
+    };
+    // The file stays open while the index is in use, so a coach that replaces it
+    // meanwhile (a rename) cannot mix two indexes; it closes when coach exits.
+    const index = openRanges(read, size);
+    if (!index) closeSync(fd);
+    return index;
+  } catch {
+    closeSync(fd);
+    return undefined;
+  }
+}
+
+function openRanges(read: ReadRange, size: number): StoredIndex | undefined {
+  let header: Header;
+  try {
+    // The header line: read in growing steps until its end.
+    let head = read(0, 65536);
+    let end = head.indexOf(10);
+    while (end < 0 && head.length < size) {
+      head = read(0, head.length * 4);
+      end = head.indexOf(10);
+    }
+    header = JSON.parse(head.toString('utf8', 0, end)) as Header;
+    if (header.version !== VERSION || !Array.isArray(header.words) || typeof header.docs !== 'number' || header.at.docText > size) throw new Error('not an index');
+  } catch {
+    return undefined;
+  }
   const view = (from: number, to: number): Uint32Array => {
-    const slice = bytes.subarray(from, to);
-    return (slice.byteOffset % 4 === 0 ? new Uint32Array(slice.buffer, slice.byteOffset, slice.length / 4) : new Uint32Array(Uint8Array.from(slice).buffer));
+    const slice = read(from, to);
+    // Copied once when the bytes are not aligned for a view.
+    return slice.byteOffset % 4 === 0 ? new Uint32Array(slice.buffer, slice.byteOffset, slice.length / 4) : new Uint32Array(Uint8Array.from(slice).buffer);
   };
-  const { at, words, docs: count, average } = header;
+  const { at, words, docs: count, average: averages } = header;
   const lengths = view(at.lengths, at.starts);
   const starts = view(at.starts, at.postings);
-  const postings = view(at.postings, at.docAt);
-  const docAt = view(at.docAt, at.docText);
+  const postingsOf = (w: number): Uint32Array => view(at.postings + starts[w]! * 4, at.postings + starts[w + 1]! * 4);
   const doc = (d: number): SearchDoc => {
-    const [kind, title, guide, open] = JSON.parse(bytes.toString('utf8', at.docText + docAt[d]!, at.docText + docAt[d + 1]!)) as string[];
+    const [from, to] = view(at.docAt + d * 4, at.docAt + d * 4 + 8);
+    const [kind, title, guide, open] = JSON.parse(read(at.docText + from!, at.docText + to!).toString('utf8')) as string[];
     return { kind: kind!, title: title!, guide: guide!, open: open! };
   };
   const kindOf = new Map<number, string>();
@@ -173,11 +224,16 @@ export function openIndex(bytes: Buffer): StoredIndex | undefined {
     return k;
   };
 
-  type Scores = Map<number, { score: number; terms: Set<string> }>;
+  /** One query word's scores: by doc, and the docs in the order they were first scored. */
+  interface Scores {
+    score: Float64Array;
+    order: number[];
+  }
   /** Adds one derived word's postings to a query word's scores. */
-  const add = (scores: Scores, source: string, w: number, weight: number): void => {
-    const from = starts[w]!;
-    const to = starts[w + 1]!;
+  const add = (scores: Scores, w: number, weight: number): void => {
+    const postings = postingsOf(w);
+    const from = 0;
+    const to = postings.length;
     // How many docs have the word in each field: MiniSearch's "matching count".
     const matching = [0, 0];
     for (let i = from; i < to; i++) matching[(postings[i]! >>> 10) & 1]!++;
@@ -185,19 +241,17 @@ export function openIndex(bytes: Buffer): StoredIndex | undefined {
     for (const field of [0, 1]) {
       const boost = field === 0 ? 3 : 1;
       const idf = Math.log(1 + (count - matching[field]! + 0.5) / (matching[field]! + 0.5));
+      const average = averages[field]!;
       for (let i = from; i < to; i++) {
         const p = postings[i]!;
         if (((p >>> 10) & 1) !== field) continue;
         const d = p >>> 11;
         const tf = p & MAX_COUNT;
         const length = lengths[d * 2 + field]!;
-        const raw = idf * (0.5 + (tf * 2.2) / (tf + 1.2 * (1 - 0.7 + (0.7 * length) / average[field]!)));
-        const score = weight * boost * raw;
-        const hit = scores.get(d);
-        if (hit) {
-          hit.score += score;
-          hit.terms.add(source);
-        } else scores.set(d, { score, terms: new Set([source]) });
+        const raw = idf * (0.5 + (tf * 2.2) / (tf + 1.2 * (1 - 0.7 + (0.7 * length) / average)));
+        // Every score is above 0 (BM25+), so 0 means "not scored yet".
+        if (scores.score[d] === 0) scores.order.push(d);
+        scores.score[d] = scores.score[d]! + weight * boost * raw;
       }
     }
   };
@@ -212,73 +266,67 @@ export function openIndex(bytes: Buffer): StoredIndex | undefined {
     return lo;
   };
   const one = (q: string): Scores => {
-    const scores: Scores = new Map();
+    const scores: Scores = { score: new Float64Array(count), order: [] };
     const exact = find(q);
-    if (words[exact] === q) add(scores, q, exact, 1);
+    if (words[exact] === q) add(scores, exact, 1);
     const prefixed = new Set<number>();
     if (q.length >= 3) {
       for (let w = words[exact] === q ? exact + 1 : exact; w < words.length && words[w]!.startsWith(q); w++) {
         prefixed.add(w);
         const t = words[w]!;
-        add(scores, q, w, (0.375 * t.length) / (t.length + 0.3 * (t.length - q.length)));
+        add(scores, w, (0.375 * t.length) / (t.length + 0.3 * (t.length - q.length)));
       }
     }
     if (q.length >= 5) {
       const max = Math.min(6, Math.round(q.length * 0.2));
       for (let w = 0; w < words.length; w++) {
-        if (w === exact && words[w] === q) continue;
-        if (prefixed.has(w)) continue;
+        if ((w === exact && words[w] === q) || prefixed.has(w)) continue;
         const t = words[w]!;
         if (Math.abs(t.length - q.length) > max) continue;
         const distance = levenshtein(q, t, max);
-        if (distance > 0 && distance <= max) add(scores, q, w, (0.45 * t.length) / (t.length + distance));
+        if (distance > 0 && distance <= max) add(scores, w, (0.45 * t.length) / (t.length + distance));
       }
     }
     return scores;
-  };
-  // Combines the query words' scores without changing them (AND, then OR when AND finds nothing).
-  const combine = (all: Scores[], and: boolean): Scores => {
-    if (all.length === 0) return new Map();
-    const copy = (m: Scores): Scores => new Map([...m].map(([d, h]) => [d, { score: h.score, terms: new Set(h.terms) }]));
-    return all.slice(1).reduce((a, b) => {
-      if (and) {
-        // In b's order, as MiniSearch combines them (it decides ties).
-        const out: Scores = new Map();
-        for (const [d, hit] of b) {
-          const mine = a.get(d);
-          if (!mine) continue;
-          for (const t of hit.terms) mine.terms.add(t);
-          out.set(d, { score: mine.score + hit.score, terms: mine.terms });
-        }
-        return out;
-      }
-      for (const [d, hit] of b) {
-        const mine = a.get(d);
-        if (!mine) a.set(d, { score: hit.score, terms: new Set(hit.terms) });
-        else {
-          mine.score += hit.score;
-          for (const t of hit.terms) mine.terms.add(t);
-        }
-      }
-      return a;
-    }, copy(all[0]!));
   };
   return {
     key: header.key,
     docs: count,
     search(query, options = {}) {
-      const scores = query
-        .split(SPLIT)
-        .flatMap((t) => term(t) ?? [])
-        .map(one);
-      const run = (and: boolean): { d: number; score: number }[] =>
-        [...combine(scores, and)]
-          .filter(([d]) => !options.kind || kind(d) === options.kind)
-          .map(([d, hit]) => ({ d, score: hit.score * (hit.terms.size || 1) }))
+      const asked = query.split(SPLIT).flatMap((t) => term(t) ?? []);
+      const scores = asked.map(one);
+      const distinct = [...new Set(asked)];
+      // A hit's score is the sum over the query words, times how many of the (distinct)
+      // words it has, as MiniSearch scores it.
+      const byWord = distinct.map((w) => scores.filter((_, i) => asked[i] === w));
+      const total = (d: number): number => {
+        let sum = 0;
+        for (const s of scores) sum += s.score[d]!;
+        let has = 0;
+        for (const list of byWord) if (list.some((s) => s.score[d]! > 0)) has++;
+        return sum * (has || 1);
+      };
+      const rank = (docs: number[]): { d: number; score: number }[] =>
+        docs
+          .filter((d) => !options.kind || kind(d) === options.kind)
+          .map((d) => ({ d, score: total(d) }))
           .sort((a, b) => b.score - a.score);
-      let ranked = run(true);
+      // Every word: the docs of the last word that the others have too (MiniSearch's order, for ties).
+      const last = scores[scores.length - 1];
+      let ranked = last ? rank(last.order.filter((d) => scores.every((s) => s.score[d]! > 0))) : [];
       const every = ranked.length > 0;
-      if (!every) ranked = run(false);
+      if (!every) {
+        const seen = new Set<number>();
+        const any: number[] = [];
+        for (const s of scores) {
+          for (const d of s.order) {
+            if (seen.has(d)) continue;
+            seen.add(d);
+            any.push(d);
+          }
+        }
+        ranked = rank(any);
+      }
       const best = ranked[0]?.score ?? 1;
       return { hits: ranked.slice(0, options.limit ?? 15).map((r) => ({ doc: doc(r.d), score: r.score / best })), every };
     },
