@@ -10,9 +10,10 @@ import { matchKeyPoints } from '../judge/concepts.js';
 import { stem } from '../guides/keypoints.js';
 import { chooseGuides, findOne, openLibrary, type LibraryOptions } from './shared.js';
 import { contentWords } from '../guides/match.js';
-import { appendHistory, readHistory, type HistoryEntry } from '../store/history.js';
+import { appendHistory } from '../store/history.js';
+import { loadPractice } from '../store/practice-state.js';
 import { buildDecks, itemKey, type DeckItem } from '../practice/decks.js';
-import { pickItem, progressFrom, standing, type Progress } from '../practice/progress.js';
+import { pickItem, standing } from '../practice/progress.js';
 import { formatInterval, isMastered, preview, RATINGS, review, type ItemState, type Rating } from '../practice/scheduler.js';
 import { style, type Style } from '../render/style.js';
 import { piped, renderRecords, type View } from '../render/records.js';
@@ -135,11 +136,6 @@ export function findTrap(items: TrapItem[], query: string, io: Pick<Io, 'stderr'
   return findOne(named, query, 'trap', 'coach trap list', io).item;
 }
 
-export async function loadProgress(io: Io): Promise<{ history: HistoryEntry[]; progress: Progress }> {
-  const history = await readHistory(io);
-  return { history, progress: progressFrom(history) };
-}
-
 export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
   const query = options.query?.trim() || 'random';
   if (options.time !== undefined && !(Number.isFinite(options.time) && options.time > 0)) throw new UsageError('--time takes a number of seconds above 0');
@@ -150,7 +146,7 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
     if (items.length === 0) throw new NotFoundError(`no trap is about '${options.topic}'`, 'try fewer or other words, or `coach search <words> --kind trap`');
   }
   const now = io.date();
-  const { progress } = await loadProgress(io);
+  const { progress } = await loadPractice(io);
   if (query.toLowerCase() === 'list') {
     return {
       mode: 'list',
