@@ -18,7 +18,7 @@
 import { open, readFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import type { Io } from '../io.js';
-import { decodeSummary, emptySummary, encodeSummary, extendSummary, summarize, type PracticeSummary } from '../practice/summary.js';
+import { decodeSummary, emptySummary, encodeSummary, extendSummary, hash, summarize, type PracticeSummary } from '../practice/summary.js';
 import { schedulerId } from '../practice/scheduler.js';
 import { checkFile, storeError, writeAtomic } from './files.js';
 import { checkRecords, historyPath, parseHistory, readHistoryLocked, readsCleanly, snapshotPath, warnSkipped } from './history.js';
@@ -34,23 +34,6 @@ interface Source {
   ino: number;
   head: string;
   tail: string;
-}
-
-/**
- * A 53-bit hash of a few kilobytes (cyrb53): enough to see that bytes changed, and
- * without loading node:crypto, which costs more than the rest of a run's reading.
- */
-export function hash(bytes: Uint8Array): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    h1 = Math.imul(h1 ^ b, 2654435761);
-    h2 = Math.imul(h2 ^ b, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
