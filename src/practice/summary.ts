@@ -96,24 +96,6 @@ export function extendSummary(summary: PracticeSummary, entries: HistoryEntry[])
 // ---------------------------------------------------------------- saved form
 
 /**
- * A 53-bit hash (cyrb53) of text or bytes: enough to see that they changed, and
- * cheaper than loading node:crypto, which would cost more than the rest of a read.
- */
-export function hash(data: string | Uint8Array): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const text = typeof data === 'string';
-  for (let i = 0; i < data.length; i++) {
-    const c = text ? data.charCodeAt(i) : data[i]!;
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
-/**
  * Raise when the saved form or its meaning changes (what `review` in scheduler.ts adds
  * to an item's state, what is counted): a snapshot of another format is rebuilt. A
  * change of scheduler is seen by itself (`schedulerId`).
@@ -163,13 +145,9 @@ function loadState(v: unknown): ItemState {
   };
 }
 
-/**
- * The summary as text, with what it covers (`source`, opaque here): a line with the
- * hash of the rest, then JSON, so that a snapshot changed by anything but coach is
- * seen as such.
- */
+/** The summary as JSON text, with what it covers (`source`, opaque here). */
 export function encodeSummary(summary: PracticeSummary, source: Record<string, Saved>, scheduler = schedulerId()): string {
-  const body = JSON.stringify({
+  return JSON.stringify({
     format: SUMMARY_FORMAT,
     scheduler,
     source,
@@ -180,7 +158,6 @@ export function encodeSummary(summary: PracticeSummary, source: Record<string, S
     mocks: summary.mocks as unknown as Saved,
     skipped: summary.skipped as unknown as Saved,
   });
-  return `${hash(body)}\n${body}`;
 }
 
 /**
@@ -189,11 +166,8 @@ export function encodeSummary(summary: PracticeSummary, source: Record<string, S
  * cache, and a wrong one is only ever ignored.
  */
 export function decodeSummary(text: string, scheduler = schedulerId()): { summary: PracticeSummary; source: Record<string, unknown> } | undefined {
-  const line = text.indexOf('\n');
-  const body = text.slice(line + 1);
-  if (line < 0 || text.slice(0, line) !== hash(body)) return undefined;
   try {
-    const v = JSON.parse(body) as Record<string, unknown>;
+    const v = JSON.parse(text) as Record<string, unknown>;
     if (!v || typeof v !== 'object' || v['format'] !== SUMMARY_FORMAT || v['scheduler'] !== scheduler) return undefined;
     const { source, reviews, correct, items, buckets, mocks, skipped } = v as Record<string, unknown>;
     if (!source || typeof source !== 'object' || !Number.isInteger(reviews) || !Number.isInteger(correct)) return undefined;

@@ -2,29 +2,30 @@
 //
 // <dataDir>/history.snapshot.json (private, written atomically) holds the summary of
 // the first `bytes` bytes of history.jsonl (src/practice/summary.ts) and a fingerprint
-// of those bytes: the file's device and inode, and a hash of the first and of the last
+// of those bytes: the file's device and inode, and a copy of the first and of the last
 // WINDOW bytes they cover. A run reads the snapshot and only the bytes appended after
 // it, and replays only those records. The snapshot is a cache: missing, unreadable, of
 // another format or scheduler, or not matching the file (reset, `history rm`, a repair,
 // a hand edit, a file shorter than it covers) means it is ignored, silently, and the
 // whole history is replayed, as before. An edit inside the file that keeps its inode,
-// its length and both windows is the one change it does not see.
+// and leaves its length and both windows as they were, is the one change it does not
+// see; and a snapshot edited by hand into another valid one is believed (no checksum:
+// hashing it cost more than the rest of a run's reading). Deleting it is always safe.
 //
 // Reading takes no lock: appends are whole lines written at once in append mode, so a
 // reader sees whole records, except that the last line may still be being written.
 // Anything that does not read cleanly (that last line without its newline, a line
 // that is not a record) is read again under the lock, as every read was before: that
 // waits for a writer, and repairs a broken file with its warning (issue 13).
-import { open, readFile } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Io } from '../io.js';
-import { decodeSummary, emptySummary, encodeSummary, extendSummary, hash, summarize, type PracticeSummary } from '../practice/summary.js';
+import { decodeSummary, emptySummary, encodeSummary, extendSummary, summarize, type PracticeSummary } from '../practice/summary.js';
 import { schedulerId } from '../practice/scheduler.js';
 import { checkFile, storeError, writeAtomic } from './files.js';
 import { checkRecords, historyPath, parseHistory, readHistoryLocked, readsCleanly, snapshotPath, warnSkipped } from './history.js';
 
-/** Bytes hashed at each end of the part of the history a snapshot covers. */
-const WINDOW = 4096;
+/** Bytes kept (base64) from each end of the part of the history a snapshot covers. */
+const WINDOW = 1024;
 /** A snapshot is saved again once this much history has been appended after it (~80 reviews). */
 export const REFRESH_BYTES = 16 * 1024;
 
@@ -36,13 +37,17 @@ interface Source {
   tail: string;
 }
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+/**
+ * Reads run synchronously: a few small reads, where each asynchronous one would wait
+ * for libuv's thread pool (the start-up cost issue 14 is about).
+ */
+function readAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.alloc(length);
   let done = 0;
   while (done < length) {
-    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
-    if (bytesRead === 0) break;
-    done += bytesRead;
+    const n = readSync(fd, buffer, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
   }
   return done === length ? buffer : buffer.subarray(0, done);
 }
@@ -59,7 +64,7 @@ function covering(bytes: Buffer): Covered {
 }
 
 function sourceOf(covered: Covered, stat: { dev: number; ino: number }): Source {
-  return { bytes: covered.bytes, dev: stat.dev, ino: stat.ino, head: hash(covered.head), tail: hash(covered.tail) };
+  return { bytes: covered.bytes, dev: stat.dev, ino: stat.ino, head: covered.head.toString('base64'), tail: covered.tail.toString('base64') };
 }
 
 function isSource(v: Record<string, unknown>): v is Record<string, unknown> & Source {
@@ -85,21 +90,25 @@ export interface LoadOptions {
 export async function loadPractice(io: Pick<Io, 'dataDir' | 'stderr'>, options: LoadOptions = {}): Promise<PracticeSummary> {
   const file = historyPath(io);
   const scheduler = schedulerId();
-  const [saved] = await Promise.all([readFile(snapshotPath(io), 'utf8').then((t) => decodeSummary(t, scheduler), () => undefined), checkFile(file)]);
-  let handle: FileHandle;
+  let fd: number;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
   } catch (e) {
+    // Missing, or a link to nothing (checkFile says so); anything else fails as it always did.
+    await checkFile(file);
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptySummary();
     throw storeError(e, file);
   }
   let result: { summary: PracticeSummary; save?: Covered } | undefined;
   let stat = { dev: 0, ino: 0, size: 0 };
   try {
-    stat = await handle.stat();
-    result = (saved && (await fromSnapshot(handle, stat, saved, options.refreshBytes ?? REFRESH_BYTES))) || (await fromStart(handle, stat.size));
+    const st = fstatSync(fd);
+    if (!st.isFile()) await checkFile(file); // a folder: one clear error
+    stat = st;
+    const saved = readSnapshot(snapshotPath(io), scheduler);
+    result = (saved && fromSnapshot(fd, stat, saved, options.refreshBytes ?? REFRESH_BYTES)) || fromStart(fd, stat.size);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   if (!result) return summarize(await readHistoryLocked(io));
   warnSkipped(result.summary.skipped, io);
@@ -111,9 +120,19 @@ export async function loadPractice(io: Pick<Io, 'dataDir' | 'stderr'>, options: 
   return result.summary;
 }
 
+function readSnapshot(path: string, scheduler: string): ReturnType<typeof decodeSummary> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // none yet, or unreadable: the history is replayed
+  }
+  return decodeSummary(text, scheduler);
+}
+
 /** The whole history replayed; `save` is what it covers. Undefined when it does not read cleanly. */
-async function fromStart(handle: FileHandle, size: number): Promise<{ summary: PracticeSummary; save: Covered } | undefined> {
-  const bytes = await readAt(handle, 0, size);
+function fromStart(fd: number, size: number): { summary: PracticeSummary; save: Covered } | undefined {
+  const bytes = readAt(fd, 0, size);
   const read = recordsIn(bytes);
   if (!read) return undefined;
   const summary = summarize(read.entries);
@@ -126,19 +145,19 @@ async function fromStart(handle: FileHandle, size: number): Promise<{ summary: P
  * snapshot does not match the file or the new records cannot extend it (then the
  * whole history is read). Undefined when the new part does not read cleanly.
  */
-async function fromSnapshot(
-  handle: FileHandle,
+function fromSnapshot(
+  fd: number,
   stat: { dev: number; ino: number; size: number },
   saved: NonNullable<ReturnType<typeof decodeSummary>>,
   refreshBytes: number,
-): Promise<{ summary: PracticeSummary; save?: Covered } | false | undefined> {
+): { summary: PracticeSummary; save?: Covered } | false | undefined {
   const source = saved.source;
   if (!isSource(source) || source.dev !== stat.dev || source.ino !== stat.ino || source.bytes > stat.size) return false;
-  const headLength = Math.min(WINDOW, source.bytes);
+  const head = readAt(fd, 0, Math.min(WINDOW, source.bytes));
   const from = Math.max(0, source.bytes - WINDOW);
-  const [head, rest] = await Promise.all([readAt(handle, 0, headLength), readAt(handle, from, stat.size - from)]);
+  const rest = readAt(fd, from, stat.size - from);
   if (rest.length !== stat.size - from) return false; // cut short while reading: start over
-  if (hash(head) !== source.head || hash(rest.subarray(0, source.bytes - from)) !== source.tail) return false;
+  if (!head.equals(Buffer.from(source.head, 'base64')) || !rest.subarray(0, source.bytes - from).equals(Buffer.from(source.tail, 'base64'))) return false;
   const appended = rest.subarray(source.bytes - from);
   const read = recordsIn(appended);
   if (!read) return undefined;
@@ -147,6 +166,6 @@ async function fromSnapshot(
   summary.skipped = { count: summary.skipped.count + read.skipped.count, first: summary.skipped.count > 0 ? summary.skipped.first : read.skipped.first };
   if (appended.length < refreshBytes) return { summary };
   // Saved again, covering the whole file: `rest` ends with its last WINDOW bytes (or all of it).
-  const newHead = head.length === WINDOW ? head : await readAt(handle, 0, Math.min(WINDOW, stat.size));
+  const newHead = head.length === WINDOW ? head : readAt(fd, 0, Math.min(WINDOW, stat.size));
   return { summary, save: { bytes: stat.size, head: newHead, tail: rest.subarray(Math.max(0, rest.length - WINDOW)) } };
 }
