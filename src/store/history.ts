@@ -1,5 +1,6 @@
 // The practice and mock history: one JSON record per line in <dataDir>/history.jsonl.
-// Appends happen under a cross-process lock so two coach processes lose nothing; a line
+// Appends happen under a cross-process lock so two coach processes lose nothing; reads
+// take it only when the file does not read cleanly (issue 14); a line
 // that cannot be read (a crash mid-write, a hand edit) moves the file aside with a
 // warning and a fresh file keeps every record that was still readable. A record that
 // reads as JSON but not as a record of its kind is skipped with a warning and kept in

@@ -106,7 +106,9 @@ export async function loadPractice(io: Pick<Io, 'dataDir' | 'stderr'>, options: 
     if (!st.isFile()) await checkFile(file); // a folder: one clear error
     stat = st;
     const saved = readSnapshot(snapshotPath(io), scheduler);
-    result = (saved && fromSnapshot(fd, stat, saved, options.refreshBytes ?? REFRESH_BYTES)) || fromStart(fd, stat.size);
+    const extended = saved ? fromSnapshot(fd, stat, saved, options.refreshBytes ?? REFRESH_BYTES) : false;
+    // false: the snapshot cannot be used; undefined: the new records do not read cleanly.
+    result = extended === false ? fromStart(fd, stat.size) : extended;
   } finally {
     closeSync(fd);
   }
