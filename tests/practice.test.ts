@@ -8,6 +8,7 @@ import { buildDecks, deckName, itemKey, type DeckItem } from '../src/practice/de
 import { pickItem, planSession, progressFrom, seededRandom } from '../src/practice/progress.js';
 import { tradeoffQuestion } from '../src/practice/tradeoff-quiz.js';
 import { computeStats, sparkline, streaks } from '../src/practice/stats.js';
+import { summarize } from '../src/practice/summary.js';
 
 const T0 = new Date('2026-11-01T12:00:00Z');
 const minutes = (n: number): Date => new Date(T0.getTime() + n * 60_000);
@@ -291,7 +292,7 @@ describe('stats', () => {
     const items = buildDecks([g]);
     const now = new Date('2026-11-22T12:00:00Z');
     const history = [entry('g/a', 'good', new Date('2026-11-21T12:00:00Z')), entry('g/b', 'again', new Date('2026-11-22T11:00:00Z')), entry('g/a', 'good', new Date('2026-11-22T11:30:00Z'), 'numbers')];
-    const s = computeStats(history, items, progressFrom(history), now);
+    const s = computeStats(summarize(history), items, now);
     expect(s.decks.find((d) => d.deck === 'traps')).toEqual({ deck: 'traps', items: 2, seen: 2, due: 2, mastered: 0 });
     expect(s.decks.find((d) => d.deck === 'numbers')).toEqual({ deck: 'numbers', items: 1, seen: 1, due: 1, mastered: 0 });
     expect(s.guides).toEqual([{ guide: 'g', items: 3, seen: 3, due: 3, mastered: 0 }]);

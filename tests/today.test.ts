@@ -6,6 +6,7 @@ import { run, type Runtime } from '../src/cli.js';
 import { testIo, type TestIo } from './helpers/io.js';
 import { appendHistory, type HistoryEntry, type MockPhaseRecord } from '../src/store/history.js';
 import { computeToday } from '../src/practice/today.js';
+import { summarize } from '../src/practice/summary.js';
 
 function runtime(io: TestIo): Runtime {
   return { io: async () => io, out: () => undefined, err: () => undefined, version: '0', debug: false };
@@ -38,13 +39,13 @@ describe('the mock to sit next', () => {
     ['a later complete mock counts over a stopped one', [mock('2026-11-20T10:00:00Z', 72, 'fintech'), mock('2026-11-21T10:00:00Z', 10, 'fintech', [], true)], 'coach mock --scenario bighead', 'not sat yet'],
     ['a guide mock is sat again with --guide', [{ ...mock('2026-11-20T10:00:00Z', 30, ''), guide: 'michelangelo' }], 'coach mock --guide michelangelo', 'your lowest score, 30'],
   ])('%s', (_name, history, command, why) => {
-    expect(computeToday(history, [], new Map(), scenarios, now).mocks.next).toMatchObject({ command, why });
+    expect(computeToday(summarize(history), [], scenarios, now).mocks.next).toMatchObject({ command, why });
   });
 
   it('names the weakest phase over the last five mocks, and suggests sitting it alone', () => {
     const old = mock('2026-11-01T10:00:00Z', 20, 'fintech', [phase('clarify', 'Clarify', 0, 5)]);
     const recent = [1, 2, 3, 4, 5].map((d) => mock(`2026-11-1${d}T10:00:00Z`, 60, 'fintech', [phase('clarify', 'Clarify', 4, 5), phase('wrap-up', 'Wrap Up', 1, 3), phase('scale', 'Scale & Trade-offs', 2, 5)]));
-    const today = computeToday([old, ...recent], [], new Map(), scenarios, now);
+    const today = computeToday(summarize([old, ...recent]), [], scenarios, now);
     expect(today.mocks.weakestPhase).toEqual({ key: 'wrap-up', name: 'Wrap Up', covered: 5, total: 15, mocks: 5 });
     expect(today.mocks.weakestScenario).toMatchObject({ scenario: 'fintech', score: 60 });
     expect(today.mocks.next).toEqual({ command: 'coach mock --scenario fintech', why: 'your lowest score, 60', phase: 'coach mock --scenario fintech --phase wrap-up' });
@@ -53,7 +54,7 @@ describe('the mock to sit next', () => {
   it('suggests a phase alone only when the mock to sit has that phase (guides name their own phases)', () => {
     const dns = { ...mock('2026-11-12T10:00:00Z', 80, '', [phase('gslb-anycast', 'GSLB + Anycast', 0, 4)]), guide: 'dns-system' };
     const flights = { ...mock('2026-11-13T10:00:00Z', 40, '', [phase('clarify', 'Clarify', 2, 3), phase('search-at-scale', 'Search at Scale', 2, 4)]), guide: 'flight-booking' };
-    const today = computeToday([dns, flights], [], new Map(), [], now);
+    const today = computeToday(summarize([dns, flights]), [], [], now);
     expect(today.mocks.weakestPhase?.key).toBe('gslb-anycast');
     expect(today.mocks.next).toEqual({ command: 'coach mock --guide flight-booking', why: 'your lowest score, 40' });
   });

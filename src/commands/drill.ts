@@ -12,7 +12,8 @@ import { matchNumber } from '../practice/numbers.js';
 import { tradeoffQuestion } from '../practice/tradeoff-quiz.js';
 import { formatInterval, preview, review, type ItemState, type Rating } from '../practice/scheduler.js';
 import { chooseGuides } from './shared.js';
-import { askRating, loadProgress, practiseTrap, recordReview, type TrapItem } from './trap.js';
+import { askRating, practiseTrap, recordReview, type TrapItem } from './trap.js';
+import { loadPractice } from '../store/practice-state.js';
 import { style, type Style } from '../render/style.js';
 import { loadUnicode, maxOf, wrap } from '../render/layout.js';
 
@@ -84,7 +85,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<DrillResult>
   const lib = await openLibrary(options, io);
   const items = buildDecks(chooseGuides(lib.guides, options.guide, io), decks);
   const now = io.date();
-  const { progress } = await loadProgress(io);
+  const { progress } = await loadPractice(io);
   const plan = planSession(items, progress, now, { limit, newItems });
   if (planOnly) {
     return {

@@ -5,7 +5,7 @@ import { openLibrary, type LibraryOptions } from './shared.js';
 import { buildDecks } from '../practice/decks.js';
 import { bar, computeStats, dayOf, sparkline, type Counts, type Stats } from '../practice/stats.js';
 import { MASTERED_DAYS } from '../practice/scheduler.js';
-import { loadProgress } from './trap.js';
+import { loadPractice } from '../store/practice-state.js';
 import { renderTable } from '../render/table.js';
 import { style } from '../render/style.js';
 import { fitLines, wrap } from '../render/layout.js';
@@ -22,8 +22,7 @@ export type StatsResult = Stats;
 export async function stats(options: StatsOptions, io: Io): Promise<StatsResult> {
   const lib = await openLibrary(options, io);
   const items = buildDecks(lib.guides);
-  const { history, progress } = await loadProgress(io);
-  return computeStats(history, items, progress, io.date(), options.days ?? 14);
+  return computeStats(await loadPractice(io), items, io.date(), options.days ?? 14);
 }
 
 /** A local day (YYYY-MM-DD) as the user's locale writes it, short ("Nov 22"). */

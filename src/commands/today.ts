@@ -5,7 +5,7 @@ import type { Io } from '../io.js';
 import { openLibrary, openSummaries, type LibraryOptions } from './open.js';
 import { buildDecks, DECK_NAMES } from '../practice/decks.js';
 import { computeToday, type DeckRef, type Today } from '../practice/today.js';
-import { loadProgress } from './trap.js';
+import { loadPractice } from '../store/practice-state.js';
 import { style } from '../render/style.js';
 import { fitLines } from '../render/layout.js';
 import { shortDate, weekdayDate } from '../render/dates.js';
@@ -31,8 +31,8 @@ async function items(options: TodayOptions, io: Io): Promise<{ items: DeckRef[];
 }
 
 export async function today(options: TodayOptions, io: Io): Promise<TodayResult> {
-  const [library, { history, progress }] = await Promise.all([items(options, io), loadProgress(io)]);
-  return computeToday(history, library.items, progress, library.scenarios, io.date());
+  const [library, summary] = await Promise.all([items(options, io), loadPractice(io)]);
+  return computeToday(summary, library.items, library.scenarios, io.date());
 }
 
 /** A day as the user's locale writes it, local: "Nov 22", or "Sun, Nov 22". */

@@ -10,9 +10,11 @@ import { matchKeyPoints } from '../judge/concepts.js';
 import { stem } from '../guides/keypoints.js';
 import { chooseGuides, findOne, openGuide, openLibrary, openSummaries, type LibraryOptions } from './shared.js';
 import { contentWords } from '../guides/match.js';
-import { appendHistory, readHistory, type HistoryEntry } from '../store/history.js';
+import { appendHistory } from '../store/history.js';
+import { loadPractice } from '../store/practice-state.js';
+import type { PracticeSummary } from '../practice/summary.js';
 import { buildDecks, guideDeck, itemKey, type DeckItem } from '../practice/decks.js';
-import { pickItem, progressFrom, standing, type Progress } from '../practice/progress.js';
+import { pickItem, standing, type Progress } from '../practice/progress.js';
 import { formatInterval, isMastered, preview, RATINGS, review, type ItemState, type Rating } from '../practice/scheduler.js';
 import { style, type Style } from '../render/style.js';
 import { piped, renderRecords, type View } from '../render/records.js';
@@ -135,20 +137,17 @@ export function findTrap(items: TrapItem[], query: string, io: Pick<Io, 'stderr'
   return findOne(named, query, 'trap', 'coach trap list', io).item;
 }
 
-export async function loadProgress(io: Io): Promise<{ history: HistoryEntry[]; progress: Progress }> {
-  const history = await readHistory(io);
-  return { history, progress: progressFrom(history) };
-}
-
 export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
   const query = options.query?.trim() || 'random';
   if (options.time !== undefined && !(Number.isFinite(options.time) && options.time > 0)) throw new UsageError('--time takes a number of seconds above 0');
   // A random trap or one named in full (`guide/trap`) needs the traps' names and the one
   // guide it is in, not every guide in full (issue 14).
+  let practice: PracticeSummary | undefined;
   if (!options.topic && (query.toLowerCase() === 'random' || /^[^/\s]+\/[^/\s]+$/.test(query))) {
-    const one = await oneTrap(options, query, io);
+    practice = await loadPractice(io);
+    const { progress } = practice;
+    const one = await oneTrap(options, query, io, progress);
     if (one) {
-      const { progress } = await loadProgress(io);
       const now = io.date();
       const state = progress.get(itemKey(one));
       if (options.reveal || options.json || !io.interactive) return { mode: 'reveal', trap: trapView(one), schedule: scheduleOf(state, now), now: now.toISOString() };
@@ -162,7 +161,7 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
     if (items.length === 0) throw new NotFoundError(`no trap is about '${options.topic}'`, 'try fewer or other words, or `coach search <words> --kind trap`');
   }
   const now = io.date();
-  const { progress } = await loadProgress(io);
+  const { progress } = practice ?? (await loadPractice(io));
   if (query.toLowerCase() === 'list') {
     return {
       mode: 'list',
@@ -182,13 +181,12 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
  * pick made on the traps' names, then its guide read alone. Undefined when the name
  * is not a trap's full id (the full lookup then says what is closest).
  */
-async function oneTrap(options: TrapOptions, query: string, io: Io): Promise<TrapItem | undefined> {
+async function oneTrap(options: TrapOptions, query: string, io: Io, progress: Progress): Promise<TrapItem | undefined> {
   const lib = await openSummaries(options, io);
   const guides = chooseGuides(lib.guides, options.guide, io);
   const names = guides.flatMap((g) => g.names.traps.map((t) => ({ deck: 'traps' as const, id: `${g.id}/${t}`, local: t, summary: g })));
   if (query.toLowerCase() === 'random') {
     if (names.length === 0) throw noTraps(guides, options.guide);
-    const { progress } = await loadProgress(io);
     const picked = pickItem(names, progress, io.date(), options.random ?? Math.random)!;
     return trapIn(await openGuide(options, io, lib, picked.summary), picked.local);
   }

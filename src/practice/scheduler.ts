@@ -1,7 +1,7 @@
 // The practice scheduler: FSRS (ts-fsrs) behind four ratings and plain dates. The
 // history file is the only record; an item's schedule is its reviews replayed in order,
 // so two coach processes that append reviews at once can never disagree about it. Pure.
-import { createEmptyCard, fsrs, Rating as FsrsRating, State, type Card, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, FSRSVersion, Rating as FsrsRating, State, type Card, type Grade } from 'ts-fsrs';
 
 export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -15,6 +15,14 @@ const GRADE: Record<Rating, Grade> = {
 
 // No fuzz: replaying the same reviews must give the same schedule every time.
 const scheduler = fsrs({ enable_fuzz: false, enable_short_term: true });
+
+/**
+ * Which scheduler this is (ts-fsrs's version and the parameters): states saved by
+ * another one are replayed again rather than used (src/practice/summary.ts).
+ */
+export function schedulerId(): string {
+  return `${FSRSVersion} ${JSON.stringify(scheduler.parameters)}`;
+}
 
 /** Anki calls a card "mature" from a 21-day interval on; coach calls it mastered. */
 export const MASTERED_DAYS = 21;

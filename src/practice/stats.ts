@@ -1,10 +1,11 @@
 // The numbers behind `coach stats`: items seen, due and mastered per deck and guide,
-// the daily streak, drill accuracy by day and mock scores over time. Pure: the history,
-// the decks and the time come in; days are the local calendar days of `now`.
+// the daily streak, drill accuracy by day and mock scores over time. Pure: the summary
+// of the history, the decks and the time come in; days are the local calendar days of `now`.
 import type { HistoryEntry } from '../store/history.js';
 import { DECK_NAMES, itemKey, type DeckItem, type DeckName } from './decks.js';
 import type { Progress } from './progress.js';
 import { isDue, isMastered } from './scheduler.js';
+import { BUCKET_MS, type PracticeSummary } from './summary.js';
 
 export interface Counts {
   items: number;
@@ -107,24 +108,28 @@ function counts(items: DeckItem[], progress: Progress, now: Date): Counts {
   return { items: items.length, seen, due, mastered };
 }
 
-export function computeStats(history: HistoryEntry[], items: DeckItem[], progress: Progress, now: Date, days = 14): Stats {
-  const today = dayOf(now);
-  const reviews = history.filter((e): e is Extract<HistoryEntry, { kind: 'review' }> => e.kind === 'review');
+/** Reviews per local calendar day (of the time zone this runs in), from the quarter hours. */
+export function dayTotals(summary: Pick<PracticeSummary, 'buckets'>): Map<string, DayAccuracy> {
   const byDay = new Map<string, DayAccuracy>();
-  for (const r of reviews) {
-    const at = new Date(r.at);
-    if (Number.isNaN(at.getTime())) continue;
-    const day = dayOf(at);
-    const acc = byDay.get(day) ?? { day, reviews: 0, correct: 0 };
-    acc.reviews++;
-    if (r.correct) acc.correct++;
-    byDay.set(day, acc);
+  for (const [key, b] of summary.buckets) {
+    const day = dayOf(new Date(key * BUCKET_MS));
+    const acc = byDay.get(day);
+    if (acc) {
+      acc.reviews += b.reviews;
+      acc.correct += b.correct;
+    } else byDay.set(day, { day, reviews: b.reviews, correct: b.correct });
   }
+  return byDay;
+}
+
+export function computeStats(summary: PracticeSummary, items: DeckItem[], now: Date, days = 14): Stats {
+  const today = dayOf(now);
+  const { progress } = summary;
+  const byDay = dayTotals(summary);
   const first = addDays(today, -(days - 1));
   const accuracy = [...byDay.values()].filter((d) => d.day >= first && d.day <= today).sort((a, b) => a.day.localeCompare(b.day));
   const { current, longest } = streaks(new Set(byDay.keys()), today);
-  const mocks = history
-    .filter((e): e is MockEntry => e.kind === 'mock')
+  const mocks = summary.mocks
     .map((m): MockPoint => ({ at: m.at, scenario: m.scenario, guide: m.guide, name: m.scenario || `guide ${m.guide}`, ...mockMode(m), score: m.score, partial: m.partial }))
     .sort((a, b) => a.at.localeCompare(b.at));
   const guides = [...new Set(items.map((i) => i.guide))];
@@ -132,8 +137,8 @@ export function computeStats(history: HistoryEntry[], items: DeckItem[], progres
     now: now.toISOString(),
     total: {
       ...counts(items, progress, now),
-      reviews: reviews.length,
-      correct: reviews.filter((r) => r.correct).length,
+      reviews: summary.reviews,
+      correct: summary.correct,
       reviewsToday: byDay.get(today)?.reviews ?? 0,
     },
     decks: DECK_NAMES.map((deck) => ({ deck, ...counts(items.filter((i) => i.deck === deck), progress, now) })),

@@ -1,11 +1,11 @@
 // What `coach today` says: the reviews due per deck, the weakest phase and scenario
-// of past mocks with the mock to sit next, and the streak. Pure: the history, the
-// numbers of `coach stats`, the scenarios and the time come in.
+// of past mocks with the mock to sit next, and the streak. Pure: the summary of the
+// history, the practice items, the scenarios and the time come in.
 import type { HistoryEntry, MockPhaseRecord } from '../store/history.js';
 import { DECK_NAMES, itemKey, type DeckName } from './decks.js';
-import type { Progress } from './progress.js';
 import { isDue } from './scheduler.js';
-import { dayOf, streaks } from './stats.js';
+import { dayOf, dayTotals, streaks } from './stats.js';
+import type { PracticeSummary } from './summary.js';
 
 /** A practice item by its deck and full id (`guide/id`): all that today counts. */
 export interface DeckRef {
@@ -74,8 +74,9 @@ function weakestPhase(mocks: MockEntry[]): Today['mocks']['weakestPhase'] {
  * next: no mock yet, the first scenario; a scenario under GOOD_SCORE, the weakest;
  * all good, one not sat yet; all sat and good, the one sat longest ago.
  */
-export function computeToday(history: HistoryEntry[], items: DeckRef[], progress: Progress, scenarios: { id: string }[], now: Date): Today {
-  const mocks = history.filter((e): e is MockEntry => e.kind === 'mock').sort((a, b) => a.at.localeCompare(b.at));
+export function computeToday(summary: PracticeSummary, items: DeckRef[], scenarios: { id: string }[], now: Date): Today {
+  const { progress } = summary;
+  const mocks = [...summary.mocks].sort((a, b) => a.at.localeCompare(b.at));
   const latest = new Map<string, MockEntry>();
   for (const m of mocks) {
     const key = m.scenario || `guide:${m.guide}`;
@@ -107,16 +108,10 @@ export function computeToday(history: HistoryEntry[], items: DeckRef[], progress
     return { deck, items: mine.length, due: states.filter((s) => isDue(s, now)).length, new: states.filter((s) => s === undefined).length };
   });
   // The streak counts days with a review, as `coach stats` does.
-  const days = new Set<string>();
-  let reviewsToday = 0;
+  const byDay = dayTotals(summary);
+  const days = new Set(byDay.keys());
   const today = dayOf(now);
-  for (const e of history) {
-    if (e.kind !== 'review') continue;
-    const at = new Date(e.at);
-    if (Number.isNaN(at.getTime())) continue;
-    days.add(dayOf(at));
-    if (dayOf(at) === today) reviewsToday++;
-  }
+  const reviewsToday = byDay.get(today)?.reviews ?? 0;
   return {
     now: now.toISOString(),
     decks,

@@ -1,10 +1,11 @@
 // The practice and mock history: one JSON record per line in <dataDir>/history.jsonl.
-// Appends happen under a cross-process lock so two coach processes lose nothing; a line
+// Appends happen under a cross-process lock so two coach processes lose nothing; reads
+// take it only when the file does not read cleanly (issue 14); a line
 // that cannot be read (a crash mid-write, a hand edit) moves the file aside with a
 // warning and a fresh file keeps every record that was still readable. A record that
 // reads as JSON but not as a record of its kind is skipped with a warning and kept in
 // the file; strings from the file are cleaned where they enter (issue 13).
-import { appendFile, chmod, open, stat, truncate, unlink } from 'node:fs/promises';
+import { appendFile, chmod, open, rm, stat, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Io } from '../io.js';
 import { sanitize } from '../guides/text.js';
@@ -54,9 +55,24 @@ export type HistoryEntry =
     };
 
 export const HISTORY_FILE = 'history.jsonl';
+/** The practice state saved from the history (src/store/practice-state.ts): a cache. */
+export const SNAPSHOT_FILE = 'history.snapshot.json';
 
 export function historyPath(io: Pick<Io, 'dataDir'>): string {
   return join(io.dataDir, HISTORY_FILE);
+}
+
+export function snapshotPath(io: Pick<Io, 'dataDir'>): string {
+  return join(io.dataDir, SNAPSHOT_FILE);
+}
+
+/**
+ * The snapshot holds what the history held (item states, mocks): once records are
+ * removed it goes too, so a reset leaves nothing of them behind. A snapshot that is
+ * left (this fails, or a reader saves one of the old file) no longer matches the file.
+ */
+async function dropSnapshot(io: Pick<Io, 'dataDir'>): Promise<void> {
+  await rm(snapshotPath(io), { force: true }).catch(() => undefined);
 }
 
 function isRecord(value: unknown): value is { kind: string; at: string; id: string } {
@@ -65,7 +81,7 @@ function isRecord(value: unknown): value is { kind: string; at: string; id: stri
   return typeof v['kind'] === 'string' && typeof v['at'] === 'string' && typeof v['id'] === 'string';
 }
 
-interface Parsed {
+export interface Parsed {
   /** Every readable record, including kinds this version does not know (kept on repair). */
   records: { kind: string; at: string; id: string }[];
   bad: number;
@@ -157,24 +173,45 @@ export function checkEntry(record: Record<string, unknown>): HistoryEntry | stri
   return { ...(fields as Extract<HistoryEntry, { kind: 'review' }>), kind: 'review' };
 }
 
+/** Records of a known kind that did not check: how many, and the reason for the first. */
+export interface Skipped {
+  count: number;
+  first: string;
+}
+
 /**
- * The records this version knows, each checked; a bad one is skipped with one warning
- * for all of them, and stays in the file (a later version, or the user, may read it).
+ * The records this version knows, each checked. A bad one is skipped, and stays in
+ * the file (a later version, or the user, may read it); `skipped` counts them.
  */
-function known(records: Parsed['records'], io: Pick<Io, 'dataDir' | 'stderr'>): HistoryEntry[] {
-  const out: HistoryEntry[] = [];
-  let skipped = 0;
-  let first = '';
+export function checkRecords(records: Parsed['records'], skipped: Skipped = { count: 0, first: '' }): { entries: HistoryEntry[]; skipped: Skipped } {
+  const entries: HistoryEntry[] = [];
   for (const r of records) {
     if (r.kind !== 'mock' && r.kind !== 'review') continue;
     const entry = checkEntry(r as unknown as Record<string, unknown>);
-    if (typeof entry !== 'string') out.push(entry);
-    else if (skipped++ === 0) first = `${r.kind} record '${sanitize(r.id).text}': ${entry}`;
+    if (typeof entry !== 'string') entries.push(entry);
+    else if (skipped.count++ === 0) skipped.first = `${r.kind} record '${sanitize(r.id).text}': ${entry}`;
   }
-  if (skipped > 0) {
-    io.stderr.write(`coach: warning: skipped ${skipped} history record${skipped === 1 ? '' : 's'} that coach cannot use (first: ${first}); kept in ${historyPath(io)}\n`);
-  }
-  return out;
+  return { entries, skipped };
+}
+
+/** One warning for every record that was skipped. */
+export function warnSkipped(skipped: Skipped, io: Pick<Io, 'dataDir' | 'stderr'>): void {
+  const n = skipped.count;
+  if (n > 0) io.stderr.write(`coach: warning: skipped ${n} history record${n === 1 ? '' : 's'} that coach cannot use (first: ${skipped.first}); kept in ${historyPath(io)}\n`);
+}
+
+function known(records: Parsed['records'], io: Pick<Io, 'dataDir' | 'stderr'>): HistoryEntry[] {
+  const { entries, skipped } = checkRecords(records);
+  warnSkipped(skipped, io);
+  return entries;
+}
+
+/**
+ * True when every line of `text` reads as a record and the last one ended (a file
+ * read without the lock may end in half a record that another coach is writing).
+ */
+export function readsCleanly(text: string, parsed: Parsed): boolean {
+  return parsed.bad === 0 && (text === '' || text.endsWith('\n'));
 }
 
 /**
@@ -189,7 +226,7 @@ async function loadLocked(io: Pick<Io, 'dataDir' | 'stderr'>, mustRepair = true)
   const parsed = parseHistory(text);
   // A file that ends without a newline was cut off mid-write: its last line is repaired
   // too, or the next append would glue a record onto it.
-  if (parsed.bad === 0 && (text === '' || text.endsWith('\n'))) return parsed.records;
+  if (readsCleanly(text, parsed)) return parsed.records;
   const n = parsed.records.length;
   const kept = `kept ${n} readable record${n === 1 ? '' : 's'}, dropped ${parsed.bad} unreadable line${parsed.bad === 1 ? '' : 's'}`;
   try {
@@ -248,9 +285,23 @@ export async function appendHistoryMany(io: Pick<Io, 'dataDir' | 'stderr'>, entr
   });
 }
 
+/**
+ * Every record this version knows. Read without the lock (appends are whole lines in
+ * one write, so a reader sees records whole, and may only miss the newline of a line
+ * being written): only a file that does not read cleanly is read again under the lock,
+ * which waits for a writer to finish and repairs what is really broken, as before.
+ */
 export async function readHistory(io: Pick<Io, 'dataDir' | 'stderr'>): Promise<HistoryEntry[]> {
-  const file = historyPath(io);
-  return known(await withLock(file, () => loadLocked(io, false)), io);
+  const text = await readText(historyPath(io));
+  if (text === undefined) return [];
+  const parsed = parseHistory(text);
+  if (readsCleanly(text, parsed)) return known(parsed.records, io);
+  return readHistoryLocked(io);
+}
+
+/** Reads the file under its lock, repairing it if needed (a repair that cannot be written only warns). */
+export async function readHistoryLocked(io: Pick<Io, 'dataDir' | 'stderr'>): Promise<HistoryEntry[]> {
+  return known(await withLock(historyPath(io), () => loadLocked(io, false)), io);
 }
 
 /**
@@ -269,7 +320,10 @@ export async function rewriteHistory(io: Pick<Io, 'dataDir' | 'stderr'>, keep: (
       return typeof entry === 'string' || keep(entry);
     });
     const removed = records.length - kept.length;
-    if (removed > 0) await writeAtomic(file, kept.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    if (removed > 0) {
+      await writeAtomic(file, kept.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      await dropSnapshot(io);
+    }
     return removed;
   });
 }
@@ -278,6 +332,7 @@ export async function rewriteHistory(io: Pick<Io, 'dataDir' | 'stderr'>, keep: (
 export async function deleteHistory(io: Pick<Io, 'dataDir' | 'stderr'>): Promise<boolean> {
   const file = historyPath(io);
   return withLock(file, async () => {
+    await dropSnapshot(io);
     try {
       await unlink(file);
       return true;
