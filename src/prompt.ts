@@ -138,8 +138,7 @@ export function terminalPrompt(streams: Streams): Prompt {
       return guarded((context) => input({ message: shown(message), ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
     },
     async notes(options) {
-      const [{ notesPrompt }, { loadUnicode, width }] = await Promise.all([import('./notes-prompt.js'), import('./render/layout.js')]);
-      await loadUnicode(); // the notes wrap what the user types, which may be any script
+      const [{ notesPrompt }, { width }] = await Promise.all([import('./notes-prompt.js'), import('./render/layout.js')]);
       const status = options.status;
       const safe = { ...options, message: shown(options.message), ...(options.hint !== undefined ? { hint: shown(options.hint) } : {}), ...(status ? { status: () => shown(status()) } : {}) };
       // `/edit` in any answer of several lines, unless the caller handles it itself: the

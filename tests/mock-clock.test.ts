@@ -1,13 +1,12 @@
 // The mock's clock and session on an injected clock: countdown, the one-minute
 // warning, time-up and overtime, skip, extend, pause, and drift over 45 minutes.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MockClock, formatClock, formatCountdown, phaseClock } from '../src/mock/clock.js';
 import { MockSession } from '../src/mock/session.js';
 import { buildPlan } from '../src/mock/plan.js';
 import { reviewSession } from '../src/mock/review.js';
 import { statusLine } from '../src/mock-screen.js';
 import { style } from '../src/render/style.js';
-import { loadUnicode } from '../src/render/layout.js';
 import { emptyGuide, type Guide } from '../src/guides/model.js';
 
 const MIN = 60_000;
@@ -28,8 +27,6 @@ function session(speed = 1): { s: MockSession; clock: ReturnType<typeof fakeNow>
 }
 
 const plain = style(false);
-
-beforeAll(loadUnicode);
 
 describe('MockClock', () => {
   it('reads interview time from the monotonic source, times the speed', () => {

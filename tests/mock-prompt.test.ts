@@ -2,17 +2,14 @@
 // finishes (readline would otherwise close the prompt), one-line questions, notes
 // resumed with their text, the draft callback, the echo, and the cap on visible rows.
 import { render } from '@inquirer/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { notesPrompt, unknownCommand } from '../src/notes-prompt.js';
 import { terminalPrompt } from '../src/prompt.js';
 import { CancelledError } from '../src/errors.js';
-import { loadUnicode } from '../src/render/layout.js';
 
 const ENTER = { name: 'enter' };
 const CTRL_D = { name: 'd', ctrl: true };
-
-beforeAll(loadUnicode);
 
 describe('notes prompt', () => {
   it('finishes on Ctrl-D at the start of an empty line, with every line kept', async () => {

@@ -14,7 +14,7 @@ import { formatInterval, preview, review, type ItemState, type Rating } from '..
 import { chooseGuides } from './shared.js';
 import { askRating, loadProgress, practiseTrap, recordReview, type TrapItem } from './trap.js';
 import { style, type Style } from '../render/style.js';
-import { loadUnicode, maxOf, wrap } from '../render/layout.js';
+import { maxOf, wrap } from '../render/layout.js';
 
 export interface DrillOptions extends LibraryOptions {
   deck?: string;
@@ -124,8 +124,6 @@ async function runSession(deck: DeckName | 'all', planned: DeckItem[], dueLeft: 
     dueLeft,
     reviews: [],
   };
-  // Answers and reveals hold any text the user types: measure it with the full tables.
-  await loadUnicode();
   const queue = [...planned];
   const requeued = new Set<string>();
   try {
