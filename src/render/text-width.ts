@@ -14,16 +14,39 @@
 // conjunct linkers, prepended letters and the like, whose rules change with Unicode.
 import { eastAsianWidth } from 'get-east-asian-width';
 
-// Code points that print nothing: string-width's non-printing classes.
-const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]$/u;
-const SPACING_MARK = /^\p{Spacing_Mark}$/u;
-const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
-const EMOJI = /^\p{Emoji}$/u;
-const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
-const PICTOGRAPHIC_ALL = /\p{Extended_Pictographic}/gu;
-const MODIFIER_BASE = /^\p{Emoji_Modifier_Base}$/u;
-/** Joins the character before it into one cluster (grapheme break rules GB9 and GB9a). */
-const EXTEND = /^[\p{Mn}\p{Me}\p{Mc}\u200c\u200d\ufe00-\ufe0f\uff9e\uff9f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
+// Unicode property classes, built on the first text that is not plain: V8 builds
+// each property's set when it parses the pattern, ~2 ms for these together, which
+// every command that loads this module and prints only ASCII would pay.
+interface Classes {
+  /** Code points that print nothing: string-width's non-printing classes. */
+  invisible: RegExp;
+  spacingMark: RegExp;
+  emojiPresentation: RegExp;
+  emoji: RegExp;
+  pictographic: RegExp;
+  pictographicAll: RegExp;
+  modifierBase: RegExp;
+  /** Joins the character before it into one cluster (grapheme break rules GB9 and GB9a). */
+  extend: RegExp;
+  segmenterOnly: RegExp;
+}
+
+let built: Classes | undefined;
+
+function classes(): Classes {
+  built ??= {
+    invisible: new RegExp(String.raw`^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]$`, 'u'),
+    spacingMark: new RegExp(String.raw`^\p{Spacing_Mark}$`, 'u'),
+    emojiPresentation: new RegExp(String.raw`^\p{Emoji_Presentation}$`, 'u'),
+    emoji: new RegExp(String.raw`^\p{Emoji}$`, 'u'),
+    pictographic: new RegExp(String.raw`^\p{Extended_Pictographic}$`, 'u'),
+    pictographicAll: new RegExp(String.raw`\p{Extended_Pictographic}`, 'gu'),
+    modifierBase: new RegExp(String.raw`^\p{Emoji_Modifier_Base}$`, 'u'),
+    extend: new RegExp(String.raw`^[\p{Mn}\p{Me}\p{Mc}\u200c\u200d\ufe00-\ufe0f\uff9e\uff9f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$`, 'u'),
+    segmenterOnly: new RegExp(SEGMENTER_ONLY, 'u'),
+  };
+  return built;
+}
 
 /**
  * Text with these is clustered by Intl.Segmenter: Hangul jamo (L V T syllables),
@@ -31,8 +54,7 @@ const EXTEND = /^[\p{Mn}\p{Me}\p{Mc}\u200c\u200d\ufe00-\ufe0f\uff9e\uff9f\u{1f3f
  * the two spacing marks that are letters (Thai and Lao AM) and the spacing marks
  * that begin a cluster of their own; Kirat Rai, whose vowels join like jamo.
  */
-const SEGMENTER_ONLY =
-  /[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u102b\u102c\u1038\u1062-\u1064\u1067-\u106d\u1083\u1087-\u108c\u108f\u109a-\u109c\u1a61\u1a63\u1a64\uaa7b\uaa7d\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{113d1}\u{11720}\u{11721}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}\u{16d40}-\u{16d7f}]/u;
+const SEGMENTER_ONLY = String.raw`[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u102b\u102c\u1038\u1062-\u1064\u1067-\u106d\u1083\u1087-\u108c\u108f\u109a-\u109c\u1a61\u1a63\u1a64\uaa7b\uaa7d\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{113d1}\u{11720}\u{11721}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}\u{16d40}-\u{16d7f}]`;
 
 // The flags that are RGI emoji, as pairs of letters (a pair of regional indicators
 // that is not a country is one column, as in string-width).
@@ -47,20 +69,21 @@ const isTone = (cp: number): boolean => cp >= 0x1f3fb && cp <= 0x1f3ff;
 
 /** True for a cluster that \p{RGI_Emoji} matches, or a ZWJ or keycap sequence terminals draw as one emoji. */
 function isWideEmoji(cluster: string): boolean {
+  const k = classes();
   const cps = Array.from(cluster, (c) => c.codePointAt(0)!);
   const [a, b, c] = cps;
-  if (cps.length === 1) return EMOJI_PRESENTATION.test(cluster) && !isRegional(a!);
+  if (cps.length === 1) return k.emojiPresentation.test(cluster) && !isRegional(a!);
   const keycapBase = a === 0x23 || a === 0x2a || (a! >= 0x30 && a! <= 0x39);
   if (keycapBase) return (cps.length === 2 && b === 0x20e3) || (cps.length === 3 && b === 0xfe0f && c === 0x20e3);
   if (cps.length === 2) {
     const base = String.fromCodePoint(a!);
-    if (b === 0xfe0f) return EMOJI.test(base) && !EMOJI_PRESENTATION.test(base);
-    if (isTone(b!)) return MODIFIER_BASE.test(base);
+    if (b === 0xfe0f) return k.emoji.test(base) && !k.emojiPresentation.test(base);
+    if (isTone(b!)) return k.modifierBase.test(base);
     if (isRegional(a!) && isRegional(b!)) return FLAGS.has(String.fromCharCode(65 + a! - 0x1f1e6, 65 + b! - 0x1f1e6));
   }
   // RGI tag sequences (England, Scotland, Wales) start with a black flag, two columns either way.
   if (cluster.length > 50 || !cluster.includes('\u200d')) return false;
-  return (cluster.match(PICTOGRAPHIC_ALL)?.length ?? 0) >= 2;
+  return (cluster.match(k.pictographicAll)?.length ?? 0) >= 2;
 }
 
 function isHangulL(cp: number | undefined): boolean {
@@ -105,14 +128,15 @@ export function clusterWidth(cluster: string): number {
 }
 
 function measureCluster(cluster: string): number {
+  const k = classes();
   const chars = Array.from(cluster);
-  const start = chars.findIndex((c) => !INVISIBLE.test(c));
+  const start = chars.findIndex((c) => !k.invisible.test(c));
   if (start === -1) return 0;
   if (isWideEmoji(cluster)) return 2;
-  const hangul = hangulWidth(chars.slice(start).filter((c) => !INVISIBLE.test(c)).map((c) => c.codePointAt(0)!));
+  const hangul = hangulWidth(chars.slice(start).filter((c) => !k.invisible.test(c)).map((c) => c.codePointAt(0)!));
   if (hangul !== undefined) return hangul;
   let w = eastAsianWidth(chars[start]!.codePointAt(0)!);
-  for (const c of chars.slice(start + 1)) if (SPACING_MARK.test(c) || (c >= '\uff00' && c <= '\uffef')) w += eastAsianWidth(c.codePointAt(0)!);
+  for (const c of chars.slice(start + 1)) if (k.spacingMark.test(c) || (c >= '\uff00' && c <= '\uffef')) w += eastAsianWidth(c.codePointAt(0)!);
   return w;
 }
 
@@ -124,7 +148,8 @@ let segmenter: Intl.Segmenter | undefined;
  * (GB11); regional indicators in pairs (GB12, GB13); CR LF.
  */
 export function* clusters(text: string): Generator<string> {
-  if (SEGMENTER_ONLY.test(text)) {
+  const k = classes();
+  if (k.segmenterOnly.test(text)) {
     segmenter ??= new Intl.Segmenter();
     for (const { segment } of segmenter.segment(text)) yield segment;
     return;
@@ -138,18 +163,18 @@ export function* clusters(text: string): Generator<string> {
     if (first === 0x0d && text.charCodeAt(i) === 0x0a) i++;
     else if (!(first < 0x20 || (first >= 0x7f && first < 0xa0) || first === 0x2028 || first === 0x2029)) {
       if (isRegional(first) && isRegional(text.codePointAt(i) ?? 0)) i += 2;
-      let pictographic = first >= 0xa9 && PICTOGRAPHIC.test(String.fromCodePoint(first));
+      let pictographic = first >= 0xa9 && k.pictographic.test(String.fromCodePoint(first));
       for (;;) {
         const cp = text.codePointAt(i);
         // Nothing below the combining marks (U+0300) joins the character before it.
         if (cp === undefined || cp < 0x300) break;
         const c = String.fromCodePoint(cp);
-        if (EXTEND.test(c)) {
+        if (k.extend.test(c)) {
           i += c.length;
           // A ZWJ after an emoji joins the next emoji to it.
           if (cp === 0x200d && pictographic) {
             const next = text.codePointAt(i);
-            if (next !== undefined && PICTOGRAPHIC.test(String.fromCodePoint(next))) i += next > 0xffff ? 2 : 1;
+            if (next !== undefined && k.pictographic.test(String.fromCodePoint(next))) i += next > 0xffff ? 2 : 1;
             else pictographic = false;
           }
           continue;
