@@ -113,6 +113,23 @@ describe('phase clock and formats', () => {
 });
 
 describe('MockSession on an injected clock', () => {
+  it('changes the status line once a second, when the phase starts mid-second', () => {
+    const { s, clock } = session();
+    clock.advance(12_400);
+    s.startPhase();
+    // A simulated minute of the prompt's 250 ms redraw timer.
+    let shown = statusLine(s, plain, 100);
+    let changes = 0;
+    for (let tick = 0; tick < 240; tick++) {
+      clock.advance(250);
+      const now = statusLine(s, plain, 100);
+      if (now !== shown) changes++;
+      shown = now;
+    }
+    expect(changes).toBe(60);
+    expect(shown).toBe('4:00 left · Clarify 1/5 · total 1:12 / 45:00');
+  });
+
   it('counts a phase down and says so in the status line', () => {
     const { s, clock } = session();
     s.startPhase();
