@@ -150,6 +150,27 @@ describe('notes prompt input', () => {
 });
 
 describe('the status line', () => {
+  it('draws the prompt again when the terminal is resized, and stops listening once done', async () => {
+    let redraw: (() => void) | undefined;
+    const { answer, events, getFullOutput } = await render(notesPrompt, {
+      message: 'Your answer',
+      status: () => '4:59 left',
+      refreshMs: 60_000,
+      resized: (r) => {
+        redraw = r;
+        return () => (redraw = undefined);
+      },
+    });
+    const draws = async (): Promise<number> => (await getFullOutput({ raw: true })).split('4:59 left').length - 1;
+    const before = await draws();
+    redraw!();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await draws()).toBe(before + 1);
+    events.keypress({ name: 'd', ctrl: true });
+    await answer;
+    expect(redraw).toBeUndefined();
+  });
+
   it('draws the mock countdown once a second over a simulated minute, not on every tick', async () => {
     let t = 1_000_000;
     const session = new MockSession(buildPlan({ guide: { ...emptyGuide('g', 'g.md'), title: 'A guide' } }), new MockClock(() => t));
