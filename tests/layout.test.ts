@@ -191,3 +191,15 @@ describe('renderBox', () => {
     expect(out.slice(at + 1, at + 3)).toEqual(['  renewed on the first day of every', '  month by the billing job']);
   });
 });
+
+describe('wrap (hostile sizes)', () => {
+  it('wraps a word of a million wide characters, and one of 200,000 colour codes, in linear time', () => {
+    const started = performance.now();
+    const wide = wrap('延'.repeat(1_000_000), 80);
+    expect(wide).toHaveLength(25_000);
+    expect(wide[0]).toBe('延'.repeat(40));
+    const codes = wrap(`a ${'\u001b[1m'.repeat(200_000)}b 延`, 80);
+    expect(codes.map((l) => stripAnsi(l))).toEqual(['a b 延']);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 60_000);
+});

@@ -91,54 +91,71 @@ function units(word: string): Unit[] {
 }
 
 const sum = (us: readonly Unit[]): number => us.reduce((w, u) => w + u.width, 0);
-const join = (us: readonly Unit[]): string => us.map((u) => u.text).join('');
 
-/** wrapNarrow's greedy wrap, on clusters and their widths. */
+function join(us: readonly Unit[], from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i++) s += us[i]!.text;
+  return s;
+}
+
+/**
+ * wrapNarrow's greedy wrap, on clusters and their widths. An over-long word is
+ * walked with an index, not sliced: a hostile guide's word can be a megabyte long.
+ */
 function wrapUnits(text: string, columns: number): string[] {
   const lines: string[] = [];
-  let line: Unit[] = [];
+  let line = '';
   let lineWidth = 0;
   for (const piece of text.split(' ')) {
     if (!piece) continue;
-    let word = units(piece);
+    const word = units(piece);
+    let from = 0;
     let wordWidth = sum(word);
     while (wordWidth > columns) {
-      if (line.length > 0) {
-        lines.push(join(line));
-        line = [];
+      if (line) {
+        lines.push(line);
+        line = '';
         lineWidth = 0;
       }
       // The longest start that fits (at least one character, so that a wide one
       // in a column too narrow for it still moves on), with the codes after it;
       // or up to its last hyphen that fits.
-      let cut = 0;
-      let hyphen = 0;
+      let cut = from;
       let w = 0;
+      let hyphen = 0;
+      let hyphenWidth = 0;
       while (cut < word.length && (w === 0 || w + word[cut]!.width <= columns)) {
         w += word[cut]!.width;
         cut++;
-        if (word[cut - 1]!.text === '-' && cut > 1) hyphen = cut;
+        if (word[cut - 1]!.text === '-' && cut - 1 > from) {
+          hyphen = cut;
+          hyphenWidth = w;
+        }
       }
-      if (hyphen > 0 && hyphen < cut) cut = hyphen;
+      if (hyphen > 0 && hyphen < cut) {
+        cut = hyphen;
+        w = hyphenWidth;
+      }
       while (cut < word.length && word[cut]!.width === 0) cut++;
-      lines.push(join(word.slice(0, cut)));
-      word = word.slice(cut);
-      wordWidth = sum(word);
+      lines.push(join(word, from, cut));
+      from = cut;
+      wordWidth -= w;
     }
-    if (word.length === 0) continue;
-    if (line.length === 0) {
-      line = word;
+    if (from === word.length) continue;
+    const rest = join(word, from, word.length);
+    if (!line) {
+      line = rest;
       lineWidth = wordWidth;
     } else if (lineWidth + 1 + wordWidth <= columns) {
-      line.push({ text: ' ', width: 1 }, ...word);
+      line += ` ${rest}`;
       lineWidth += 1 + wordWidth;
     } else {
-      lines.push(join(line));
-      line = word;
+      lines.push(line);
+      line = rest;
       lineWidth = wordWidth;
     }
   }
-  if (line.length > 0) lines.push(join(line));
+  if (line) lines.push(line);
   return lines;
 }
 
