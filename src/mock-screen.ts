@@ -44,7 +44,12 @@ function say(io: Io, s: Style, who: string, text: string, tint: Style = s.cyan):
 export function statusLine(session: MockSession, s: Style, columns: number): string {
   const st = session.status();
   const phase = `${st.phase} ${st.number}/${st.count}`;
-  const rest = [`total ${formatClock(st.elapsedMs)} / ${formatClock(st.totalMs)}`, ...(st.speed !== 1 ? [`clock ×${st.speed}`] : [])];
+  // The total turns over with the phase's own seconds, not on whole seconds of the
+  // interview: a phase starts mid-second, and two clocks ticking half a second apart
+  // would change the line, and redraw the prompt, twice a second (issue 14). It
+  // reads at most a second behind, and never drifts: it is worked out afresh.
+  const total = st.elapsedMs - (st.clock.usedMs % 1000);
+  const rest = [`total ${formatClock(total)} / ${formatClock(st.totalMs)}`, ...(st.speed !== 1 ? [`clock ×${st.speed}`] : [])];
   // Plain characters only: emoji widths differ between terminals, and a status line
   // measured wrong breaks inquirer's redraw.
   let head: string;

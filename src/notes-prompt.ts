@@ -51,6 +51,8 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
     return () => clearInterval(timer);
   }, []);
 
+  useEffect(() => config.resized?.(() => setTick((t) => t + 1)), []);
+
   // readline closes itself on Ctrl-D at an empty line, which would end the prompt with
   // no answer and let the process exit. The line is padded with one space first, so
   // readline deletes that instead and the keypress handler below finishes the notes.

@@ -38,6 +38,8 @@ export interface NotesOptions {
   echo?: boolean;
   /** Commands after which the caller reopens the same notes (/pause): no echo then. */
   continues?: string[];
+  /** Calls `redraw` when the terminal is resized; returns what stops it (the prompt wrapper passes its output's). */
+  resized?: (redraw: () => void) => () => void;
 }
 
 export interface NotesAnswer {
@@ -138,10 +140,15 @@ export function terminalPrompt(streams: Streams): Prompt {
       return guarded((context) => input({ message: shown(message), ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
     },
     async notes(options) {
-      const [{ notesPrompt }, { loadUnicode, width }] = await Promise.all([import('./notes-prompt.js'), import('./render/layout.js')]);
-      await loadUnicode(); // the notes wrap what the user types, which may be any script
+      const [{ notesPrompt }, { width }] = await Promise.all([import('./notes-prompt.js'), import('./render/layout.js')]);
       const status = options.status;
-      const safe = { ...options, message: shown(options.message), ...(options.hint !== undefined ? { hint: shown(options.hint) } : {}), ...(status ? { status: () => shown(status()) } : {}) };
+      // inquirer lays a prompt out at the terminal's width when it draws it, and the
+      // notes are drawn only when something changes: a resize is such a change.
+      const resized = (redraw: () => void): (() => void) => {
+        streams.output.on('resize', redraw);
+        return () => streams.output.off('resize', redraw);
+      };
+      const safe = { resized, ...options, message: shown(options.message), ...(options.hint !== undefined ? { hint: shown(options.hint) } : {}), ...(status ? { status: () => shown(status()) } : {}) };
       // `/edit` in any answer of several lines, unless the caller handles it itself: the
       // prompt ends, the editor has the terminal, and the same prompt reopens on the
       // edited text. Callers keep their own clocks, which run on.

@@ -16,7 +16,7 @@ import { segmentWidths } from '../src/render/timeline.js';
 import { search, renderSearch } from '../src/commands/search.js';
 import { validate, renderValidate } from '../src/commands/validate.js';
 import { NotFoundError, UsageError } from '../src/errors.js';
-import { loadUnicode, textNeedsUnicode, width } from '../src/render/layout.js';
+import { width } from '../src/render/layout.js';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'coach-guides-'));
@@ -74,9 +74,6 @@ describe('coach card', () => {
   it.each([60, 80, 123, 200])('fits every card in %i columns, every line the same width, nothing cut', async (columns) => {
     const dir = folder({ 'wide.md': WIDE_CARD });
     const io = testIo({ columns });
-    // As cli.ts does before printing: wide text needs string-width loaded.
-    expect(textNeedsUnicode(WIDE_CARD)).toBe(true);
-    await loadUnicode();
     const cards = await card({ guides: [dir] }, io);
     if (cards.kind !== 'list') throw new Error('expected a list');
     for (const c of cards.cards) {

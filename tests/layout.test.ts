@@ -1,7 +1,10 @@
-// The plain-text fast path of wrapping agrees with wrap-ansi, which handles the rest.
+// Wrapping agrees with wrap-ansi, which coach used until issue 14, where words fit;
+// widths agree with string-width (and tests/text-width.test.ts).
+import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
 import wrapAnsi from 'wrap-ansi';
 import { describe, expect, it } from 'vitest';
-import { loadUnicode, textNeedsUnicode, width, wrap } from '../src/render/layout.js';
+import { width, wrap } from '../src/render/layout.js';
 import { renderTable } from '../src/render/table.js';
 import { style } from '../src/render/style.js';
 import { renderBox } from '../src/render/box.js';
@@ -19,7 +22,6 @@ const longest = (t: string) => Math.max(...t.trim().split(/ +/).map((w) => w.len
 
 describe('wrap (plain text)', () => {
   it.each(cases.filter(([t, w]) => longest(t) <= w))('%s at %i columns matches wrap-ansi', (text, columns) => {
-    expect(textNeedsUnicode(text)).toBe(false);
     expect(wrap(text, columns)).toEqual(wrapAnsi(text, columns, { hard: true, trim: true, wordWrap: true }).split('\n'));
   });
 
@@ -69,8 +71,7 @@ describe('renderTable', () => {
     expect(lines).toHaveLength(6);
   });
 
-  it('aligns wide characters and keeps a styled cell whole', async () => {
-    await loadUnicode();
+  it('aligns wide characters and keeps a styled cell whole', () => {
     const s = style(false);
     const lines = renderTable({ head: ['名前', 'n'], rows: [['延迟预算 📦', '1'], ['\u001b[1mall\u001b[22m', '2']], columns: 60 }, s).split('\n');
     for (const l of lines) expect(width(l)).toBe(width(lines[0]!));
@@ -78,17 +79,91 @@ describe('renderTable', () => {
   });
 });
 
-describe('textNeedsUnicode', () => {
+describe('width', () => {
   it.each([
-    ['plain ascii', false],
-    ['arrows → and ≤ maths, box │ drawing', false],
-    ['\u001b[1mbold\u001b[22m', false],
-    ['延迟', true],
-    ['e\u0301', true],
-    ['🚀', true],
-  ])('%s → %s', (text, needs) => {
-    expect(textNeedsUnicode(text)).toBe(needs);
-    if (!needs) expect(width(text)).toBe(text.replace(/\u001b\[\d+m/g, '').length);
+    ['plain ascii', 11],
+    ['arrows → and ≤ maths, box │ drawing', 35],
+    ['\u001b[1mbold\u001b[22m', 4],
+    ['\u001b]8;;https://example.com\u0007link\u001b]8;;\u0007', 4],
+    ['延迟', 4],
+    ['e\u0301', 1],
+    ['🚀', 2],
+    ['👩‍👩‍👧 family', 9],
+    ['🇯🇵🇫🇷', 4],
+    ['soft\u00adhyphen', 10],
+    ['★ ☆ ✓', 5],
+  ])('%s → %i columns', (text, columns) => {
+    expect(width(text)).toBe(columns);
+    expect(width(text)).toBe(stringWidth(text));
+  });
+
+  it('equals string-width on code points, plain and styled', () => {
+    const wrong: string[] = [];
+    // Every one up to U+3000 (the one-column fast path), then a sample (text-width.test.ts has them all).
+    for (let cp = 0; cp < 0x110000; cp += cp < 0x3000 ? 1 : 61) {
+      const c = String.fromCodePoint(cp);
+      for (const text of [c, `\u001b[31m${c}\u001b[39m`]) if (width(text) !== stringWidth(text) && wrong.length < 20) wrong.push(`${cp.toString(16)}: ${width(text)}, string-width ${stringWidth(text)}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
+});
+
+describe('wrap (any text)', () => {
+  const texts = [
+    '延迟预算 is the latency budget: 特征存储 must answer in 10 ms',
+    'Ship it 🚀 then 👩‍👩‍👧 family 🇯🇵 flag and 🏳️‍🌈 then done',
+    'Cafe\u0301 na\u0308ive re\u0301sume\u0301 with combining marks everywhere',
+    '★ Key point ★ with stars ☆ and ✓ ticks',
+    '한국어 텍스트 줄 바꿈 테스트 입니다',
+  ];
+  const unicodeCases = texts.flatMap((t) => [6, 11, 20, 33].map((w) => [t, w] as const));
+  const longestWord = (t: string): number => Math.max(...t.split(' ').map((w) => stringWidth(w)));
+
+  // wrap-ansi also recomposes accents (NFC); we keep the text as written.
+  it.each(unicodeCases.filter(([t, w]) => longestWord(t) <= w))('%s at %i columns matches wrap-ansi', (text, columns) => {
+    expect(wrap(text, columns).map((l) => l.normalize())).toEqual(wrapAnsi(text, columns, { hard: true, trim: true, wordWrap: true }).split('\n'));
+  });
+
+  it.each(unicodeCases)('%s at %i columns: fits, splits no character, loses nothing', (text, columns) => {
+    const lines = wrap(text, columns);
+    for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(columns);
+    expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+    const graphemes = (s: string): string[] => Array.from(new Intl.Segmenter().segment(s), (g) => g.segment);
+    expect(lines.flatMap(graphemes).filter((g) => g !== ' ')).toEqual(graphemes(text).filter((g) => g !== ' '));
+  });
+
+  it('breaks an over-long word of wide characters between characters, never inside one', () => {
+    expect(wrap('延迟预算延迟预算', 5)).toEqual(['延迟', '预算', '延迟', '预算']);
+    expect(wrap('👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧', 4)).toEqual(['👩‍👩‍👧👩‍👩‍👧', '👩‍👩‍👧']);
+    // A wide character in one column goes on a line of its own rather than being lost.
+    expect(wrap('a延b', 1)).toEqual(['a', '延', 'b']);
+  });
+
+  it('breaks an over-long word after a hyphen that fits, as with plain text', () => {
+    expect(wrap('延迟-预算-特征存储', 11)).toEqual(['延迟-预算-', '特征存储']);
+  });
+
+  it('never splits an ANSI code, and closes and reopens a style across lines', () => {
+    const red = '\u001b[31m';
+    const lines = wrap(`${red}延迟预算 is over budget\u001b[39m and plain`, 10);
+    expect(lines.map((l) => stripAnsi(l))).toEqual(['延迟预算', 'is over', 'budget and', 'plain']);
+    expect(lines).toEqual([`${red}延迟预算\u001b[0m`, `${red}is over\u001b[0m`, `${red}budget\u001b[39m and`, 'plain']);
+    // Every line is whole on its own: no code cut in two, no style left open.
+    for (const l of lines) expect(l.replace(/\u001b\[\d*m/g, '')).not.toContain('\u001b');
+  });
+
+  it('keeps a bold word whole when it is broken', () => {
+    const lines = wrap('\u001b[1mabcdéfgh\u001b[22m', 4);
+    expect(lines).toEqual(['\u001b[1mabcd\u001b[0m', '\u001b[1méfgh\u001b[22m']);
+  });
+
+  it('reopens a link on the next line', () => {
+    const open = '\u001b]8;;https://example.com\u0007';
+    const close = '\u001b]8;;\u0007';
+    const lines = wrap(`see ${open}the 延迟 guide${close} now`, 10);
+    expect(lines.map((l) => stripAnsi(l))).toEqual(['see the', '延迟 guide', 'now']);
+    expect(lines[0]).toBe(`see ${open}the${close}`);
+    expect(lines[1]).toBe(`${open}延迟 guide${close}`);
   });
 });
 
@@ -115,4 +190,16 @@ describe('renderBox', () => {
     const at = out.indexOf('Monthly permit');
     expect(out.slice(at + 1, at + 3)).toEqual(['  renewed on the first day of every', '  month by the billing job']);
   });
+});
+
+describe('wrap (hostile sizes)', () => {
+  it('wraps a word of a million wide characters, and one of 200,000 colour codes, in linear time', () => {
+    const started = performance.now();
+    const wide = wrap('延'.repeat(1_000_000), 80);
+    expect(wide).toHaveLength(25_000);
+    expect(wide[0]).toBe('延'.repeat(40));
+    const codes = wrap(`a ${'\u001b[1m'.repeat(200_000)}b 延`, 80);
+    expect(codes.map((l) => stripAnsi(l))).toEqual(['a b 延']);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 60_000);
 });

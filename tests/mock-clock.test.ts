@@ -1,13 +1,12 @@
 // The mock's clock and session on an injected clock: countdown, the one-minute
 // warning, time-up and overtime, skip, extend, pause, and drift over 45 minutes.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MockClock, formatClock, formatCountdown, phaseClock } from '../src/mock/clock.js';
 import { MockSession } from '../src/mock/session.js';
 import { buildPlan } from '../src/mock/plan.js';
 import { reviewSession } from '../src/mock/review.js';
 import { statusLine } from '../src/mock-screen.js';
 import { style } from '../src/render/style.js';
-import { loadUnicode } from '../src/render/layout.js';
 import { emptyGuide, type Guide } from '../src/guides/model.js';
 
 const MIN = 60_000;
@@ -28,8 +27,6 @@ function session(speed = 1): { s: MockSession; clock: ReturnType<typeof fakeNow>
 }
 
 const plain = style(false);
-
-beforeAll(loadUnicode);
 
 describe('MockClock', () => {
   it('reads interview time from the monotonic source, times the speed', () => {
@@ -116,6 +113,23 @@ describe('phase clock and formats', () => {
 });
 
 describe('MockSession on an injected clock', () => {
+  it('changes the status line once a second, when the phase starts mid-second', () => {
+    const { s, clock } = session();
+    clock.advance(12_400);
+    s.startPhase();
+    // A simulated minute of the prompt's 250 ms redraw timer.
+    let shown = statusLine(s, plain, 100);
+    let changes = 0;
+    for (let tick = 0; tick < 240; tick++) {
+      clock.advance(250);
+      const now = statusLine(s, plain, 100);
+      if (now !== shown) changes++;
+      shown = now;
+    }
+    expect(changes).toBe(60);
+    expect(shown).toBe('4:00 left · Clarify 1/5 · total 1:12 / 45:00');
+  });
+
   it('counts a phase down and says so in the status line', () => {
     const { s, clock } = session();
     s.startPhase();

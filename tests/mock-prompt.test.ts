@@ -2,17 +2,20 @@
 // finishes (readline would otherwise close the prompt), one-line questions, notes
 // resumed with their text, the draft callback, the echo, and the cap on visible rows.
 import { render } from '@inquirer/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { notesPrompt, unknownCommand } from '../src/notes-prompt.js';
 import { terminalPrompt } from '../src/prompt.js';
 import { CancelledError } from '../src/errors.js';
-import { loadUnicode } from '../src/render/layout.js';
+import { MockClock } from '../src/mock/clock.js';
+import { MockSession } from '../src/mock/session.js';
+import { buildPlan } from '../src/mock/plan.js';
+import { statusLine } from '../src/mock-screen.js';
+import { style } from '../src/render/style.js';
+import { emptyGuide } from '../src/guides/model.js';
 
 const ENTER = { name: 'enter' };
 const CTRL_D = { name: 'd', ctrl: true };
-
-beforeAll(loadUnicode);
 
 describe('notes prompt', () => {
   it('finishes on Ctrl-D at the start of an empty line, with every line kept', async () => {
@@ -147,6 +150,50 @@ describe('notes prompt input', () => {
 });
 
 describe('the status line', () => {
+  it('draws the prompt again when the terminal is resized, and stops listening once done', async () => {
+    let redraw: (() => void) | undefined;
+    const { answer, events, getFullOutput } = await render(notesPrompt, {
+      message: 'Your answer',
+      status: () => '4:59 left',
+      refreshMs: 60_000,
+      resized: (r) => {
+        redraw = r;
+        return () => (redraw = undefined);
+      },
+    });
+    const draws = async (): Promise<number> => (await getFullOutput({ raw: true })).split('4:59 left').length - 1;
+    const before = await draws();
+    redraw!();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await draws()).toBe(before + 1);
+    events.keypress({ name: 'd', ctrl: true });
+    await answer;
+    expect(redraw).toBeUndefined();
+  });
+
+  it('draws the mock countdown once a second over a simulated minute, not on every tick', async () => {
+    let t = 1_000_000;
+    const session = new MockSession(buildPlan({ guide: { ...emptyGuide('g', 'g.md'), title: 'A guide' } }), new MockClock(() => t));
+    t += 12_400; // the phase starts mid-second
+    session.startPhase();
+    // Each tick of the redraw timer is 250 ms of interview time, for 240 ticks.
+    let ticks = 0;
+    const { answer, events, getFullOutput } = await render(notesPrompt, {
+      message: 'Your answer',
+      status: () => {
+        if (ticks++ > 0 && ticks <= 241) t += 250;
+        return statusLine(session, style(false), 100);
+      },
+      refreshMs: 1,
+    });
+    while (ticks <= 241) await new Promise((r) => setTimeout(r, 5));
+    const draws = (await getFullOutput({ raw: true })).split(' left · Clarify').length - 1;
+    // The first draw, then one for each of the 60 seconds.
+    expect(draws).toBe(61);
+    events.keypress({ name: 'd', ctrl: true });
+    await answer;
+  });
+
   it('redraws the prompt only when the status text changes', async () => {
     let text = '4:59 left';
     let calls = 0;

@@ -15,7 +15,7 @@ import { chooseGuides } from './shared.js';
 import { askRating, practiseTrap, recordReview, type TrapItem } from './trap.js';
 import { loadPractice } from '../store/practice-state.js';
 import { style, type Style } from '../render/style.js';
-import { loadUnicode, maxOf, wrap } from '../render/layout.js';
+import { maxOf, wrap } from '../render/layout.js';
 
 export interface DrillOptions extends LibraryOptions {
   deck?: string;
@@ -125,8 +125,6 @@ async function runSession(deck: DeckName | 'all', planned: DeckItem[], dueLeft: 
     dueLeft,
     reviews: [],
   };
-  // Answers and reveals hold any text the user types: measure it with the full tables.
-  await loadUnicode();
   const queue = [...planned];
   const requeued = new Set<string>();
   try {

@@ -11,7 +11,6 @@ import type { Guide, Scenario } from '../guides/model.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
 import { CancelledError, NotFoundError, UsageError } from '../errors.js';
 import { findOne, openLibrary, type LibraryOptions } from './shared.js';
-import { loadUnicode } from '../render/layout.js';
 import { renderReview, renderStudy } from '../render/mock.js';
 import { BACKGROUNDS, buildPlan, type MockPlan } from '../mock/plan.js';
 import type { MockSession } from '../mock/session.js';
@@ -42,8 +41,7 @@ export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
   if (options.interviewer && !(BACKGROUNDS as readonly string[]).includes(options.interviewer)) {
     throw new UsageError(`--interviewer must be one of ${BACKGROUNDS.join(', ')}`);
   }
-  // Guides, scenarios and typed answers may hold any text: measure it right.
-  const [lib] = await Promise.all([openLibrary(options, io), loadUnicode()]);
+  const lib = await openLibrary(options, io);
   const { guide, scenario } = await choose(options, lib.guides, lib.scenarios, io);
   const background = options.interviewer;
   const discussion = background

@@ -19,7 +19,7 @@ import { formatInterval, isMastered, preview, RATINGS, review, type ItemState, t
 import { style, type Style } from '../render/style.js';
 import { piped, renderRecords, type View } from '../render/records.js';
 import { count } from '../render/plural.js';
-import { loadUnicode, maxOf, wrap } from '../render/layout.js';
+import { maxOf, wrap } from '../render/layout.js';
 
 export type TrapItem = Extract<DeckItem, { deck: 'traps' }>;
 
@@ -275,8 +275,6 @@ export interface PractiseOptions {
 /** The interactive round: question, answer, reveal, rating, saved. */
 export async function practiseTrap(item: TrapItem, state: ItemState | undefined, io: Io, options: PractiseOptions = {}): Promise<Extract<TrapResult, { mode: 'practice' }> & { command?: string }> {
   const s = style(io.color);
-  // Answers hold any text the user types: measure it with the full Unicode tables.
-  await loadUnicode();
   const view = trapView(item);
   const asked = io.date();
   io.stdout.write(`${renderQuestion(view, scheduleOf(state, asked), s, io.columns, asked, options.header)}\n\n`);
