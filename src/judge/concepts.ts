@@ -149,7 +149,17 @@ function derivedAlternative(term: string, label: string): Alternative | undefine
   return { ...a, keys, weight: Math.min(0.6, worth(term, keys, 'term')), plain: true };
 }
 
+// A plan matches the same key points against many texts (each follow-up, each
+// answer): each point is compiled once. Points are never changed once parsed.
+const compiled = new WeakMap<KeyPoint, Concept>();
+
 function compile(point: KeyPoint): Concept {
+  let concept = compiled.get(point);
+  if (!concept) compiled.set(point, (concept = compileNow(point)));
+  return concept;
+}
+
+function compileNow(point: KeyPoint): Concept {
   const alternatives = point.terms.map((t) => (point.derived ? derivedAlternative(t, point.label) : alternative(t, 'term', point.label))).filter((a): a is Alternative => a !== undefined);
   // The label names the concept too ("Graceful degradation").
   const label = alternative(point.label, 'label', point.label);

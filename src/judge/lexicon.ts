@@ -50,11 +50,19 @@ export function isReasonWord(word: string): boolean {
 // "100ms", "10x", "5min": a number and its unit are two words.
 const NUMBER_UNIT = /^(\d+(?:[.,]\d+)?)([a-z%]{1,4})$/i;
 
+// The same few thousand words are stemmed again and again while a plan is built and
+// an answer scored: each is stemmed once (a plan for a mock stemmed words ~40,000 times).
+const stems = new Map<string, string>();
+
 /** Lower case and Porter stem; numbers, short words and abbreviations with digits stay as they are. */
 export function stem(word: string): string {
-  const w = word.toLowerCase().replace(/['’]s$/, '');
-  if (w.length <= 3 || /\d/.test(w)) return w;
-  return stemmer(w);
+  let s = stems.get(word);
+  if (s === undefined) {
+    const w = word.toLowerCase().replace(/['’]s$/, '');
+    s = w.length <= 3 || /\d/.test(w) ? w : stemmer(w);
+    if (stems.size < 100_000) stems.set(word, s);
+  }
+  return s;
 }
 
 /** Words of a text: letters and digits; hyphens, slashes and dots between them separate words. */
