@@ -98,6 +98,15 @@ function budgetedLexer(): Lexer {
       tokens.push({ type: 'text', raw: src, text: src });
       return tokens;
     }
+    if (src !== '' && !INLINE_SYNTAX.test(src)) {
+      // What marked's own loop makes of such a run: one text token, or more text on the last.
+      const last = tokens[tokens.length - 1];
+      if (last?.type === 'text') {
+        last.raw += src;
+        (last as Tokens.Text).text += src;
+      } else tokens.push({ type: 'text', raw: src, text: src, escaped: lexer.state.inRawBlock } as Tokens.Text);
+      return tokens;
+    }
     if (depth >= BUDGET.nesting) throw new TooDeep(src);
     depth++;
     try {
@@ -108,6 +117,15 @@ function budgetedLexer(): Lexer {
   };
   return lexer;
 }
+
+/**
+ * What any of marked's inline rules (GFM) starts at: escapes, tags and autolinks,
+ * links and images, emphasis, code spans, strikethrough, bare URLs and e-mail
+ * addresses, and hard breaks (two spaces or a backslash before a line end). A run of
+ * text with none of these is plain text to marked, and most runs are (a table cell, a
+ * heading, a sentence without emphasis): they skip its rule-by-rule loop (issue 14).
+ */
+const INLINE_SYNTAX = /[\\<!\[`*_~@]|(?:ftp|https?):|www\.| \n/i;
 
 type OtherRules = Tokenizer['rules']['other'];
 let shared: OtherRules | undefined;
