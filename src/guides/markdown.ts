@@ -1,6 +1,6 @@
 // Markdown through marked's lexer: a tree of sections with line numbers, and plain
 // text out of tokens. The parser reads guides through these helpers only.
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
 import { squash } from './text.js';
 import { BUDGET, OverBudget, spend } from './budget.js';
 
@@ -74,7 +74,9 @@ class TooDeep extends Error {
  * text longer than the budget is kept as plain text; every step checks the deadline.
  */
 function budgetedLexer(): Lexer {
-  const lexer = new Lexer({ gfm: true });
+  const tokenizer = new Tokenizer();
+  const lexer = new Lexer({ gfm: true, tokenizer });
+  tokenizer.rules.other = sharedRules(tokenizer.rules.other);
   const blockTokens = lexer.blockTokens.bind(lexer) as (src: string, tokens?: Token[], clipped?: boolean) => Token[];
   const inlineTokens = lexer.inlineTokens.bind(lexer);
   // Written out twice rather than through a helper: these run for every block and
@@ -96,6 +98,15 @@ function budgetedLexer(): Lexer {
       tokens.push({ type: 'text', raw: src, text: src });
       return tokens;
     }
+    if (src !== '' && !INLINE_SYNTAX.test(src)) {
+      // What marked's own loop makes of such a run: one text token, or more text on the last.
+      const last = tokens[tokens.length - 1];
+      if (last?.type === 'text') {
+        last.raw += src;
+        (last as Tokens.Text).text += src;
+      } else tokens.push({ type: 'text', raw: src, text: src, escaped: lexer.state.inRawBlock } as Tokens.Text);
+      return tokens;
+    }
     if (depth >= BUDGET.nesting) throw new TooDeep(src);
     depth++;
     try {
@@ -105,6 +116,47 @@ function budgetedLexer(): Lexer {
     }
   };
   return lexer;
+}
+
+/**
+ * What any of marked's inline rules (GFM) starts at: escapes, tags and autolinks,
+ * links and images, emphasis, code spans, strikethrough, bare URLs and e-mail
+ * addresses, and hard breaks (two spaces or a backslash before a line end). A run of
+ * text with none of these is plain text to marked, and most runs are (a table cell, a
+ * heading, a sentence without emphasis): they skip its rule-by-rule loop (issue 14).
+ */
+const INLINE_SYNTAX = /[\\<!\[`*_~@]|(?:ftp|https?):|www\.| \n/i;
+
+type OtherRules = Tokenizer['rules']['other'];
+let shared: OtherRules | undefined;
+
+/**
+ * marked's rules with the regexes of list items made once per indent instead of once
+ * per item: its list tokenizer builds seven RegExps for every item it reads, each
+ * compiled anew and run by the regex interpreter (about a twelfth of a cold index's
+ * lexing; issue 14). They have no g or y flag, so one object serves every lexer.
+ */
+function sharedRules(other: OtherRules): OtherRules {
+  if (shared) return shared;
+  const memo = <K extends string | number>(make: (key: K) => RegExp): ((key: K) => RegExp) => {
+    const made = new Map<K, RegExp>();
+    return (key) => {
+      let re = made.get(key);
+      if (!re) made.set(key, (re = make(key)));
+      return re;
+    };
+  };
+  shared = {
+    ...other,
+    listItemRegex: memo(other.listItemRegex),
+    nextBulletRegex: memo(other.nextBulletRegex),
+    hrRegex: memo(other.hrRegex),
+    fencesBeginRegex: memo(other.fencesBeginRegex),
+    headingBeginRegex: memo(other.headingBeginRegex),
+    htmlBeginRegex: memo(other.htmlBeginRegex),
+    blockquoteBeginRegex: memo(other.blockquoteBeginRegex),
+  };
+  return shared;
 }
 
 /** The line of the file where a piece of the text first appears (for a message). */

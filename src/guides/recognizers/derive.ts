@@ -249,11 +249,12 @@ const NEGATOR = /^(not|no|never|without|avoid|avoids|instead|rather|n't|don't|do
 function specificTerms(sentence: string): string[] {
   const out = new Set<string>();
   const words = sentence.replace(/["“”]/g, '').split(/\s+/);
+  // Whether each word negates, worked out once: each word is looked back on by the next two.
+  const negates = words.map((x) => NEGATOR.test(x.replace(/[^\p{L}']/gu, '')));
   words.forEach((w, i) => {
     const t = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$/gu, '');
     if (t.length < 2 || SHOUTED.test(t)) return;
-    const before = words.slice(Math.max(0, i - 2), i).map((x) => x.replace(/[^\p{L}']/gu, ''));
-    if (before.some((x) => NEGATOR.test(x))) return;
+    if (negates[i - 1] || negates[i - 2]) return;
     if (/\d/.test(t) || /^[A-Z]{2,}s?$/.test(t) || (i > 0 && /^[A-Z][a-z]+[A-Z]/.test(t)) || (i > 0 && /^[A-Z][a-z]{2,}$/.test(t) && !/^(I|The|A|An|We|It|This|That)$/.test(t))) out.add(t);
   });
   return [...out];
