@@ -80,7 +80,17 @@ export function makeHistory(root, path, reviews, { seed = 2 } = {}) {
     }
     if (d % 3 === 0) {
       const phases = ['clarify', 'high-level', 'deep-dive', 'scale', 'wrap-up'].map((key, j) => ({ key, name: key, plannedMin: 9, usedMin: 9, covered: (d + j) % 5, total: 5 }));
-      lines.push({ kind: 'mock', id: `m${d}`, at: new Date(start + d * 86_400_000).toISOString(), scenario: 'fintech', guide: 'oss-ml-platform', score: 40 + (d % 50), transcript: '/nonexistent.md', partial: false, phases });
+      lines.push({
+        kind: 'mock',
+        id: `m${d}`,
+        at: new Date(start + d * 86_400_000).toISOString(),
+        scenario: 'fintech',
+        guide: 'oss-ml-platform',
+        score: 40 + (d % 50),
+        transcript: '/nonexistent.md',
+        partial: false,
+        phases,
+      });
     }
   }
   writeFileSync(path, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));

@@ -28,7 +28,11 @@ for (const n of [235, 1000, 2000]) {
   libraries[n] = { dir, bytes: makeLibrary(root, dir, n, { seed: n }) };
 }
 const homes = {};
-for (const [name, reviews] of [['month', 600], ['10k', 10_000], ['30k', 30_000]]) {
+for (const [name, reviews] of [
+  ['month', 600],
+  ['10k', 10_000],
+  ['30k', 30_000],
+]) {
   const home = join(work, `home-${name}`);
   mkdirSync(join(home, 'data'), { recursive: true });
   makeHistory(root, join(home, 'data', 'history.jsonl'), reviews, { seed: reviews });
@@ -94,7 +98,13 @@ function cold(n, times) {
   }
   return out;
 }
-const colds = only && !'cold index'.includes(only) ? [] : [[235, cold(235, 5)], [1000, cold(1000, 3)]];
+const colds =
+  only && !'cold index'.includes(only)
+    ? []
+    : [
+        [235, cold(235, 5)],
+        [1000, cold(1000, 3)],
+      ];
 
 // ---- measured runs -------------------------------------------------------------------
 
@@ -151,6 +161,8 @@ for (const [n, xs] of colds) {
   const mb = libraries[n].bytes / 1024 / 1024;
   const m = median(xs);
   const target = n === 235 ? ` target ≤ 1000 ms ${m <= 1000 ? 'ok' : 'MISSED'}` : '';
-  console.log(`cold index, ${n} guides (${mb.toFixed(1)} MB), empty cache: ${m.toFixed(0)} ms, ${(m / mb).toFixed(0)} ms per MB (median of ${xs.length}, range ${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)});${target}`);
+  console.log(
+    `cold index, ${n} guides (${mb.toFixed(1)} MB), empty cache: ${m.toFixed(0)} ms, ${(m / mb).toFixed(0)} ms per MB (median of ${xs.length}, range ${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)});${target}`,
+  );
 }
 rmSync(work, { recursive: true, force: true });

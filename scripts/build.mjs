@@ -30,7 +30,11 @@ const SRC = resolve(root, 'src');
 
 /** The bundle name of a source file or package: src/commands/card.ts → commands-card. */
 function unitName(path, request) {
-  if (path.startsWith(SRC + sep)) return relative(SRC, path).replace(/\.[cm]?[jt]s$/, '').split(sep).join('-');
+  if (path.startsWith(SRC + sep))
+    return relative(SRC, path)
+      .replace(/\.[cm]?[jt]s$/, '')
+      .split(sep)
+      .join('-');
   return `vendor-${request.replace(/^@/, '').replaceAll('/', '-')}`;
 }
 
@@ -39,9 +43,7 @@ function unitName(path, request) {
 const noChildProcess = {
   name: 'commander-without-child-process',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'coach-stub' } : undefined,
-    );
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'coach-stub' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'coach-stub' }, () => ({
       contents: "module.exports = { spawn() { throw new Error('coach has no external subcommands'); } };",
       loader: 'js',

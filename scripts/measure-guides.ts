@@ -60,7 +60,9 @@ const guides = rows.filter((r) => r.guide);
 const out: string[] = [`${rows.length} files, ${guides.length} parsed`];
 const part = (name: string, found: (g: Guide) => boolean): void => {
   const with_ = guides.filter((r) => r.has[name]);
-  out.push(`${name.padEnd(10)} found in ${pct(with_.filter((r) => found(r.guide!)).length, with_.length)} of the guides that have such a heading; in ${pct(guides.filter((r) => !r.has[name] && found(r.guide!)).length, guides.filter((r) => !r.has[name]).length)} of those that do not`);
+  out.push(
+    `${name.padEnd(10)} found in ${pct(with_.filter((r) => found(r.guide!)).length, with_.length)} of the guides that have such a heading; in ${pct(guides.filter((r) => !r.has[name] && found(r.guide!)).length, guides.filter((r) => !r.has[name]).length)} of those that do not`,
+  );
 };
 part('traps', (g) => g.traps.length > 0);
 part('pacing', (g) => g.pacing.length > 0);
@@ -69,16 +71,24 @@ part('cards', (g) => g.cards.length > 0);
 
 const traps = guides.flatMap((r) => r.guide!.traps);
 const dirty = traps.filter((t) => /^(question|q\d|trap|\d+(\.\d+)*)\b|^["“'‘]|["”'’]$/i.test(t.question) || /^(question|trap)-\d+$/.test(t.id));
-out.push(`traps      ${traps.length}; with a strong answer ${pct(traps.filter((t) => t.strong).length, traps.length)}; with key points, of those ${pct(traps.filter((t) => t.strong && t.keyPoints.length > 0).length, traps.filter((t) => t.strong).length)}; question text not clean ${dirty.length}`);
+out.push(
+  `traps      ${traps.length}; with a strong answer ${pct(traps.filter((t) => t.strong).length, traps.length)}; with key points, of those ${pct(traps.filter((t) => t.strong && t.keyPoints.length > 0).length, traps.filter((t) => t.strong).length)}; question text not clean ${dirty.length}`,
+);
 const tradeoffs = guides.flatMap((r) => r.guide!.tradeoffs);
 out.push(`tradeoffs  ${tradeoffs.length}; options read as Pros/Cons ${tradeoffs.filter((t) => t.options.some((o) => /^(pros?|cons?|advantages?|disadvantages?)$/i.test(o.trim()))).length}`);
 const phases = guides.flatMap((r) => buildPlan({ guide: r.guide! }).phases);
-out.push(`phases     ${phases.length} in mocks; with key points ${pct(phases.filter((p) => p.keyPoints.length > 0).length, phases.length)}; guides with an own plan ${pct(guides.filter((r) => r.guide!.pacing.length > 0).length, guides.length)}`);
+out.push(
+  `phases     ${phases.length} in mocks; with key points ${pct(phases.filter((p) => p.keyPoints.length > 0).length, phases.length)}; guides with an own plan ${pct(guides.filter((r) => r.guide!.pacing.length > 0).length, guides.length)}`,
+);
 const dk = guides.map((r) => r.dontKnow ?? 0);
 out.push(`"I do not know" in every phase: max ${Math.max(...dk)}, guides over 10: ${dk.filter((d) => d > 10).length}`);
 console.log(out.join('\n'));
 
 if (listPart) {
-  const miss = guides.filter((r) => r.has[listPart] && !(listPart === 'traps' ? r.guide!.traps.length : listPart === 'pacing' ? r.guide!.pacing.length : listPart === 'tradeoffs' ? r.guide!.tradeoffs.length : r.guide!.cards.length));
+  const miss = guides.filter(
+    (r) =>
+      r.has[listPart] &&
+      !(listPart === 'traps' ? r.guide!.traps.length : listPart === 'pacing' ? r.guide!.pacing.length : listPart === 'tradeoffs' ? r.guide!.tradeoffs.length : r.guide!.cards.length),
+  );
   console.log(`\n${listPart} missed in:\n${miss.map((r) => r.file).join('\n')}`);
 }

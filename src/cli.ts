@@ -103,7 +103,10 @@ function helpLayout(helpWidth: number): HelpConfiguration {
  */
 export function commanderMessage(message: string, command: string | undefined): string {
   const [first = '', ...rest] = message.replace(/^error: /, '').split('\n');
-  const suggestion = rest.join(' ').trim().replace(/^\((.*)\)$/, '$1');
+  const suggestion = rest
+    .join(' ')
+    .trim()
+    .replace(/^\((.*)\)$/, '$1');
   const text = first.replace(/ is invalid\. /, ' is invalid: ');
   const help = `see \`coach${command ? ` ${command}` : ''} --help\``;
   return `coach: ${text}\n  ${suggestion ? `${suggestion.charAt(0).toLowerCase()}${suggestion.slice(1)} ` : ''}${help}\n`;
@@ -120,7 +123,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
   // The range coach draws at (clampColumns in io.ts), without loading io.ts for --help.
   const helpWidth = Math.max(40, Math.min(200, Math.floor(rt.columns ?? 80) || 80));
   const after = (text: string): string => wrapHelp(text, helpWidth);
-  const show = async <R,>(json: boolean | undefined, io: Io, result: R, render: Render<R>, pageable?: Pageable<R>): Promise<void> => {
+  const show = async <R>(json: boolean | undefined, io: Io, result: R, render: Render<R>, pageable?: Pageable<R>): Promise<void> => {
     let text: string;
     if (json) text = `${JSON.stringify(result, null, 2)}\n`;
     else {
@@ -154,9 +157,20 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
     .exitOverride()
     .addHelpText(
       'after',
-      after(examples('coach mock --scenario fintech', 'coach card latency', 'coach trap random', 'coach today', 'coach list traps', 'coach tradeoff kserve', 'coach search point-in-time', 'coach --guides ~/my-guides list guides') +
-        '\nSettings: a flag, then the environment, then the config file (`coach config list`).\n' +
-        'Exit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error (or a bad config file), 3 not found, 130 interrupted (143 after TERM, 129 after HUP).\n')
+      after(
+        examples(
+          'coach mock --scenario fintech',
+          'coach card latency',
+          'coach trap random',
+          'coach today',
+          'coach list traps',
+          'coach tradeoff kserve',
+          'coach search point-in-time',
+          'coach --guides ~/my-guides list guides',
+        ) +
+          '\nSettings: a flag, then the environment, then the config file (`coach config list`).\n' +
+          'Exit codes: 0 ok, 1 failure (e.g. validate found errors), 2 usage error (or a bad config file), 3 not found, 130 interrupted (143 after TERM, 129 after HUP).\n',
+      ),
     );
 
   // One entry per command. Only the command being run is registered (commander
@@ -249,10 +263,18 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .option('--json', 'print the review (without a terminal: the plan) as JSON')
         .addHelpText(
           'after',
-          after(examples('coach mock --scenario fintech', 'coach mock --scenario fraud-detection --minutes 30 --interviewer infra', 'coach mock --guide michelangelo --phase deep-dive', 'coach mock --scenario fintech --answers my-mock.md', 'coach mock --scenario fintech | less') +
-            '\nDuring the mock: Enter adds a line; Ctrl-D ends an answer and the interviewer follows up; /next moves on, /skip skips the phase, /extend adds 2 minutes, /pause stops the clock; /edit opens your answer in $VISUAL or $EDITOR (the clock keeps running). Ctrl-C stops, saves a partial transcript and exits 130.\n' +
-            '\n--minutes and --interviewer default to the config file\'s `minutes` and `interviewer`.\n' +
-            '\n--answers FILE: markdown with one `##` heading per phase (Clarify, High-Level, Deep Dive, Scale & Trade-offs, Wrap Up); under Clarify, one question a line. Without a terminal and without --answers, the plan is printed as a study sheet.\nTranscripts are saved in the data folder; `coach history` lists them.\n')
+          after(
+            examples(
+              'coach mock --scenario fintech',
+              'coach mock --scenario fraud-detection --minutes 30 --interviewer infra',
+              'coach mock --guide michelangelo --phase deep-dive',
+              'coach mock --scenario fintech --answers my-mock.md',
+              'coach mock --scenario fintech | less',
+            ) +
+              '\nDuring the mock: Enter adds a line; Ctrl-D ends an answer and the interviewer follows up; /next moves on, /skip skips the phase, /extend adds 2 minutes, /pause stops the clock; /edit opens your answer in $VISUAL or $EDITOR (the clock keeps running). Ctrl-C stops, saves a partial transcript and exits 130.\n' +
+              "\n--minutes and --interviewer default to the config file's `minutes` and `interviewer`.\n" +
+              '\n--answers FILE: markdown with one `##` heading per phase (Clarify, High-Level, Deep Dive, Scale & Trade-offs, Wrap Up); under Clarify, one question a line. Without a terminal and without --answers, the plan is printed as a study sheet.\nTranscripts are saved in the data folder; `coach history` lists them.\n',
+          ),
         )
         .action(async (opts: { scenario?: string; guide?: string; minutes?: number; speed: number; phase?: string; interviewer?: string; answers?: string; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/mock.js');
@@ -316,8 +338,15 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .option('--json', 'print the data as JSON (never prompts)')
         .addHelpText(
           'after',
-          after(examples('coach trap random', 'coach trap random --guide michelangelo --time 120', 'coach trap kubeflow', 'coach trap list --topic cache', 'coach trap bighead/how-do-you-handle-point-in-time') +
-            '\nOn a terminal coach asks and waits for your answer (/edit writes it in $VISUAL or $EDITOR); piped, it prints the question and the answer.\n')
+          after(
+            `${examples(
+              'coach trap random',
+              'coach trap random --guide michelangelo --time 120',
+              'coach trap kubeflow',
+              'coach trap list --topic cache',
+              'coach trap bighead/how-do-you-handle-point-in-time',
+            )}\nOn a terminal coach asks and waits for your answer (/edit writes it in $VISUAL or $EDITOR); piped, it prints the question and the answer.\n`,
+          ),
         )
         .action(async (query: string[], opts: { guide?: string; topic?: string; time?: number; reveal?: boolean; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/trap.js');
@@ -346,8 +375,10 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .option('--json', 'print the plan as JSON (never prompts)')
         .addHelpText(
           'after',
-          after(examples('coach drill', 'coach drill --deck numbers --limit 10', 'coach drill --deck tradeoffs --guide oss-ml-platform', 'coach drill --plan') +
-            '\nA drill needs a terminal; without one it exits 2 unless --plan or --json is given. In a trap or question answer, /skip shows the answer and /quit ends the drill; Ctrl-C ends it too (exit 130). Every review is saved as it is made.\n')
+          after(
+            examples('coach drill', 'coach drill --deck numbers --limit 10', 'coach drill --deck tradeoffs --guide oss-ml-platform', 'coach drill --plan') +
+              '\nA drill needs a terminal; without one it exits 2 unless --plan or --json is given. In a trap or question answer, /skip shows the answer and /quit ends the drill; Ctrl-C ends it too (exit 130). Every review is saved as it is made.\n',
+          ),
         )
         .action(async (opts: { deck: string; guide?: string; limit: number; new: number; plan?: boolean; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/drill.js');
@@ -387,7 +418,17 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .option('-o, --output <file>', 'write to this file (default: stdout)')
         .option('--deck-name <name>', 'anki: the deck the notes go into ("Parent::Child" for a sub-deck)', 'coach')
         .option('--json', 'print a summary (and the text, without -o) as JSON')
-        .addHelpText('after', after(examples('coach export anki -o coach.txt', 'coach export anki --deck traps -o traps.txt', 'coach export anki --deck-name "Interviews::ML" -o ml.txt', 'coach export md --guide michelangelo > michelangelo-decks.md')))
+        .addHelpText(
+          'after',
+          after(
+            examples(
+              'coach export anki -o coach.txt',
+              'coach export anki --deck traps -o traps.txt',
+              'coach export anki --deck-name "Interviews::ML" -o ml.txt',
+              'coach export md --guide michelangelo > michelangelo-decks.md',
+            ),
+          ),
+        )
         .action(async (format: string, opts: { deck: string; guide?: string; output?: string; deckName: string; json?: boolean }, cmd: Command) => {
           const m = await import('./commands/export.js');
           const io = await context();
@@ -414,7 +455,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .command('today')
         .description('what to practise today: reviews due per deck, the weakest phase and scenario of your mocks, the streak')
         .option('--json', 'print the data as JSON')
-        .addHelpText('after', after(examples('coach today', 'coach today --json', "echo 'coach today' >> ~/.bashrc") + '\nQuick enough to run from a shell profile; it never asks anything.\n'))
+        .addHelpText('after', after(`${examples('coach today', 'coach today --json', "echo 'coach today' >> ~/.bashrc")}\nQuick enough to run from a shell profile; it never asks anything.\n`))
         .action(async (opts: { json?: boolean }, cmd: Command) => {
           const m = await import('./commands/today.js');
           const io = await context();
@@ -431,8 +472,19 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .option('--json', 'print the data as JSON')
         .addHelpText(
           'after',
-          after(examples('coach config list', 'coach config set minutes 30', 'coach config set interviewer infra', 'coach config set guides ~/interview-notes ~/team-guides', 'coach config set pager "less -R"', 'coach config get guides', 'coach config unset color', '$EDITOR "$(coach config path)"') +
-            '\nThe file is TOML (config.toml in the platform config folder, or COACH_HOME/config).\nA flag wins over the environment, which wins over the file. `list` shows where each value comes from.\n')
+          after(
+            examples(
+              'coach config list',
+              'coach config set minutes 30',
+              'coach config set interviewer infra',
+              'coach config set guides ~/interview-notes ~/team-guides',
+              'coach config set pager "less -R"',
+              'coach config get guides',
+              'coach config unset color',
+              '$EDITOR "$(coach config path)"',
+            ) +
+              '\nThe file is TOML (config.toml in the platform config folder, or COACH_HOME/config).\nA flag wins over the environment, which wins over the file. `list` shows where each value comes from.\n',
+          ),
         )
         .action(async (action: string, key: string | undefined, values: string[], opts: { json?: boolean }, cmd: Command) => {
           const m = await import('./commands/config.js');
@@ -448,7 +500,12 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .command('paths')
         .description('where coach keeps history, mock transcripts, the guide cache and the config file')
         .option('--json', 'print the data as JSON')
-        .addHelpText('after', after(examples('coach paths', 'coach paths --json', 'COACH_HOME=~/coach-data coach paths') + '\nCOACH_HOME puts everything in one folder; on Linux XDG_DATA_HOME, XDG_CACHE_HOME and XDG_CONFIG_HOME move each.\n'))
+        .addHelpText(
+          'after',
+          after(
+            `${examples('coach paths', 'coach paths --json', 'COACH_HOME=~/coach-data coach paths')}\nCOACH_HOME puts everything in one folder; on Linux XDG_DATA_HOME, XDG_CACHE_HOME and XDG_CONFIG_HOME move each.\n`,
+          ),
+        )
         .action(async (opts: { json?: boolean }) => {
           const m = await import('./commands/paths.js');
           const io = await context({ badConfigOk: true });
@@ -462,8 +519,15 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .argument('<shell>', 'bash, zsh or fish')
         .addHelpText(
           'after',
-          after(examples('source <(coach completion bash)', 'coach completion bash > ~/.local/share/bash-completion/completions/coach', 'coach completion zsh > "${fpath[1]}/_coach"', 'coach completion fish > ~/.config/fish/completions/coach.fish') +
-            '\nIt completes commands, options, and the names of cards, trade-offs, guides, traps, scenarios, sections and decks, your own guides included (as coach last indexed them).\n')
+          after(
+            `${examples(
+              'source <(coach completion bash)',
+              'coach completion bash > ~/.local/share/bash-completion/completions/coach',
+              // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh variable in an example command, not a template
+              'coach completion zsh > "${fpath[1]}/_coach"',
+              'coach completion fish > ~/.config/fish/completions/coach.fish',
+            )}\nIt completes commands, options, and the names of cards, trade-offs, guides, traps, scenarios, sections and decks, your own guides included (as coach last indexed them).\n`,
+          ),
         )
         .action(async (shell: string) => {
           const m = await import('./commands/completion.js');

@@ -24,9 +24,7 @@ export function editText(text: string, env: Record<string, string | undefined>):
   try {
     writeFileSync(file, text ? `${text}\n` : '', { mode: 0o600 });
     // Through the shell, as git runs $EDITOR: `code --wait` and quoted paths work as written.
-    const r = windows
-      ? spawnSync(`${command} "${file}"`, { shell: true, stdio: 'inherit', env })
-      : spawnSync('/bin/sh', ['-c', `${command} "$@"`, command, file], { stdio: 'inherit', env });
+    const r = windows ? spawnSync(`${command} "${file}"`, { shell: true, stdio: 'inherit', env }) : spawnSync('/bin/sh', ['-c', `${command} "$@"`, command, file], { stdio: 'inherit', env });
     if (r.error) return { error: `cannot run the editor '${command}': ${r.error.message}` };
     if (r.status === 127 && !windows) return { error: `cannot run the editor '${command}': command not found (set VISUAL or EDITOR)` };
     if (r.status !== 0) return { error: `the editor '${command}' ended with ${r.status ?? r.signal}` };

@@ -33,7 +33,12 @@ export interface LiveEnd {
 function say(io: Io, s: Style, who: string, text: string, tint: Style = s.cyan): void {
   const lead = `${who}: `;
   const lines = wrap(text, Math.max(20, io.columns - lead.length - 2));
-  io.stdout.write(`${tint.bold(lead)}${lines[0] ?? ''}\n${lines.slice(1).map((l) => `${' '.repeat(lead.length)}${l}\n`).join('')}`);
+  io.stdout.write(
+    `${tint.bold(lead)}${lines[0] ?? ''}\n${lines
+      .slice(1)
+      .map((l) => `${' '.repeat(lead.length)}${l}\n`)
+      .join('')}`,
+  );
 }
 
 /**
@@ -137,7 +142,7 @@ function showHelp(io: Io, s: Style, clarify: boolean): void {
 }
 
 /** The long hint when it fits on one line, else the short one (a wrapped hint breaks mid-word). */
-function fit(io: Pick<Io, 'columns'>, long: string, short: string): string {
+function hintFitting(io: Pick<Io, 'columns'>, long: string, short: string): string {
   return width(long) < io.columns ? long : short;
 }
 
@@ -148,7 +153,7 @@ async function clarifyPhase(session: MockSession, status: () => string, io: Io, 
   for (;;) {
     const ans = await io.prompt.notes({
       message: 'You:',
-      hint: fit(io, 'Enter asks · /next: done asking · /extend: +2 min · /pause · /help · Ctrl-C: stop and save', 'Enter asks · /next · /extend · /pause · /help'),
+      hint: hintFitting(io, 'Enter asks · /next: done asking · /extend: +2 min · /pause · /help · Ctrl-C: stop and save', 'Enter asks · /next · /extend · /pause · /help'),
       status,
       refreshMs: 250,
       commands: COMMANDS,
@@ -194,7 +199,7 @@ async function notesPhase(session: MockSession, status: () => string, io: Io, s:
   for (;;) {
     const ans = await io.prompt.notes({
       message: 'Your answer',
-      hint: fit(io, 'Ctrl-D: answer done · /next: next phase · /skip · /extend: +2 min · /pause · /help', 'Ctrl-D: done · /next · /skip · /extend · /pause · /help'),
+      hint: hintFitting(io, 'Ctrl-D: answer done · /next: next phase · /skip · /extend: +2 min · /pause · /help', 'Ctrl-D: done · /next · /skip · /extend · /pause · /help'),
       status,
       refreshMs: 250,
       commands: COMMANDS,
@@ -244,5 +249,8 @@ async function tick(session: MockSession, phase: PhaseState, io: Io): Promise<vo
     'Made any of these points in other words? Tick them',
     missed.map((m, i) => ({ name: `${m.trap ? 'trap: ' : ''}${m.label}`, value: i, ...(m.hint ? { description: m.hint } : {}) })),
   );
-  session.tick(phase, chosen.map((i) => missed[i]!));
+  session.tick(
+    phase,
+    chosen.map((i) => missed[i]!),
+  );
 }

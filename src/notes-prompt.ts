@@ -143,8 +143,7 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
 
   // Finished lines wrap at words under the gutter; the line being typed is left to
   // readline, which must own its cursor.
-  const rows = (list: string[]): string[] =>
-    config.width ? list.flatMap((l) => (l.trim() === '' ? [l] : wrap(l, Math.max(10, config.width! - 4)))) : list;
+  const rows = (list: string[]): string[] => (config.width ? list.flatMap((l) => (l.trim() === '' ? [l] : wrap(l, Math.max(10, config.width! - 4)))) : list);
   const message = theme.style.message(config.message, status === 'done' ? 'done' : 'idle');
   if (status === 'done' && config.singleLine) return `${prefix} ${message} ${theme.style.answer(ended || (lines[0] ?? ''))}`;
   const continued = (config.continues ?? []).some((c) => ended.toLowerCase() === `/${c}`);
@@ -158,11 +157,7 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
   const all = rows(lines);
   const hidden = max !== undefined && all.length > max ? all.length - max : 0;
   const shown = hidden > 0 ? all.slice(hidden) : all;
-  const body = [
-    ...(hidden > 0 ? [theme.style.help(`  │ … ${hidden} earlier line${hidden === 1 ? '' : 's'}`)] : []),
-    ...shown.map((l) => `  │ ${l}`),
-    `  │ ${value}`,
-  ].join('\n');
+  const body = [...(hidden > 0 ? [theme.style.help(`  │ … ${hidden} earlier line${hidden === 1 ? '' : 's'}`)] : []), ...shown.map((l) => `  │ ${l}`), `  │ ${value}`].join('\n');
   const bottom = [error ? theme.style.error(error) : undefined, config.status?.(), config.hint ? theme.style.help(config.hint) : undefined].filter(Boolean).join('\n');
   return [`${prefix} ${message}\n${body}`, bottom];
 });

@@ -26,9 +26,7 @@ export function runPager(command: string, text: string, io: PagerIo): Promise<vo
       io.stdout.write(text);
       resolve();
     };
-    const child = windows
-      ? spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env })
-      : spawn('/bin/sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'], env });
+    const child = windows ? spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env }) : spawn('/bin/sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'], env });
     child.once('error', (e) => fallBack(e.message));
     // A pager quit before reading everything (q in less) closes the pipe: that is fine.
     child.stdin?.on('error', () => undefined);

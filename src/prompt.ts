@@ -104,8 +104,7 @@ async function eofCancels<T>(input: NodeJS.ReadableStream, ask: (signal: AbortSi
 // as everything else printed (src/main.ts): a scenario's prompt or angle in a choice
 // list can set no title and move no cursor. Colour codes pass.
 const shown = (text: string): string => showControls(text, true);
-const shownChoices = <T, C extends Choice<T>>(choices: C[]): C[] =>
-  choices.map((c) => ({ ...c, name: shown(c.name), ...(c.description !== undefined ? { description: shown(c.description) } : {}) }));
+const shownChoices = <T, C extends Choice<T>>(choices: C[]): C[] => choices.map((c) => ({ ...c, name: shown(c.name), ...(c.description !== undefined ? { description: shown(c.description) } : {}) }));
 
 /** The real prompts, on the given terminal streams. */
 export function terminalPrompt(streams: Streams): Prompt {
@@ -118,14 +117,16 @@ export function terminalPrompt(streams: Streams): Prompt {
     clearPromptOnDone: false,
     ...(streams.interrupt ? { signal: streams.interrupt } : {}),
   });
-  const guarded = <T,>(ask: (context: Context & { signal: AbortSignal }) => Promise<T>): Promise<T> =>
+  const guarded = <T>(ask: (context: Context & { signal: AbortSignal }) => Promise<T>): Promise<T> =>
     eofCancels(streams.input, (signal) => ask({ ...context(), signal: streams.interrupt ? AbortSignal.any([signal, streams.interrupt]) : signal })).catch(cancelled);
   return {
     async select(message, choices, defaultValue) {
       const [{ select }, { fitChoices }] = await Promise.all([import('@inquirer/prompts'), import('./render/choices.js')]);
       const out = streams.output as { columns?: number; rows?: number };
       const fit = fitChoices(shown(message), shownChoices(choices), out.columns ?? 80, out.rows ?? 24);
-      return guarded((context) => select({ message: fit.message, choices: fit.choices, pageSize: fit.pageSize, loop: false, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context));
+      return guarded((context) =>
+        select({ message: fit.message, choices: fit.choices, pageSize: fit.pageSize, loop: false, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context),
+      );
     },
     async checkbox(message, choices) {
       const { checkbox } = await import('@inquirer/prompts');

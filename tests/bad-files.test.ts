@@ -216,9 +216,9 @@ describe('the work one file can cause grows with its size, not faster', () => {
   // Each of these took tens of seconds when a regex rescanned a run of whitespace from
   // every position in it; read in a straight line they take milliseconds.
   it.each([
-    ['a code block of 100,000 blank lines', '# G\n\n## Trade-offs\n\n### A vs B\n\n```\n' + '\n'.repeat(100_000) + 'x\n```\n'],
-    ['a paragraph with a run of 100,000 spaces', '# G\n\n## Notes\n\na' + ' '.repeat(100_000) + 'b\nc\n'],
-    ['a box title of 100,000 dashes', '# G\n\n## Cheat Sheet\n\n```\n┌──────┐\n│ ' + '-'.repeat(100_000) + 'x │\n├──────┤\n│ a │\n└──────┘\n```\n'],
+    ['a code block of 100,000 blank lines', `# G\n\n## Trade-offs\n\n### A vs B\n\n\`\`\`\n${'\n'.repeat(100_000)}x\n\`\`\`\n`],
+    ['a paragraph with a run of 100,000 spaces', `# G\n\n## Notes\n\na${' '.repeat(100_000)}b\nc\n`],
+    ['a box title of 100,000 dashes', `# G\n\n## Cheat Sheet\n\n\`\`\`\n┌──────┐\n│ ${'-'.repeat(100_000)}x │\n├──────┤\n│ a │\n└──────┘\n\`\`\`\n`],
   ])('%s parses in well under five seconds', (_name, src) => {
     const start = performance.now();
     expect(parseGuideText(src, { path: '/g/big.md' }).kind).toBe('guide');
@@ -235,7 +235,12 @@ describe('the cache at any size (issue 14)', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
     await loadLibrary({ dirs: [dir], cacheDir });
     const before = entries(cacheDir);
-    const shards = () => Object.fromEntries(readdirSync(cacheDir).filter((f) => f.startsWith('user-guides-')).map((f) => [f, readFileSync(join(cacheDir, f), 'utf8')]));
+    const shards = () =>
+      Object.fromEntries(
+        readdirSync(cacheDir)
+          .filter((f) => f.startsWith('user-guides-'))
+          .map((f) => [f, readFileSync(join(cacheDir, f), 'utf8')]),
+      );
     const shardsBefore = shards();
     expect(Object.keys(before)).toHaveLength(3);
     writeFileSync(join(dir, 'b.md'), GOOD('beta', 'Guide B, edited'));

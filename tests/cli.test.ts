@@ -20,7 +20,7 @@ function runtime(io: TestIo): Runtime & { printed: () => string; errors: () => s
 
 describe('coach command line', () => {
   it.each([
-    [["--help"], 0, /Examples:\n\s+\$ coach mock --scenario fintech\n\s+\$ coach card latency/],
+    [['--help'], 0, /Examples:\n\s+\$ coach mock --scenario fintech\n\s+\$ coach card latency/],
     [['card', '--help'], 0, /Examples:[\s\S]*coach card slo/],
     [['list', '--help'], 0, /guides, cards, traps, tradeoffs, scenarios or questions/],
     [['--version'], 0, /9\.9\.9/],
@@ -35,7 +35,26 @@ describe('coach command line', () => {
   it('gives each command the same help, options and aliases registered alone as among all', () => {
     const rt = runtime(testIo());
     const all = buildProgram(rt, { exitCode: 0 });
-    expect(all.commands.map((c) => c.name())).toEqual(['list', 'card', 'tradeoff', 'guide', 'search', 'mock', 'history', 'validate', 'trap', 'drill', 'stats', 'export', 'reset', 'today', 'config', 'paths', 'completion', '__complete']);
+    expect(all.commands.map((c) => c.name())).toEqual([
+      'list',
+      'card',
+      'tradeoff',
+      'guide',
+      'search',
+      'mock',
+      'history',
+      'validate',
+      'trap',
+      'drill',
+      'stats',
+      'export',
+      'reset',
+      'today',
+      'config',
+      'paths',
+      'completion',
+      '__complete',
+    ]);
     for (const full of all.commands) {
       const alone = buildProgram(rt, { exitCode: 0 }, [full.name()]);
       expect(alone.commands.map((c) => c.name())).toEqual([full.name()]);
@@ -64,7 +83,7 @@ describe('coach command line', () => {
   });
 
   it.each([
-    [['carrd', 'latency'], /unknown command 'carrd'\n  did you mean card\?/],
+    [['carrd', 'latency'], /unknown command 'carrd'\n {2}did you mean card\?/],
     [['card', '--bogus'], /unknown option '--bogus'/],
     [['search'], /missing required argument 'words'/],
     [['search', 'x', '--limit', 'zero'], /--limit <n>' argument 'zero' is invalid/],

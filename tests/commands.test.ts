@@ -84,7 +84,10 @@ describe('coach card', () => {
       for (const l of lines) expect(width(l), `${c.id} at ${columns}: ${l}`).toBe(w);
     }
     const wide = renderCard(await card({ guides: [dir], query: 'wide' }, io), io);
-    const words = wide.replace(/[│─┼┌┐└┘├┤]/g, ' ').split(/\s+/).join(' ');
+    const words = wide
+      .replace(/[│─┼┌┐└┘├┤]/g, ' ')
+      .split(/\s+/)
+      .join(' ');
     // Wrapping composes "e" + U+0301 into "é" (NFC): the same text, drawn the same.
     for (const word of ['特征查询', 'description', 'résumé', 'e\u0301', '🚀', 'around']) expect(words.normalize('NFC')).toContain(word.normalize('NFC'));
   });
@@ -153,8 +156,10 @@ describe('coach guide', () => {
     expect(text).toMatch(/0-5 min\s+Clarify/);
     // A name too long for its segment of the bar shows its first word, never a cut word.
     const result = await guide({ id: 'bighead' }, testIo({ columns: 88 }));
-    const bar = renderGuide(result, testIo({ columns: 88 })).split('\n').find((l) => l.startsWith('  |'))!;
-    expect(bar).toMatch(/^  \| Clarify *\| High-Level *\| Deep Dive *\| Scale *\| Wrap Up *\|$/);
+    const bar = renderGuide(result, testIo({ columns: 88 }))
+      .split('\n')
+      .find((l) => l.startsWith('  |'))!;
+    expect(bar).toMatch(/^ {2}\| Clarify *\| High-Level *\| Deep Dive *\| Scale *\| Wrap Up *\|$/);
     for (const room of [56, 76, 196]) {
       const plan = result.kind === 'overview' ? result.pacing : [];
       const widths = segmentWidths(plan, room);

@@ -25,7 +25,11 @@ describe('the completion table', () => {
     for (const [name, entry] of Object.entries(SOURCES)) {
       const command = name === '' ? { options: tree.options } : tree.commands.find((c) => c.name === name);
       expect(command, `command ${name}`).toBeDefined();
-      for (const option of Object.keys(entry.options ?? {})) expect(command!.options.map((o) => o.long), `${name} ${option}`).toContain(option);
+      for (const option of Object.keys(entry.options ?? {}))
+        expect(
+          command!.options.map((o) => o.long),
+          `${name} ${option}`,
+        ).toContain(option);
     }
   });
 
@@ -42,7 +46,14 @@ describe('the completion table', () => {
 
 describe('the completer', () => {
   const lookup: Lookup = (source, context) => {
-    const ids: Record<string, string[]> = { guides: ['bighead', 'michelangelo'], cards: ['latency-budget'], traps: context.guide ? [`${context.guide}/why-not`] : ['bighead/a', 'michelangelo/b'], tradeoffs: ['kserve-vs-seldon'], scenarios: ['fintech', 'fraud-detection'], sections: context.guide === 'bighead' ? ['Where to Spend Most Time'] : [] };
+    const ids: Record<string, string[]> = {
+      guides: ['bighead', 'michelangelo'],
+      cards: ['latency-budget'],
+      traps: context.guide ? [`${context.guide}/why-not`] : ['bighead/a', 'michelangelo/b'],
+      tradeoffs: ['kserve-vs-seldon'],
+      scenarios: ['fintech', 'fraud-detection'],
+      sections: context.guide === 'bighead' ? ['Where to Spend Most Time'] : [],
+    };
     return (ids[source] ?? []).map((value) => ({ value }));
   };
   const values = (words: string[]): string[] | string => {
@@ -52,18 +63,33 @@ describe('the completer', () => {
 
   it.each([
     [['ca'], ['card']],
-    [['--no-color', 'tra'], ['tradeoff', 'trap']],
+    [
+      ['--no-color', 'tra'],
+      ['tradeoff', 'trap'],
+    ],
     [['card', 'l'], ['latency-budget']],
     [['card', 'latency-budget', ''], []],
     [['tradeoff', ''], ['kserve-vs-seldon']],
     [['guide', 'b'], ['bighead']],
     [['guide', 'bighead', '--section', 'w'], ['Where to Spend Most Time']],
     [['guide', 'bighead', '-s', 'pa'], ['pacing']],
-    [['trap', ''], ['random', 'list', 'bighead/a', 'michelangelo/b']],
-    [['trap', '--guide', 'bighead', ''], ['random', 'list', 'bighead/why-not']],
-    [['mock', '--scenario', 'f'], ['fintech', 'fraud-detection']],
+    [
+      ['trap', ''],
+      ['random', 'list', 'bighead/a', 'michelangelo/b'],
+    ],
+    [
+      ['trap', '--guide', 'bighead', ''],
+      ['random', 'list', 'bighead/why-not'],
+    ],
+    [
+      ['mock', '--scenario', 'f'],
+      ['fintech', 'fraud-detection'],
+    ],
     [['mock', '--scenario=fr'], ['--scenario=fraud-detection']],
-    [['mock', '--interviewer', ''], ['ml', 'infra', 'data', 'product']],
+    [
+      ['mock', '--interviewer', ''],
+      ['ml', 'infra', 'data', 'product'],
+    ],
     [['mock', '--phase', 'w'], ['wrap-up']],
     [['mock', '--answers', ''], ':files'],
     [['--guides', ''], ':dirs'],
@@ -72,13 +98,25 @@ describe('the completer', () => {
     [['mock', '--scenario', 'fintech', '--sc'], []],
     [['--gu'], ['--guides']],
     [['--guides', 'x', '--guides', 'y', '--gu'], ['--guides']],
-    [['search', '--kind', 't'], ['trap', 'trade-off']],
+    [
+      ['search', '--kind', 't'],
+      ['trap', 'trade-off'],
+    ],
     [['export', '-o', ''], ':files'],
     [['config', 's'], ['set']],
-    [['config', 'set', ''], ['guides', 'minutes']],
-    [['config', 'set', 'color', ''], ['auto', 'always', 'never']],
+    [
+      ['config', 'set', ''],
+      ['guides', 'minutes'],
+    ],
+    [
+      ['config', 'set', 'color', ''],
+      ['auto', 'always', 'never'],
+    ],
     [['config', 'set', 'guides', ''], ':dirs'],
-    [['completion', ''], ['bash', 'zsh', 'fish']],
+    [
+      ['completion', ''],
+      ['bash', 'zsh', 'fish'],
+    ],
     [['help', 'to'], ['today']],
     [['nosuch', ''], []],
     [['__co'], []],

@@ -87,7 +87,11 @@ describe('the library', () => {
   });
 
   it('has discussion points for the four interviewer backgrounds', () => {
-    expect(guide('bighead').discussion.map((d) => d.background).sort()).toEqual(['data', 'infra', 'ml', 'product']);
+    expect(
+      guide('bighead')
+        .discussion.map((d) => d.background)
+        .sort(),
+    ).toEqual(['data', 'infra', 'ml', 'product']);
   });
 
   it('has no mis-encoded characters from the seeds', () => {
@@ -129,7 +133,10 @@ describe('trade-offs, pacing, cards, scenarios', () => {
 
   it('gives every pacing phase of every guide key points to check', () => {
     for (const g of lib.guides.filter((x) => x.pacing.length > 0)) {
-      expect(g.pacing.map((p) => p.key), g.id).toEqual([...PHASE_KEYS]);
+      expect(
+        g.pacing.map((p) => p.key),
+        g.id,
+      ).toEqual([...PHASE_KEYS]);
       for (const p of g.pacing) expect(p.keyPoints.length, `${g.id} ${p.name}`).toBeGreaterThanOrEqual(3);
     }
   });

@@ -23,8 +23,27 @@ const { appendHistory, historyPath, readHistory } = await import('../src/store/h
 const { run } = await import('../src/cli.js');
 const { testIo } = await import('./helpers/io.js');
 
-const record = (n: number) => ({ kind: 'review' as const, id: `r${n}`, at: new Date(Date.UTC(2026, 10, 20, 12, 0, n)).toISOString(), deck: 'traps', item: `g/t${n}`, guide: 'g', rating: 'good' as const, correct: true });
-const mockRecord = (n: number, dir: string) => ({ kind: 'mock', id: `m${n}`, at: new Date(Date.UTC(2026, 10, 21, 12, 0, n)).toISOString(), scenario: 'fintech', guide: 'oss-ml-platform', score: 50 + n, transcript: join(dir, 'mocks', `m${n}.md`), partial: false, phases: [] });
+const record = (n: number) => ({
+  kind: 'review' as const,
+  id: `r${n}`,
+  at: new Date(Date.UTC(2026, 10, 20, 12, 0, n)).toISOString(),
+  deck: 'traps',
+  item: `g/t${n}`,
+  guide: 'g',
+  rating: 'good' as const,
+  correct: true,
+});
+const mockRecord = (n: number, dir: string) => ({
+  kind: 'mock',
+  id: `m${n}`,
+  at: new Date(Date.UTC(2026, 10, 21, 12, 0, n)).toISOString(),
+  scenario: 'fintech',
+  guide: 'oss-ml-platform',
+  score: 50 + n,
+  transcript: join(dir, 'mocks', `m${n}.md`),
+  partial: false,
+  phases: [],
+});
 
 describe('a full disk while the history needs a repair', () => {
   beforeEach(() => {

@@ -39,7 +39,13 @@ describe('a numbers drill', () => {
     const prompt = scripted({ input: ['200ms', '50 milliseconds', '100 ms', '<50ms'], select: [false] });
     io.prompt = prompt;
     const result = await drill({ ...OSS, deck: 'numbers', limit: 3, newItems: 3 }, io);
-    expect(prompt.asked.map((a) => a.message)).toEqual(['End-to-end inference target?', 'Feature lookup budget?', 'Online store (Redis) latency?', 'Count it as right?', 'Online store (Redis) latency?']);
+    expect(prompt.asked.map((a) => a.message)).toEqual([
+      'End-to-end inference target?',
+      'Feature lookup budget?',
+      'Online store (Redis) latency?',
+      'Count it as right?',
+      'Online store (Redis) latency?',
+    ]);
     expect(prompt.asked[3]).toMatchObject({ kind: 'select', defaultValue: false });
     const out = io.out();
     expect(out).toContain('✓ 200 ms P99');
@@ -82,7 +88,7 @@ describe('a trade-off drill', () => {
     let options: string[] = [];
     const prompt = scripted({ select: [] });
     // Answer from the table: the option whose row holds the quoted value.
-    prompt.select = async <T,>(message: string, choices: { name: string; value: T }[]): Promise<T> => {
+    prompt.select = async <T>(message: string, choices: { name: string; value: T }[]): Promise<T> => {
       options = choices.map((c) => c.name);
       const { tradeoff } = await import('../src/commands/tradeoff.js');
       const t = await tradeoff({ query: 'kubeflow-vs-custom-oss-composition' }, io);

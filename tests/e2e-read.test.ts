@@ -1,6 +1,6 @@
 // The built coach in a real pseudo-terminal, and piped: what a user sees.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -37,7 +37,20 @@ describe('coach in a terminal', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, 'wide.md'),
-      ['# Wide card', '', '## Quick reference', '', '```', '┌────────────────────────┐', '│ 延迟预算 📦 budget      │', '├────────────────────────┤', '│ 特征存储 │ 10 ms │ 缓存 │', '└────────────────────────┘', '```', ''].join('\n'),
+      [
+        '# Wide card',
+        '',
+        '## Quick reference',
+        '',
+        '```',
+        '┌────────────────────────┐',
+        '│ 延迟预算 📦 budget      │',
+        '├────────────────────────┤',
+        '│ 特征存储 │ 10 ms │ 缓存 │',
+        '└────────────────────────┘',
+        '```',
+        '',
+      ].join('\n'),
     );
     const s = runCoach(['--guides', dir, 'card', 'wide'], { cols: 60, env: { COACH_HOME: home, FORCE_COLOR: '1' }, linger: true });
     expect((await s.exited).exitCode).toBe(0);

@@ -76,7 +76,7 @@ describe('text is measured whatever it holds', () => {
   });
 });
 
-describe('export -o: write errors are the user\'s', () => {
+describe("export -o: write errors are the user's", () => {
   const dir = mkdtempSync(join(tmpdir(), 'coach-export-err-'));
 
   it('refuses a folder, with no temporary file name', async () => {

@@ -53,7 +53,7 @@ describe.each(SCENARIOS)('the score measures understanding (%s)', (id) => {
   const s = scores.get(id)!;
   const strong = s.strong!;
 
-  it('a strong answer in the guide\'s words scores 70 or more', () => {
+  it("a strong answer in the guide's words scores 70 or more", () => {
     expect(strong).toBeGreaterThanOrEqual(70);
   });
   it('the same content in other words scores at least 0.7 x strong', () => {

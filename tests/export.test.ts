@@ -25,12 +25,21 @@ function readAnki(text: string): { headers: Record<string, string>; rows: string
     const [key, ...value] = lines[i]!.slice(1).split(':');
     headers[key!.trim().toLowerCase()] = value.join(':');
   }
-  const rows = lines.slice(i).filter((l) => l !== '').map((l) => l.split('\t'));
+  const rows = lines
+    .slice(i)
+    .filter((l) => l !== '')
+    .map((l) => l.split('\t'));
   return { headers, rows };
 }
 
-function unescape(html: string): string {
-  return html.replace(/<br>/g, '\n').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#35;/g, '#').replace(/&amp;/g, '&');
+function unescapeHtml(html: string): string {
+  return html
+    .replace(/<br>/g, '\n')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#35;/g, '#')
+    .replace(/&amp;/g, '&');
 }
 
 describe('coach export anki', () => {
@@ -62,7 +71,7 @@ describe('coach export anki', () => {
     const row = rows.find((r) => r[0]!.startsWith('Why separate experiment tracking'))!;
     expect(row[1]).toContain('learning_rate &gt; 0.01');
     expect(row[1]).toContain('&quot;compare accuracy');
-    expect(unescape(row[1]!)).toContain('"compare accuracy across runs whose learning_rate > 0.01"');
+    expect(unescapeHtml(row[1]!)).toContain('"compare accuracy across runs whose learning_rate > 0.01"');
   });
 
   it('exports every deck by default', async () => {
@@ -84,8 +93,25 @@ describe('coach export anki', () => {
     const [item] = buildDecks(
       [
         {
-          id: 'g', title: 'G', tags: [], path: 'g.md', bundled: false, pacing: [], questionsToAsk: [], scenarioQuestions: [], tradeoffs: [], mistakes: [], cards: [], numbers: [], flow: [],
-          endQuestions: [], related: [], questions: [], mockPrompts: [], discussion: [], sections: [],
+          id: 'g',
+          title: 'G',
+          tags: [],
+          path: 'g.md',
+          bundled: false,
+          pacing: [],
+          questionsToAsk: [],
+          scenarioQuestions: [],
+          tradeoffs: [],
+          mistakes: [],
+          cards: [],
+          numbers: [],
+          flow: [],
+          endQuestions: [],
+          related: [],
+          questions: [],
+          mockPrompts: [],
+          discussion: [],
+          sections: [],
           traps: [{ id: 't', question: '#1 cause of ML bugs?', keyPoints: [], line: 1 }],
         },
       ],

@@ -10,11 +10,16 @@ const once: KeyPoint = { label: 'One definition, two paths', terms: ['defined on
 const points = [dual, pit, once];
 
 const [askPit, askDual, askExplain] = followUpsFor(
-  ['How does your point-in-time join keep later chargebacks out of older training rows?', 'Why do you need an online store and an offline store rather than one?', 'Where do explanations for credit decisions come from?'],
+  [
+    'How does your point-in-time join keep later chargebacks out of older training rows?',
+    'Why do you need an online store and an offline store rather than one?',
+    'Where do explanations for credit decisions come from?',
+  ],
   points,
 ) as [FollowUp, FollowUp, FollowUp];
 
-const LONG = 'We keep features in a dual design: an online store in Redis for lookups at request time and an offline store in Parquet for training, because the two access patterns differ by orders of magnitude in latency and volume.';
+const LONG =
+  'We keep features in a dual design: an online store in Redis for lookups at request time and an offline store in Parquet for training, because the two access patterns differ by orders of magnitude in latency and volume.';
 
 function input(over: Partial<MoveInput>): MoveInput {
   return { points, credit: new Map(), answer: LONG, trapPending: false, lastTarget: [], queue: [askPit, askDual, askExplain], probed: new Set(), probesLeft: 2, ...over };
@@ -38,7 +43,12 @@ describe('nextMove', () => {
     ['a short answer gets a probe of a missed point no follow-up will ask', input({ answer: 'Redis and Parquet.', credit: made('Dual-store design') }), 'probe', probeLine(once)],
     ['an answer that misses most points gets a probe, of a point no follow-up will ask', input({ credit: new Map() }), 'probe', probeLine(once)],
     ['"not sure" gets a nudge towards what was asked, not the next question', input({ answer: 'Not sure.', lastTarget: [pit], credit: made('Dual-store design') }), 'nudge', nudgeLine(pit)],
-    ['"not sure" after a probe gets a pointer to that same point', input({ answer: 'no idea', lastTarget: [pit], probed: new Set(['Point-in-time correctness']), credit: made('Dual-store design') }), 'nudge', nudgeLine(pit)],
+    [
+      '"not sure" after a probe gets a pointer to that same point',
+      input({ answer: 'no idea', lastTarget: [pit], probed: new Set(['Point-in-time correctness']), credit: made('Dual-store design') }),
+      'nudge',
+      nudgeLine(pit),
+    ],
     ['a point is not probed twice', input({ answer: 'Redis.', credit: made('Dual-store design'), probed: new Set(['One definition, two paths']), queue: [] }), 'probe', probeLine(pit)],
     ['no probes left: the scripted follow-ups go on', input({ answer: 'Redis.', probesLeft: 0, credit: made('Dual-store design') }), 'follow-up', askPit.text],
     ['nothing left worth asking', input({ credit: made('Dual-store design', 'Point-in-time correctness', 'One definition, two paths'), queue: [askPit, askDual] }), undefined, undefined],

@@ -33,11 +33,26 @@ function generator(seed: number): { int: (n: number) => number; pick: <T>(xs: re
 }
 
 const root = join(import.meta.dirname, '..', 'guides');
-const sources = [...readdirSync(root), ...readdirSync(join(root, 'scenarios')).map((f) => join('scenarios', f))]
-  .filter((f) => f.endsWith('.md'))
-  .map((f) => readFileSync(join(root, f), 'utf8'));
+const sources = [...readdirSync(root), ...readdirSync(join(root, 'scenarios')).map((f) => join('scenarios', f))].filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(root, f), 'utf8'));
 
-const ESCAPES = ['\u001b]0;PWNED\u0007', '\u001b]52;c;SGVsbG8=\u0007', '\u001b]8;;http://x\u001b\\l\u001b]8;;\u001b\\', '\u001b[2J', '\u001b[31m', '\u0007', '\u0008', '\r', '\u0085', '\u009b1m', '\u2028', '\u2029', '\u202e', '\u2066', '\u007f', '\u0000'];
+const ESCAPES = [
+  '\u001b]0;PWNED\u0007',
+  '\u001b]52;c;SGVsbG8=\u0007',
+  '\u001b]8;;http://x\u001b\\l\u001b]8;;\u001b\\',
+  '\u001b[2J',
+  '\u001b[31m',
+  '\u0007',
+  '\u0008',
+  '\r',
+  '\u0085',
+  '\u009b1m',
+  '\u2028',
+  '\u2029',
+  '\u202e',
+  '\u2066',
+  '\u007f',
+  '\u0000',
+];
 const YAML_ESCAPES = ['\\e]0;PWNED\\a', '\\e]52;c;SGVsbG8=\\a', '\\e[2J', '\\N', '\\L', '\\P', '\\x07', '\\u202e', '\\x9b'];
 const RUNS = ['_', '*', ' ', '?(', '1', '[', '<', '`', '~', '_a', '("', '|', '\\', 'a@', '- ', '> ', 'www.', ':'];
 const NESTS = ['> ', '- ', '> - ', '* ', '1. ', '  '];
@@ -198,7 +213,10 @@ describe(`fuzz: ${FILES} mutated guides (seed ${SEED}) and the hostile structure
 
   it('the built coach lists it: no crash, no control character printed, every good guide listed', { timeout: 60_000 }, async () => {
     const env = { COACH_HOME: mkdtempSync(join(tmpdir(), 'coach-fuzz-home-')) };
-    const runs = [['list', 'guides'], ['list', 'traps']];
+    const runs = [
+      ['list', 'guides'],
+      ['list', 'traps'],
+    ];
     const results = [];
     for (const args of runs) results.push({ args, ...(await coach(['--guides', dir, ...args], env)) });
     for (const { args, code, out, err } of results) {

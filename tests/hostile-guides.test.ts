@@ -25,7 +25,6 @@ function cells(result: ListResult): string[][] {
   });
 }
 
-
 const GOOD = '---\nid: good\ntitle: Good\n---\n# Good\n\n## Quick Reference Cards\n\n### Good card\n\n- one line\n\n## Traps\n\n### "Why?"\n\n**Good Answer:** because\n';
 
 function folder(files: Record<string, string>): string {
@@ -127,7 +126,9 @@ describe('work stays linear in the size of the file', () => {
     const rows = '| Batch versus streaming | Option alpha | Option beta | Pick one |\n'.repeat(2000);
     const dir = folder({ 'rows.md': `# Rows\n\n## Key Trade-offs\n\n| Trade-off | Option A | Option B | Recommendation |\n|---|---|---|---|\n${rows}` });
     const { result, ms } = await listing(dir, 'tradeoffs');
-    const ids = cells(result).filter((r) => r[2] === 'rows').map((r) => r[0]);
+    const ids = cells(result)
+      .filter((r) => r[2] === 'rows')
+      .map((r) => r[0]);
     expect(ids).toHaveLength(2000);
     expect(new Set(ids).size).toBe(2000);
     expect(ids.slice(0, 3)).toEqual(['batch-versus-streaming', 'batch-versus-streaming-2', 'batch-versus-streaming-3']);
@@ -138,7 +139,9 @@ describe('work stays linear in the size of the file', () => {
     const traps = (n: number): string => `# Traps\n\n## Traps\n\n${'### "Why?"\n\n**Good Answer:** x\n\n'.repeat(n)}`;
     const dir = folder({ 'traps.md': traps(2000) });
     const { result, ms } = await listing(dir, 'traps');
-    const ids = cells(result).filter((r) => r[2] === 'traps').map((r) => r[0]);
+    const ids = cells(result)
+      .filter((r) => r[2] === 'traps')
+      .map((r) => r[0]);
     expect(new Set(ids).size).toBe(2000);
     expect(ms).toBeLessThan(3000);
     await skippedWithOneLine({ 'bad.md': traps(3000) }, /bad\.md: over budget: 3,000 traps \(a guide holds at most 2,000 of each part\)/);
@@ -191,7 +194,11 @@ describe('long text draws instead of crashing', () => {
     const title = Array.from({ length: 15_000 }, () => `  ${'ab '.repeat(10).trim()}`).join('\n');
     const { result, text, err } = await listing(folder({ 'long.md': `---\nid: long\ntitle: >\n${title}\n---\n# x\n` }));
     expect(err).toEqual([]);
-    expect(cells(result).find((r) => r[0] === 'long')![1]!.split(' ')).toHaveLength(150_000);
+    expect(
+      cells(result)
+        .find((r) => r[0] === 'long')![1]!
+        .split(' '),
+    ).toHaveLength(150_000);
     expect(text).toContain('good');
   });
 
@@ -216,7 +223,9 @@ describe('long text draws instead of crashing', () => {
     expect(err).toEqual([`coach: warning 1 guide has parts coach could not read or had to clean: coach validate ${dir}`]);
     const io = testIo();
     await validate({ paths: [dir] }, io);
-    expect(renderValidate(await validate({ paths: [dir] }, io), io)).toContain(`${join(dir, 'bell.md')}:1: warning: removed 1 control character(s) or terminal escape sequence(s) from the front matter`);
+    expect(renderValidate(await validate({ paths: [dir] }, io), io)).toContain(
+      `${join(dir, 'bell.md')}:1: warning: removed 1 control character(s) or terminal escape sequence(s) from the front matter`,
+    );
   });
 });
 

@@ -7,7 +7,11 @@ import { tokenize, units } from '../src/judge/lexicon.js';
 import type { KeyPoint } from '../src/guides/model.js';
 
 const pit: KeyPoint = { label: 'Point-in-time correctness', terms: ['point-in-time', 'as-of join', 'data leakage'], hint: 'training rows get the feature value as it stood at event time' };
-const degrade: KeyPoint = { label: 'Graceful degradation', terms: ['graceful degradation', 'default values', 'fallback model', 'circuit breaker'], hint: 'keep answering with lower accuracy instead of failing' };
+const degrade: KeyPoint = {
+  label: 'Graceful degradation',
+  terms: ['graceful degradation', 'default values', 'fallback model', 'circuit breaker'],
+  hint: 'keep answering with lower accuracy instead of failing',
+};
 const autoscale: KeyPoint = { label: 'Autoscaling', terms: ['HPA', 'KEDA', 'autoscaling'], hint: 'what triggers a scale-up and how long it takes' };
 const dual: KeyPoint = { label: 'Dual-store design', terms: ['online store', 'offline store', 'dual-store', 'Redis', 'Parquet'], hint: 'two stores for two access patterns' };
 
@@ -111,7 +115,7 @@ describe('prose', () => {
 
   it.each([
     ['I do not know.', true],
-    ["Not sure, honestly.", true],
+    ['Not sure, honestly.', true],
     ['No idea', true],
     ["I'm not sure whether Redis or Cassandra fits better, so I would benchmark both with our access pattern.", false],
     ['Redis Cluster across three zones.', false],

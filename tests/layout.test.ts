@@ -18,7 +18,13 @@ const texts = [
 ];
 
 const cases = texts.flatMap((t) => [7, 20, 33, 80].map((w) => [t, w] as const));
-const longest = (t: string) => Math.max(...t.trim().split(/ +/).map((w) => w.length));
+const longest = (t: string) =>
+  Math.max(
+    ...t
+      .trim()
+      .split(/ +/)
+      .map((w) => w.length),
+  );
 
 describe('wrap (plain text)', () => {
   it.each(cases.filter(([t, w]) => longest(t) <= w))('%s at %i columns matches wrap-ansi', (text, columns) => {
@@ -73,7 +79,17 @@ describe('renderTable', () => {
 
   it('aligns wide characters and keeps a styled cell whole', () => {
     const s = style(false);
-    const lines = renderTable({ head: ['名前', 'n'], rows: [['延迟预算 📦', '1'], ['\u001b[1mall\u001b[22m', '2']], columns: 60 }, s).split('\n');
+    const lines = renderTable(
+      {
+        head: ['名前', 'n'],
+        rows: [
+          ['延迟预算 📦', '1'],
+          ['\u001b[1mall\u001b[22m', '2'],
+        ],
+        columns: 60,
+      },
+      s,
+    ).split('\n');
     for (const l of lines) expect(width(l)).toBe(width(lines[0]!));
     expect(lines.some((l) => l.includes('\u001b[1mall\u001b[22m'))).toBe(true);
   });
@@ -102,7 +118,8 @@ describe('width', () => {
     // Every one up to U+3000 (the one-column fast path), then a sample (text-width.test.ts has them all).
     for (let cp = 0; cp < 0x110000; cp += cp < 0x3000 ? 1 : 61) {
       const c = String.fromCodePoint(cp);
-      for (const text of [c, `\u001b[31m${c}\u001b[39m`]) if (width(text) !== stringWidth(text) && wrong.length < 20) wrong.push(`${cp.toString(16)}: ${width(text)}, string-width ${stringWidth(text)}`);
+      for (const text of [c, `\u001b[31m${c}\u001b[39m`])
+        if (width(text) !== stringWidth(text) && wrong.length < 20) wrong.push(`${cp.toString(16)}: ${width(text)}, string-width ${stringWidth(text)}`);
     }
     expect(wrong).toEqual([]);
   }, 60_000);
@@ -181,12 +198,14 @@ describe('renderBox', () => {
 
   it('draws a diagram as written, so that its arrows stay under what they point from', () => {
     const out = renderBox(card, 60, style(false)).split('\n');
-    expect(out).toContain('│ ' + '         ↓        ↓'.padEnd(56) + ' │');
-    expect(out).toContain('│ ' + '       Meta      Blobs'.padEnd(56) + ' │');
+    expect(out).toContain(`│ ${'         ↓        ↓'.padEnd(56)} │`);
+    expect(out).toContain(`│ ${'       Meta      Blobs'.padEnd(56)} │`);
   });
 
   it('keeps an indented line indented, on every line it wraps to', () => {
-    const out = renderBox(card, 40, style(false)).split('\n').map((l) => l.slice(2, -2).trimEnd());
+    const out = renderBox(card, 40, style(false))
+      .split('\n')
+      .map((l) => l.slice(2, -2).trimEnd());
     const at = out.indexOf('Monthly permit');
     expect(out.slice(at + 1, at + 3)).toEqual(['  renewed on the first day of every', '  month by the billing job']);
   });

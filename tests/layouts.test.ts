@@ -29,7 +29,11 @@ it('every fixture belongs to a layout a recognizer names', () => {
   const parts = new Set(cases.map((c) => c.part));
   const orphans = readdirSync(DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory() && parts.has(d.name))
-    .flatMap((d) => readdirSync(join(DIR, d.name)).filter((f) => f.endsWith('.md')).map((f) => `${d.name}/${f.replace(/\.md$/, '')}`))
+    .flatMap((d) =>
+      readdirSync(join(DIR, d.name))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `${d.name}/${f.replace(/\.md$/, '')}`),
+    )
     .filter((f) => !named.has(f));
   expect(orphans).toEqual([]);
 });

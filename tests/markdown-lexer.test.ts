@@ -7,7 +7,12 @@ import { sectionTree } from '../src/guides/markdown.js';
 
 /** Blocks as sectionTree keeps them: no spaces, rules or link definitions, no line numbers. */
 function plain(tokens: Token[]): unknown {
-  return JSON.parse(JSON.stringify(tokens.filter((t) => t.type !== 'space' && t.type !== 'hr' && t.type !== 'def'), (k, v: unknown) => (k === 'line' ? undefined : v)));
+  return JSON.parse(
+    JSON.stringify(
+      tokens.filter((t) => t.type !== 'space' && t.type !== 'hr' && t.type !== 'def'),
+      (k, v: unknown) => (k === 'line' ? undefined : v),
+    ),
+  );
 }
 
 const CASES: [string, string][] = [
@@ -29,10 +34,7 @@ const CASES: [string, string][] = [
   ['entities', 'p99 &lt; 10 ms &amp; p50 &lt; 2 ms'],
   ['a table of plain and marked cells', '| Option | Latency | Notes |\n|---|---|---|\n| Redis | 1 ms | **fast** |\n| Postgres | 5 ms | see https://x.io |'],
   ['a setext heading in a block quote', '> Title line\n> =========\n>\n> Body text.'],
-  [
-    'lists at several indents',
-    '- one\n  - two\n    - three\n      more of three\n- four\n\n1. first\n2. second\n   * nested `code`\n10. tenth\n\n   ```\n   fenced in a list\n   ```\n',
-  ],
+  ['lists at several indents', '- one\n  - two\n    - three\n      more of three\n- four\n\n1. first\n2. second\n   * nested `code`\n10. tenth\n\n   ```\n   fenced in a list\n   ```\n'],
   ['a task list', '- [ ] open item\n- [x] done **item**'],
   ['a loose list with a rule after it', '- a\n\n- b\n\n---\n\n- c'],
   ['a block quote with a list', '> - quoted item\n> - another\n>\n> plain quoted text'],

@@ -113,7 +113,28 @@ describe('coach mock --guide on a guide of your own without key points', () => {
 
 describe('parseAnswers', () => {
   const plan = buildPlan({
-    guide: { id: 'g', title: 'G', tags: [], path: '', bundled: false, pacing: STANDARD_PLAN, questionsToAsk: [], scenarioQuestions: [], tradeoffs: [], traps: [], mistakes: [], cards: [], numbers: [], flow: [], endQuestions: [], related: [], questions: [], mockPrompts: [], discussion: [], sections: [] },
+    guide: {
+      id: 'g',
+      title: 'G',
+      tags: [],
+      path: '',
+      bundled: false,
+      pacing: STANDARD_PLAN,
+      questionsToAsk: [],
+      scenarioQuestions: [],
+      tradeoffs: [],
+      traps: [],
+      mistakes: [],
+      cards: [],
+      numbers: [],
+      flow: [],
+      endQuestions: [],
+      related: [],
+      questions: [],
+      mockPrompts: [],
+      discussion: [],
+      sections: [],
+    },
   });
 
   it.each([
@@ -179,7 +200,7 @@ describe('a mock on a guide made only of derived material', () => {
     const r = await validate({ paths: [DERIVED] }, io);
     expect(r.derived).toEqual({ traps: 2, phases: 5, guides: 1 });
     expect(r.warnings).toBe(0);
-    expect(renderValidate(r, io)).toContain("2 traps and 5 phases in 1 guide are scored on key points coach derived from what the guide says");
+    expect(renderValidate(r, io)).toContain('2 traps and 5 phases in 1 guide are scored on key points coach derived from what the guide says');
   });
 
   it('scores "I do not know" near zero and a real answer well above it', async () => {

@@ -56,7 +56,7 @@ describe('MockClock', () => {
     const clock = new MockClock(c.now);
     let expected = 0;
     let seed = 7;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let ticks = 0;
     while (expected < 45 * MIN) {
       // A 250 ms redraw timer that fires late by up to 40 ms, and now and then stalls

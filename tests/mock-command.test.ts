@@ -28,8 +28,8 @@ function scripted(steps: Step[]): Prompt & { left: () => number; seen: NotesOpti
   return {
     seen,
     left: () => steps.length,
-    select: async <T,>(_m: string, choices: { name: string; value: T }[]) => (next('select') as { select: (c: unknown[]) => T }).select(choices),
-    checkbox: async <T,>(_m: string, choices: { name: string; value: T }[]) => (next('checkbox') as { checkbox: (c: unknown[]) => T[] }).checkbox(choices),
+    select: async <T>(_m: string, choices: { name: string; value: T }[]) => (next('select') as { select: (c: unknown[]) => T }).select(choices),
+    checkbox: async <T>(_m: string, choices: { name: string; value: T }[]) => (next('checkbox') as { checkbox: (c: unknown[]) => T[] }).checkbox(choices),
     confirm: async () => {
       throw new Error('unexpected prompt: confirm');
     },
@@ -97,7 +97,13 @@ describe('coach mock, live', () => {
       tickNone,
       write('Feast with an online store in Redis and an offline store in Parquet.', c, 4 * MIN),
       command('pause', c, MIN),
-      { input: () => (c.advance(30 * MIN), '') }, // half an hour paused: not counted
+      {
+        // half an hour paused: not counted
+        input: () => {
+          c.advance(30 * MIN);
+          return '';
+        },
+      },
       write('Feast with an online store in Redis and an offline store in Parquet.\nA point-in-time join prevents leakage.', c, 4 * MIN, 'extend'),
       write('Feast with an online store in Redis and an offline store in Parquet.\nA point-in-time join prevents leakage.', c, 11 * MIN, 'next'),
       tickNone,
@@ -152,16 +158,14 @@ describe('coach mock, live', () => {
     expect(md).toContain('- [x] Current state — ticked by you');
     expect(md).toContain('## Wrap Up (skipped)');
     const history = await readHistory(io);
-    expect(history).toEqual([
-      expect.objectContaining({ kind: 'mock', scenario: 'fintech', guide: 'oss-ml-platform', score: r.score, partial: false, transcript: result.transcript }),
-    ]);
+    expect(history).toEqual([expect.objectContaining({ kind: 'mock', scenario: 'fintech', guide: 'oss-ml-platform', score: r.score, partial: false, transcript: result.transcript })]);
 
     const rendered = renderMock(result, io);
     expect(rendered).toContain(`Score ${r.score}/100`);
     // Planned 15, extended by 2, used 20: 3 over the extended window.
     expect(rendered).toMatch(/Deep Dive\s+│ 15 \+2\s+│ 20 \(\+3\)/);
     expect(rendered).toContain('Traps worth drilling next');
-    expect(rendered).toMatch(new RegExp(`Transcript saved:\\s+${result.transcript!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    expect(rendered).toMatch(new RegExp(`Transcript saved:\\s+${result.transcript!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
 
   it('shows a countdown in the notes status line and keeps the typed draft', async () => {
@@ -333,7 +337,13 @@ describe('plan options', () => {
 
   it('--minutes scales the plan to whole minutes', async () => {
     const p = await plan({ scenario: 'fintech', minutes: 30 });
-    expect(p.phases.map((x) => [x.start, x.end])).toEqual([[0, 3], [3, 10], [10, 20], [20, 27], [27, 30]]);
+    expect(p.phases.map((x) => [x.start, x.end])).toEqual([
+      [0, 3],
+      [3, 10],
+      [10, 20],
+      [20, 27],
+      [27, 30],
+    ]);
     expect(p.totalMinutes).toBe(30);
   });
 

@@ -3,8 +3,7 @@
 // partial transcript, a restored terminal and exit 130; choosing a scenario from the
 // list; and, piped, the study sheet and the usage error.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCoach, type Session } from './helpers/pty.js';
@@ -12,7 +11,6 @@ import { home } from './helpers/home.js';
 
 const CTRL_C = '\x03';
 const CTRL_D = '\x04';
-
 
 /** Reads the screen forward: each wait looks only at what came after the last match. */
 function reader(s: Session): { next: (pattern: string | RegExp, timeoutMs?: number) => Promise<string> } {
@@ -78,7 +76,7 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
     await r.next('under 100 ms');
     await r.next('? You:');
     s.write('/nxt\r');
-    await r.next("unknown command /nxt: did you mean /next?");
+    await r.next('unknown command /nxt: did you mean /next?');
     s.write('/next\r');
     await r.next('Must-ask questions 2/4');
     await passChecklist(s, r, /2\/5 High-Level/);
@@ -219,8 +217,7 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
 });
 
 describe('coach mock piped', { tag: 'slow' } as object, () => {
-  const coach = (args: string[], env: Record<string, string>) =>
-    spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, NO_COLOR: '1' }, encoding: 'utf8', input: '' });
+  const coach = (args: string[], env: Record<string, string>) => spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, NO_COLOR: '1' }, encoding: 'utf8', input: '' });
 
   it('prints the whole plan as a study sheet and exits 0', () => {
     const h = home('coach-e2e-mock-');

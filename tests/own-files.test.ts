@@ -26,7 +26,6 @@ function cells(result: ListResult): string[][] {
   });
 }
 
-
 const ANSWERS = join(import.meta.dirname, 'fixtures', 'mock', 'fintech-good.md');
 
 const review = (n: number): HistoryEntry => ({ kind: 'review', id: `r${n}`, at: `2026-11-20T12:00:0${n}.000Z`, deck: 'traps', item: `g/t${n}`, guide: 'g', rating: 'good', correct: true });
@@ -43,7 +42,7 @@ describe('history records are checked when read', () => {
     await mock({ scenario: 'fintech', answers: ANSWERS }, io);
     const bad = { kind: 'mock', id: 'bad', at: '2026-11-21T10:00:00.000Z', scenario: 42, guide: null, score: 'high', transcript: '/etc/passwd', partial: 'no', phases: {} };
     const file = historyPath(io);
-    writeFileSync(file, readFileSync(file, 'utf8') + `${JSON.stringify(bad)}\n${JSON.stringify({ kind: 'review', id: 'r9', at: 'yesterday' })}\n`);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}${JSON.stringify(bad)}\n${JSON.stringify({ kind: 'review', id: 'r9', at: 'yesterday' })}\n`);
     const before = readFileSync(file, 'utf8');
 
     const listed = await history({}, io);
@@ -167,13 +166,21 @@ describe('cache entries that do not check are a cache miss', () => {
     await loadSummaries({ dirs: [dir], cacheDir });
     // The index is in shards: each edit goes to the shard that holds the entry.
     for (const shard of readdirSync(cacheDir).filter((f) => f.startsWith('user-guides-'))) {
-      edit(join(cacheDir, shard), (e) => {
-        if (e[join(dir, 'a.md')]) e[join(dir, 'a.md')]!['problems'] = 5;
-        if (e[join(dir, 'b.md')]) delete (e[join(dir, 'b.md')]!['summary'] as Record<string, unknown>)['title'];
-      }, 'index');
+      edit(
+        join(cacheDir, shard),
+        (e) => {
+          if (e[join(dir, 'a.md')]) e[join(dir, 'a.md')]!['problems'] = 5;
+          if (e[join(dir, 'b.md')]) delete (e[join(dir, 'b.md')]!['summary'] as Record<string, unknown>)['title'];
+        },
+        'index',
+      );
     }
     const result = await list({ kind: 'guides', guides: [dir] }, io);
-    expect(cells(result).filter((r) => r[0] === 'a' || r[0] === 'b').map((r) => r[1])).toEqual(['a', 'b']);
+    expect(
+      cells(result)
+        .filter((r) => r[0] === 'a' || r[0] === 'b')
+        .map((r) => r[1]),
+    ).toEqual(['a', 'b']);
     expect(io.err()).toBe('');
   });
 
@@ -187,7 +194,11 @@ describe('cache entries that do not check are a cache miss', () => {
       (g as { traps: Record<string, unknown>[] }).traps[0]!['question'] = 7;
     });
     const result = await list({ kind: 'traps', guides: [dir] }, io);
-    expect(cells(result).filter((r) => r[2] === 'a' || r[2] === 'b').map((r) => r[1])).toEqual(['Why a?', 'Why b?']);
+    expect(
+      cells(result)
+        .filter((r) => r[2] === 'a' || r[2] === 'b')
+        .map((r) => r[1]),
+    ).toEqual(['Why a?', 'Why b?']);
     const reveal = await trap({ guides: [dir], query: 'b/why-b', reveal: true }, io);
     expect(reveal.mode).toBe('reveal');
     expect(io.err()).toBe('');

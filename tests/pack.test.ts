@@ -25,7 +25,19 @@ describe('the npm package', { timeout: 120_000 }, () => {
     // dist/ is built by `npm test` before the tests run; pack it as it is.
     const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], root)) as { filename: string; files: { path: string }[] }[];
     const files = packed!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/coach.cjs', 'dist/coach.cjs', 'dist/guides.json', 'dist/THIRD-PARTY-LICENSES.txt', 'docs/guide-format.md', 'guides/bighead.md']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'bin/coach.cjs',
+        'dist/coach.cjs',
+        'dist/guides.json',
+        'dist/THIRD-PARTY-LICENSES.txt',
+        'docs/guide-format.md',
+        'guides/bighead.md',
+      ]),
+    );
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('tests/') || f.startsWith('scripts/') || f === 'dist/build-index.cjs')).toEqual([]);
 
     const prefix = join(work, 'prefix');
@@ -37,8 +49,7 @@ describe('the npm package', { timeout: 120_000 }, () => {
     const elsewhere = join(work, 'elsewhere');
     mkdirSync(elsewhere);
     copyFileSync(join(root, 'tests/fixtures/mock/fintech-good.md'), join(elsewhere, 'answers.md'));
-    const coach = (args: string[]) =>
-      spawnSync(join(prefix, 'bin', 'coach'), args, { cwd: elsewhere, env: cleanEnv({ COACH_HOME: join(work, 'home'), NO_COLOR: '1' }), encoding: 'utf8', input: '' });
+    const coach = (args: string[]) => spawnSync(join(prefix, 'bin', 'coach'), args, { cwd: elsewhere, env: cleanEnv({ COACH_HOME: join(work, 'home'), NO_COLOR: '1' }), encoding: 'utf8', input: '' });
 
     const card = coach(['card', 'latency']);
     expect(card.stderr).toBe('');

@@ -294,13 +294,27 @@ describe('key points derived from a strong answer', () => {
     return p.guide.traps[0]!.keyPoints.map((k) => k.label);
   };
   it('takes numbered heads over their own bullets as the points, not the bullets’ labels', () => {
-    expect(points('Here is how:\n1. Where the client is:\n   - Primary: the subnet the resolver passes on\n   - Fallback: the resolver address\n2. Which site answers:\n   - Nearest healthy site first\n3. Caching:\n   - Cache per subnet')).toEqual(['Where the client is', 'Which site answers', 'Caching']);
+    expect(
+      points(
+        'Here is how:\n1. Where the client is:\n   - Primary: the subnet the resolver passes on\n   - Fallback: the resolver address\n2. Which site answers:\n   - Nearest healthy site first\n3. Caching:\n   - Cache per subnet',
+      ),
+    ).toEqual(['Where the client is', 'Which site answers', 'Caching']);
   });
   it('takes a list written as one sentence item by item', () => {
-    expect(points('Daily retraining, model rotation, canary features, red-team tests and decoy traffic.')).toEqual(['Daily retraining', 'model rotation', 'canary features', 'red-team tests', 'decoy traffic']);
+    expect(points('Daily retraining, model rotation, canary features, red-team tests and decoy traffic.')).toEqual([
+      'Daily retraining',
+      'model rotation',
+      'canary features',
+      'red-team tests',
+      'decoy traffic',
+    ]);
   });
   it('takes points numbered inline, after the claim that leads them in, and what the answer says after them', () => {
-    expect(points('Layers of defence keep tenants apart: (1) a tenant id on every query, enforced in the data layer. (2) Row-level security in the database, or (3) a nightly job that looks for queries without the filter. Each layer catches what the one before misses.')).toEqual([
+    expect(
+      points(
+        'Layers of defence keep tenants apart: (1) a tenant id on every query, enforced in the data layer. (2) Row-level security in the database, or (3) a nightly job that looks for queries without the filter. Each layer catches what the one before misses.',
+      ),
+    ).toEqual([
       'Layers of defence keep tenants apart',
       'a tenant id on every query, enforced in the data layer',
       'Row-level security in the database',
@@ -331,7 +345,9 @@ describe('sections headed as traps', () => {
   });
 
   it('does not warn when the traps are read', () => {
-    const p = parse('# Queue\n\n## Phase 5: Trap Questions\n\n### Trap Question 1: "Why not one queue?"\n\n**Bad answer:** "It is simpler."\n\n**Good answer:** One queue lets a slow tenant block every other tenant.\n');
+    const p = parse(
+      '# Queue\n\n## Phase 5: Trap Questions\n\n### Trap Question 1: "Why not one queue?"\n\n**Bad answer:** "It is simpler."\n\n**Good answer:** One queue lets a slow tenant block every other tenant.\n',
+    );
     expect(p.guide.traps.map((t) => t.question)).toEqual(['Why not one queue?']);
     expect(p.problems.filter((x) => /headed as traps/.test(x.message))).toEqual([]);
   });

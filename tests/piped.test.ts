@@ -20,7 +20,10 @@ function coach(args: string[]): { out: string; status: number | null } {
 function records(out: string): string[][] {
   expect(out.endsWith('\n')).toBe(true);
   expect(out).not.toMatch(/[│┌└─]/);
-  return out.trimEnd().split('\n').map((l) => l.split('\t'));
+  return out
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split('\t'));
 }
 
 describe('piped lists', () => {

@@ -10,7 +10,6 @@ import { home } from './helpers/home.js';
 const DOWN = '\x1b[B';
 const KUBEFLOW = 'oss-ml-platform/why-not-just-use-kubeflow';
 
-
 describe('coach trap in a terminal', { tag: 'slow' } as object, () => {
   it('asks, reveals, takes a rating, and the next random trap respects the schedule', async () => {
     const h = home('coach-e2e-practice-');
@@ -102,6 +101,10 @@ describe('the built coach writing files', { tag: 'slow' } as object, () => {
     const s = runCoach(['export', 'anki', '--deck', 'traps', '-o', file], { env: { COACH_HOME: dir } });
     expect((await s.exited).exitCode).toBe(0);
     expect(s.text()).toMatch(/Wrote 20 notes \(20 traps\)/);
-    expect(readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(20);
+    expect(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#')),
+    ).toHaveLength(20);
   });
 });

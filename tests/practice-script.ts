@@ -16,7 +16,7 @@ interface Script {
 /** A prompt that answers from a script and remembers what it was asked. */
 export function scripted(script: Script): Prompt & { asked: { kind: string; message: string; choices?: string[]; defaultValue?: unknown; options?: NotesOptions }[] } {
   const asked: { kind: string; message: string; choices?: string[]; defaultValue?: unknown; options?: NotesOptions }[] = [];
-  const next = <T,>(list: (T | typeof CTRL_C)[] | undefined, kind: string): T => {
+  const next = <T>(list: (T | typeof CTRL_C)[] | undefined, kind: string): T => {
     if (!list || list.length === 0) throw new Error(`unexpected prompt: ${kind}`);
     const value = list.shift()!;
     if (value === CTRL_C) throw new CancelledError();

@@ -24,10 +24,29 @@ function makeHistory(file: string, count: number, seed: number): void {
     const d = Math.floor(n / 40);
     const t = traps[Math.floor(rand() * traps.length)]!;
     const good = rand() < 0.7;
-    lines.push({ kind: 'review', id: `r${n}`, at: new Date(start + d * 86_400_000 + (n % 40) * 30_000).toISOString(), deck: 'traps', item: t.item, guide: t.guide, rating: good ? 'good' : 'again', correct: good });
+    lines.push({
+      kind: 'review',
+      id: `r${n}`,
+      at: new Date(start + d * 86_400_000 + (n % 40) * 30_000).toISOString(),
+      deck: 'traps',
+      item: t.item,
+      guide: t.guide,
+      rating: good ? 'good' : 'again',
+      correct: good,
+    });
     if (n % 120 === 0) {
       const phases = ['clarify', 'deep-dive'].map((key, j) => ({ key, name: key, plannedMin: 9, usedMin: 9, covered: (d + j) % 5, total: 5 }));
-      lines.push({ kind: 'mock', id: `m${n}`, at: new Date(start + d * 86_400_000).toISOString(), scenario: 'fintech', guide: 'oss-ml-platform', score: 40 + (d % 50), transcript: '/nonexistent.md', partial: false, phases });
+      lines.push({
+        kind: 'mock',
+        id: `m${n}`,
+        at: new Date(start + d * 86_400_000).toISOString(),
+        scenario: 'fintech',
+        guide: 'oss-ml-platform',
+        score: 40 + (d % 50),
+        transcript: '/nonexistent.md',
+        partial: false,
+        phases,
+      });
     }
   }
   mkdirSync(join(file, '..'), { recursive: true });
@@ -69,7 +88,13 @@ describe('coach with a snapshot of a long history', () => {
     const lines = readFileSync(history, 'utf8').trim().split('\n');
     const reviews = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r['kind'] === 'review');
     const at = Date.now() - 60_000;
-    appendFileSync(history, reviews.slice(0, 30).map((r, i) => `${JSON.stringify({ ...r, id: `new-${i}`, at: new Date(at + i * 1000).toISOString(), rating: 'again', correct: false })}\n`).join(''));
+    appendFileSync(
+      history,
+      reviews
+        .slice(0, 30)
+        .map((r, i) => `${JSON.stringify({ ...r, id: `new-${i}`, at: new Date(at + i * 1000).toISOString(), rating: 'again', correct: false })}\n`)
+        .join(''),
+    );
     const appended = views(home);
     expect(appended).not.toEqual(first);
     rmSync(snapshot);
@@ -100,7 +125,11 @@ describe('coach with a snapshot of a long history', () => {
     const home = mkdtempSync(join(tmpdir(), 'coach-snap-lock-'));
     const history = join(home, 'data', 'history.jsonl');
     makeHistory(history, 300, 5);
-    const holder = spawn(process.execPath, ['-e', `require('proper-lockfile').lock(${JSON.stringify(history)}, { realpath: false }).then(() => { console.log('locked'); setInterval(() => {}, 1000); });`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const holder = spawn(
+      process.execPath,
+      ['-e', `require('proper-lockfile').lock(${JSON.stringify(history)}, { realpath: false }).then(() => { console.log('locked'); setInterval(() => {}, 1000); });`],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       await new Promise<void>((resolve) => holder.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && resolve()));
       expect(existsSync(`${history}.lock`)).toBe(true);

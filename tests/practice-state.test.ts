@@ -12,25 +12,42 @@ import { decodeSummary, encodeSummary, summarize, type PracticeSummary } from '.
 import { seededRandom } from '../src/practice/progress.js';
 import { computeStats } from '../src/practice/stats.js';
 import { computeToday } from '../src/practice/today.js';
-import { buildDecks, type DeckItem } from '../src/practice/decks.js';
+import type { DeckItem } from '../src/practice/decks.js';
 
 // Every lock taken in this file is counted (reading must take none), and every full
 // replay (a run with a matching snapshot must not make one).
 const locks = vi.hoisted(() => ({ count: 0, replays: 0 }));
 vi.mock('proper-lockfile', async (importOriginal) => {
   const real = await importOriginal<typeof import('proper-lockfile')>();
-  return { ...real, lock: (...args: Parameters<typeof real.lock>) => (locks.count++, real.lock(...args)) };
+  return {
+    ...real,
+    lock: (...args: Parameters<typeof real.lock>) => {
+      locks.count++;
+      return real.lock(...args);
+    },
+  };
 });
 vi.mock('../src/practice/summary.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/practice/summary.js')>();
-  return { ...real, summarize: (...args: Parameters<typeof real.summarize>) => (locks.replays++, real.summarize(...args)) };
+  return {
+    ...real,
+    summarize: (...args: Parameters<typeof real.summarize>) => {
+      locks.replays++;
+      return real.summarize(...args);
+    },
+  };
 });
 
 function store(): { dataDir: string; stderr: { write: (t: string) => boolean }; err: () => string; clear: () => void } {
   let err = '';
   return {
     dataDir: join(mkdtempSync(join(tmpdir(), 'coach-state-')), 'data'),
-    stderr: { write: (t: string) => ((err += t), true) },
+    stderr: {
+      write: (t: string) => {
+        err += t;
+        return true;
+      },
+    },
     err: () => err,
     clear: () => void (err = ''),
   };
@@ -49,7 +66,17 @@ function randomRecord(rand: () => number, n: number, clock: { t: number }): obje
   const roll = rand();
   if (roll < 0.06) {
     const phases = [{ key: 'clarify', name: 'Clarify', plannedMin: 5, usedMin: 6, covered: Math.floor(rand() * 5), total: 4 }];
-    return { kind: 'mock', id: `m${n}`, at, scenario: rand() < 0.5 ? 'fintech' : '', guide: 'oss-ml-platform', score: Math.floor(rand() * 100), transcript: '/tmp/t.md', partial: rand() < 0.2, phases };
+    return {
+      kind: 'mock',
+      id: `m${n}`,
+      at,
+      scenario: rand() < 0.5 ? 'fintech' : '',
+      guide: 'oss-ml-platform',
+      score: Math.floor(rand() * 100),
+      transcript: '/tmp/t.md',
+      partial: rand() < 0.2,
+      phases,
+    };
   }
   if (roll < 0.08) return { kind: 'note', id: `x${n}`, at, text: 'from a later coach' };
   const rating = RATINGS[Math.floor(rand() * 4)]!;
@@ -73,7 +100,12 @@ function views(s: PracticeSummary, now: Date): unknown {
     correct: s.correct,
     mocks: s.mocks,
     stats: computeStats(s, ITEM_LIST, now, 30),
-    today: computeToday(s, ITEM_LIST.map((i) => ({ deck: i.deck, id: i.id })), [{ id: 'fintech' }], now),
+    today: computeToday(
+      s,
+      ITEM_LIST.map((i) => ({ deck: i.deck, id: i.id })),
+      [{ id: 'fintech' }],
+      now,
+    ),
   };
 }
 
@@ -152,7 +184,10 @@ describe('the practice state from a snapshot and the records after it', () => {
 
   it('reads only what was appended after the snapshot, and saves a new one once enough was', async () => {
     const io = store();
-    const entries = Array.from({ length: 50 }, (_, i): HistoryEntry => ({ kind: 'review', id: `r${i}`, at: new Date(T0 + i * 3_600_000).toISOString(), deck: 'traps', item: ITEMS[i % 5]!, guide: 'g', rating: 'good', correct: true }));
+    const entries = Array.from(
+      { length: 50 },
+      (_, i): HistoryEntry => ({ kind: 'review', id: `r${i}`, at: new Date(T0 + i * 3_600_000).toISOString(), deck: 'traps', item: ITEMS[i % 5]!, guide: 'g', rating: 'good', correct: true }),
+    );
     mkdirSync(io.dataDir, { recursive: true });
     writeFileSync(historyPath(io), entries.slice(0, 40).map(line).join(''));
     await loadPractice(io);
@@ -173,7 +208,16 @@ describe('the practice state from a snapshot and the records after it', () => {
   it('ignores a snapshot that does not match the history, and rebuilds it', async () => {
     const a = store();
     const b = store();
-    const review = (i: number, item: string): HistoryEntry => ({ kind: 'review', id: `r${i}`, at: new Date(T0 + i * 60_000).toISOString(), deck: 'traps', item, guide: 'g', rating: 'good', correct: true });
+    const review = (i: number, item: string): HistoryEntry => ({
+      kind: 'review',
+      id: `r${i}`,
+      at: new Date(T0 + i * 60_000).toISOString(),
+      deck: 'traps',
+      item,
+      guide: 'g',
+      rating: 'good',
+      correct: true,
+    });
     for (let i = 0; i < 5; i++) {
       await appendHistory(a, review(i, 'g/a'));
       await appendHistory(b, review(i, 'g/b'));
@@ -221,7 +265,10 @@ describe('reading while another process holds the lock', () => {
   async function holdLock(file: string): Promise<() => Promise<void>> {
     const child = spawn(
       process.execPath,
-      ['-e', `require('proper-lockfile').lock(${JSON.stringify(file)}, { realpath: false }).then((release) => { console.log('locked'); process.stdin.once('data', () => release().then(() => console.log('released'))); });`],
+      [
+        '-e',
+        `require('proper-lockfile').lock(${JSON.stringify(file)}, { realpath: false }).then((release) => { console.log('locked'); process.stdin.once('data', () => release().then(() => console.log('released'))); });`,
+      ],
       { cwd: join(import.meta.dirname, '..'), stdio: ['pipe', 'pipe', 'inherit'] },
     );
     holder = child;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyGuide, type Guide, type Trap, type Tradeoff } from '../src/guides/model.js';
 import type { HistoryEntry } from '../src/store/history.js';
-import { formatInterval, isDue, isMastered, isWeak, phase, preview, replay, review, type ItemState, type Rating } from '../src/practice/scheduler.js';
+import { formatInterval, isDue, isMastered, isWeak, phase, preview, replay, review, type Rating } from '../src/practice/scheduler.js';
 import { buildDecks, deckName, itemKey, type DeckItem } from '../src/practice/decks.js';
 import { pickItem, planSession, progressFrom, seededRandom } from '../src/practice/progress.js';
 import { tradeoffQuestion } from '../src/practice/tradeoff-quiz.js';
@@ -20,10 +20,6 @@ function trap(id: string, question = `Question ${id}?`): Trap {
 
 function guide(id: string, over: Partial<Guide> = {}): Guide {
   return { ...emptyGuide(id, `${id}.md`, true), title: `Guide ${id}`, ...over };
-}
-
-function reviews(...ratings: [Rating, Date][]): ItemState {
-  return replay(ratings.map(([rating, at]) => ({ rating, at })))!;
 }
 
 describe('scheduler wrapper', () => {
@@ -120,13 +116,7 @@ describe('decks', () => {
   });
 
   it('names items <guide>/<id>, and gives key numbers ids of their own', () => {
-    expect(buildDecks([g]).map((i) => `${i.deck} ${i.id}`)).toEqual([
-      'traps g/a',
-      'traps g/b',
-      'numbers g/feature-lookup-budget',
-      'numbers g/feature-lookup-budget-2',
-      'questions g/Q1',
-    ]);
+    expect(buildDecks([g]).map((i) => `${i.deck} ${i.id}`)).toEqual(['traps g/a', 'traps g/b', 'numbers g/feature-lookup-budget', 'numbers g/feature-lookup-budget-2', 'questions g/Q1']);
   });
 
   it('leaves out key numbers with nothing to check', () => {
@@ -195,18 +185,19 @@ describe('random trap', () => {
   });
 
   it('when everything is scheduled for later, picks the one most likely forgotten', () => {
-    const p = progressFrom([
-      entry('g/a', 'easy', T0),
-      entry('g/b', 'easy', days(4)),
-      entry('g/c', 'easy', days(4)),
-      entry('g/d', 'easy', days(4)),
-    ]);
+    const p = progressFrom([entry('g/a', 'easy', T0), entry('g/b', 'easy', days(4)), entry('g/c', 'easy', days(4)), entry('g/d', 'easy', days(4))]);
     expect(pickItem(items, p, days(4.5), seededRandom(3))!.id).toBe('g/a');
   });
 });
 
 describe('drill session plan', () => {
-  const g1 = guide('g1', { traps: [trap('a'), trap('b')], numbers: [{ metric: 'A', value: '1 ms' }, { metric: 'B', value: '2 ms' }] });
+  const g1 = guide('g1', {
+    traps: [trap('a'), trap('b')],
+    numbers: [
+      { metric: 'A', value: '1 ms' },
+      { metric: 'B', value: '2 ms' },
+    ],
+  });
   const g2 = guide('g2', { traps: [trap('c')], numbers: [{ metric: 'C', value: '3 ms' }] });
   const items = buildDecks([g1, g2]);
 
@@ -291,7 +282,11 @@ describe('stats', () => {
     const g = guide('g', { traps: [trap('a'), trap('b')], numbers: [{ metric: 'A', value: '1 ms' }] });
     const items = buildDecks([g]);
     const now = new Date('2026-11-22T12:00:00Z');
-    const history = [entry('g/a', 'good', new Date('2026-11-21T12:00:00Z')), entry('g/b', 'again', new Date('2026-11-22T11:00:00Z')), entry('g/a', 'good', new Date('2026-11-22T11:30:00Z'), 'numbers')];
+    const history = [
+      entry('g/a', 'good', new Date('2026-11-21T12:00:00Z')),
+      entry('g/b', 'again', new Date('2026-11-22T11:00:00Z')),
+      entry('g/a', 'good', new Date('2026-11-22T11:30:00Z'), 'numbers'),
+    ];
     const s = computeStats(summarize(history), items, now);
     expect(s.decks.find((d) => d.deck === 'traps')).toEqual({ deck: 'traps', items: 2, seen: 2, due: 2, mastered: 0 });
     expect(s.decks.find((d) => d.deck === 'numbers')).toEqual({ deck: 'numbers', items: 1, seen: 1, due: 1, mastered: 0 });

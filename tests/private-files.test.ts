@@ -35,7 +35,9 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
     const files = [
       'data/history.jsonl',
       ...readdirSync(join(home, 'data/mocks')).map((f) => `data/mocks/${f}`),
-      ...readdirSync(join(home, 'cache')).filter((f) => f !== 'guides').map((f) => `cache/${f}`),
+      ...readdirSync(join(home, 'cache'))
+        .filter((f) => f !== 'guides')
+        .map((f) => `cache/${f}`),
       ...readdirSync(join(home, 'cache/guides')).map((f) => `cache/guides/${f}`),
       'config/config.toml',
     ];

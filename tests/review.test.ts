@@ -130,7 +130,7 @@ describe('drill advice follows the misses', () => {
 });
 
 describe('a mock on a guide without a scenario', () => {
-  it('has follow-ups in every phase after Clarify, from the guide\'s trade-offs, traps and closing questions', () => {
+  it("has follow-ups in every phase after Clarify, from the guide's trade-offs, traps and closing questions", () => {
     const plan = buildPlan({ guide: lib.guides.find((g) => g.id === 'michelangelo')! });
     for (const p of plan.phases.filter((x) => x.key !== 'clarify')) expect(p.followUps.length, p.key).toBeGreaterThan(0);
     expect(plan.phases.find((p) => p.key === 'wrap-up')!.followUps.map((f) => f.text)).toContain('Which of your decisions carries the most risk, and how would you reduce it?');

@@ -14,9 +14,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const QUERIES = [
-  'feature store', 'zipline', 'cold start', 'batch vs real-time', 'zipline kubeflow', 'kafka exactly once',
-  'point-in-time', 'latency budget', 'model registry', 'canary rollout', 'featur stor', 'kubernets', 'lambda kappa',
-  'drift', 'shadow deployment', 'the', 'GPU autoscaling', 'train serve skew', 'michelangelo palette', 'registry',
+  'feature store',
+  'zipline',
+  'cold start',
+  'batch vs real-time',
+  'zipline kubeflow',
+  'kafka exactly once',
+  'point-in-time',
+  'latency budget',
+  'model registry',
+  'canary rollout',
+  'featur stor',
+  'kubernets',
+  'lambda kappa',
+  'drift',
+  'shadow deployment',
+  'the',
+  'GPU autoscaling',
+  'train serve skew',
+  'michelangelo palette',
+  'registry',
 ];
 
 describe('the stored search index', async () => {
@@ -58,7 +75,8 @@ describe('the stored search index', async () => {
 });
 
 describe('coach search over a library of your own', () => {
-  const guideText = (id: string, word: string) => `---\nid: ${id}\ntitle: ${id} guide\n---\n# ${id} guide\n\n## Trap Questions\n\n### "Why not ${word}?"\n\n**Strong answer:** Because ${word} needs a feature store.\n`;
+  const guideText = (id: string, word: string) =>
+    `---\nid: ${id}\ntitle: ${id} guide\n---\n# ${id} guide\n\n## Trap Questions\n\n### "Why not ${word}?"\n\n**Strong answer:** Because ${word} needs a feature store.\n`;
   const library = () => {
     const dir = mkdtempSync(join(tmpdir(), 'coach-search-'));
     writeFileSync(join(dir, 'a.md'), guideText('alpha', 'zorbital'));
@@ -66,7 +84,12 @@ describe('coach search over a library of your own', () => {
     return dir;
   };
   const find = async (dir: string, io: ReturnType<typeof testIo>, words: string) => (await search({ guides: [dir], words: words.split(' ') }, io)).hits;
-  const parts = (io: ReturnType<typeof testIo>) => Object.fromEntries(readdirSync(join(io.cacheDir, 'guides')).filter((f) => f.endsWith('.search.json')).map((f) => [f, statSync(join(io.cacheDir, 'guides', f)).mtimeMs]));
+  const parts = (io: ReturnType<typeof testIo>) =>
+    Object.fromEntries(
+      readdirSync(join(io.cacheDir, 'guides'))
+        .filter((f) => f.endsWith('.search.json'))
+        .map((f) => [f, statSync(join(io.cacheDir, 'guides', f)).mtimeMs]),
+    );
 
   it('finds your guides and the bundled ones, from an index stored once', async () => {
     const dir = library();

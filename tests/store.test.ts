@@ -13,7 +13,16 @@ const run = promisify(execFile);
 
 function store(): { dataDir: string; stderr: { write: (t: string) => boolean }; err: () => string } {
   let err = '';
-  return { dataDir: join(mkdtempSync(join(tmpdir(), 'coach-store-')), 'data'), stderr: { write: (t: string) => ((err += t), true) }, err: () => err };
+  return {
+    dataDir: join(mkdtempSync(join(tmpdir(), 'coach-store-')), 'data'),
+    stderr: {
+      write: (t: string) => {
+        err += t;
+        return true;
+      },
+    },
+    err: () => err,
+  };
 }
 
 function reviewEntry(n: number, over: Partial<Extract<HistoryEntry, { kind: 'review' }>> = {}): HistoryEntry {
@@ -64,9 +73,17 @@ for (let i = 0; i < Number(count); i++) {
 `,
     );
     script = join(dir, 'writer.mjs');
-    await build({ entryPoints: [entry], outfile: script, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent',
+    await build({
+      entryPoints: [entry],
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'silent',
       // proper-lockfile is CommonJS and requires node built-ins.
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    });
   });
 
   it('keeps all 200 records of two processes appending 100 each', async () => {
@@ -93,7 +110,7 @@ describe('a corrupt history file', () => {
   const line = (e: HistoryEntry): string => `${JSON.stringify(e)}\n`;
 
   it('moves it aside, warns once naming both paths, and keeps every readable record', async () => {
-    const io = corrupt(line(reviewEntry(1)) + '{"kind":"review","id":"r2","at":"2026-1\n' + line(mock) + 'not json at all\n' + line(reviewEntry(3)));
+    const io = corrupt(`${line(reviewEntry(1))}{"kind":"review","id":"r2","at":"2026-1\n${line(mock)}not json at all\n${line(reviewEntry(3))}`);
     const history = await readHistory(io);
     expect(history.map((e) => e.id)).toEqual(['r1', 'm1', 'r3']);
     const aside = readdirSync(io.dataDir).filter((f) => f.startsWith('history.jsonl.corrupt-'));
@@ -112,7 +129,7 @@ describe('a corrupt history file', () => {
   });
 
   it('repairs a last line cut off mid-write before appending after it', async () => {
-    const io = corrupt(line(reviewEntry(1)) + '{"kind":"review","id":"r2"');
+    const io = corrupt(`${line(reviewEntry(1))}{"kind":"review","id":"r2"`);
     await appendHistory(io, reviewEntry(3));
     expect((await readHistory(io)).map((e) => e.id)).toEqual(['r1', 'r3']);
     expect(io.err()).toMatch(/was corrupt; moved it to .*history\.jsonl\.corrupt-/);

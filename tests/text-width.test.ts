@@ -35,7 +35,9 @@ const flag = (a: string, b: string): string => String.fromCodePoint(0x1f1e6 + le
 // those that join clusters.
 const sample = [
   ...[...codePoints()].filter((_, cp) => cp % 97 === 0),
-  ...'a\u0301\u0308\u20dd\u200d\u200c\ufe0f\ufe0e\u20e3\u094d\u0915\u0937\u0e01\u0e33\u0eb3\u1100\u1161\u11a8\uac00\uac01\u0903\u093e\u0600\u0d4e\uff9e\uff70\uffa0\r\n\t\u001f\u00ad 🏻👩❤☺🇯🇵🏴\u{e0067}\u{e007f}#1'.match(/./gsu)!,
+  ...'a\u0301\u0308\u20dd\u200d\u200c\ufe0f\ufe0e\u20e3\u094d\u0915\u0937\u0e01\u0e33\u0eb3\u1100\u1161\u11a8\uac00\uac01\u0903\u093e\u0600\u0d4e\uff9e\uff70\uffa0\r\n\t\u001f\u00ad 🏻👩❤☺🇯🇵🏴\u{e0067}\u{e007f}#1'.match(
+    /./gsu,
+  )!,
 ];
 
 describe('textWidth equals string-width', () => {
@@ -44,13 +46,21 @@ describe('textWidth equals string-width', () => {
   }, 60_000);
 
   // What joins a cluster: marks, jamo, conjuncts, ZWJ, skin tones.
-  it.each(['a', '가', '👩', '\u0915\u094d'])('on code points after %s', (before) => {
-    expect(disagreements(assigned.map((c) => before + c))).toEqual([]);
-  }, 60_000);
+  it.each(['a', '가', '👩', '\u0915\u094d'])(
+    'on code points after %s',
+    (before) => {
+      expect(disagreements(assigned.map((c) => before + c))).toEqual([]);
+    },
+    60_000,
+  );
 
-  it.each(['\u0301', '\u{1f3fb}'])('on code points before %s', (after) => {
-    expect(disagreements(assigned.map((c) => c + after))).toEqual([]);
-  }, 60_000);
+  it.each(['\u0301', '\u{1f3fb}'])(
+    'on code points before %s',
+    (after) => {
+      expect(disagreements(assigned.map((c) => c + after))).toEqual([]);
+    },
+    60_000,
+  );
 
   it('on every emoji with a variation selector, a skin tone, a keycap and a ZWJ', () => {
     const seqs = emoji.flatMap((e) => [`${e}\ufe0f`, `${e}\ufe0e`, ...tones.map((t) => e + t), `${e}\ufe0f\u20e3`, `${e}\u20e3`, `${e}\u200d👩`, `👩\u200d${e}`, `${e}\u200d${e}\ufe0f`]);
@@ -65,9 +75,24 @@ describe('textWidth equals string-width', () => {
 
   it('on real emoji sequences and scripts', () => {
     const texts = [
-      '👨‍👩‍👧‍👦 family', '🏳️‍🌈 🏴‍☠️ 👁️‍🗨️ 🧑🏽‍💻 🫱🏻‍🫲🏿', '👩🏾‍❤️‍💋‍👨🏻', '🏴󠁧󠁢󠁳󠁣󠁴󠁿 🏴󠁧󠁢󠁷󠁬󠁳󠁿', '🐻‍❄️ 🚶‍➡️', '1️⃣ #️⃣ *⃣',
-      '★ ☆ ✓ ✗ ⚠ ⚠️ ❤ ❤️ ☺ ☺️ ©️ ™', '延迟预算 平台 ＡＢＣ ｶﾞｷﾞ', '한국어 텍스트 각 ᄀ가', 'क्षत्रिय हिन्दी', 'ภาษาไทย กำ', 'ພາສາລາວ ກຳ',
-      'e\u0301te\u0301 Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇', 'مرحبا ۝١٢', 'שלום עולם', 'ᚠᛇᚻ᛫ᛒᛦᚦ', '\u00a0\u2003\u200b\u2060\ufeff', 'tab\there\r\nnext',
+      '👨‍👩‍👧‍👦 family',
+      '🏳️‍🌈 🏴‍☠️ 👁️‍🗨️ 🧑🏽‍💻 🫱🏻‍🫲🏿',
+      '👩🏾‍❤️‍💋‍👨🏻',
+      '🏴󠁧󠁢󠁳󠁣󠁴󠁿 🏴󠁧󠁢󠁷󠁬󠁳󠁿',
+      '🐻‍❄️ 🚶‍➡️',
+      '1️⃣ #️⃣ *⃣',
+      '★ ☆ ✓ ✗ ⚠ ⚠️ ❤ ❤️ ☺ ☺️ ©️ ™',
+      '延迟预算 平台 ＡＢＣ ｶﾞｷﾞ',
+      '한국어 텍스트 각 ᄀ가',
+      'क्षत्रिय हिन्दी',
+      'ภาษาไทย กำ',
+      'ພາສາລາວ ກຳ',
+      'e\u0301te\u0301 Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇',
+      'مرحبا ۝١٢',
+      'שלום עולם',
+      'ᚠᛇᚻ᛫ᛒᛦᚦ',
+      '\u00a0\u2003\u200b\u2060\ufeff',
+      'tab\there\r\nnext',
     ];
     expect(disagreements(texts)).toEqual([]);
     expect(disagreements(texts.flatMap((t) => [...clusters(t)]))).toEqual([]);

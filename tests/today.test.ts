@@ -36,7 +36,12 @@ describe('the mock to sit next', () => {
       'coach mock --scenario feed-ranking',
       'sat longest ago',
     ],
-    ['a later complete mock counts over a stopped one', [mock('2026-11-20T10:00:00Z', 72, 'fintech'), mock('2026-11-21T10:00:00Z', 10, 'fintech', [], true)], 'coach mock --scenario bighead', 'not sat yet'],
+    [
+      'a later complete mock counts over a stopped one',
+      [mock('2026-11-20T10:00:00Z', 72, 'fintech'), mock('2026-11-21T10:00:00Z', 10, 'fintech', [], true)],
+      'coach mock --scenario bighead',
+      'not sat yet',
+    ],
     ['a guide mock is sat again with --guide', [{ ...mock('2026-11-20T10:00:00Z', 30, ''), guide: 'michelangelo' }], 'coach mock --guide michelangelo', 'your lowest score, 30'],
   ])('%s', (_name, history, command, why) => {
     expect(computeToday(summarize(history), [], scenarios, now).mocks.next).toMatchObject({ command, why });
@@ -44,7 +49,9 @@ describe('the mock to sit next', () => {
 
   it('names the weakest phase over the last five mocks, and suggests sitting it alone', () => {
     const old = mock('2026-11-01T10:00:00Z', 20, 'fintech', [phase('clarify', 'Clarify', 0, 5)]);
-    const recent = [1, 2, 3, 4, 5].map((d) => mock(`2026-11-1${d}T10:00:00Z`, 60, 'fintech', [phase('clarify', 'Clarify', 4, 5), phase('wrap-up', 'Wrap Up', 1, 3), phase('scale', 'Scale & Trade-offs', 2, 5)]));
+    const recent = [1, 2, 3, 4, 5].map((d) =>
+      mock(`2026-11-1${d}T10:00:00Z`, 60, 'fintech', [phase('clarify', 'Clarify', 4, 5), phase('wrap-up', 'Wrap Up', 1, 3), phase('scale', 'Scale & Trade-offs', 2, 5)]),
+    );
     const today = computeToday(summarize([old, ...recent]), [], scenarios, now);
     expect(today.mocks.weakestPhase).toEqual({ key: 'wrap-up', name: 'Wrap Up', covered: 5, total: 15, mocks: 5 });
     expect(today.mocks.weakestScenario).toMatchObject({ scenario: 'fintech', score: 60 });

@@ -162,9 +162,33 @@ describe('findTrap', () => {
   it('asks which guide when a bare trap id is in two of them', async () => {
     const { findTrap } = await import('../src/commands/trap.js');
     const { buildDecks } = await import('../src/practice/decks.js');
-    const base = { tags: [], path: 'x.md', bundled: false, pacing: [], questionsToAsk: [], scenarioQuestions: [], tradeoffs: [], mistakes: [], cards: [], numbers: [], flow: [], endQuestions: [], related: [], questions: [], mockPrompts: [], discussion: [], sections: [] };
+    const base = {
+      tags: [],
+      path: 'x.md',
+      bundled: false,
+      pacing: [],
+      questionsToAsk: [],
+      scenarioQuestions: [],
+      tradeoffs: [],
+      mistakes: [],
+      cards: [],
+      numbers: [],
+      flow: [],
+      endQuestions: [],
+      related: [],
+      questions: [],
+      mockPrompts: [],
+      discussion: [],
+      sections: [],
+    };
     const t = { id: 'why-not-x', question: 'Why not X?', keyPoints: [], line: 1 };
-    const items = buildDecks([{ ...base, id: 'a', title: 'A', traps: [t] }, { ...base, id: 'b', title: 'B', traps: [t] }], ['traps']) as Parameters<typeof findTrap>[0];
+    const items = buildDecks(
+      [
+        { ...base, id: 'a', title: 'A', traps: [t] },
+        { ...base, id: 'b', title: 'B', traps: [t] },
+      ],
+      ['traps'],
+    ) as Parameters<typeof findTrap>[0];
     const err = (() => {
       try {
         findTrap(items, 'why-not-x', testIo());

@@ -104,7 +104,17 @@ describe('layouts below 60 columns', () => {
   });
 
   it('draws a table as one block per row', () => {
-    const text = renderTable({ head: ['id', 'title', 'traps'], rows: [['bighead', 'Airbnb BigHead', '5'], ['oss-ml-platform', 'Open-Source ML Platform on Kubernetes', '6']], columns: 40 }, style(false));
+    const text = renderTable(
+      {
+        head: ['id', 'title', 'traps'],
+        rows: [
+          ['bighead', 'Airbnb BigHead', '5'],
+          ['oss-ml-platform', 'Open-Source ML Platform on Kubernetes', '6'],
+        ],
+        columns: 40,
+      },
+      style(false),
+    );
     expect(text).toBe(['bighead', '  title: Airbnb BigHead', '  traps: 5', 'oss-ml-platform', '  title: Open-Source ML Platform on', '         Kubernetes', '  traps: 6'].join('\n'));
   });
 });
@@ -114,13 +124,19 @@ describe('the scenario picker', () => {
     ['mlops-platform', 'Design an MLOps platform like MLflow: a pipeline orchestrator, an experiment tracker and a model registry.'],
     ['fintech', 'Design an ML platform for a fintech company.'],
   ];
-  const choices = scenarios.map(([id, prompt]) => ({ name: `${id!.padEnd(16)}  ${prompt}`, value: id, description: 'An interviewer who wants one declarative feature definition shared by training and serving.' }));
+  const choices = scenarios.map(([id, prompt]) => ({
+    name: `${id!.padEnd(16)}  ${prompt}`,
+    value: id,
+    description: 'An interviewer who wants one declarative feature definition shared by training and serving.',
+  }));
 
   it.each([40, 80])('wraps names and descriptions at words, under their column, at %i', (columns) => {
     const fit = fitChoices('Which scenario?', choices, columns, 40);
     for (const c of fit.choices) {
       // inquirer adds two columns before a name's first line.
-      c.name.split('\n').forEach((l, i) => expect(stringWidth(l) + (i === 0 ? 2 : 0)).toBeLessThanOrEqual(columns - 1));
+      c.name.split('\n').forEach((l, i) => {
+        expect(stringWidth(l) + (i === 0 ? 2 : 0)).toBeLessThanOrEqual(columns - 1);
+      });
       for (const l of c.description!.split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(columns - 1);
       expect(c.name.replace(/\s+/g, ' ')).toBe(choices.find((x) => x.value === c.value)!.name.replace(/\s+/g, ' '));
       expect(c.description!.replace(/\s+/g, ' ')).toBe(choices[0]!.description);
@@ -142,9 +158,7 @@ describe('the scenario picker', () => {
     s.pty.kill();
     // Every word on the screen is a whole word of a scenario, or of the prompt itself.
     const index = JSON.parse(readFileSync(BUNDLED_INDEX, 'utf8')) as { scenarios: { id: string; prompt: string; angle: string }[] };
-    const vocabulary = new Set(
-      [...index.scenarios.flatMap((x) => [x.id, x.prompt, x.angle]), '? Which scenario? (10 in all, ↑↓ for more) ❯ ↑↓ navigate • ⏎ select'].flatMap((t) => t.split(/\s+/)),
-    );
+    const vocabulary = new Set([...index.scenarios.flatMap((x) => [x.id, x.prompt, x.angle]), '? Which scenario? (10 in all, ↑↓ for more) ❯ ↑↓ navigate • ⏎ select'].flatMap((t) => t.split(/\s+/)));
     const words = screen.split(/\s+/).filter(Boolean);
     expect(words.length).toBeGreaterThan(20);
     expect(words.filter((w) => !vocabulary.has(w))).toEqual([]);

@@ -22,7 +22,10 @@ beforeAll(async () => {
   plan = buildPlan({ guide: lib.guides.find((g) => g.id === 'concert-ticketing')! });
 });
 
-const ask = (q: string): string => reply(q, { answers: plan.answers, defaults: plan.defaults, general: plan.general ?? false, ...(plan.facts ? { facts: plan.facts } : {}) }).lines.map((l) => l.text).join(' / ');
+const ask = (q: string): string =>
+  reply(q, { answers: plan.answers, defaults: plan.defaults, general: plan.general ?? false, ...(plan.facts ? { facts: plan.facts } : {}) })
+    .lines.map((l) => l.text)
+    .join(' / ');
 const review = (file: string) => reviewSession(sessionFromAnswers(plan, parseAnswers(readFileSync(join(FIXTURES, 'wild-answers', file), 'utf8'), plan)), { timed: false });
 
 describe('the plan of a guide from the wild', () => {
@@ -104,9 +107,9 @@ describe('probes of points coach derived from a guide', () => {
   it('name the topic without the guide’s instruction, or say the point when it is a statement', async () => {
     const { probeLine, nudgeLine } = await import('../src/mock/follow-ups.js');
     expect(probeLine({ label: 'Draw venue inventory sync', terms: [], derived: true })).toBe('What about venue inventory sync? How would your design handle it?');
-    expect(probeLine({ label: 'The venue system is the arbiter: both holds go to the venue…', terms: [], hint: 'The venue system is the arbiter: both holds go to the venue system', derived: true })).toBe(
-      'One thing you have not covered: the venue system is the arbiter: both holds go to the venue system. How would your design handle that?',
-    );
+    expect(
+      probeLine({ label: 'The venue system is the arbiter: both holds go to the venue…', terms: [], hint: 'The venue system is the arbiter: both holds go to the venue system', derived: true }),
+    ).toBe('One thing you have not covered: the venue system is the arbiter: both holds go to the venue system. How would your design handle that?');
     expect(nudgeLine({ label: 'Explain waiting room in front of checkout', terms: [], derived: true })).toBe("That's fine, think out loud. What would you do about waiting room in front of checkout?");
   });
 });

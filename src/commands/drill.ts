@@ -201,7 +201,11 @@ function nextLine(state: ItemState | undefined, rating: Rating, io: Io, s: Style
 }
 
 async function askNumber(item: Extract<DeckItem, { deck: 'numbers' }>, state: ItemState | undefined, header: string, io: Io, s: Style): Promise<Outcome> {
-  io.stdout.write(`${wrap(header, io.columns).map((l) => s.dim(l)).join('\n')}\n`);
+  io.stdout.write(
+    `${wrap(header, io.columns)
+      .map((l) => s.dim(l))
+      .join('\n')}\n`,
+  );
   const answer = (await io.prompt.input(`${item.number.metric}?`)).trim();
   if (answer === '/quit') return { rating: 'again', correct: false, quit: true };
   const m = matchNumber(item.number.value, answer);
@@ -237,7 +241,13 @@ async function overrule(state: ItemState | undefined, io: Io): Promise<boolean> 
 async function askQuestion(item: Extract<DeckItem, { deck: 'questions' }>, state: ItemState | undefined, header: string, io: Io, s: Style): Promise<Outcome> {
   const q = item.question;
   const about = [q.id, q.category, q.level].filter(Boolean).join(' · ');
-  io.stdout.write(`${wrap(header, io.columns).map((l) => s.dim(l)).join('\n')}\n${s.dim(about)}\n${wrap(q.text, io.columns).map((l) => s.bold(l)).join('\n')}\n\n`);
+  io.stdout.write(
+    `${wrap(header, io.columns)
+      .map((l) => s.dim(l))
+      .join('\n')}\n${s.dim(about)}\n${wrap(q.text, io.columns)
+      .map((l) => s.bold(l))
+      .join('\n')}\n\n`,
+  );
   const answer = await io.prompt.notes({
     message: 'Your answer',
     hint: 'Enter on an empty line to finish · /skip to see the answer · /quit to stop',
@@ -245,7 +255,11 @@ async function askQuestion(item: Extract<DeckItem, { deck: 'questions' }>, state
     commands: ['skip', 'quit'],
   });
   if (answer.command === 'quit') return { rating: 'again', correct: false, quit: true };
-  const said = answer.text.trim() ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2).map((l) => `  ${l}`).join('\n')}\n\n` : '';
+  const said = answer.text.trim()
+    ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2)
+        .map((l) => `  ${l}`)
+        .join('\n')}\n\n`
+    : '';
   const model = q.answer ? paragraphs(q.answer, io.columns, 2).join('\n') : s.dim('  (the bank has no model answer for this one)');
   io.stdout.write(`\n${said}${s.bold('Model answer')}\n${model}\n\n`);
   const rating = await askRating(io, state, io.date(), answer.text.trim() ? 'good' : 'again', answer.command === 'skip' || !answer.text.trim() ? 'You skipped it' : undefined);
@@ -260,7 +274,13 @@ async function askTradeoff(item: Extract<DeckItem, { deck: 'tradeoffs' }>, state
   const q = tradeoffQuestion(t, hashString(`${item.id}:${state?.reviews ?? 0}:${day}`))!;
   const ask = q.when ? `Which one fits: “${q.need}”` : `Which one is it? ${q.aspect}: “${q.need}”`;
   // The question is printed wrapped; the select's own line stays short so the terminal never breaks it mid-word.
-  io.stdout.write(`${wrap(header, io.columns).map((l) => s.dim(l)).join('\n')}\n${wrap(t.title, io.columns).map((l) => s.bold(l)).join('\n')}\n${wrap(ask, io.columns).join('\n')}\n`);
+  io.stdout.write(
+    `${wrap(header, io.columns)
+      .map((l) => s.dim(l))
+      .join('\n')}\n${wrap(t.title, io.columns)
+      .map((l) => s.bold(l))
+      .join('\n')}\n${wrap(ask, io.columns).join('\n')}\n`,
+  );
   const choice = await io.prompt.select(q.when ? 'Which fits?' : 'Which is it?', [...q.options.map((o, i) => ({ name: o, value: i })), { name: 'stop the drill', value: -1 }]);
   if (choice === -1) return { rating: 'again', correct: false, quit: true };
   const correct = choice === q.answer;
@@ -270,7 +290,9 @@ async function askTradeoff(item: Extract<DeckItem, { deck: 'tradeoffs' }>, state
   const row = t.aspects.find((a) => a.aspect === q.aspect);
   if (row) {
     out.push(s.bold(q.aspect));
-    q.options.forEach((o, i) => out.push(...hanging(`${i === q.answer ? '▸' : '·'} ${o}: ${row.values[i] ?? ''}`, io.columns, 4).map((l) => `  ${l}`)));
+    q.options.forEach((o, i) => {
+      out.push(...hanging(`${i === q.answer ? '▸' : '·'} ${o}: ${row.values[i] ?? ''}`, io.columns, 4).map((l) => `  ${l}`));
+    });
   }
   if (t.recommendation) out.push(s.bold('Recommendation'), ...wrap(t.recommendation, io.columns - 2).map((l) => `  ${l}`));
   if (t.response) out.push(s.bold('In the interview'), ...wrap(t.response, io.columns - 2).map((l) => `  ${l}`));
@@ -313,7 +335,7 @@ export function renderDrill(result: DrillResult, io: Pick<Io, 'columns' | 'color
       else out.push(lead, ...wrap(i.id, io.columns - 5).map((l) => `     ${l}`));
     });
     if (result.dueLeft > 0) out.push(s.dim(`${result.dueLeft} more due: raise --limit or drill again`));
-    out.push(s.dim('Start it in a terminal: coach drill' + (result.deck === 'all' ? '' : ` --deck ${result.deck}`)));
+    out.push(s.dim(`Start it in a terminal: coach drill${result.deck === 'all' ? '' : ` --deck ${result.deck}`}`));
     return out.join('\n');
   }
   if (result.reviewed === 0 && !result.stopped) return `Nothing to drill in ${result.deck}: nothing is due and nothing is new.${next}`;

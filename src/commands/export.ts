@@ -106,6 +106,7 @@ export function renderExport(result: ExportResult, io: Pick<Io, 'color'>): strin
   const s = style(io.color);
   const parts = DECK_NAMES.filter((d) => result.byDeck[d]).map((d) => `${result.byDeck[d]} ${d}`);
   const lines = [`Wrote ${count(result.notes, result.format === 'anki' ? 'note' : 'item')} (${parts.join(', ')}) to ${result.path}`];
-  if (result.format === 'anki') lines.push(s.dim(`In Anki: File › Import, pick the file; the header sets tab-separated fields, HTML, the Basic note type, the tags column and the deck (${result.deckName}).`));
+  if (result.format === 'anki')
+    lines.push(s.dim(`In Anki: File › Import, pick the file; the header sets tab-separated fields, HTML, the Basic note type, the tags column and the deck (${result.deckName}).`));
   return lines.join('\n');
 }

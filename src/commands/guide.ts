@@ -2,7 +2,23 @@
 // of its sections (with the sections under it), or one question of its bank with its
 // answer. --json gives what is shown, not the whole guide.
 import type { Io } from '../io.js';
-import type { AskQuestion, BankQuestion, Card, DiscussionGroup, EndQuestion, FlowStep, Guide, KeyNumber, Mistake, MockPrompt, Phase, Related, ScenarioQuestion, Tradeoff, Trap } from '../guides/model.js';
+import type {
+  AskQuestion,
+  BankQuestion,
+  Card,
+  DiscussionGroup,
+  EndQuestion,
+  FlowStep,
+  Guide,
+  KeyNumber,
+  Mistake,
+  MockPrompt,
+  Phase,
+  Related,
+  ScenarioQuestion,
+  Tradeoff,
+  Trap,
+} from '../guides/model.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { findOne, openGuide, openSummaries, type LibraryOptions } from './shared.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
@@ -115,7 +131,13 @@ export async function guide(options: GuideOptions, io: Io): Promise<GuideResult>
   // The names of every guide, then the one shown read alone (issue 14).
   const lib = await openSummaries(options, io);
   if (!options.id) return { kind: 'guides', guides: lib.guides.map((g) => ({ id: g.id, title: g.title })) };
-  const found = findOne(lib.guides.map((x) => ({ ...x, extra: x.system ?? '' })), options.id, 'guide', 'coach list guides', io);
+  const found = findOne(
+    lib.guides.map((x) => ({ ...x, extra: x.system ?? '' })),
+    options.id,
+    'guide',
+    'coach list guides',
+    io,
+  );
   const g = await openGuide(options, io, lib, found);
   const plan = g.pacing.length > 0 ? g.pacing : STANDARD_PLAN;
   const section = options.section?.trim().toLowerCase();
@@ -192,13 +214,21 @@ export function renderGuide(result: GuideResult, io: View): string {
     c.questions && `${count(c.questions, 'bank question')} (--section bank, or one: --section Q1)`,
     c.sections && `${count(c.sections, 'other section')} (--section <heading>)`,
   ].filter(Boolean);
-  if (more.length > 0) out.push(hanging(`Also: ${more.join('; ')}`, w, 6).map((l) => s.dim(l)).join('\n'));
+  if (more.length > 0)
+    out.push(
+      hanging(`Also: ${more.join('; ')}`, w, 6)
+        .map((l) => s.dim(l))
+        .join('\n'),
+    );
   return out.join('\n\n');
 }
 
 function heading(g: GuideRef, w: number, s: Style): string {
   const title = wrap(`${g.title}${g.system ? ` — ${g.system}` : ''}`, w);
-  return [...title.map((l, i) => (i === 0 && l.startsWith(g.title) ? s.bold(g.title) + s.dim(l.slice(g.title.length)) : s.dim(l))), ...wrap(`${g.id} · ${g.bundled ? 'bundled' : g.path}`, w).map((l) => s.dim(l))].join('\n');
+  return [
+    ...title.map((l, i) => (i === 0 && l.startsWith(g.title) ? s.bold(g.title) + s.dim(l.slice(g.title.length)) : s.dim(l))),
+    ...wrap(`${g.id} · ${g.bundled ? 'bundled' : g.path}`, w).map((l) => s.dim(l)),
+  ].join('\n');
 }
 
 /** Wraps a line to the width, its continuation lines indented by `by`. */
@@ -265,7 +295,10 @@ function renderPart(result: PartResult, w: number, s: Style): string {
     case 'pacing':
       return renderPacing(result.items, w, s);
     case 'questions':
-      return `${title('Questions to ask')}\n${table(['question', 'why it matters'], result.items.map((q) => [(q.group === 'must' ? '★ ' : '') + q.question, q.why ?? q.details.join('; ')]))}`;
+      return `${title('Questions to ask')}\n${table(
+        ['question', 'why it matters'],
+        result.items.map((q) => [(q.group === 'must' ? '★ ' : '') + q.question, q.why ?? q.details.join('; ')]),
+      )}`;
     case 'scenarios':
       return (
         result.items
@@ -273,7 +306,10 @@ function renderPart(result: PartResult, w: number, s: Style): string {
           .join('\n\n') || 'No clarifying questions by scenario.'
       );
     case 'tradeoffs':
-      return `${title('Trade-offs')}\n${table(['trade-off', 'options', 'recommendation'], result.items.map((t) => [t.title, t.options.join(' vs '), t.recommendation ?? '']))}`;
+      return `${title('Trade-offs')}\n${table(
+        ['trade-off', 'options', 'recommendation'],
+        result.items.map((t) => [t.title, t.options.join(' vs '), t.recommendation ?? '']),
+      )}`;
     case 'traps':
       return (
         result.items
@@ -289,11 +325,17 @@ function renderPart(result: PartResult, w: number, s: Style): string {
           .join('\n\n') || 'No traps.'
       );
     case 'mistakes':
-      return `${title('Common mistakes')}\n${table(['mistake', 'why it is wrong', 'better'], result.items.map((m) => [m.mistake, m.why ?? '', m.better ?? '']))}`;
+      return `${title('Common mistakes')}\n${table(
+        ['mistake', 'why it is wrong', 'better'],
+        result.items.map((m) => [m.mistake, m.why ?? '', m.better ?? '']),
+      )}`;
     case 'cards':
       return result.items.map((c) => renderBox(c, w, s)).join('\n\n') || 'No cards.';
     case 'numbers':
-      return `${title('Key numbers')}\n${table(['metric', 'value', 'context'], result.items.map((n) => [n.metric, n.value, n.context ?? '']))}`;
+      return `${title('Key numbers')}\n${table(
+        ['metric', 'value', 'context'],
+        result.items.map((n) => [n.metric, n.value, n.context ?? '']),
+      )}`;
     case 'flow':
       return result.items.map((f) => `${title(f.title)}\n${prose(f.text, w, s)}`).join('\n\n') || 'No sample interview flow.';
     case 'end':
@@ -302,7 +344,12 @@ function renderPart(result: PartResult, w: number, s: Style): string {
       return result.items.flatMap((r) => item('• ', `${r.topic}${r.note ? ` — ${r.note}` : ''}${r.url ? ` ${r.url}` : ''}`, w, 0)).join('\n') || 'No related topics.';
     case 'bank':
       return result.items.length > 0
-        ? `${table(['id', 'question', 'level', 'category'], result.items.map((q) => [q.id, q.text, q.level ?? '', q.category ?? '']))}\n${wrap(`Open one with its answer: coach guide ${result.guide.id} --section ${result.items[0]!.id}`, w).map((l) => s.dim(l)).join('\n')}`
+        ? `${table(
+            ['id', 'question', 'level', 'category'],
+            result.items.map((q) => [q.id, q.text, q.level ?? '', q.category ?? '']),
+          )}\n${wrap(`Open one with its answer: coach guide ${result.guide.id} --section ${result.items[0]!.id}`, w)
+            .map((l) => s.dim(l))
+            .join('\n')}`
         : 'No question bank.';
     case 'prompts':
       return result.items.flatMap((p, i) => item(`${i + 1}. `, `${p.category ? `${p.category}: ` : ''}${p.prompt}`, w, 0)).join('\n') || 'No mock prompts.';

@@ -64,7 +64,16 @@ export async function list(options: ListOptions, io: Io): Promise<ListResult> {
     if (kind === 'cards') return { kind, items: guides.flatMap((g) => g.cards.map((c) => ({ id: c.id, title: c.title, guide: g.id }))) };
     return {
       kind,
-      items: guides.map((g) => ({ id: g.id, title: g.title, traps: g.counts.traps, tradeoffs: g.counts.tradeoffs, cards: g.counts.cards, questions: g.counts.questions, bundled: g.bundled, path: g.bundled ? '' : g.path })),
+      items: guides.map((g) => ({
+        id: g.id,
+        title: g.title,
+        traps: g.counts.traps,
+        tradeoffs: g.counts.tradeoffs,
+        cards: g.counts.cards,
+        questions: g.counts.questions,
+        bundled: g.bundled,
+        path: g.bundled ? '' : g.path,
+      })),
     };
   }
   const lib = await openLibrary(options, io);
@@ -89,7 +98,10 @@ export async function list(options: ListOptions, io: Io): Promise<ListResult> {
 function rows(result: ListResult): { head: string[]; rows: string[][] } {
   switch (result.kind) {
     case 'guides':
-      return { head: ['id', 'title', 'traps', 'trade-offs', 'cards', 'source'], rows: result.items.map((g) => [g.id, g.title, String(g.traps), String(g.tradeoffs), String(g.cards), g.bundled ? 'bundled' : g.path]) };
+      return {
+        head: ['id', 'title', 'traps', 'trade-offs', 'cards', 'source'],
+        rows: result.items.map((g) => [g.id, g.title, String(g.traps), String(g.tradeoffs), String(g.cards), g.bundled ? 'bundled' : g.path]),
+      };
     case 'cards':
       return { head: ['card', 'title', 'guide'], rows: result.items.map((c) => [c.id, c.title, c.guide]) };
     case 'traps':

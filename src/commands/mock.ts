@@ -5,11 +5,11 @@
 // session, interviewer and scorer live in src/mock/, the live screen in
 // src/mock-screen.ts, the drawing in src/render/mock.ts.
 import { readFile, rm } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import type { Guide, Scenario } from '../guides/model.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
-import { CancelledError, NotFoundError, UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { findOne, openLibrary, type LibraryOptions } from './shared.js';
 import { renderReview, renderStudy } from '../render/mock.js';
 import { BACKGROUNDS, buildPlan, type MockPlan } from '../mock/plan.js';
@@ -33,9 +33,7 @@ export interface MockOptions extends LibraryOptions {
   random?: () => number;
 }
 
-export type MockResult =
-  | { kind: 'study'; plan: MockPlan }
-  | { kind: 'review'; review: Review; transcript: string | null; source: 'live' | 'answers' };
+export type MockResult = { kind: 'study'; plan: MockPlan } | { kind: 'review'; review: Review; transcript: string | null; source: 'live' | 'answers' };
 
 export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
   if (options.interviewer && !(BACKGROUNDS as readonly string[]).includes(options.interviewer)) {
@@ -44,11 +42,7 @@ export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
   const lib = await openLibrary(options, io);
   const { guide, scenario } = await choose(options, lib.guides, lib.scenarios, io);
   const background = options.interviewer;
-  const discussion = background
-    ? guide.discussion.some((d) => d.background === background)
-      ? guide.discussion
-      : (lib.guides.find((g) => g.id === 'bighead')?.discussion ?? [])
-    : undefined;
+  const discussion = background ? (guide.discussion.some((d) => d.background === background) ? guide.discussion : (lib.guides.find((g) => g.id === 'bighead')?.discussion ?? [])) : undefined;
   const plan = buildPlan({
     guide,
     ...(scenario ? { scenario } : {}),
@@ -86,7 +80,14 @@ async function choose(options: MockOptions, guides: Guide[], scenarios: Scenario
     if (!g) throw new NotFoundError(`scenario uses guide '${id}', which is not loaded`, 'add its folder with --guides, or see `coach list guides`');
     return g;
   };
-  const named = (query: string): Guide => findOne(guides.map((g) => ({ ...g, extra: g.system ?? '' })), query, 'guide', 'coach list guides', io);
+  const named = (query: string): Guide =>
+    findOne(
+      guides.map((g) => ({ ...g, extra: g.system ?? '' })),
+      query,
+      'guide',
+      'coach list guides',
+      io,
+    );
   if (options.scenario?.trim().toLowerCase() === 'random') {
     // Any scenario, or one of the guide's when --guide names one that has some.
     const guide = options.guide ? named(options.guide) : undefined;
@@ -97,7 +98,13 @@ async function choose(options: MockOptions, guides: Guide[], scenarios: Scenario
     return { guide: guide ?? guideById(scenario.guide), scenario };
   }
   if (options.scenario) {
-    const scenario = findOne(scenarios.map((s) => ({ ...s, extra: s.prompt })), options.scenario, 'scenario', 'coach list scenarios', io);
+    const scenario = findOne(
+      scenarios.map((s) => ({ ...s, extra: s.prompt })),
+      options.scenario,
+      'scenario',
+      'coach list scenarios',
+      io,
+    );
     return { guide: options.guide ? named(options.guide) : guideById(scenario.guide), scenario };
   }
   if (options.guide) return { guide: named(options.guide) };

@@ -76,12 +76,15 @@ export function reportLoad(report: LoadReport, dirs: string[], io: Pick<Io, 'std
   if (report.indexed === 0) return;
   const files = report.problems.slice(report.walkProblems);
   // A file that did not load is named, with why; the rest is one line and a pointer.
-  reportProblems(files.filter((p) => p.severity === 'error'), io);
+  reportProblems(
+    files.filter((p) => p.severity === 'error'),
+    io,
+  );
   const partial = new Set(files.filter((p) => p.severity === 'warning').map((p) => p.path)).size;
   if (partial === 0) return;
   const s = style(io.colorErr);
   const where = dirs.map((d) => (/[\s'"]/.test(d) ? `'${d.replace(/'/g, "'\\''")}'` : d)).join(' ');
-  io.stderr.write(`coach: ${s.dim('warning')} ${partial} guide${partial === 1 ? ' has' : 's have'} parts coach could not read or had to clean: coach validate ${where}`.trimEnd() + '\n');
+  io.stderr.write(`${`coach: ${s.dim('warning')} ${partial} guide${partial === 1 ? ' has' : 's have'} parts coach could not read or had to clean: coach validate ${where}`.trimEnd()}\n`);
 }
 
 /** One line per problem on stderr: skipped files are errors, the rest warnings. */

@@ -49,6 +49,8 @@ export function renderReset(result: ResetResult, io: Pick<Io, 'color'>): string 
   const s = style(io.color);
   if (result.reviews === 0 && result.mocks === 0) return `Nothing to reset${result.deck === 'all' ? '' : ` in the ${result.deck} deck`}: no history in ${result.path}`;
   if (!result.deleted) return 'Nothing deleted.';
-  const parts = [result.reviews > 0 ? `${result.reviews} review${result.reviews === 1 ? '' : 's'}` : '', result.mocks > 0 ? `${result.mocks} mock result${result.mocks === 1 ? '' : 's'}` : ''].filter(Boolean);
+  const parts = [result.reviews > 0 ? `${result.reviews} review${result.reviews === 1 ? '' : 's'}` : '', result.mocks > 0 ? `${result.mocks} mock result${result.mocks === 1 ? '' : 's'}` : ''].filter(
+    Boolean,
+  );
   return `Deleted ${parts.join(' and ')}${result.deck === 'all' ? '' : ` from the ${result.deck} deck`}. ${s.dim('Every item is new again.')}`;
 }

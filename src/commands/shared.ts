@@ -26,5 +26,13 @@ export function chooseGuides<G extends { id: string; title: string; system?: str
   if (!id) return guides;
   const exact = guides.filter((g) => g.id === id);
   if (exact.length > 0) return exact;
-  return [findOne(guides.map((g) => ({ id: g.id, title: g.title, extra: g.system ?? '', guide: g })), id, 'guide', 'coach list guides', io).guide];
+  return [
+    findOne(
+      guides.map((g) => ({ id: g.id, title: g.title, extra: g.system ?? '', guide: g })),
+      id,
+      'guide',
+      'coach list guides',
+      io,
+    ).guide,
+  ];
 }

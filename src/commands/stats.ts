@@ -41,7 +41,10 @@ export function renderStats(result: StatsResult, io: Pick<Io, 'columns' | 'color
   const t = result.total;
   if (t.reviews === 0 && result.mocks.length === 0) {
     return fitLines(
-      [`Nothing practised yet: ${count(t.items, 'item')} wait${t.items === 1 ? 's' : ''} in ${count(result.decks.filter((d) => d.items > 0).length, 'deck')}.`, s.dim('Start with: coach trap random · coach drill · coach mock')].join('\n'),
+      [
+        `Nothing practised yet: ${count(t.items, 'item')} wait${t.items === 1 ? 's' : ''} in ${count(result.decks.filter((d) => d.items > 0).length, 'deck')}.`,
+        s.dim('Start with: coach trap random · coach drill · coach mock'),
+      ].join('\n'),
       io.columns,
     );
   }

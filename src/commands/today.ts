@@ -73,7 +73,11 @@ export function renderToday(result: TodayResult, io: Pick<Io, 'columns' | 'color
 
   const st = result.streak;
   const streak = st.current === 0 ? 'no streak yet' : `${st.current} day${st.current === 1 ? '' : 's'}${st.longest > st.current ? s.dim(` (longest ${st.longest})`) : ''}`;
-  const todayNote = st.reviewedToday ? s.green(`✔ ${result.reviewsToday} review${result.reviewsToday === 1 ? '' : 's'} today`) : st.current > 0 ? s.yellow('review today to keep it') : s.dim('one review starts it');
+  const todayNote = st.reviewedToday
+    ? s.green(`✔ ${result.reviewsToday} review${result.reviewsToday === 1 ? '' : 's'} today`)
+    : st.current > 0
+      ? s.yellow('review today to keep it')
+      : s.dim('one review starts it');
   out.push(`${s.bold('Streak')}  ${streak} · ${todayNote}`);
   return fitLines(out.join('\n'), io.columns);
 }

@@ -12,15 +12,11 @@ export interface TradeoffOptions extends LibraryOptions {
   query?: string;
 }
 
-export type TradeoffResult =
-  | { kind: 'tradeoff'; guide: string; tradeoff: Tradeoff }
-  | { kind: 'list'; tradeoffs: { id: string; title: string; options: string[]; guide: string }[] };
+export type TradeoffResult = { kind: 'tradeoff'; guide: string; tradeoff: Tradeoff } | { kind: 'list'; tradeoffs: { id: string; title: string; options: string[]; guide: string }[] };
 
 export async function tradeoff(options: TradeoffOptions, io: Io): Promise<TradeoffResult> {
   const lib = await openLibrary(options, io);
-  const all = lib.guides.flatMap((g) =>
-    g.tradeoffs.map((t) => ({ ...t, guide: g.id, tags: t.options, extra: g.title })),
-  );
+  const all = lib.guides.flatMap((g) => g.tradeoffs.map((t) => ({ ...t, guide: g.id, tags: t.options, extra: g.title })));
   const query = options.query?.trim();
   if (!query) return { kind: 'list', tradeoffs: all.map((t) => ({ id: t.id, title: t.title, options: t.options, guide: t.guide })) };
   const { guide, tags: _tags, extra: _extra, ...t } = findOne(all, query, 'trade-off', 'coach tradeoff', io);
@@ -32,10 +28,7 @@ export function renderTradeoff(result: TradeoffResult, io: View): string {
   if (result.kind === 'list') {
     if (piped(io)) return renderRecords(result.tradeoffs.map((t) => [t.id, t.options.join(' vs '), t.guide]));
     if (result.tradeoffs.length === 0) return 'No trade-offs found.';
-    return renderTable(
-      { head: ['trade-off', 'options', 'guide'], rows: result.tradeoffs.map((t) => [t.id, t.options.join(' vs '), t.guide]), columns: io.columns },
-      s,
-    );
+    return renderTable({ head: ['trade-off', 'options', 'guide'], rows: result.tradeoffs.map((t) => [t.id, t.options.join(' vs '), t.guide]), columns: io.columns }, s);
   }
   const t = result.tradeoff;
   const out: string[] = [s.bold(t.title) + s.dim(`  (${result.guide})`)];
@@ -46,7 +39,11 @@ export function renderTradeoff(result: TradeoffResult, io: View): string {
   }
   const para = (label: string, text: string | undefined): void => {
     if (!text) return;
-    out.push(`${s.bold.green(label)}\n${wrap(text, io.columns - 2).map((l) => `  ${l}`).join('\n')}`);
+    out.push(
+      `${s.bold.green(label)}\n${wrap(text, io.columns - 2)
+        .map((l) => `  ${l}`)
+        .join('\n')}`,
+    );
   };
   para('Recommendation', t.recommendation);
   para('In the interview', t.response);

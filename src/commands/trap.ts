@@ -129,9 +129,15 @@ export function findTrap(items: TrapItem[], query: string, io: Pick<Io, 'stderr'
     return words.length > 0 && words.every((w) => own.has(w));
   };
   const shortest = (list: TrapItem[], key: (i: TrapItem) => string): TrapItem | undefined => [...list].sort((a, b) => key(a).length - key(b).length)[0];
-  const byId = shortest(items.filter((i) => has(i.trap.id.replace(/-/g, ' '))), (i) => i.trap.id);
+  const byId = shortest(
+    items.filter((i) => has(i.trap.id.replace(/-/g, ' '))),
+    (i) => i.trap.id,
+  );
   if (byId) return byId;
-  const byQuestion = shortest(items.filter((i) => has(i.trap.question)), (i) => i.trap.question);
+  const byQuestion = shortest(
+    items.filter((i) => has(i.trap.question)),
+    (i) => i.trap.question,
+  );
   if (byQuestion) return byQuestion;
   const named = items.map((i) => ({ id: i.id, title: i.trap.question, extra: `${i.trap.id} ${i.trap.keyPoints.map((k) => k.label).join(' ')}`, item: i }));
   return findOne(named, query, 'trap', 'coach trap list', io).item;
@@ -300,7 +306,11 @@ export async function practiseTrap(item: TrapItem, state: ItemState | undefined,
     return { mode: 'practice', trap: view, answer: answer.text, seconds, coverage: coverageOf(item, ''), rating: 'again', next: '', now: io.date().toISOString(), command: answer.command };
   }
   const coverage = coverageOf(item, answer.text);
-  const said = answer.text.trim() ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2).map((l) => `  ${l}`).join('\n')}\n\n` : '';
+  const said = answer.text.trim()
+    ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2)
+        .map((l) => `  ${l}`)
+        .join('\n')}\n\n`
+    : '';
   io.stdout.write(`\n${said}${renderAnswer(view, coverage, s, io.columns)}\n\n`);
   const now = io.date();
   const doubt =
@@ -349,7 +359,9 @@ export function renderAnswer(view: TrapView, coverage: Coverage | undefined, s: 
   // Each line is wrapped as plain text and then styled whole, so that measuring it never
   // has to look past colour codes.
   const item = (mark: string, text: string, detail: string | undefined, paint: (t: string) => string): void => {
-    wrap(text, columns - 4).forEach((l, i) => out.push(i === 0 ? `  ${mark} ${l}` : `    ${l}`));
+    wrap(text, columns - 4).forEach((l, i) => {
+      out.push(i === 0 ? `  ${mark} ${l}` : `    ${l}`);
+    });
     if (detail) for (const l of wrap(detail, columns - 6)) out.push(`      ${paint(l)}`);
   };
   if (coverage) {

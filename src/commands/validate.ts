@@ -89,7 +89,9 @@ export function renderValidate(result: ValidateResult, io: Pick<Io, 'color'>): s
   const d = result.derived;
   if (d.traps + d.phases > 0) {
     lines.push(
-      s.dim(`${d.traps} trap${d.traps === 1 ? '' : 's'} and ${d.phases} phase${d.phases === 1 ? '' : 's'} in ${d.guides} guide${d.guides === 1 ? '' : 's'} are scored on key points coach derived from what the guide says; a 'Key points:' list under a trap or a 'Phase Key Points' section decides them instead (docs/guide-format.md)`),
+      s.dim(
+        `${d.traps} trap${d.traps === 1 ? '' : 's'} and ${d.phases} phase${d.phases === 1 ? '' : 's'} in ${d.guides} guide${d.guides === 1 ? '' : 's'} are scored on key points coach derived from what the guide says; a 'Key points:' list under a trap or a 'Phase Key Points' section decides them instead (docs/guide-format.md)`,
+      ),
     );
   }
   const summary = `${count(result.files, 'file')} checked (${count(result.guides, 'guide')}, ${count(result.scenarios, 'scenario')}): ${count(result.errors, 'error')}, ${count(result.warnings, 'warning')}`;

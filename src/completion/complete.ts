@@ -32,20 +32,7 @@ export interface Tree {
 }
 
 /** Where the values of an argument or option come from. */
-export type Source =
-  | 'commands'
-  | 'guides'
-  | 'cards'
-  | 'traps'
-  | 'tradeoffs'
-  | 'scenarios'
-  | 'sections'
-  | 'phases'
-  | 'settings'
-  | 'setting-values'
-  | 'files'
-  | 'dirs'
-  | readonly string[];
+export type Source = 'commands' | 'guides' | 'cards' | 'traps' | 'tradeoffs' | 'scenarios' | 'sections' | 'phases' | 'settings' | 'setting-values' | 'files' | 'dirs' | readonly string[];
 
 /** Ids looked up in the indexes, with a title to show beside them where the shell can. */
 export type IdSource = 'guides' | 'cards' | 'traps' | 'tradeoffs' | 'scenarios' | 'sections';

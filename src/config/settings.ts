@@ -23,7 +23,6 @@ export interface Settings {
   pager?: string | false;
 }
 
-
 /** What a caller knows about the config file: where it is, what it says, what is wrong with it. */
 export interface ConfigState {
   file: string;
@@ -69,7 +68,7 @@ function choice<T extends string>(choices: readonly T[], what: string) {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
 }
 
 function minutes(value: unknown): number | Bad {

@@ -239,7 +239,14 @@ export function markdownCardBlocks(blocks: Block[]): ParsedBox {
         const box = parseBox(code);
         if (box.subtitle && !out.subtitle) out.subtitle = box.subtitle;
         for (const b of box.blocks) add(b);
-      } else add({ kind: 'lines', lines: code.split('\n').filter((l) => l.trim() !== '').map((l) => squash(l)) });
+      } else
+        add({
+          kind: 'lines',
+          lines: code
+            .split('\n')
+            .filter((l) => l.trim() !== '')
+            .map((l) => squash(l)),
+        });
     } else if (block.type === 'table') {
       const { header, rows } = tableRows(block as unknown as Tokens.Table);
       add({ kind: 'table', header, rows });

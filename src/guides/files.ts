@@ -2,7 +2,7 @@
 // after it is parsed (kind of file, size, binary content, encoding, line length, the
 // parse's budget, items per part). Imports the parser, so it loads lazily.
 import { constants, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { parseGuideText, type Parsed } from './parse.js';
 import { reason, shownPath } from './walk.js';
 import { BUDGET, OverBudget, withinBudget } from './budget.js';
@@ -21,7 +21,7 @@ export async function loadGuideFile(path: string, bundled = false): Promise<Pars
     kind: 'error',
     problems: [{ path: shown, severity: 'error', message, ...(line ? { line } : {}) }],
   });
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, OPEN_FLAGS);
   } catch (e) {

@@ -265,7 +265,6 @@ interface IndexEntry extends Stamp {
   problems: Problem[];
 }
 
-
 interface CacheFile<E> {
   version: string;
   entries: Record<string, E>;
@@ -438,7 +437,7 @@ function writeShard(path: string, index: CacheFile<IndexEntry>): void {
   const entries: Record<string, unknown> = {};
   const names: Record<string, GuideSummary['names']> = {};
   for (const [file, entry] of Object.entries(index.entries)) {
-    let summary: Omit<GuideSummary, 'names' | 'cards'> & { cards: StoredCard[] } | undefined;
+    let summary: (Omit<GuideSummary, 'names' | 'cards'> & { cards: StoredCard[] }) | undefined;
     if (entry.summary) {
       const { names: own, ...rest } = entry.summary;
       names[file] = own;
@@ -503,7 +502,9 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   if (stale.length > 0) {
     const done = await options.onIndexing?.(stale.length);
     const results = await parseFiles(stale, options.workerScript);
-    stale.forEach((f, i) => parsed.set(f, results[i]!));
+    stale.forEach((f, i) => {
+      parsed.set(f, results[i]!);
+    });
     if (done) done();
     hash ??= await sha256();
     for (const [f, p] of parsed) {

@@ -12,7 +12,8 @@ export function lintGuide(g: Guide): Problem[] {
   if (found === 0) warn('no pacing, traps, trade-offs, cards, numbers or questions found; check the headings against docs/guide-format.md');
   for (const t of g.traps) {
     if (t.keyPoints.length === 0) warn(`trap '${t.question}' has no key points, so answers to it cannot be scored (expected a 'Key points:' list)`, t.line);
-    else if (t.derivedKeyPoints) continue; // counted once by validate, not warned about trap by trap
+    else if (t.derivedKeyPoints)
+      continue; // counted once by validate, not warned about trap by trap
     else if (t.strong) {
       const m = matchKeyPoints(t.strong, t.keyPoints);
       const missed = m.results.filter((r) => !r.covered).map((r) => r.point.label);
@@ -25,7 +26,11 @@ export function lintGuide(g: Guide): Problem[] {
   }
   for (const t of g.tradeoffs) {
     for (const a of t.aspects) {
-      if (a.values.length !== t.options.length) warn(`trade-off '${t.title}': row '${a.aspect}' has ${a.values.length} ${a.values.length === 1 ? 'value' : 'values'} for ${t.options.length} ${t.options.length === 1 ? 'option' : 'options'}`, t.line);
+      if (a.values.length !== t.options.length)
+        warn(
+          `trade-off '${t.title}': row '${a.aspect}' has ${a.values.length} ${a.values.length === 1 ? 'value' : 'values'} for ${t.options.length} ${t.options.length === 1 ? 'option' : 'options'}`,
+          t.line,
+        );
     }
   }
   return out;

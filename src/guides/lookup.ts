@@ -27,6 +27,9 @@ export function lookup<T extends Named>(items: T[], query: string): Lookup<T> {
   const q = contentWords(query).join(' ') || query.trim();
   const loose = new Fuse(items, { keys: KEYS, includeScore: true, ignoreLocation: true, threshold: 0.6 });
   const seen = new Set<string>();
-  const closest = loose.search(q).map((h) => h.item).filter((i) => !seen.has(i.id) && seen.add(i.id));
+  const closest = loose
+    .search(q)
+    .map((h) => h.item)
+    .filter((i) => !seen.has(i.id) && seen.add(i.id));
   return { closest: closest.slice(0, 3) };
 }

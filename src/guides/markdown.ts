@@ -125,7 +125,7 @@ function budgetedLexer(): Lexer {
  * text with none of these is plain text to marked, and most runs are (a table cell, a
  * heading, a sentence without emphasis): they skip its rule-by-rule loop (issue 14).
  */
-const INLINE_SYNTAX = /[\\<!\[`*_~@]|(?:ftp|https?):|www\.| \n/i;
+const INLINE_SYNTAX = /[\\<![`*_~@]|(?:ftp|https?):|www\.| \n/i;
 
 type OtherRules = Tokenizer['rules']['other'];
 let shared: OtherRules | undefined;
@@ -161,7 +161,11 @@ function sharedRules(other: OtherRules): OtherRules {
 
 /** The line of the file where a piece of the text first appears (for a message). */
 function lineOfText(markdown: string, piece: string, firstLine: number): number | undefined {
-  const first = piece.split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 80);
+  const first = piece
+    .split('\n')
+    .find((l) => l.trim() !== '')
+    ?.trim()
+    .slice(0, 80);
   const at = first ? markdown.indexOf(first) : -1;
   return at < 0 ? undefined : firstLine + countNewlines(markdown.slice(0, at));
 }
@@ -194,7 +198,23 @@ export function allBlocks(node: Node): Block[] {
 }
 
 /** Plain text of inline tokens: emphasis, links and code spans reduced to their words. */
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', rarr: '→', larr: '←', times: '×', le: '≤', ge: '≥', asymp: '≈' };
+const ENTITIES: Record<string, string> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  rarr: '→',
+  larr: '←',
+  times: '×',
+  le: '≤',
+  ge: '≥',
+  asymp: '≈',
+};
 
 /** "&lt;1s" reads "<1s", as a markdown viewer shows it; unknown names stay as written. */
 export function decodeEntities(text: string): string {
@@ -267,7 +287,10 @@ function computeBlockText(block: Token): string {
         .map((item, i) => {
           const marker = list.ordered ? `${start + i}.` : item.task ? (item.checked ? '[x]' : '[ ]') : '-';
           const body = blocksText(item.tokens).split('\n');
-          return `${marker} ${body[0] ?? ''}${body.slice(1).map((l) => `\n   ${l}`).join('')}`;
+          return `${marker} ${body[0] ?? ''}${body
+            .slice(1)
+            .map((l) => `\n   ${l}`)
+            .join('')}`;
         })
         .join('\n');
     }
@@ -297,7 +320,10 @@ export function blocksText(blocks: Token[]): string {
  */
 export function oneLine(text: string): string {
   if (!text.includes('\n')) return text;
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return `${/^\s/.test(text) ? ' ' : ''}${lines.join(' ')}${/\s$/.test(text) ? ' ' : ''}`;
 }
 
@@ -346,6 +372,7 @@ const CAPITAL_LABEL = /^([A-Z][A-Z0-9 '’/&()-]{2,}):\s*(.*)$/;
 const LINE_LABEL = /^([A-Za-z][A-Za-z0-9 '’/&()-]{2,40}):\s*(.*)$/;
 const BOX = /[│┃║]|[┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬]{2,}|^\s*[+|]|[+|]\s*$/g;
 // Emoji and marks before a label: "✅ **Strong Answer:**", "❌ Weak:".
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each of these characters is a mark on its own, joiners included
 const MARKS = /^[\s\p{Extended_Pictographic}\uFE0F\u200D✓✔✗✘×→➡•*-]*$/u;
 
 /**
@@ -410,6 +437,7 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
       lines.forEach((raw, i) => {
         const l = boxed ? raw.replace(BOX, ' ').trimEnd() : raw;
         // "❌ BAD ANSWER:" and "✅ GOOD ANSWER:" are labels too.
+        // biome-ignore lint/suspicious/noMisleadingCharacterClass: emoji and their variation selectors are stripped one character at a time
         const t = l.trim().replace(/^[\p{Extended_Pictographic}\uFE0F✓✔✗✘×]+\s*/u, '');
         const indent = l.length - l.trimStart().length;
         const capital = CAPITAL_LABEL.exec(t);
@@ -430,7 +458,9 @@ export function segments(blocks: Block[], isLabel: (label: string) => boolean): 
     } else if (block.type === 'table') {
       const { header, rows } = tableRows(block as unknown as Tokens.Table);
       if (rows.length === 1 && header.length >= 2 && header.every((h) => isLabel(h))) {
-        header.forEach((h, i) => parts.push({ label: h, text: rows[0]![i] ?? '', line: block.line }));
+        header.forEach((h, i) => {
+          parts.push({ label: h, text: rows[0]![i] ?? '', line: block.line });
+        });
         return;
       }
       push(blockText(block));

@@ -22,9 +22,51 @@ export interface NameMatch<T> {
   typo: boolean;
 }
 
-const STOP = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'can', 'do', 'does', 'for', 'from', 'how', 'i', 'if', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'the', 'this', 'that', 'to', 'vs', 'versus', 'we', 'what', 'when', 'which', 'why', 'with', 'you', 'your']);
+const STOP = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'can',
+  'do',
+  'does',
+  'for',
+  'from',
+  'how',
+  'i',
+  'if',
+  'in',
+  'is',
+  'it',
+  'its',
+  'of',
+  'on',
+  'or',
+  'the',
+  'this',
+  'that',
+  'to',
+  'vs',
+  'versus',
+  'we',
+  'what',
+  'when',
+  'which',
+  'why',
+  'with',
+  'you',
+  'your',
+]);
 
-export const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** The words of a query that can tell items apart. */
 export function contentWords(query: string): string[] {

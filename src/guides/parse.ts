@@ -22,10 +22,7 @@ import { fallbackPoints, topicOf, topicPoints } from './recognizers/phase-topics
 import { pointsFrom, splitItems } from './recognizers/derive.js';
 import { STANDARD_PLAN } from './phases.js';
 
-export type Parsed =
-  | { kind: 'guide'; guide: Guide; problems: Problem[] }
-  | { kind: 'scenario'; scenario: Scenario; problems: Problem[] }
-  | { kind: 'error'; problems: Problem[] };
+export type Parsed = { kind: 'guide'; guide: Guide; problems: Problem[] } | { kind: 'scenario'; scenario: Scenario; problems: Problem[] } | { kind: 'error'; problems: Problem[] };
 
 export interface ParseOptions {
   path: string;
@@ -37,11 +34,7 @@ const GENERIC_TITLE = /^(ml )?(system design )?(interview )?(guide|notes|readme|
 
 /** "api-gateway-design" → "API Gateway Design": a title from an id, acronyms kept. */
 export function titleFromId(id: string): string {
-  return id
-    .split('-')
-    .filter(Boolean)
-    .map(titleWord)
-    .join(' ');
+  return id.split('-').filter(Boolean).map(titleWord).join(' ');
 }
 
 /** The title an H1 gives, without "Interview Guide", its numbering or dashes; undefined when nothing is left. */
@@ -137,7 +130,11 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
     const v = data[key];
     if (v === undefined || v === null) return [];
     if (Array.isArray(v)) return v.map((x) => String(x).trim()).filter(Boolean);
-    if (typeof v === 'string') return v.split(',').map((x) => x.trim()).filter(Boolean);
+    if (typeof v === 'string')
+      return v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
     problems.push({ path, line: 1, severity: 'error', message: `front matter '${key}' should be a list of words` });
     return [];
   };
@@ -191,7 +188,6 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
   if (problems.some((p) => p.severity === 'error')) return { kind: 'error', problems };
   return { kind: 'guide', guide, problems };
 }
-
 
 function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
   topicPoints(node, ctx);
@@ -251,7 +247,13 @@ function finish(ctx: Ctx): void {
         t.derivedKeyPoints = true;
       }
     }
-    if (!t.strong) ctx.problems.push({ path: ctx.path, line: t.line, severity: 'warning', message: `trap '${t.question}' has no strong answer (expected a 'Good Answer:', 'Best Answer:' or 'Strong Answer:' label)` });
+    if (!t.strong)
+      ctx.problems.push({
+        path: ctx.path,
+        line: t.line,
+        severity: 'warning',
+        message: `trap '${t.question}' has no strong answer (expected a 'Good Answer:', 'Best Answer:' or 'Strong Answer:' label)`,
+      });
   }
 }
 

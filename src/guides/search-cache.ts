@@ -90,6 +90,8 @@ function isPart(value: unknown): value is SearchPart {
     p.lengths.every((n) => Number.isInteger(n) && n >= 0) &&
     Boolean(p.words) &&
     typeof p.words === 'object' &&
-    Object.values(p.words).every((flat) => Array.isArray(flat) && flat.length % 3 === 0 && flat.every((n, i) => Number.isInteger(n) && n >= 0 && (i % 3 !== 0 || n < p.docs.length) && (i % 3 !== 1 || n <= 1)))
+    Object.values(p.words).every(
+      (flat) => Array.isArray(flat) && flat.length % 3 === 0 && flat.every((n, i) => Number.isInteger(n) && n >= 0 && (i % 3 !== 0 || n < p.docs.length) && (i % 3 !== 1 || n <= 1)),
+    )
   );
 }

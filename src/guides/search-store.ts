@@ -105,7 +105,9 @@ export function buildIndex(parts: SearchPart[], key: string): Buffer {
   });
   starts[words.length] = total;
   const postings = new Uint32Array(total);
-  words.forEach((w, i) => postings.set(postingsOf.get(w)!, starts[i]!));
+  words.forEach((w, i) => {
+    postings.set(postingsOf.get(w)!, starts[i]!);
+  });
   const docAt = new Uint32Array(base + 1);
   let at = 0;
   docLines.forEach((line, i) => {

@@ -10,13 +10,18 @@ type Check = (v: unknown) => boolean;
 const str: Check = (v) => typeof v === 'string';
 const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const bool: Check = (v) => typeof v === 'boolean';
-const opt = (check: Check): Check => (v) => v === undefined || check(v);
+const opt =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
 // Plain loops over precomputed keys: this runs over every guide of a warm library.
-const list = (check: Check): Check => (v) => {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (!check(v[i])) return false;
-  return true;
-};
+const list =
+  (check: Check): Check =>
+  (v) => {
+    if (!Array.isArray(v)) return false;
+    for (let i = 0; i < v.length; i++) if (!check(v[i])) return false;
+    return true;
+  };
 const strings = list(str);
 const obj = (fields: Record<string, Check>): Check => {
   const keys = Object.keys(fields);
@@ -28,12 +33,14 @@ const obj = (fields: Record<string, Check>): Check => {
     return true;
   };
 };
-const record = (check: Check): Check => (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(check);
+const record =
+  (check: Check): Check =>
+  (v) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(check);
 
 const keyPoint = obj({ label: str, terms: strings, hint: opt(str) });
 const cardBlock: Check = (v) =>
-  obj({ kind: str, title: opt(str) })(v) &&
-  ((v as { kind: string }).kind === 'table' ? obj({ header: opt(strings), rows: list(strings) })(v) : obj({ lines: strings })(v));
+  obj({ kind: str, title: opt(str) })(v) && ((v as { kind: string }).kind === 'table' ? obj({ header: opt(strings), rows: list(strings) })(v) : obj({ lines: strings })(v));
 const card = obj({ id: str, title: str, subtitle: opt(str), tags: strings, blocks: list(cardBlock), line: num });
 
 export const isProblem = obj({ path: str, line: opt(num), severity: (v) => v === 'error' || v === 'warning', message: str });
@@ -65,12 +72,8 @@ export const isGuide = obj({
   pacing: list(phase),
   questionsToAsk: list(obj({ question: str, why: opt(str), group: str, details: strings })),
   scenarioQuestions: list(obj({ scenario: str, ask: str, branches: list(obj({ when: str, then: str })) })),
-  tradeoffs: list(
-    obj({ id: str, title: str, options: strings, aspects: list(obj({ aspect: str, values: strings })), recommendation: opt(str), response: opt(str), notes: strings, line: num }),
-  ),
-  traps: list(
-    obj({ id: str, question: str, wants: opt(str), weak: opt(str), weakWhy: opt(str), strong: opt(str), keyPoints: list(keyPoint), derivedKeyPoints: opt(bool), line: num }),
-  ),
+  tradeoffs: list(obj({ id: str, title: str, options: strings, aspects: list(obj({ aspect: str, values: strings })), recommendation: opt(str), response: opt(str), notes: strings, line: num })),
+  traps: list(obj({ id: str, question: str, wants: opt(str), weak: opt(str), weakWhy: opt(str), strong: opt(str), keyPoints: list(keyPoint), derivedKeyPoints: opt(bool), line: num })),
   mistakes: list(obj({ mistake: str, why: opt(str), better: opt(str) })),
   cards: list(card),
   numbers: list(obj({ metric: str, value: str, context: opt(str) })),

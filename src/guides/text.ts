@@ -67,7 +67,10 @@ export function unquote(text: string): string {
 export function squash(text: string): string {
   // Most strings have nothing to squash; skip the replaces for them.
   if (!/[ \t]{2}|\t| \n|\n | $|^ /.test(text)) return text;
-  return text.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
+  return text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 }
 
 /** Parses "0-5 min", "15–30 minutes", "Minutes 5-15" into a window. */
@@ -89,9 +92,24 @@ export function titleCase(id: string): string {
 
 // Words a title keeps in capitals when it is made from a slug or from shouted text.
 export const ACRONYMS = new Set(
-  'api apis ai ml llm llms cdn dns sql nosql etl elt rag gpu gpus cpu tpu iot id ids url urls http https grpc rest p2p ota crm erp ats kyc aml s3 qps rps sla slo slos sre cicd ci cd ui ux sdk jwt oauth sso mfa otp sms tls ssl vpn ddos waf cqrs ddd mvp faq pos atm ev ar vr nlp ocr asr tts gdpr hipaa pci soc2 mlops llmops dag dags olap oltp ann knn hnsw bert gpt rl a/b ab k8s vm vms db dbs kv ttl lru'.split(' '),
+  'api apis ai ml llm llms cdn dns sql nosql etl elt rag gpu gpus cpu tpu iot id ids url urls http https grpc rest p2p ota crm erp ats kyc aml s3 qps rps sla slo slos sre cicd ci cd ui ux sdk jwt oauth sso mfa otp sms tls ssl vpn ddos waf cqrs ddd mvp faq pos atm ev ar vr nlp ocr asr tts gdpr hipaa pci soc2 mlops llmops dag dags olap oltp ann knn hnsw bert gpt rl a/b ab k8s vm vms db dbs kv ttl lru'.split(
+    ' ',
+  ),
 );
-const MIXED: Record<string, string> = { nosql: 'NoSQL', llms: 'LLMs', apis: 'APIs', gpus: 'GPUs', mlops: 'MLOps', llmops: 'LLMOps', slos: 'SLOs', dags: 'DAGs', ids: 'IDs', urls: 'URLs', dbs: 'DBs', vms: 'VMs' };
+const MIXED: Record<string, string> = {
+  nosql: 'NoSQL',
+  llms: 'LLMs',
+  apis: 'APIs',
+  gpus: 'GPUs',
+  mlops: 'MLOps',
+  llmops: 'LLMOps',
+  slos: 'SLOs',
+  dags: 'DAGs',
+  ids: 'IDs',
+  urls: 'URLs',
+  dbs: 'DBs',
+  vms: 'VMs',
+};
 
 /** One lower-case word of a title: an acronym in capitals ("DNS", "NoSQL"), else capitalised. */
 export function titleWord(word: string): string {

@@ -24,7 +24,7 @@ export async function guideFiles(root: string): Promise<{ files: string[]; probl
   const skip = (path: string, message: string): void => {
     problems.push({ path: shownPath(path), severity: 'error', message });
   };
-  let info;
+  let info: Stats;
   try {
     info = statSync(abs);
   } catch (e) {

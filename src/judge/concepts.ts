@@ -4,7 +4,7 @@
 // sentence says most of what the hint says. A point named only in a bare list of
 // terms, or by one generic buzzword, earns part of its credit. Pure.
 import type { KeyPoint } from '../guides/model.js';
-import { contentKeys, tokenize, units } from './lexicon.js';
+import { contentKeys } from './lexicon.js';
 import { sentences, type Sentence } from './prose.js';
 
 /** Words every platform answer throws around: alone they show no understanding. */
@@ -94,10 +94,18 @@ interface Alternative {
 }
 
 // What a study sheet tells the candidate to do: saying it back is no explanation.
-const INSTRUCTED = new Set(contentKeys('draw show explain mention discuss describe cover walk through talk present sketch outline identify define propose justify highlight emphasise emphasize note list state ask clarify summarize summarise address consider demonstrate review compare introduce detail'));
+const INSTRUCTED = new Set(
+  contentKeys(
+    'draw show explain mention discuss describe cover walk through talk present sketch outline identify define propose justify highlight emphasise emphasize note list state ask clarify summarize summarise address consider demonstrate review compare introduce detail',
+  ),
+);
 
 // Words that only frame a derived phrase: "schema evolution handling", "exactly-once semantics".
-const FILLER = new Set(contentKeys('rule rules concept concepts idea ideas semantics handling strategy strategies mechanism mechanisms approach approaches management considerations consideration issues requirements techniques technique concerns overview basics details internals choice choices options decisions pattern patterns algorithm algorithms logic flow format'));
+const FILLER = new Set(
+  contentKeys(
+    'rule rules concept concepts idea ideas semantics handling strategy strategies mechanism mechanisms approach approaches management considerations consideration issues requirements techniques technique concerns overview basics details internals choice choices options decisions pattern patterns algorithm algorithms logic flow format',
+  ),
+);
 
 /** A word of a term written as a name: an acronym, a version or figure, camel case. */
 function named2(term: string, key: string): boolean {
@@ -141,7 +149,8 @@ function derivedAlternative(term: string, label: string): Alternative | undefine
   const keys = telling.length === 0 ? a.keys : telling;
   // One plain word of a guide's phrase ("search", "providers") is not the point alone;
   // a name or an acronym ("Anycast", "TTL") is.
-  const named = keys.length === 1 && (keys[0]!.startsWith('#') || /(^|[\s(/-])([A-Z]{2,}|[A-Z][a-z]+[A-Z]|\w*\d)/.test(term) || (/^[A-Z]/.test(term.trim()) && !/^[A-Z][a-z]+(\s|$)/.test(term.trim())));
+  const named =
+    keys.length === 1 && (keys[0]!.startsWith('#') || /(^|[\s(/-])([A-Z]{2,}|[A-Z][a-z]+[A-Z]|\w*\d)/.test(term) || (/^[A-Z]/.test(term.trim()) && !/^[A-Z][a-z]+(\s|$)/.test(term.trim())));
   // Of two words, a name, an acronym or a concept of the synonym table ("exactly-once"
   // of "exactly-once semantics", "WAL" of "WAL retention") nearly makes the point alone.
   const anchor = keys.length === 2 ? keys.findIndex((k) => k.startsWith('#') || named2(term, k)) : -1;
@@ -227,7 +236,12 @@ function cuesIn(concept: Concept, list: Sentence[]): Cue[] {
       // "WAL retention pressure" said as "the slot pins the WAL… retention": all but one word.
       if (!span && alt.loose) {
         // In any order within the window: "merge-intersection of two lists" for "posting list intersection".
-        for (let drop = 0; drop < alt.keys.length && !span; drop++) span = findAll(s, alt.keys.filter((_, i) => i !== drop), true);
+        for (let drop = 0; drop < alt.keys.length && !span; drop++)
+          span = findAll(
+            s,
+            alt.keys.filter((_, i) => i !== drop),
+            true,
+          );
         weight = Math.min(weight, COVERED);
       }
       if (!span && alt.anchor) {
@@ -267,7 +281,11 @@ function cuesIn(concept: Concept, list: Sentence[]): Cue[] {
 function creditOf(cues: Cue[]): { credit: number; partial: boolean } {
   if (cues.length === 0) return { credit: 0, partial: false };
   const explained = cues.filter((c) => c.explained);
-  const sum = (list: Cue[]): number => Math.min(1, list.reduce((n, c) => n + c.weight, 0));
+  const sum = (list: Cue[]): number =>
+    Math.min(
+      1,
+      list.reduce((n, c) => n + c.weight, 0),
+    );
   const full = sum(explained);
   // Named only in a list: a fraction of its credit, whatever the number of terms.
   const listed = sum(cues) * LIST_CREDIT;
@@ -331,13 +349,28 @@ export function pointKeys(point: KeyPoint): Set<string> {
   return conceptKeys([point.label, ...point.terms, point.hint ?? ''].join(' . '));
 }
 
-
 // ---- relevance -------------------------------------------------------------------
 
 // What any ML-platform answer talks about, whatever the scenario.
 const ML_CORE = new Set([
-  ...contentKeys('model models feature features training train trained predict prediction predictions inference infer ml machine learning label labels labelled dataset datasets experiment experiments embedding embeddings scoring classifier data scientist data scientists'),
-  '#featurestore', '#serving', '#registry', '#tracking', '#drift', '#skew', '#pit', '#leak', '#retrain', '#notebook', '#gpu', '#training', '#explain', '#online', '#offline',
+  ...contentKeys(
+    'model models feature features training train trained predict prediction predictions inference infer ml machine learning label labels labelled dataset datasets experiment experiments embedding embeddings scoring classifier data scientist data scientists',
+  ),
+  '#featurestore',
+  '#serving',
+  '#registry',
+  '#tracking',
+  '#drift',
+  '#skew',
+  '#pit',
+  '#leak',
+  '#retrain',
+  '#notebook',
+  '#gpu',
+  '#training',
+  '#explain',
+  '#online',
+  '#offline',
 ]);
 
 /**

@@ -66,9 +66,10 @@ export function explains(tokens: Token[]): boolean {
 // Words that make a clause of a list item: a subject, a verb of being or having, a
 // modal, a reason. "logs are text" is a clause; "seeing the future" is a term.
 const CLAUSE = new Set(
-  ('is are was were be been being am has have had do does did will would can could should may might must we it they i you he she this that which who because so since if when while but ' +
-    'use uses used need needs run runs keep keeps make makes give gives take takes assume assumes mean means let lets get gets become becomes handle handles work works')
-    .split(' '),
+  (
+    'is are was were be been being am has have had do does did will would can could should may might must we it they i you he she this that which who because so since if when while but ' +
+    'use uses used need needs run runs keep keeps make makes give gives take takes assume assumes mean means let lets get gets become becomes handle handles work works'
+  ).split(' '),
 );
 
 /**
@@ -85,10 +86,14 @@ export function isTermList(line: string): boolean {
     const lead = tokenize(line.slice(0, colon));
     if (lead.length >= 4 && lead.some((t) => CLAUSE.has(t.text.toLowerCase()))) return false;
   }
-  const segments = line.split(/[,;|•]|:\s/).map((s) => s.trim()).filter(Boolean);
+  const segments = line
+    .split(/[,;|•]|:\s/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   // Three bare noun phrases in a row ("snapshot handoff, exactly-once semantics, schema
   // evolution") with not one small word between their words is a list too.
-  const bare = (s: string): boolean => s.split(/\s+/).length <= 4 && !/\b(the|a|an|of|for|to|in|on|with|as|by|from|and|or|via|into|is|are|we|it|then|so|but|because)\b/i.test(s.replace(/\S*-\S*/g, ''));
+  const bare = (s: string): boolean =>
+    s.split(/\s+/).length <= 4 && !/\b(the|a|an|of|for|to|in|on|with|as|by|from|and|or|via|into|is|are|we|it|then|so|but|because)\b/i.test(s.replace(/\S*-\S*/g, ''));
   if (segments.length === 3 && segments.every(bare) && !/[.!?]$/.test(line.trim())) return true;
   if (segments.length < 4) return false;
   const words = segments.map((s) => tokenize(s));
@@ -123,7 +128,8 @@ export interface ProseProfile {
   dontKnow: boolean;
 }
 
-const DONT_KNOW = /\b(?:i\s+(?:do\s*n[o']t|don['’]?t|really\s+don['’]?t)\s+know|no\s+idea|not\s+sure|i['’]?m\s+not\s+sure|i\s+am\s+not\s+sure|no\s+clue|skip(?:ping)?\s+this|can['’]?t\s+(?:say|answer)|unsure|dunno)\b/gi;
+const DONT_KNOW =
+  /\b(?:i\s+(?:do\s*n[o']t|don['’]?t|really\s+don['’]?t)\s+know|no\s+idea|not\s+sure|i['’]?m\s+not\s+sure|i\s+am\s+not\s+sure|no\s+clue|skip(?:ping)?\s+this|can['’]?t\s+(?:say|answer)|unsure|dunno)\b/gi;
 const FILLER = /\b(?:honestly|sorry|really|i\s+guess|to\s+be\s+honest|hmm+|um+|uh+|well|here|about\s+this|that)\b/gi;
 
 /** How an answer is written, for the score and the review's advice. */

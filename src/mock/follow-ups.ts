@@ -18,7 +18,9 @@ export interface FollowUp {
  */
 export function followUpsFor(texts: string[], points: KeyPoint[]): FollowUp[] {
   return texts.map((text) => {
-    const made = matchKeyPoints(text, points).results.filter((r) => r.credit >= 0.5).map((r) => r.point.label);
+    const made = matchKeyPoints(text, points)
+      .results.filter((r) => r.credit >= 0.5)
+      .map((r) => r.point.label);
     if (made.length > 0) return { text, probes: made };
     const keys = conceptKeys(text);
     return { text, probes: points.filter((p) => overlap(keys, pointKeys(p)) >= 2).map((p) => p.label) };
@@ -74,11 +76,7 @@ export function nudged(label: string): string {
   return `nudge:${label}`;
 }
 
-export type Move =
-  | { kind: 'trap' }
-  | { kind: 'follow-up'; followUp: FollowUp }
-  | { kind: 'probe'; point: KeyPoint; text: string }
-  | { kind: 'nudge'; point: KeyPoint; text: string };
+export type Move = { kind: 'trap' } | { kind: 'follow-up'; followUp: FollowUp } | { kind: 'probe'; point: KeyPoint; text: string } | { kind: 'nudge'; point: KeyPoint; text: string };
 
 export interface MoveInput {
   points: KeyPoint[];

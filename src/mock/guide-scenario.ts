@@ -17,7 +17,8 @@ export interface GuideScenario {
 }
 
 // Names a prompt keeps as written: products and companies people design clones of.
-const BRANDS = /^(uber|lyft|airbnb|google|netflix|twitter|amazon|meta|facebook|instagram|whatsapp|telegram|linkedin|youtube|reddit|tiktok|spotify|stripe|slack|zoom|dropbox|pinterest|shopify|paypal|tinder|yelp|twitch|discord|snapchat|github|gmail|kafka|redis|ticketmaster|doordash|quora|medium|wikipedia|bitly|pastebin|imdb|booking\.com|expedia|kayak|venmo|robinhood|coinbase|zillow|craigslist|etsy|ebay|alibaba|wechat|signal|messenger|notion|figma|jira|trello|salesforce|workday|chatgpt|openai|uber's|airbnb's|meet|docs|drive|maps|photos|calendar|sheets|search)$/i;
+const BRANDS =
+  /^(uber|lyft|airbnb|google|netflix|twitter|amazon|meta|facebook|instagram|whatsapp|telegram|linkedin|youtube|reddit|tiktok|spotify|stripe|slack|zoom|dropbox|pinterest|shopify|paypal|tinder|yelp|twitch|discord|snapchat|github|gmail|kafka|redis|ticketmaster|doordash|quora|medium|wikipedia|bitly|pastebin|imdb|booking\.com|expedia|kayak|venmo|robinhood|coinbase|zillow|craigslist|etsy|ebay|alibaba|wechat|signal|messenger|notion|figma|jira|trello|salesforce|workday|chatgpt|openai|uber's|airbnb's|meet|docs|drive|maps|photos|calendar|sheets|search)$/i;
 
 /** "Distributed Rate Limiter" → "Design a distributed rate limiter."; "LinkedIn" → "Design LinkedIn." */
 export function promptFromTitle(title: string): string {
@@ -68,7 +69,8 @@ function clean(raw: string): string {
 }
 
 // A figure with what it counts: "100,000 messages per second", "7 days", "99.99%", "2 TB".
-const QUANTITY = /\d[\d,.]*\s*(?:%|x\b|[kmbt]\b|ms\b|s\b|sec|second|minute|min\b|hour|day|week|month|year|[kmgtp]b\b|rps|qps|tps|rows?|events?|messages?|requests?|users?|nodes?|shards?|replicas?|series|samples?|transactions?|records?|queries|writes?|reads?|documents?|docs)/i;
+const QUANTITY =
+  /\d[\d,.]*\s*(?:%|x\b|[kmbt]\b|ms\b|s\b|sec|second|minute|min\b|hour|day|week|month|year|[kmgtp]b\b|rps|qps|tps|rows?|events?|messages?|requests?|users?|nodes?|shards?|replicas?|series|samples?|transactions?|records?|queries|writes?|reads?|documents?|docs)/i;
 const SPEAKER = /^\s*\**\s*(interviewer|you|candidate|me|i)\s*\**\s*:\s*\**\s*(.+)$/i;
 
 /**

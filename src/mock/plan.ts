@@ -96,7 +96,51 @@ function trapOf(t: Trap): PlanTrap {
   return { id: t.id, question: t.question, keyPoints: t.keyPoints, ...(t.wants ? { wants: t.wants } : {}) };
 }
 
-const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'is', 'it', 'we', 'you', 'what', 'how', 'why', 'with', 'do', 'does', 'can', 'not', 'just', 'your', 'our', 'that', 'this', 'at', 'be', 'are', 'if', 'by', 'as', 'from', 'who', 'when', 'which', 'instead', 'use', 'need', 'than', 'rather', 'one']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'is',
+  'it',
+  'we',
+  'you',
+  'what',
+  'how',
+  'why',
+  'with',
+  'do',
+  'does',
+  'can',
+  'not',
+  'just',
+  'your',
+  'our',
+  'that',
+  'this',
+  'at',
+  'be',
+  'are',
+  'if',
+  'by',
+  'as',
+  'from',
+  'who',
+  'when',
+  'which',
+  'instead',
+  'use',
+  'need',
+  'than',
+  'rather',
+  'one',
+]);
 
 function stems(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem).filter((w) => w.length > 1 && !STOP.has(w)));
@@ -140,11 +184,7 @@ const LEAN_ORDER = ['deep-dive', 'scale', 'high-level', 'wrap-up'];
 /** Finds a phase of the plan by key or by name, loosely ("deep", "scale", "wrap"). */
 export function findPhase<T extends { key: string; name: string }>(phases: T[], query: string): T | undefined {
   const q = query.trim().toLowerCase();
-  return (
-    phases.find((p) => p.key === q || p.name.toLowerCase() === q) ??
-    phases.find((p) => p.key === phaseKey(q)) ??
-    phases.find((p) => p.name.toLowerCase().includes(q) || p.key.includes(q))
-  );
+  return phases.find((p) => p.key === q || p.name.toLowerCase() === q) ?? phases.find((p) => p.key === phaseKey(q)) ?? phases.find((p) => p.name.toLowerCase().includes(q) || p.key.includes(q));
 }
 
 /**
@@ -165,7 +205,10 @@ function optionsQuestion(t: Guide['tradeoffs'][number]): string | undefined {
   const [a, b] = t.options;
   if (!a || !b) return undefined;
   // Neutral: the candidate picks, whatever the guide recommends.
-  const opts = t.options.filter(Boolean).slice(0, 3).map((o) => o.replace(/\s*\((?:chosen|recommended|default)\)\s*$/i, ''));
+  const opts = t.options
+    .filter(Boolean)
+    .slice(0, 3)
+    .map((o) => o.replace(/\s*\((?:chosen|recommended|default)\)\s*$/i, ''));
   const list = opts.length === 2 ? `${opts[0]} or ${opts[1]}` : `${opts.slice(0, -1).join(', ')} or ${opts[opts.length - 1]}`;
   const title = t.title.replace(/[.?!]+$/, '');
   const named = opts.every((o) => title.toLowerCase().includes(o.toLowerCase()));
@@ -190,7 +233,13 @@ function guideFollowUps(guide: Guide, phases: { key: string; name: string; keyPo
   const share = Math.max(1, Math.ceil(pool.length / Math.max(1, middle.length)));
   for (const phase of phases) {
     if (phase.key === 'clarify') {
-      out.set(phase.key, guide.questionsToAsk.filter((q) => q.group !== 'must').slice(0, 2).map((q) => q.question));
+      out.set(
+        phase.key,
+        guide.questionsToAsk
+          .filter((q) => q.group !== 'must')
+          .slice(0, 2)
+          .map((q) => q.question),
+      );
       continue;
     }
     // The last phase closes the interview, whatever the guide calls it ("Trade-offs + Discussion").
@@ -210,7 +259,14 @@ function guideFollowUps(guide: Guide, phases: { key: string; name: string; keyPo
     // A topic of the phase's own to go deep on: the words a candidate would say, not the guide's instruction.
     const topic = phase.key === 'high-level' ? undefined : phase.keyPoints.map((k) => topicPhrase(k.label)).find((t) => t !== undefined);
     const questions = [...(topic ? [`Take me through ${topic}: how does it work, and what can go wrong?`] : []), ...ranked];
-    out.set(phase.key, questions.length > 0 ? questions : phase.key === 'scale' ? ['Traffic grows tenfold: what breaks first, and what do you change?'] : [`What is the riskiest part of ${lowerFirst(phase.name)}, and how would you know it is failing?`]);
+    out.set(
+      phase.key,
+      questions.length > 0
+        ? questions
+        : phase.key === 'scale'
+          ? ['Traffic grows tenfold: what breaks first, and what do you change?']
+          : [`What is the riskiest part of ${lowerFirst(phase.name)}, and how would you know it is failing?`],
+    );
   }
   return out;
 }
@@ -218,7 +274,14 @@ function guideFollowUps(guide: Guide, phases: { key: string; name: string; keyPo
 /** "Cache prefetching for popular domains" → "cache prefetching"; a sentence or meta-advice gives none. */
 function topicPhrase(label: string): string | undefined {
   const first = subPhrases(label.replace(/[.…]+$/, ''))[0];
-  if (!first || first.split(/\s+/).length > 4 || /^(pick|choose|one|two|\d)/i.test(first) || /\b(is|are|must|should|can|will|between|in|of|for|on|with|to|from|at)\b/i.test(first) || /trade-?offs?|summar|questions?/i.test(first)) return undefined;
+  if (
+    !first ||
+    first.split(/\s+/).length > 4 ||
+    /^(pick|choose|one|two|\d)/i.test(first) ||
+    /\b(is|are|must|should|can|will|between|in|of|for|on|with|to|from|at)\b/i.test(first) ||
+    /trade-?offs?|summar|questions?/i.test(first)
+  )
+    return undefined;
   return lowerFirst(first);
 }
 
@@ -237,7 +300,10 @@ export function buildPlan(input: PlanInput): MockPlan {
   const base = plans.reduce((best, p) => (Math.abs(Math.max(...p.map((x) => x.end)) - want) < Math.abs(Math.max(...best.map((x) => x.end)) - want) ? p : best));
   const baseTotal = Math.max(...base.map((p) => p.end));
   const factor = input.minutes ? input.minutes / baseTotal : 1;
-  const at = scaler(base.map((p) => p.end), factor);
+  const at = scaler(
+    base.map((p) => p.end),
+    factor,
+  );
 
   const group = input.interviewer ? (input.discussion ?? guide.discussion).find((d) => d.background === input.interviewer) : undefined;
   const interviewer = input.interviewer ? { background: input.interviewer, title: group?.title ?? `Interviewer with a ${input.interviewer} background`, points: group?.points ?? [] } : undefined;
@@ -271,7 +337,13 @@ export function buildPlan(input: PlanInput): MockPlan {
   // The trap is asked where the plan stresses the design: its scale phase, else the last before the wrap-up.
   const middle = keys.filter((k) => k !== 'clarify' && k !== 'wrap-up');
   const trapKey = keys.includes('scale') ? 'scale' : middle[middle.length - 1];
-  const fromGuide = scenario ? undefined : guideFollowUps(guide, base.map((p, i) => ({ key: keys[i]!, name: p.name, keyPoints: p.keyPoints })), trap);
+  const fromGuide = scenario
+    ? undefined
+    : guideFollowUps(
+        guide,
+        base.map((p, i) => ({ key: keys[i]!, name: p.name, keyPoints: p.keyPoints })),
+        trap,
+      );
   let phases: MockPhase[] = base.map((p, i) => {
     const key = keys[i]!;
     const withTrap = key === trapKey && trap !== undefined;
@@ -284,10 +356,7 @@ export function buildPlan(input: PlanInput): MockPlan {
       tips: p.tips,
       keyPoints: p.keyPoints,
       opening: OPENINGS[key] ?? `Next, ${lowerFirst(p.name.replace(/[.:]+$/, ''))}${p.focus && p.focus !== p.name ? `: ${lowerFirst(p.focus.replace(/[.]+$/, ''))}` : ''}. Over to you.`,
-      followUps: followUpsFor(
-        [...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : (fromGuide!.get(key) ?? []))],
-        withTrap ? [...p.keyPoints, ...trap.keyPoints] : p.keyPoints,
-      ),
+      followUps: followUpsFor([...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : (fromGuide!.get(key) ?? []))], withTrap ? [...p.keyPoints, ...trap.keyPoints] : p.keyPoints),
       ...(withTrap ? { trap } : {}),
     };
   });

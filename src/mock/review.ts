@@ -229,8 +229,14 @@ export function reviewSession(session: MockSession, options: { timed: boolean })
   const plan = session.plan;
   // The interview's subject: its title and prompt, and the words of its key points (a
   // guide's own vocabulary, which a generic or numbered title lacks).
-  const domain = domainKeys([plan.title, plan.prompt, plan.guide.title], plan.phases.flatMap((p) => [...p.keyPoints, ...(p.trap?.keyPoints ?? [])]));
-  const answer = session.phases.filter((p) => p.plan.key !== 'clarify').map((p) => session.candidateText(p)).join('\n\n');
+  const domain = domainKeys(
+    [plan.title, plan.prompt, plan.guide.title],
+    plan.phases.flatMap((p) => [...p.keyPoints, ...(p.trap?.keyPoints ?? [])]),
+  );
+  const answer = session.phases
+    .filter((p) => p.plan.key !== 'clarify')
+    .map((p) => session.candidateText(p))
+    .join('\n\n');
   const answerRelevance = relevance(answer, domain);
   const concrete = specificity(answer);
   const phases = session.phases.map((p) => phaseReview(session, p, options.timed, domain, answerRelevance, concrete));
@@ -288,4 +294,3 @@ export function reviewSession(session: MockSession, options: { timed: boolean })
     drill: trapsToDrill(plan.traps, phases, missedPoints),
   };
 }
-

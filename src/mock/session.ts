@@ -158,7 +158,11 @@ export class MockSession {
       this.say('interviewer', 'reply', 'Noted.');
       return { facets: [], lines: [{ facet: '', text: 'Noted.', kind: 'unknown', assumption: false }] };
     }
-    const r = reply(text, { answers: this.plan.answers, defaults: this.plan.defaults, ...(this.plan.general ? { general: true } : {}), ...(this.plan.facts ? { facts: this.plan.facts } : {}) }, this.given);
+    const r = reply(
+      text,
+      { answers: this.plan.answers, defaults: this.plan.defaults, ...(this.plan.general ? { general: true } : {}), ...(this.plan.facts ? { facts: this.plan.facts } : {}) },
+      this.given,
+    );
     this.say('you', question ? 'question' : 'note', text, r.facets.length > 0 ? { topics: r.facets } : {});
     // A question, or a stated assumption, shows the candidate thought about the topic; a
     // bare list of topic names does not.

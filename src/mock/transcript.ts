@@ -38,7 +38,8 @@ export function transcriptMarkdown(session: MockSession, review: Review, meta: T
   out.push(`- Date: ${meta.date.toISOString().replace('T', ' ').slice(0, 16)} UTC`);
   out.push(plan.scenario ? `- Scenario: ${plan.scenario} (guide: ${plan.guide.id})` : `- Guide: ${plan.guide.id}`);
   out.push(`- Score: ${review.score}/100${review.partial ? ' (partial: stopped before the end)' : ''}`);
-  if (timed) out.push(`- Time: ${review.usedMin !== null ? formatMinutes(review.usedMin) : '?'} of ${formatMinutes(review.plannedMin)} planned minutes${meta.speed !== 1 ? ` (clock ran ×${meta.speed})` : ''}`);
+  if (timed)
+    out.push(`- Time: ${review.usedMin !== null ? formatMinutes(review.usedMin) : '?'} of ${formatMinutes(review.plannedMin)} planned minutes${meta.speed !== 1 ? ` (clock ran ×${meta.speed})` : ''}`);
   else if (typeof meta.source === 'object') out.push(`- Scored from: ${meta.source.file}`);
   if (plan.interviewer) out.push(`- Interviewer: ${plan.interviewer.title}`);
   out.push('', '## The question', '', quote(plan.prompt), '');
@@ -49,11 +50,17 @@ export function transcriptMarkdown(session: MockSession, review: Review, meta: T
     const r = review.phases[i]!;
     const used = r.usedMin !== null && r.status !== 'not reached' ? `, used ${formatMinutes(r.usedMin)} min` : '';
     const status = r.status === 'done' ? '' : ` (${r.status === 'skipped' && !timed ? 'no answer' : r.status})`;
-    out.push(`## ${phase.plan.name}${status}`, '', `_Planned ${formatMinutes(r.plannedMin)} min${used}${phase.extendedMs ? `, extended by ${formatMinutes(phase.extendedMs / 60_000)}` : ''}. Focus: ${phase.plan.focus || '—'}_`, '');
+    out.push(
+      `## ${phase.plan.name}${status}`,
+      '',
+      `_Planned ${formatMinutes(r.plannedMin)} min${used}${phase.extendedMs ? `, extended by ${formatMinutes(phase.extendedMs / 60_000)}` : ''}. Focus: ${phase.plan.focus || '—'}_`,
+      '',
+    );
     for (const t of phase.turns) out.push(turn(t, timed), '');
     if (r.total > 0) {
       out.push(`**Key points: ${r.covered}/${r.total}**`, '');
-      for (const p of r.points) out.push(`- [${p.covered ? 'x' : ' '}] ${p.label}${p.by === 'matcher' && p.words ? ` — “${p.words}”` : p.by === 'you' ? ' — ticked by you' : p.hint ? ` — ${p.hint}` : ''}`);
+      for (const p of r.points)
+        out.push(`- [${p.covered ? 'x' : ' '}] ${p.label}${p.by === 'matcher' && p.words ? ` — “${p.words}”` : p.by === 'you' ? ' — ticked by you' : p.hint ? ` — ${p.hint}` : ''}`);
       out.push('');
     }
     if (r.mustAsk) {
@@ -63,7 +70,8 @@ export function transcriptMarkdown(session: MockSession, review: Review, meta: T
     }
     if (r.trap) {
       out.push(`**Trap “${r.trap.question}”: ${r.trap.covered}/${r.trap.total}**`, '');
-      for (const p of r.trap.points) out.push(`- [${p.covered ? 'x' : ' '}] ${p.label}${p.by === 'matcher' && p.words ? ` — “${p.words}”` : p.by === 'you' ? ' — ticked by you' : p.hint ? ` — ${p.hint}` : ''}`);
+      for (const p of r.trap.points)
+        out.push(`- [${p.covered ? 'x' : ' '}] ${p.label}${p.by === 'matcher' && p.words ? ` — “${p.words}”` : p.by === 'you' ? ' — ticked by you' : p.hint ? ` — ${p.hint}` : ''}`);
       out.push('');
     }
   }
@@ -73,7 +81,9 @@ export function transcriptMarkdown(session: MockSession, review: Review, meta: T
   out.push('| Phase | Planned | Used | Key points |', '| --- | --- | --- | --- |');
   for (const p of review.phases) {
     const extra = [p.mustAsk ? `must-ask ${p.mustAsk.filter((m) => m.asked).length}/${p.mustAsk.length}` : '', p.trap ? `trap ${p.trap.covered}/${p.trap.total}` : ''].filter(Boolean).join(', ');
-    out.push(`| ${p.name}${p.status === 'done' ? '' : ` (${p.status})`} | ${formatMinutes(p.plannedMin)} | ${p.usedMin !== null ? formatMinutes(p.usedMin) : '—'} | ${p.total > 0 ? `${p.covered}/${p.total}` : '—'}${extra ? `, ${extra}` : ''} |`);
+    out.push(
+      `| ${p.name}${p.status === 'done' ? '' : ` (${p.status})`} | ${formatMinutes(p.plannedMin)} | ${p.usedMin !== null ? formatMinutes(p.usedMin) : '—'} | ${p.total > 0 ? `${p.covered}/${p.total}` : '—'}${extra ? `, ${extra}` : ''} |`,
+    );
   }
   out.push('');
   if (review.missed.length > 0) {
@@ -91,5 +101,8 @@ export function transcriptMarkdown(session: MockSession, review: Review, meta: T
     for (const d of review.drill) out.push(`- ${d.question} (\`${d.id}\`): ${d.why}`);
     out.push('');
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

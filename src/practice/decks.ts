@@ -70,16 +70,12 @@ export function guideDeck(guide: Guide, deck: DeckName): DeckItem[] {
       return guide.traps.map((trap) => ({ ...base(trap.id, trap.question), deck, trap }));
     case 'numbers': {
       const ids = numberIds(guide.numbers);
-      return guide.numbers
-        .map((number, i) => ({ ...base(ids[i]!, `${number.metric}?`), deck, number }))
-        .filter((item) => hasQuantities(item.number.value));
+      return guide.numbers.map((number, i) => ({ ...base(ids[i]!, `${number.metric}?`), deck, number })).filter((item) => hasQuantities(item.number.value));
     }
     case 'questions':
       return guide.questions.map((question) => ({ ...base(question.id, question.text), deck, question }));
     case 'tradeoffs':
-      return guide.tradeoffs
-        .filter((t) => tradeoffQuestion(t, 0) !== undefined)
-        .map((tradeoff) => ({ ...base(tradeoff.id, `${tradeoff.title}: which fits?`), deck, tradeoff }));
+      return guide.tradeoffs.filter((t) => tradeoffQuestion(t, 0) !== undefined).map((tradeoff) => ({ ...base(tradeoff.id, `${tradeoff.title}: which fits?`), deck, tradeoff }));
   }
 }
 

@@ -28,9 +28,7 @@ export function escapeHtml(text: string): string {
 
 /** Plain text to one HTML field: escaped, line breaks as <br>, no tabs. */
 export function htmlField(text: string): string {
-  return escapeHtml(text.replace(/\r\n?/g, '\n'))
-    .replace(/\t/g, ' ')
-    .replace(/\n/g, '<br>');
+  return escapeHtml(text.replace(/\r\n?/g, '\n')).replace(/\t/g, ' ').replace(/\n/g, '<br>');
 }
 
 /** Anki tags are space-separated words; keep letters, digits, - _ : and . only. */

@@ -141,8 +141,22 @@ export function computeStats(summary: PracticeSummary, items: DeckItem[], now: D
       correct: summary.correct,
       reviewsToday: byDay.get(today)?.reviews ?? 0,
     },
-    decks: DECK_NAMES.map((deck) => ({ deck, ...counts(items.filter((i) => i.deck === deck), progress, now) })),
-    guides: guides.map((guide) => ({ guide, ...counts(items.filter((i) => i.guide === guide), progress, now) })),
+    decks: DECK_NAMES.map((deck) => ({
+      deck,
+      ...counts(
+        items.filter((i) => i.deck === deck),
+        progress,
+        now,
+      ),
+    })),
+    guides: guides.map((guide) => ({
+      guide,
+      ...counts(
+        items.filter((i) => i.guide === guide),
+        progress,
+        now,
+      ),
+    })),
     streak: { current, longest, reviewedToday: byDay.has(today) },
     accuracy,
     mocks,

@@ -186,7 +186,7 @@ export function decodeSummary(text: string, scheduler = schedulerId()): { summar
     for (const m of mocks as unknown[]) {
       // Saved after checkEntry: a record that does not look like one is a broken snapshot.
       const mock = m as MockEntry;
-      if (!mock || mock.kind !== 'mock' || typeof mock.at !== 'string' || typeof mock.score !== 'number' || !Array.isArray(mock.phases)) return undefined;
+      if (mock?.kind !== 'mock' || typeof mock.at !== 'string' || typeof mock.score !== 'number' || !Array.isArray(mock.phases)) return undefined;
       summary.mocks.push(mock);
     }
     const sk = skipped as { count: unknown; first: unknown };

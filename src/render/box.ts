@@ -92,7 +92,9 @@ function rowBlocks(block: Extract<CardBlock, { kind: 'table' }>, inner: number, 
     row.slice(1).forEach((cell, i) => {
       if (!cell) return;
       const label = block.header?.[i + 1] ? `${block.header[i + 1]}: ` : '';
-      wrap(cell, Math.max(10, inner - 2 - label.length)).forEach((l, j) => out.push(`  ${j === 0 ? s.dim(label) : ' '.repeat(label.length)}${l}`));
+      wrap(cell, Math.max(10, inner - 2 - label.length)).forEach((l, j) => {
+        out.push(`  ${j === 0 ? s.dim(label) : ' '.repeat(label.length)}${l}`);
+      });
     });
   }
   return out;

@@ -58,10 +58,21 @@ export const HOW_IT_WORKS =
 export function renderOpening(plan: MockPlan, io: View, howItWorks = true): string {
   const s = style(io.color);
   const out = [heading(`Mock interview · ${plan.title}`, io, s), ''];
-  out.push(indent(wrap(`“${plan.prompt}”`, io.columns - 4).map((l) => s.bold.cyan(l)).join('\n')), '');
+  out.push(
+    indent(
+      wrap(`“${plan.prompt}”`, io.columns - 4)
+        .map((l) => s.bold.cyan(l))
+        .join('\n'),
+    ),
+    '',
+  );
   if (plan.angle) out.push(para("Interviewer's angle", plan.angle, io, s), '');
   if (plan.context) out.push(para('Background', plan.context, io, s), '');
-  if (plan.interviewer) out.push(para(`Your interviewer: ${interviewerLabel(plan.interviewer.title)}`, `Expect questions on ${plan.interviewer.points.map((p) => p.replace(/\.$/, '').toLowerCase()).join('; ')}.`, io, s), '');
+  if (plan.interviewer)
+    out.push(
+      para(`Your interviewer: ${interviewerLabel(plan.interviewer.title)}`, `Expect questions on ${plan.interviewer.points.map((p) => p.replace(/\.$/, '').toLowerCase()).join('; ')}.`, io, s),
+      '',
+    );
   out.push(timeline(plan.phases, io.columns, s));
   if (howItWorks) out.push('', para('How it works', HOW_IT_WORKS, io, s));
   return out.join('\n');
@@ -141,7 +152,7 @@ export function renderStudy(plan: MockPlan, io: View): string {
       for (const k of kps) {
         // What the label already says is not said again: "SSE vs WebSocket — SSE vs WebSocket: …".
         const same = (t: string): boolean => t.trim().toLowerCase() === k.label.trim().toLowerCase();
-        const hint = k.hint && k.hint.toLowerCase().startsWith(`${k.label.toLowerCase()}:`) ? k.hint.slice(k.label.length + 1).trim() : k.hint;
+        const hint = k.hint?.toLowerCase().startsWith(`${k.label.toLowerCase()}:`) ? k.hint.slice(k.label.length + 1).trim() : k.hint;
         // Terms that are a part of the label ("tiers" of "Ranking tiers") add nothing to it.
         const terms = k.terms.filter((t) => !same(t) && !k.label.toLowerCase().includes(t.trim().toLowerCase())).slice(0, 4);
         out.push(...bullet(`${s.bold(k.label)}${hint && !same(hint) ? ` — ${hint}` : ''}${terms.length ? s.dim(` (e.g. ${terms.join(', ')})`) : ''}`, io.columns));

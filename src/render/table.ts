@@ -12,7 +12,6 @@ export interface TableSpec {
   columns: number;
 }
 
-
 /** Below this width a table is drawn as one block per row (issue 11: never a broken box). */
 export const NARROW = 60;
 
@@ -57,7 +56,9 @@ function renderBlocks(spec: TableSpec, s: Style): string {
         if (!cell) return;
         const label = spec.head[i + 1] ? `${spec.head[i + 1]}: ` : '';
         const lines = wrap(cell, Math.max(10, width - 2 - label.length));
-        lines.forEach((l, j) => out.push(`  ${j === 0 ? s.dim(label) : ' '.repeat(label.length)}${l}`));
+        lines.forEach((l, j) => {
+          out.push(`  ${j === 0 ? s.dim(label) : ' '.repeat(label.length)}${l}`);
+        });
       });
       return out.join('\n');
     })

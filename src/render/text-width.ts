@@ -35,14 +35,15 @@ let built: Classes | undefined;
 
 function classes(): Classes {
   built ??= {
-    invisible: new RegExp(String.raw`^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]$`, 'u'),
-    spacingMark: new RegExp(String.raw`^\p{Spacing_Mark}$`, 'u'),
-    emojiPresentation: new RegExp(String.raw`^\p{Emoji_Presentation}$`, 'u'),
-    emoji: new RegExp(String.raw`^\p{Emoji}$`, 'u'),
-    pictographic: new RegExp(String.raw`^\p{Extended_Pictographic}$`, 'u'),
-    pictographicAll: new RegExp(String.raw`\p{Extended_Pictographic}`, 'gu'),
-    modifierBase: new RegExp(String.raw`^\p{Emoji_Modifier_Base}$`, 'u'),
-    extend: new RegExp(String.raw`^[\p{Mn}\p{Me}\p{Mc}\u200c\u200d\ufe00-\ufe0f\uff9e\uff9f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$`, 'u'),
+    invisible: /^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]$/u,
+    spacingMark: /^\p{Spacing_Mark}$/u,
+    emojiPresentation: /^\p{Emoji_Presentation}$/u,
+    emoji: /^\p{Emoji}$/u,
+    pictographic: /^\p{Extended_Pictographic}$/u,
+    pictographicAll: /\p{Extended_Pictographic}/gu,
+    modifierBase: /^\p{Emoji_Modifier_Base}$/u,
+    // biome-ignore lint/suspicious/noMisleadingCharacterClass: a class of single extending characters, matched one at a time
+    extend: /^[\p{Mn}\p{Me}\p{Mc}\u200c\u200d\ufe00-\ufe0f\uff9e\uff9f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u,
     segmenterOnly: new RegExp(SEGMENTER_ONLY, 'u'),
   };
   return built;
@@ -133,7 +134,12 @@ function measureCluster(cluster: string): number {
   const start = chars.findIndex((c) => !k.invisible.test(c));
   if (start === -1) return 0;
   if (isWideEmoji(cluster)) return 2;
-  const hangul = hangulWidth(chars.slice(start).filter((c) => !k.invisible.test(c)).map((c) => c.codePointAt(0)!));
+  const hangul = hangulWidth(
+    chars
+      .slice(start)
+      .filter((c) => !k.invisible.test(c))
+      .map((c) => c.codePointAt(0)!),
+  );
   if (hangul !== undefined) return hangul;
   let w = eastAsianWidth(chars[start]!.codePointAt(0)!);
   for (const c of chars.slice(start + 1)) if (k.spacingMark.test(c) || (c >= '\uff00' && c <= '\uffef')) w += eastAsianWidth(c.codePointAt(0)!);

@@ -71,4 +71,3 @@ export function timeline(plan: Phase[], columns: number, s: Style): string {
     .join('');
   return `${title}\n  ${s.level > 0 ? bar : `|${bar}`}\n${rows.join('\n')}`;
 }
-

@@ -5,7 +5,7 @@
 // warning and a fresh file keeps every record that was still readable. A record that
 // reads as JSON but not as a record of its kind is skipped with a warning and kept in
 // the file; strings from the file are cleaned where they enter (issue 13).
-import { appendFile, chmod, open, rm, stat, truncate, unlink } from 'node:fs/promises';
+import { appendFile, chmod, open, rm, stat, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Io } from '../io.js';
 import { sanitize } from '../guides/text.js';
@@ -156,9 +156,21 @@ export function checkEntry(record: Record<string, unknown>): HistoryEntry | stri
     const checked: MockPhaseRecord[] = [];
     for (const p of phases as unknown[]) {
       const ph = p as Record<string, unknown>;
-      const ok = ph && typeof ph === 'object' && typeof ph['key'] === 'string' && typeof ph['name'] === 'string' && ['plannedMin', 'usedMin', 'covered', 'total'].every((k) => typeof ph[k] === 'number' && Number.isFinite(ph[k]));
+      const ok =
+        ph &&
+        typeof ph === 'object' &&
+        typeof ph['key'] === 'string' &&
+        typeof ph['name'] === 'string' &&
+        ['plannedMin', 'usedMin', 'covered', 'total'].every((k) => typeof ph[k] === 'number' && Number.isFinite(ph[k]));
       if (!ok) return "'phases' should hold a key, a name and four numbers each";
-      checked.push({ key: sanitize(ph['key'] as string).text, name: sanitize(ph['name'] as string).text, plannedMin: ph['plannedMin'] as number, usedMin: ph['usedMin'] as number, covered: ph['covered'] as number, total: ph['total'] as number });
+      checked.push({
+        key: sanitize(ph['key'] as string).text,
+        name: sanitize(ph['name'] as string).text,
+        plannedMin: ph['plannedMin'] as number,
+        usedMin: ph['usedMin'] as number,
+        covered: ph['covered'] as number,
+        total: ph['total'] as number,
+      });
     }
     return { ...(fields as Omit<Extract<HistoryEntry, { kind: 'mock' }>, 'phases'>), kind: 'mock', phases: checked };
   }
@@ -240,7 +252,7 @@ async function loadLocked(io: Pick<Io, 'dataDir' | 'stderr'>, mustRepair = true)
 
 /** True when the file is missing, empty, or ends with a newline (its last append finished). */
 async function endsCleanly(file: string): Promise<boolean> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch (e) {

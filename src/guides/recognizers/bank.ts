@@ -36,5 +36,8 @@ export function collectQuestions(node: Node, ctx: Ctx, ancestors: Node[]): void 
 }
 
 function cleanHeading(h: string): string {
-  return h.replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s+questions?$/i, '').trim();
+  return h
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/\s+questions?$/i, '')
+    .trim();
 }

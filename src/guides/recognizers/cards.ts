@@ -13,7 +13,11 @@ export const cards: Recognizer = {
     { name: 'card-per-subheading', example: '## Quick Reference Cards\n### Latency Budget\n| Hop | Budget |' },
     { name: 'ascii-box', example: '```\n+------------------+\n| COMPONENT STACK  |\n+------------------+\n```' },
     { name: 'one-card-with-sections', example: '## Quick Reference Card\n### Key Numbers\n| Metric | Target |\n### The 5-Sentence Summary\n1. ...' },
-    { name: 'box-sections', example: '│ KEY NUMBERS        KEY DECISIONS │\n│ ───────────        ───────────── │\n│ 2,000 spaces       ✓ Plates      │\n│ Payments:                        │\n│   Card on exit                   │' },
+    {
+      name: 'box-sections',
+      example:
+        '│ KEY NUMBERS        KEY DECISIONS │\n│ ───────────        ───────────── │\n│ 2,000 spaces       ✓ Plates      │\n│ Payments:                        │\n│   Card on exit                   │',
+    },
     { name: 'box-diagram', example: '│ Phone -> API -> Queue │\n│          ↓            │\n│       Metadata DB     │' },
     { name: 'shouted-titles', example: '## 7. Quick Reference Card\n│ TIKTOK FEED GRAPHQL CDN - CHEAT SHEET │  → "TikTok Feed GraphQL CDN"' },
   ],

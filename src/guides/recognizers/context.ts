@@ -41,6 +41,7 @@ export interface Recognizer {
   heading: RegExp;
   layouts: Layout[];
   /** Reads the section; `false` means it was not this part after all, and it is walked as a plain section. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most recognizers return nothing; one returning true stops the walk below the node
   read(node: Node, ctx: Ctx, ancestors: Node[]): void | boolean;
   /** After reading, the section is walked as a plain one too (a phase heading holds other parts). */
   passThrough?: boolean;

@@ -21,11 +21,15 @@ export function plain(text: string): string {
 
 /** Emphasis off a sentence, its punctuation kept: a focus or a tip as the guide wrote it. */
 export function sentence(text: string): string {
-  return text.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // Meta-advice is not something an answer makes: "see below", "ask questions".
-const META = /^(see (the )?(list|below|above)|ask (clarifying )?questions|(address|answer|take) (any )?(the )?(follow-?up )?questions|go deep( on [\w ]+)?$|compare (the )?(approaches|options|alternatives)$|handle follow-?ups?|questions?$|summary$|q&a$|n\/a$|tbd$|-+$)/i;
+const META =
+  /^(see (the )?(list|below|above)|ask (clarifying )?questions|(address|answer|take) (any )?(the )?(follow-?up )?questions|go deep( on [\w ]+)?$|compare (the )?(approaches|options|alternatives)$|handle follow-?ups?|questions?$|summary$|q&a$|n\/a$|tbd$|-+$)/i;
 
 /** One key point from one phrase, or undefined when the phrase says nothing checkable. */
 export function pointFrom(text: string): KeyPoint | undefined {
@@ -53,14 +57,20 @@ export function pointFrom(text: string): KeyPoint | undefined {
   if (long && parts.length > 1) terms.delete(label.replace(/…$/, ''));
   const point: KeyPoint = { label, terms: [...terms], derived: true };
   // A hint says more than the label and its examples: "Hotel Search (Elasticsearch Geo)" does not.
-  const extra = t.replace(label, '').replace(/\([^)]*\)/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const extra = t
+    .replace(label, '')
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   if (extra.split(' ').filter(Boolean).length >= 3) point.hint = t;
   return point;
 }
 
 // What a guide tells the candidate to do, which the candidate then does rather than says.
-const INSTRUCTION = /^(?:draw|show|explain|mention|discuss|describe|cover|walk (?:me )?through|talk (?:about|through)|present|sketch|outline|identify|define|propose|justify|highlight|emphasi[sz]e|note|list|state|ask(?: about)?|clarify|summari[sz]e|address|consider|demonstrate|review|compare|introduce|detail|go over|dive into|focus on|start with|mention that|explain why|explain how|know)\s+/i;
-const CONNECTOR = /\s*(?:[,;:()+/&→]|\s(?:for|with|as|via|and|or|into|from|by|is|are|vs\.?|versus|instead of|rather than|using|through|because|so|but|then|while|when|which|that)\s|\s-+\s|\s[-–—]\s)\s*/i;
+const INSTRUCTION =
+  /^(?:draw|show|explain|mention|discuss|describe|cover|walk (?:me )?through|talk (?:about|through)|present|sketch|outline|identify|define|propose|justify|highlight|emphasi[sz]e|note|list|state|ask(?: about)?|clarify|summari[sz]e|address|consider|demonstrate|review|compare|introduce|detail|go over|dive into|focus on|start with|mention that|explain why|explain how|know)\s+/i;
+const CONNECTOR =
+  /\s*(?:[,;:()+/&→]|\s(?:for|with|as|via|and|or|into|from|by|is|are|vs\.?|versus|instead of|rather than|using|through|because|so|but|then|while|when|which|that)\s|\s-+\s|\s[-–—]\s)\s*/i;
 
 /** "Draw DNS hierarchy" → "DNS hierarchy": what a guide tells the candidate to do, without the telling. */
 export function withoutInstruction(label: string): string {
@@ -77,7 +87,14 @@ export function subPhrases(label: string): string[] {
     .replace(/^(?:how|why|what|when|where)\s+(?:does|do|is|are|would|should|can|to|will)\s+/i, '')
     .replace(/\s+work\??$|\?$/i, '')
     .trim();
-  return [...new Set(core.split(CONNECTOR).map((p) => p.trim().replace(/^(?:(?:or|and|but|then|so|the|a|an)\s+)+/i, '')).filter((p) => p.length >= 2 && /\p{L}/u.test(p)))].slice(0, 6);
+  return [
+    ...new Set(
+      core
+        .split(CONNECTOR)
+        .map((p) => p.trim().replace(/^(?:(?:or|and|but|then|so|the|a|an)\s+)+/i, ''))
+        .filter((p) => p.length >= 2 && /\p{L}/u.test(p)),
+    ),
+  ].slice(0, 6);
 }
 
 /**
@@ -85,7 +102,10 @@ export function subPhrases(label: string): string[] {
  * flow, policy engine" is three; "Pick 1-2 critical components and go deep" is one.
  */
 export function splitItems(text: string): string[] {
-  const t = text.replace(/<br\s*\/?>/gi, '; ').replace(/\s+/g, ' ').trim();
+  const t = text
+    .replace(/<br\s*\/?>/gi, '; ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const strong = splitTop(t);
   if (strong.length > 1) return strong.flatMap((s) => splitItems(s));
   // "Pick: snapshot handoff, exactly-once, or schema evolution": any one of them is the point.
@@ -93,9 +113,16 @@ export function splitItems(text: string): string[] {
   if (pick) return [pick[1]!.replace(/\.$/, '')];
   const body = t.replace(LEAD, '');
   // ", but keep rule authoring central" goes on with the same thought.
-  const byComma = body.split(/,\s+(?!but\b|so\b|which\b|while\b|because\b|though\b)(?:and\s+|or\s+)?(?![^()]*\))/).map((s) => s.trim()).filter(Boolean);
+  const byComma = body
+    .split(/,\s+(?!but\b|so\b|which\b|while\b|because\b|though\b)(?:and\s+|or\s+)?(?![^()]*\))/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   // Commas separate items only when every item is a short phrase (its brackets aside).
-  const short = (s: string): boolean => s.replace(/\([^)]*\)/g, '').trim().split(/\s+/).length <= (byComma.length >= 3 ? 8 : 6);
+  const short = (s: string): boolean =>
+    s
+      .replace(/\([^)]*\)/g, '')
+      .trim()
+      .split(/\s+/).length <= (byComma.length >= 3 ? 8 : 6);
   if (byComma.length > 1 && byComma.every(short)) return byComma;
   return [body.trim()].filter(Boolean);
 }
@@ -117,7 +144,12 @@ function splitTop(text: string): string[] {
     else if ((c === ')' || c === ']') && depth > 0) depth--;
     if (depth > 0) continue;
     const next = text[i + 1] ?? '';
-    const end = c === ';' || c === '•' || c === '?' || (c === '|' && text[i - 1] === ' ') || (c === '.' && next === ' ' && /[A-Z(]/.test(text[i + 2] ?? '') && !/\b(?:e\.g|i\.e|vs|etc|approx)$/i.test(text.slice(Math.max(0, i - 6), i)));
+    const end =
+      c === ';' ||
+      c === '•' ||
+      c === '?' ||
+      (c === '|' && text[i - 1] === ' ') ||
+      (c === '.' && next === ' ' && /[A-Z(]/.test(text[i + 2] ?? '') && !/\b(?:e\.g|i\.e|vs|etc|approx)$/i.test(text.slice(Math.max(0, i - 6), i)));
     if (!end) continue;
     out.push(text.slice(from, c === '?' ? i + 1 : i));
     from = i + 1;
@@ -131,7 +163,7 @@ function splitTop(text: string): string[] {
     if (/^\(/.test(p) && parts.length > 0) {
       const m = /^(\([^)]*\))\s*(.*)$/.exec(p);
       parts[parts.length - 1] = `${parts[parts.length - 1]} ${m ? m[1] : p}`;
-      if (m && m[2]) parts.push(m[2]);
+      if (m?.[2]) parts.push(m[2]);
       continue;
     }
     parts.push(p);
@@ -170,7 +202,10 @@ export function answerPoints(answer: string, max = 6): KeyPoint[] {
     else if (heads.length > 0 && line.trim()) heads[heads.length - 1]!.body.push(line.trim().replace(/^[-*•]\s+/, ''));
   }
   if (heads.length >= 2 && heads.filter((h) => h.body.length > 0 && (/:$/.test(h.head) || h.head.split(/\s+/).length <= 5)).length >= 2) {
-    return pointsFrom(heads.map((h) => (h.body.length > 0 ? `${h.head.replace(/:$/, '')}: ${h.body.join('; ')}` : h.head)), max);
+    return pointsFrom(
+      heads.map((h) => (h.body.length > 0 ? `${h.head.replace(/:$/, '')}: ${h.body.join('; ')}` : h.head)),
+      max,
+    );
   }
   const labelled: string[] = [];
   const bullets: string[] = [];
@@ -192,20 +227,33 @@ export function answerPoints(answer: string, max = 6): KeyPoint[] {
     const leads = inline[0]!.split(SENTENCE).map((x) => x.trim());
     const last = leads[leads.length - 1]!;
     if (/:$/.test(last)) {
-      const leadIn = last.split(/\s+/).length <= 4 || /\b(by|via|with|could|would|either|are|is|include|includes|need|needs|requires?)\s*:$/i.test(last) || /\b(two|three|four|five|multiple|several|few|\d+)\b/i.test(last);
+      const leadIn =
+        last.split(/\s+/).length <= 4 ||
+        /\b(by|via|with|could|would|either|are|is|include|includes|need|needs|requires?)\s*:$/i.test(last) ||
+        /\b(two|three|four|five|multiple|several|few|\d+)\b/i.test(last);
       leads[leads.length - 1] = leadIn ? '' : last.replace(/:$/, '');
     }
     // The answer's thesis is its first sentence; the rest of the lead-in only sets up the list.
     const lead = leads.slice(0, 1).filter((x) => x.split(/\s+/).length >= 4 && !/^(when|if|at|for|in|on)\b[^,]*$|^at \d|\b(but|and|or|so)$/i.test(x));
-    const items = inline.slice(1).map((p) => p.split(SENTENCE)[0]!.replace(/[;,.]\s*$|,?\s+(?:and|or)$/g, '').trim());
+    const items = inline.slice(1).map((p) =>
+      p
+        .split(SENTENCE)[0]!
+        .replace(/[;,.]\s*$|,?\s+(?:and|or)$/g, '')
+        .trim(),
+    );
     // What the answer says after its list ("Cycle detection prevents loops.") is a point too.
-    const after = inline[inline.length - 1]!.split(SENTENCE).slice(1).filter((x) => x.split(' ').length >= 4);
+    const after = inline[inline.length - 1]!.split(SENTENCE)
+      .slice(1)
+      .filter((x) => x.split(' ').length >= 4);
     return pointsFrom([...lead, ...items, ...after], max);
   }
   // "Three reasons: latency (…), privacy (…), cost (…)." — a short answer that is a list after a colon.
   const colon = /:\s+([^.:]+)/.exec(flat);
   if (colon && flat.split(/(?<=[.!?])\s+(?=[A-Z])/).length <= 2) {
-    const items = colon[1]!.split(/,\s+(?:and\s+)?/).map((i) => i.trim()).filter(Boolean);
+    const items = colon[1]!
+      .split(/,\s+(?:and\s+)?/)
+      .map((i) => i.trim())
+      .filter(Boolean);
     if (items.length >= 3 && items.every((i) => i.split(' ').length <= 8)) return pointsFrom(items, max);
   }
   // No structure: one point per sentence (or clause) that says something; a one-sentence
@@ -217,7 +265,13 @@ export function answerPoints(answer: string, max = 6): KeyPoint[] {
     .filter((s) => s.split(' ').length >= 4);
   // "Daily retraining, model rotation, canary features, red-team tests.": a list in a sentence.
   if (sentences.length <= 1) {
-    const items = splitItems(answer.replace(/\s+/g, ' ').trim().replace(/[.!]$/, '').replace(/,?\s+and\s+(?=[^,]+$)/, ', '));
+    const items = splitItems(
+      answer
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[.!]$/, '')
+        .replace(/,?\s+and\s+(?=[^,]+$)/, ', '),
+    );
     if (items.length >= 3 && items.every((i) => i.split(' ').length <= 5)) return pointsFrom(items, max);
   }
   if (sentences.length === 1) {
@@ -262,7 +316,9 @@ function specificTerms(sentence: string): string[] {
 
 // Words that end a phrase: the small words of a sentence and its verbs of saying.
 const BREAK = new Set(
-  'a an the this that these those and or but nor so yet of in on at to for with by from into onto over under about as than then if when while because since unless until after before which who whom whose what where why how it its we our us you your they their them he she i me my is are was were be been being am do does did have has had will would shall should can could may might must not no there here each every any all some only also just very more most both either neither such own same other another through via per up out off again once too need needs use uses using get gets make makes let lets within without across between among against during per inside outside beyond toward towards upon behind below above along around despite except like near unlike versus vs'.split(' '),
+  'a an the this that these those and or but nor so yet of in on at to for with by from into onto over under about as than then if when while because since unless until after before which who whom whose what where why how it its we our us you your they their them he she i me my is are was were be been being am do does did have has had will would shall should can could may might must not no there here each every any all some only also just very more most both either neither such own same other another through via per up out off again once too need needs use uses using get gets make makes let lets within without across between among against during per inside outside beyond toward towards upon behind below above along around despite except like near unlike versus vs'.split(
+    ' ',
+  ),
 );
 
 /** Runs of two or three content words: "shared state", "multiple servers", "fail-open mode". */

@@ -21,7 +21,7 @@ export const mistakes: Recognizer = {
     { name: 'mistake-list', example: '- Jumping to the solution' },
     { name: 'impact-column', example: '| Mistake | Impact | Correct Approach |' },
     { name: 'red-flags', example: '## Red Flags to Avoid\n| Red Flag | Why It Is Wrong | Correct Approach |' },
-    { name: 'mistake-per-heading', example: '### Mistake 1: Skipping requirements\n**Why it\'s wrong:** ...\n**Better approach:** ...' },
+    { name: 'mistake-per-heading', example: "### Mistake 1: Skipping requirements\n**Why it's wrong:** ...\n**Better approach:** ..." },
   ],
   read(node, ctx) {
     const before = ctx.guide.mistakes.length;

@@ -13,7 +13,10 @@ export const numbers: Recognizer = {
     for (const b of allBlocks(node)) {
       if (b.type !== 'table') continue;
       const { header, rows } = tableRows(b as unknown as Tokens.Table);
-      const value = Math.max(1, header.findIndex((h) => /value|number|target|figure/i.test(h)));
+      const value = Math.max(
+        1,
+        header.findIndex((h) => /value|number|target|figure/i.test(h)),
+      );
       const context = header.findIndex((h, i) => i !== value && i > 0 && /context|why|note|source/i.test(h));
       for (const r of rows) {
         const n: KeyNumber = { metric: r[0] ?? '', value: r[value] ?? '' };

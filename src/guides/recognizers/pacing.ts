@@ -11,7 +11,8 @@ import { recaseShouted } from '../text.js';
 import { type Ctx, type Recognizer, keepSection } from './context.js';
 import { plain, sentence } from './derive.js';
 
-export const PACING_HEADING = /\bpacing\b|\d+[- ]min(ute)?s?\b.*\b(format|plan|guide|interview|breakdown|structure|timeline|flow)\b|time (allocation|management|budget|breakdown)|interview (timeline|structure)|\btimeline\b/i;
+export const PACING_HEADING =
+  /\bpacing\b|\d+[- ]min(ute)?s?\b.*\b(format|plan|guide|interview|breakdown|structure|timeline|flow)\b|time (allocation|management|budget|breakdown)|interview (timeline|structure)|\btimeline\b/i;
 
 export const pacing: Recognizer = {
   part: 'pacing',
@@ -25,7 +26,10 @@ export const pacing: Recognizer = {
     { name: 'phase-subheadings', example: '### Minutes 0-5: Clarify Scope\n### Phase 2: High-Level Design (10 minutes)' },
     { name: 'code-block-timeline', example: '```\n[0-5 min] REQUIREMENTS\n  • Clarify scale\n[5-15 min] HIGH-LEVEL DESIGN\n```' },
     { name: 'boxed-phases', example: '│ Phase 1: Requirements & Clarification (5-7 min) │\n│ • Clarify scope │' },
-    { name: 'timeline-under-reference-title', example: '# Search Ranking — Interview Quick Reference\n## 45-Minute Pacing\n```\n0–5: Scope (traffic? freshness?)\n5–15: Retrieval + ranking tiers\n```' },
+    {
+      name: 'timeline-under-reference-title',
+      example: '# Search Ranking — Interview Quick Reference\n## 45-Minute Pacing\n```\n0–5: Scope (traffic? freshness?)\n5–15: Retrieval + ranking tiers\n```',
+    },
     { name: 'two-plans', example: '### 45-Minute Plan\n| Time | Phase |\n### 60-Minute Plan\n| Time | Phase |' },
   ],
   read(node, ctx) {
@@ -188,7 +192,10 @@ function fromLines(text: string): Phase[] {
   const entries: Entry[] = [];
   for (const raw of text.split('\n')) {
     // Box drawing and its padding are not text.
-    const line = raw.replace(/[│┃║|]+/g, ' ').replace(/[┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬+]{2,}/g, ' ').trim();
+    const line = raw
+      .replace(/[│┃║|]+/g, ' ')
+      .replace(/[┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬+]{2,}/g, ' ')
+      .trim();
     if (!line) continue;
     const w = LINE_WINDOW.exec(line);
     const p = w ? undefined : LINE_PHASE.exec(line);

@@ -11,7 +11,10 @@ import type { Ctx, Layout } from './context.js';
 import { plain, pointFrom, pointsFrom } from './derive.js';
 
 export const layouts: Layout[] = [
-  { name: 'topic-sections', example: '## Functional Requirements\n- Search hotels by city and dates\n## High-Level Architecture\n- API gateway, booking service\n## Scaling Techniques\n- Shard bookings by hotel' },
+  {
+    name: 'topic-sections',
+    example: '## Functional Requirements\n- Search hotels by city and dates\n## High-Level Architecture\n- API gateway, booking service\n## Scaling Techniques\n- Shard bookings by hotel',
+  },
 ];
 
 // Which phase a section's heading speaks of. Order matters: "Low-Level Design" is a
@@ -78,10 +81,7 @@ const DEFAULTS: Record<string, string[]> = {
     'Failure handling (failover, retries, graceful degradation, fallback) -- what happens when a part fails',
     'Trade-offs (consistency vs availability, cost vs latency) -- what was given up and why',
   ],
-  'wrap-up': [
-    'Key decisions (summary, recap) -- restate the choices that shaped the design',
-    'Risks and next steps (extensions, future work, monitoring) -- what you would do with more time',
-  ],
+  'wrap-up': ['Key decisions (summary, recap) -- restate the choices that shaped the design', 'Risks and next steps (extensions, future work, monitoring) -- what you would do with more time'],
 };
 
 function defaultPoint(text: string): KeyPoint {

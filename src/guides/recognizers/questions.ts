@@ -6,7 +6,8 @@ import { allBlocks, blockText, listItems, tableRows, type Block, type Node } fro
 import { unquote } from '../text.js';
 import type { Ctx, Recognizer } from './context.js';
 
-export const QUESTIONS_TO_ASK_HEADING = /questions to ask|opening questions|requirements clarification|clarif\w* questions|scope questions|constraint questions|must[- ]ask questions|questions (?:the )?(?:candidate|you) should ask/i;
+export const QUESTIONS_TO_ASK_HEADING =
+  /questions to ask|opening questions|requirements clarification|clarif\w* questions|scope questions|constraint questions|must[- ]ask questions|questions (?:the )?(?:candidate|you) should ask/i;
 
 export const questionsToAsk: Recognizer = {
   part: 'questionsToAsk',
@@ -39,7 +40,10 @@ const WHY_COLUMN = /why|matter|reason|purpose|reveal|implication|impact/i;
 /** A `| Question | Why It Matters |` table; a row that only names a group of questions is their category. */
 function questionsFromTable(table: Tokens.Table, group: AskQuestion['group']): AskQuestion[] {
   const { header, rows } = tableRows(table);
-  const q = Math.max(0, header.findIndex((h) => /question/i.test(h)));
+  const q = Math.max(
+    0,
+    header.findIndex((h) => /question/i.test(h)),
+  );
   const why = header.findIndex((h, i) => i !== q && WHY_COLUMN.test(h));
   const answer = header.findIndex((h, i) => i !== q && i !== why && /answer|typical|expected|example|assum|likely/i.test(h));
   const out: AskQuestion[] = [];
@@ -174,7 +178,12 @@ export function questionLines(blocks: Block[], group: AskQuestion['group'] = 'cl
       let g = group;
       let current: AskQuestion | undefined;
       let category: string | undefined;
-      const lines = joinQuoted(blockText(b).split('\n').map((l) => l.trim()).filter(Boolean));
+      const lines = joinQuoted(
+        blockText(b)
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+      );
       lines.forEach((line, i) => {
         if (/^must[- ]ask:?$/i.test(line)) {
           g = 'must';

@@ -23,7 +23,10 @@ export const tradeoffs: Recognizer = {
     { name: 'code-block-options', example: '```\nEvery Turn:\n  + Maximum durability\n  - High write overhead\nOn State Change:\n  + Lower write volume\n```' },
     { name: 'vs-question-rows', example: '### Common Trade-off Questions\n| Question | Strong Answer Framework |\n| "Latency vs Safety" | "Fast path for 95%..." |' },
     { name: 'decision-alternative-why', example: '| Decision | Alternative | Why we chose this |\n| Redis for features | DynamoDB | Sub-millisecond reads |' },
-    { name: 'empty-decision-rows', example: '### Trade-off 2: Pull vs. Push\n| Decision | Option A: Pull | Option B: Push | Recommendation |\n| | **Pros**: ... | **Pros**: ... | Hybrid |\n| | **Cons**: ... | **Cons**: ... | |' },
+    {
+      name: 'empty-decision-rows',
+      example: '### Trade-off 2: Pull vs. Push\n| Decision | Option A: Pull | Option B: Push | Recommendation |\n| | **Pros**: ... | **Pros**: ... | Hybrid |\n| | **Cons**: ... | **Cons**: ... | |',
+    },
     { name: 'vs-lines', example: '- **SSE vs WebSocket:** simplicity vs efficiency\n- **Sampling:** cost vs statistical power\n```\n1. Throughput vs Latency: batching helps one\n```' },
     { name: 'table-under-phase', example: '## Phase 4: Scale (30-40 min)\n| Decision | Option A | Option B | Recommendation |' },
     { name: 'code-block-pros-cons-labels', example: '```\nManaged (hosted):\n  Pros:\n  - No upgrades\n  Cons:\n  - Costs more\nSelf-Run:\n  ...\nTrade-off:\n- money against on-call time\n```' },
@@ -109,7 +112,10 @@ export function chosenMark(option: string): { name: string; chosen: boolean } {
   const head = CHECK_MARKS.test(chars[0] ?? '') ? 1 : CHECK_MARKS.test(lead) ? 2 : 0;
   const end = CHECK_MARKS.test(chars[chars.length - 1] ?? '') ? 1 : CHECK_MARKS.test(tail) ? 2 : 0;
   if ((head || end) && chars.length > head + end) {
-    const bare = chars.slice(head, chars.length - end).join('').trim();
+    const bare = chars
+      .slice(head, chars.length - end)
+      .join('')
+      .trim();
     if (bare) {
       name = bare;
       chosen = true;
@@ -128,7 +134,16 @@ function settle(t: Tradeoff): Tradeoff {
   });
   const pick = marked.length === 1 ? marked[0]! : undefined;
   if (pick && !t.recommendation) t.recommendation = pick;
-  else if (pick && t.recommendation && !mentions(t.recommendation, pick, t.options.filter((o) => o !== pick))) t.recommendation = `${pick} — ${t.recommendation}`;
+  else if (
+    pick &&
+    t.recommendation &&
+    !mentions(
+      t.recommendation,
+      pick,
+      t.options.filter((o) => o !== pick),
+    )
+  )
+    t.recommendation = `${pick} — ${t.recommendation}`;
   return t;
 }
 
@@ -145,7 +160,10 @@ function mentions(text: string, option: string, others: string[] = []): boolean 
 const COMMON = new Set('the and for with only per all any not use via from into both each one two more less'.split(' '));
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** "| Question | Strong Answer |" whose rows are "Latency vs Safety": a trade-off a row. */
@@ -181,12 +199,15 @@ function tradeoffsFromRows(table: Block & Tokens.Table, ctx: Ctx, heading = ''):
   const { header, rows } = tableRows(table);
   if (rows.length > 0 && rows.every((r) => !r[0]) && vsTitle(heading)) return void addIf(untitledRows(table, heading), ctx);
   const alternative = header.findIndex((h, i) => i > 0 && /alternative|instead of|rejected/i.test(h));
-  if (alternative > 0 && !header.some((h) => /option/i.test(h))) return decisionsFromRows(table, alternative, ctx);
+  if (alternative > 0 && !header.some((h) => /option/i.test(h))) {
+    decisionsFromRows(table, alternative, ctx);
+    return;
+  }
   const rec = header.findIndex((h) => /recommend|choice|verdict|pick/i.test(h));
   const why = header.findIndex((h, i) => i > 0 && i !== rec && RATIONALE.test(plain(h)));
   // "When to Choose A", "Factors to Consider", "Notes": guidance about the options, not one of them.
   const guidance = header.map((h, i) => (i > 0 && i !== rec && i !== why && GUIDANCE.test(plain(h)) ? i : -1)).filter((i) => i > 0);
-  const options = header.map((h, i) => (i > 0 && i !== rec && i !== why && !guidance.includes(i) ? i : -1)).filter((i) => i > 0);
+  const options = header.map((_, i) => (i > 0 && i !== rec && i !== why && !guidance.includes(i) ? i : -1)).filter((i) => i > 0);
   rows.forEach((r, i) => {
     const title = r[0] ?? '';
     const cells = options.map((o) => r[o] ?? '');
@@ -202,7 +223,20 @@ function tradeoffsFromRows(table: Block & Tokens.Table, ctx: Ctx, heading = ''):
     if (rec > 0 && r[rec]) t.recommendation = r[rec];
     const reason = why > 0 ? r[why] : undefined;
     // A rationale says why; it is the recommendation only when nothing else is and it names an option.
-    if (reason && !t.recommendation && t.options.some((o) => o && mentions(reason, o, t.options.filter((x) => x !== o)))) t.recommendation = reason;
+    if (
+      reason &&
+      !t.recommendation &&
+      t.options.some(
+        (o) =>
+          o &&
+          mentions(
+            reason,
+            o,
+            t.options.filter((x) => x !== o),
+          ),
+      )
+    )
+      t.recommendation = reason;
     else if (reason) t.notes.push(reason);
     for (const g of guidance) if (r[g]) t.notes.push(`${plain(header[g]!)}: ${r[g]}`);
     if (title) add(t, ctx);
@@ -247,7 +281,13 @@ function untitledRows(table: Block & Tokens.Table, heading: string): Tradeoff {
     const label = /^([A-Za-z][\w /-]{1,30}?)\s*:\s/.exec(r[cols[0]!] ?? '')?.[1];
     t.aspects.push({ aspect: label ?? `Point ${i + 1}`, values: cols.map((c) => (label ? (r[c] ?? '').replace(new RegExp(`^${label}\\s*:\\s*`), '') : (r[c] ?? ''))) });
   });
-  const verdict = rec > 0 ? rows.map((r) => r[rec] ?? '').filter(Boolean).join(' ') : '';
+  const verdict =
+    rec > 0
+      ? rows
+          .map((r) => r[rec] ?? '')
+          .filter(Boolean)
+          .join(' ')
+      : '';
   if (verdict) t.recommendation = verdict;
   if (why > 0) t.notes.push(...rows.map((r) => r[why] ?? '').filter(Boolean));
   return t;
@@ -283,7 +323,10 @@ function vsLines(blocks: Block[], ctx: Ctx): boolean {
 function vsTitle(title: string): string[] | undefined {
   const t = plain(title).replace(/^(?:trade-?off|decision)\s*\d*\s*[:.\-–]?\s*|^\d+(?:\.\d+)*[.)]?\s+/i, '');
   const body = t.includes(':') ? t.slice(t.lastIndexOf(':') + 1) : t;
-  const parts = body.split(/\s+(?:vs\.?|versus|or)\s+/i).map((p) => p.trim()).filter(Boolean);
+  const parts = body
+    .split(/\s+(?:vs\.?|versus|or)\s+/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.length >= 2 && parts.every((p) => p.split(' ').length <= 6) ? parts : undefined;
 }
 
@@ -373,7 +416,7 @@ function readCodeOptions(t: Tradeoff, text: string): void {
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     const head = /^([A-Za-z0-9][^:+]{1,50}):\s*$/.exec(line);
-    const name = head?.[1]!.trim() ?? '';
+    const name = head?.[1]?.trim() ?? '';
     const label = /^(pros?|advantages?|benefits?|upsides?)$/i.test(name) ? 'pros' : /^(cons?|disadvantages?|drawbacks?|downsides?)$/i.test(name) ? 'cons' : undefined;
     const current = options[options.length - 1];
     if (head && label && current) side = label;
@@ -421,7 +464,9 @@ function boldTitled(node: Node, ctx: Ctx): void {
   const starts = boldTitles(blocks);
   starts.forEach((at, k) => {
     const end = starts[k + 1] ?? blocks.length;
-    const title = inlineText(((blocks[at] as unknown as Tokens.Paragraph).tokens[0] as Tokens.Strong).tokens).trim().replace(/^q\s*\d*\s*[:.]\s*/i, '');
+    const title = inlineText(((blocks[at] as unknown as Tokens.Paragraph).tokens[0] as Tokens.Strong).tokens)
+      .trim()
+      .replace(/^q\s*\d*\s*[:.]\s*/i, '');
     addIf(tradeoffFrom(node, blocks.slice(at + 1, end), title, blocks[at]!.line), ctx);
   });
 }

@@ -16,7 +16,10 @@ export const traps: Recognizer = {
   yields: 'traps',
   heading: TRAP_HEADING,
   layouts: [
-    { name: 'trap-headings', example: '### Trap 1: "Why not just use X?"\n**What Interviewer Wants:** ...\n**Bad Answer:** ...\n**Good Answer:** ...\n**Key points:**\n- **Label**: term, term -- hint' },
+    {
+      name: 'trap-headings',
+      example: '### Trap 1: "Why not just use X?"\n**What Interviewer Wants:** ...\n**Bad Answer:** ...\n**Good Answer:** ...\n**Key points:**\n- **Label**: term, term -- hint',
+    },
     { name: 'trap-table', example: '| Trap Question | What Interviewer Wants | Best Answer |' },
     { name: 'prefixed-titles', example: '### Question: "Why not X?"   ### Q1: ...   ### Trap Question 2: "..."   ### 4.1 "..."   ### 3.1 Trap: "..."' },
     { name: 'statement-titles', example: '### 1. "Just use microservices."' },
@@ -24,7 +27,10 @@ export const traps: Recognizer = {
     { name: 'inline-trap-question', example: '## Deep Dive: Storage\n**Trap question:** Why not one database?\n**Answer:** ...' },
     { name: 'bold-paragraph-questions', example: '## Trap Questions\n**"Why not use a cron job?"**\nThe candidate who says yes misses...\n**Strong answer:** ...' },
     { name: 'tables-per-subheading', example: '## Trap Questions\n### Storage\n| Trap | What They Want | How to Answer |\n### Serving\n| Trap | ... |' },
-    { name: 'answer-labels', example: '**Correct:** / **Expected answer:** / **Right answer:** / **Response:** / **How to handle:** / **Staff-level answer:** / ✅ **Strong Answer:** / > **Answer:** ...' },
+    {
+      name: 'answer-labels',
+      example: '**Correct:** / **Expected answer:** / **Right answer:** / **Response:** / **How to handle:** / **Staff-level answer:** / ✅ **Strong Answer:** / > **Answer:** ...',
+    },
     { name: 'weak-labels', example: '**Candidate error:** / **Common mistake:** / **Wrong answer:** / **Naive answer:** / ❌ **Weak Answer:**' },
     { name: 'answer-in-code-block', example: '```\nWhat they\'re testing: ...\nBad answer: "..."\nGood answer:\n"..."\n```' },
     { name: 'answer-in-box', example: '┌────────────┐\n│ GOOD ANSWER │\n├────────────┤\n│ "..."      │' },
@@ -47,7 +53,12 @@ export const questionTraps: Recognizer = {
   part: 'traps',
   yields: 'traps',
   heading: /^(?:q|question)\s*#?\d+\s*[:.)]\s*\S/i,
-  layouts: [{ name: 'numbered-question-headings', example: '## 10 Likely Interview Questions\n### Q1: How do you keep the log tamper-evident?\n**Key answer**: Hash-chain every event...\n**Why interviewers ask**: ...' }],
+  layouts: [
+    {
+      name: 'numbered-question-headings',
+      example: '## 10 Likely Interview Questions\n### Q1: How do you keep the log tamper-evident?\n**Key answer**: Hash-chain every event...\n**Why interviewers ask**: ...',
+    },
+  ],
   read(node, ctx) {
     if (node.children.length > 0 || !hasAnswerLabel(node)) return false;
     ctx.guide.traps.push(trapFrom(node, trapTitle(node.heading)));
@@ -81,7 +92,10 @@ export function trapPart(label: string): TrapPart | undefined {
   if (/why (it|this)('?s| is)? (fails|a trap|weak|wrong|bad)|why (it'?s|its) (weak|wrong|bad|a trap)|why weak|why not|why it fails|why wrong/.test(l)) return 'weakWhy';
   if (/want|looking for|testing|tests|assess|goal|intent|evaluat|probing|why (?:the )?interviewers? asks?|why they ask/.test(l)) return 'wants';
   if (/\b(bad|weak|poor|wrong|naive|avoid|mistake|error|red flag|junior)\b|^(the )?trap$/.test(l)) return 'weak';
-  if (/\b(good|best|strong|great|better|ideal|model|sample|correct|right|expected|staff|senior|principal)\b|^(answer|key answer|response|how to (handle|answer|respond)|what to say|reasoning)$/.test(l)) return 'strong';
+  if (
+    /\b(good|best|strong|great|better|ideal|model|sample|correct|right|expected|staff|senior|principal)\b|^(answer|key answer|response|how to (handle|answer|respond)|what to say|reasoning)$/.test(l)
+  )
+    return 'strong';
   return undefined;
 }
 
@@ -188,7 +202,7 @@ function boldParagraphTraps(blocks: Block[], ctx: Ctx): void {
     if (b.type !== 'paragraph') return;
     const p = b as unknown as Tokens.Paragraph;
     const first = p.tokens[0];
-    if (!first || first.type !== 'strong' || p.tokens.length > 2) return;
+    if (first?.type !== 'strong' || p.tokens.length > 2) return;
     const text = inlineText((first as Tokens.Strong).tokens).trim();
     // A label ("**Strong answer:**") is not a question; a question may well say "why not".
     if (!/\?["”]?$|^["“]/.test(text) && trapPart(text.replace(/:$/, '')) !== undefined) return;
@@ -202,6 +216,7 @@ function boldParagraphTraps(blocks: Block[], ctx: Ctx): void {
   });
 }
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: an emoji, then its variation selector if any, each one character
 const INLINE_TRAP = /^\s*(?:[\p{Extended_Pictographic}\uFE0F]\s*)?\*\*(?:trap(?:\s+question)?|interviewer trap)\s*:?\*\*\s*:?\s*\S/iu;
 
 /**
