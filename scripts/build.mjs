@@ -142,8 +142,10 @@ async function bundle(outdir) {
       target: 'node20',
       // import() becomes require() of the unit's bundle.
       supported: { 'dynamic-import': false },
-      define: { 'import.meta.url': '__coachUrl', __COACH_PARSER__: JSON.stringify(parser) },
-      banner: { js: "const __coachUrl = require('node:url').pathToFileURL(__filename).href;" },
+      // import.meta.url of a bundle, worked out when read: most bundles never read it, and
+      // parsing a URL at every bundle's load cost a few milliseconds of every command.
+      define: { 'import.meta.url': '__coach.url', __COACH_PARSER__: JSON.stringify(parser) },
+      banner: { js: "const __coach = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
       minifyWhitespace: true,
       minifySyntax: true,
       // The licences of bundled packages go to one file, THIRD-PARTY-LICENSES.txt.
