@@ -202,3 +202,19 @@ describe('findTrap', () => {
     expect(findTrap(items, 'b/why-not-x', testIo()).id).toBe('b/why-not-x');
   });
 });
+
+describe('coach trap reads the one guide it shows (issue 14)', () => {
+  it('reveals a trap named in full, and a random one, the same as from the whole library', async () => {
+    const io = testIo();
+    const named = await trap({ query: 'bighead/why-not-just-compute-features-in-the', reveal: true }, io);
+    expect(named.mode === 'reveal' && named.trap.question).toBe('Why not just compute features in the model code?');
+    const random = await trap({ query: 'random', reveal: true, random: () => 0 }, io);
+    expect(random.mode).toBe('reveal');
+  });
+
+  it('says a missing guides folder once, when a full id is not found and the whole library is searched', async () => {
+    const io = testIo();
+    await expect(trap({ guides: ['/no/such/folder'], query: 'foo/bar', reveal: true }, io)).rejects.toThrow(NotFoundError);
+    expect(io.err().match(/cannot read guides folder/g)).toHaveLength(1);
+  });
+});

@@ -160,7 +160,8 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
       return practiseTrap(one, state, io, { ...(options.time ? { time: options.time } : {}) });
     }
   }
-  const lib = await openLibrary(options, io);
+  // When the summaries were read above, their warnings were said already.
+  const lib = await openLibrary(options, practice ? { ...io, stderr: { write: () => true } } : io);
   let items = buildDecks(chooseGuides(lib.guides, options.guide, io), ['traps']) as TrapItem[];
   if (options.topic) {
     items = items.filter((i) => aboutTopic(i, options.topic!));
