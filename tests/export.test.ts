@@ -1,6 +1,7 @@
 // coach export: the Anki file read back the way Anki's text import reads it (header
 // lines, tab-separated fields, HTML), one note per trap with its guide as a tag; and
 // the markdown export.
+import { emptyGuide } from '../src/guides/model.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,33 +91,7 @@ describe('coach export anki', () => {
   });
 
   it('keeps a field from starting a line with "#", which Anki would read as a header', () => {
-    const [item] = buildDecks(
-      [
-        {
-          id: 'g',
-          title: 'G',
-          tags: [],
-          path: 'g.md',
-          bundled: false,
-          pacing: [],
-          questionsToAsk: [],
-          scenarioQuestions: [],
-          tradeoffs: [],
-          mistakes: [],
-          cards: [],
-          numbers: [],
-          flow: [],
-          endQuestions: [],
-          related: [],
-          questions: [],
-          mockPrompts: [],
-          discussion: [],
-          sections: [],
-          traps: [{ id: 't', question: '#1 cause of ML bugs?', keyPoints: [], line: 1 }],
-        },
-      ],
-      ['traps'],
-    );
+    const [item] = buildDecks([{ ...emptyGuide('g', 'g.md'), title: 'G', traps: [{ id: 't', question: '#1 cause of ML bugs?', keyPoints: [], line: 1 }] }], ['traps']);
     const line = ankiFile([item!]).text.trimEnd().split('\n').at(-1)!;
     expect(line.startsWith('&#35;1 cause of ML bugs?')).toBe(true);
   });

@@ -1,6 +1,7 @@
 // coach mock --answers FILE: a written mock scored without prompting. A file that
 // covers the fintech scenario's key points scores clearly higher than a vague one,
 // and the review names what the vague one missed.
+import { emptyGuide } from '../src/guides/model.js';
 import { join } from 'node:path';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,28 +114,7 @@ describe('coach mock --guide on a guide of your own without key points', () => {
 
 describe('parseAnswers', () => {
   const plan = buildPlan({
-    guide: {
-      id: 'g',
-      title: 'G',
-      tags: [],
-      path: '',
-      bundled: false,
-      pacing: STANDARD_PLAN,
-      questionsToAsk: [],
-      scenarioQuestions: [],
-      tradeoffs: [],
-      traps: [],
-      mistakes: [],
-      cards: [],
-      numbers: [],
-      flow: [],
-      endQuestions: [],
-      related: [],
-      questions: [],
-      mockPrompts: [],
-      discussion: [],
-      sections: [],
-    },
+    guide: { ...emptyGuide('g', ''), title: 'G', pacing: STANDARD_PLAN },
   });
 
   it.each([

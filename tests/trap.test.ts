@@ -162,25 +162,8 @@ describe('findTrap', () => {
   it('asks which guide when a bare trap id is in two of them', async () => {
     const { findTrap } = await import('../src/commands/trap.js');
     const { buildDecks } = await import('../src/practice/decks.js');
-    const base = {
-      tags: [],
-      path: 'x.md',
-      bundled: false,
-      pacing: [],
-      questionsToAsk: [],
-      scenarioQuestions: [],
-      tradeoffs: [],
-      mistakes: [],
-      cards: [],
-      numbers: [],
-      flow: [],
-      endQuestions: [],
-      related: [],
-      questions: [],
-      mockPrompts: [],
-      discussion: [],
-      sections: [],
-    };
+    const { emptyGuide } = await import('../src/guides/model.js');
+    const base = emptyGuide('x', 'x.md');
     const t = { id: 'why-not-x', question: 'Why not X?', keyPoints: [], line: 1 };
     const items = buildDecks(
       [
