@@ -1,8 +1,8 @@
 // coach stats: how practice is going. Items seen, due and mastered per deck and guide,
 // the streak, and charts drawn in the terminal of drill accuracy by day and mock scores.
 import type { Io } from '../io.js';
-import { openLibrary, type LibraryOptions } from './shared.js';
-import { buildDecks } from '../practice/decks.js';
+import type { LibraryOptions } from './shared.js';
+import { libraryItems } from './today.js';
 import { bar, computeStats, dayOf, sparkline, type Counts, type Stats } from '../practice/stats.js';
 import { MASTERED_DAYS } from '../practice/scheduler.js';
 import { loadPractice } from '../store/practice-state.js';
@@ -20,8 +20,7 @@ export interface StatsOptions extends LibraryOptions {
 export type StatsResult = Stats;
 
 export async function stats(options: StatsOptions, io: Io): Promise<StatsResult> {
-  const lib = await openLibrary(options, io);
-  const items = buildDecks(lib.guides);
+  const { items } = await libraryItems(options, io);
   return computeStats(await loadPractice(io), items, io.date(), options.days ?? 14);
 }
 

@@ -3,7 +3,7 @@
 // the mock to sit next, and the streak.
 import type { Io } from '../io.js';
 import { openLibrary, openSummaries, type LibraryOptions } from './open.js';
-import { buildDecks, DECK_NAMES } from '../practice/decks.js';
+import { buildDecks, DECK_NAMES, type DeckName } from '../practice/decks.js';
 import { computeToday, type DeckRef, type Today } from '../practice/today.js';
 import { loadPractice } from '../store/practice-state.js';
 import { style } from '../render/style.js';
@@ -13,25 +13,28 @@ import { shortDate, weekdayDate } from '../render/dates.js';
 export type TodayOptions = LibraryOptions;
 export type TodayResult = Today;
 
+type LibraryItem = DeckRef & { guide: string };
+
 /**
- * The practice items of the library. The bundled summaries hold each guide's item
- * ids (worked out at build time), so their decks need not be built, which takes
- * about 30 ms of reading key numbers; the user's own guides are read in full and
- * their decks built, as `coach stats` does.
+ * The practice items of the library, as deck, id and guide (`coach today` and
+ * `coach stats` count them). The bundled summaries hold each guide's item ids (worked
+ * out at build time), so their decks need not be built, which takes about 30 ms of
+ * reading key numbers; the user's own guides are read in full and their decks built.
+ * In the order of the decks, then of the guides, as building every deck gives them.
  */
-async function items(options: TodayOptions, io: Io): Promise<{ items: DeckRef[]; scenarios: { id: string }[] }> {
+export async function libraryItems(options: LibraryOptions, io: Io): Promise<{ items: LibraryItem[]; scenarios: { id: string }[] }> {
   const lib = await openSummaries(options, io);
   const known = lib.guides.filter((g) => g.decks);
-  const refs: DeckRef[] = DECK_NAMES.flatMap((deck) => known.flatMap((g) => g.decks![deck].map((id) => ({ deck, id: `${g.id}/${id}` }))));
-  if (known.length === lib.guides.length) return { items: refs, scenarios: lib.scenarios };
+  const mine = (deck: DeckName): LibraryItem[] => known.flatMap((g) => g.decks![deck].map((id) => ({ deck, id: `${g.id}/${id}`, guide: g.id })));
+  if (known.length === lib.guides.length) return { items: DECK_NAMES.flatMap(mine), scenarios: lib.scenarios };
   const rest = new Set(lib.guides.filter((g) => !g.decks).map((g) => g.id));
   const full = await openLibrary(options, { ...io, stderr: { write: () => undefined } }); // its warnings were just printed
-  refs.push(...buildDecks(full.guides.filter((g) => rest.has(g.id))).map((i) => ({ deck: i.deck, id: i.id })));
-  return { items: refs, scenarios: lib.scenarios };
+  const theirs = buildDecks(full.guides.filter((g) => rest.has(g.id))).map((i) => ({ deck: i.deck, id: i.id, guide: i.guide }));
+  return { items: DECK_NAMES.flatMap((deck) => [...mine(deck), ...theirs.filter((i) => i.deck === deck)]), scenarios: lib.scenarios };
 }
 
 export async function today(options: TodayOptions, io: Io): Promise<TodayResult> {
-  const [library, summary] = await Promise.all([items(options, io), loadPractice(io)]);
+  const [library, summary] = await Promise.all([libraryItems(options, io), loadPractice(io)]);
   return computeToday(summary, library.items, library.scenarios, io.date());
 }
 

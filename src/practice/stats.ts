@@ -94,7 +94,7 @@ export function streaks(days: Set<string>, today: string): { current: number; lo
   return { current, longest };
 }
 
-function counts(items: DeckItem[], progress: Progress, now: Date): Counts {
+function counts(items: Pick<DeckItem, 'deck' | 'id'>[], progress: Progress, now: Date): Counts {
   let seen = 0;
   let due = 0;
   let mastered = 0;
@@ -122,7 +122,7 @@ export function dayTotals(summary: Pick<PracticeSummary, 'buckets'>): Map<string
   return byDay;
 }
 
-export function computeStats(summary: PracticeSummary, items: DeckItem[], now: Date, days = 14): Stats {
+export function computeStats(summary: PracticeSummary, items: Pick<DeckItem, 'deck' | 'id' | 'guide'>[], now: Date, days = 14): Stats {
   const today = dayOf(now);
   const { progress } = summary;
   const byDay = dayTotals(summary);
