@@ -222,3 +222,18 @@ describe('wrap (hostile sizes)', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   }, 60_000);
 });
+
+describe('the pacing timeline on a narrow terminal', () => {
+  it('wraps a phase name longer than the room without saying a word twice or passing the width', async () => {
+    const { timeline } = await import('../src/render/timeline.js');
+    const plan = [
+      { key: 'a', name: 'Requirements', start: 0, end: 38, focus: '', tips: '' },
+      { key: 'b', name: 'PNR Lifecycle, Payment, Reliability', start: 38, end: 43, focus: '', tips: '' },
+    ];
+    for (const cols of [40, 44, 50]) {
+      const lines = stripAnsi(timeline(plan, cols, style(false))).split('\n');
+      for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(cols);
+      expect(lines.join(' ').match(/Reliability/g)).toHaveLength(1);
+    }
+  });
+});

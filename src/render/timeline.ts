@@ -56,7 +56,9 @@ export function timeline(plan: Phase[], columns: number, s: Style): string {
   const rows = plan.flatMap((p, i) => {
     const lead = 2 + pad + 2;
     const text = wrap(`${p.name}${p.focus ? ` — ${p.focus}` : ''}`, Math.max(10, columns - lead));
-    return text.map((l, j) => (j === 0 ? `  ${s.bold(when[i]!.padStart(pad))}  ${s.bold(p.name)}${l.slice(p.name.length)}` : ' '.repeat(lead) + l));
+    // The name in bold: all of the first line when the name itself wraps (a long name on a narrow terminal).
+    const named = (l: string): string => (l.startsWith(p.name) ? `${s.bold(p.name)}${l.slice(p.name.length)}` : s.bold(l));
+    return text.map((l, j) => (j === 0 ? `  ${s.bold(when[i]!.padStart(pad))}  ${named(l)}` : ' '.repeat(lead) + l));
   });
   const title = s.bold(`Pacing (${formatMinutes(total)} min)`);
   if (columns < 60) return [title, ...rows].join('\n');
