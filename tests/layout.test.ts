@@ -227,8 +227,8 @@ describe('the pacing timeline on a narrow terminal', () => {
   it('wraps a phase name longer than the room without saying a word twice or passing the width', async () => {
     const { timeline } = await import('../src/render/timeline.js');
     const plan = [
-      { key: 'a', name: 'Requirements', start: 0, end: 38, focus: '', tips: '' },
-      { key: 'b', name: 'PNR Lifecycle, Payment, Reliability', start: 38, end: 43, focus: '', tips: '' },
+      { key: 'a', name: 'Requirements', start: 0, end: 38, focus: '', tips: '', keyPoints: [] },
+      { key: 'b', name: 'PNR Lifecycle, Payment, Reliability', start: 38, end: 43, focus: '', tips: '', keyPoints: [] },
     ];
     for (const cols of [40, 44, 50]) {
       const lines = stripAnsi(timeline(plan, cols, style(false))).split('\n');

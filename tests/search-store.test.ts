@@ -94,7 +94,8 @@ describe('coach search over a library of your own', () => {
   it('finds your guides and the bundled ones, from an index stored once', async () => {
     const dir = library();
     const io = testIo();
-    expect((await find(dir, io, 'zorbital')).map((h) => h.open)).toEqual(['coach trap alpha/why-not-zorbital --reveal']);
+    // The command carries the --guides folder, so that pasted anywhere it opens the same trap.
+    expect((await find(dir, io, 'zorbital')).map((h) => h.open)).toEqual([`coach --guides ${dir} trap alpha/why-not-zorbital --reveal`]);
     expect((await find(dir, io, 'zipline')).some((h) => h.guide === 'bighead')).toBe(true);
     const stored = statSync(join(io.cacheDir, 'search.idx')).mtimeMs;
     await find(dir, io, 'quexafin');
@@ -124,5 +125,23 @@ describe('coach search over a library of your own', () => {
     for (const f of Object.keys(parts(io))) writeFileSync(join(io.cacheDir, 'guides', f), `${readFileSync(join(io.cacheDir, 'guides', f), 'utf8').split('\n')[0]}\n{"docs":7}`);
     expect((await find(dir, io, 'zorbital')).map((h) => h.guide)).toEqual(['alpha']);
     expect(io.err()).toBe('');
+  });
+});
+
+describe('a printed search command, pasted', () => {
+  it('opens the hit it names, --guides folder and all', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'coach-paste-'));
+    writeFileSync(join(dir, 'g.md'), '---\nid: pasted\ntitle: Pasted guide\n---\n# Pasted guide\n\n## Trap Questions\n\n### "Why not quorvex?"\n\n**Strong answer:** Because quorvex loses writes.\n');
+    const home = mkdtempSync(join(tmpdir(), 'coach-paste-home-'));
+    const env = { ...process.env, COACH_HOME: home, NO_COLOR: '1' };
+    const bin = join(import.meta.dirname, '../bin/coach.cjs');
+    const hits = spawnSync(process.execPath, [bin, '--guides', dir, 'search', 'quorvex', '--json'], { env, encoding: 'utf8' });
+    const open = (JSON.parse(hits.stdout) as { hits: { open: string }[] }).hits[0]!.open;
+    expect(open).toBe(`coach --guides ${dir} trap pasted/why-not-quorvex --reveal`);
+    // Run it as the shell would, from another folder.
+    const shown = spawnSync('/bin/sh', ['-c', `cd / && ${open.replace(/^coach/, `"${process.execPath}" "${bin}"`)}`], { env, encoding: 'utf8' });
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain('Why not quorvex?');
   });
 });

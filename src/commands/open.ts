@@ -1,6 +1,7 @@
 // Opening the library with its warnings on stderr. Kept apart from fuzzy lookup
 // (shared.ts) so that `coach card` can answer an exact name without loading it.
-import { delimiter } from 'node:path';
+import { delimiter, resolve } from 'node:path';
+import { shellWord } from '../guides/search-index.js';
 import type { Io } from '../io.js';
 import { GuideGone, loadGuide, loadLibrary, loadSummaries, type GuideSummary, type Library, type LoadOptions, type LoadReport, type Summaries } from '../guides/library.js';
 import type { Guide, Problem } from '../guides/model.js';
@@ -47,6 +48,15 @@ export async function openSummaries(options: LibraryOptions, io: Io): Promise<Su
   const lib = await loadSummaries(loadOptions(options, io));
   reportLoad(lib, guideDirs(options, io), io);
   return lib;
+}
+
+/**
+ * `coach`, with the `--guides` folders of this run, absolute: the start of a printed
+ * command that opens an item, so that pasted anywhere it finds the same guides.
+ * Folders from COACH_GUIDES or the config file need nothing: they are still there.
+ */
+export function coachCommand(options: LibraryOptions): string {
+  return ['coach', ...(options.guides ?? []).flatMap((d) => ['--guides', shellWord(resolve(d))])].join(' ');
 }
 
 /** One guide of the summaries, in full: read alone, not with every other guide. */

@@ -2,9 +2,9 @@
 // command that opens it.
 import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
-import { openSearch, type LibraryOptions } from './open.js';
+import { coachCommand, openSearch, type LibraryOptions } from './open.js';
 import { style } from '../render/style.js';
-import { wrap } from '../render/layout.js';
+import { commandLines, width, wrap } from '../render/layout.js';
 import { piped, renderRecords, type View } from '../render/records.js';
 
 export interface SearchOptions extends LibraryOptions {
@@ -35,11 +35,12 @@ export async function search(options: SearchOptions, io: Io): Promise<SearchResu
   if (!query) throw new UsageError('search needs some words', 'example: coach search feature store');
   // The index is built once and stored; a search reads it and scores the words asked for (issue 14).
   const index = await openSearch(options, io);
+  const coach = coachCommand(options);
   const found = index.search(query, { limit: options.limit ?? 15, ...(options.kind ? { kind: options.kind } : {}) });
   return {
     query,
     every: found.every,
-    hits: found.hits.map((h) => ({ kind: h.doc.kind, title: h.doc.title, guide: h.doc.guide, open: h.doc.open, score: Math.round(h.score * 100) / 100 })),
+    hits: found.hits.map((h) => ({ kind: h.doc.kind, title: h.doc.title, guide: h.doc.guide, open: h.doc.open.replace(/^coach(?= )/, coach), score: Math.round(h.score * 100) / 100 })),
   };
 }
 
@@ -58,8 +59,13 @@ export function renderSearch(result: SearchResult, io: View): string {
     if (lead === 12) out.push(`${s.cyan(kind.padEnd(12))}${s.bold(title[0] ?? '')}`);
     else out.push(s.cyan(kind), `  ${s.bold(title[0] ?? '')}`);
     out.push(...title.slice(1).map((l) => ' '.repeat(lead) + s.bold(l)));
-    // The command is wrapped at its spaces, never inside a word, so it can be copied.
-    out.push(...wrap(`${h.guide} · ${h.open}`, io.columns - lead).map((l) => ' '.repeat(lead) + s.dim(l)));
+    // The command on a line of its own when it does not fit beside the guide, continued
+    // with a backslash if it must be, so that it can be copied whole.
+    const room = io.columns - lead;
+    const where = `${h.guide} · ${h.open}`;
+    const command = commandLines(h.open, room);
+    const lines = width(where) <= room ? [where] : command.every((l) => width(l) <= room) ? [h.guide, ...command] : wrap(where, room);
+    out.push(...lines.map((l) => ' '.repeat(lead) + s.dim(l)));
   }
   return out.join('\n');
 }

@@ -302,7 +302,10 @@ export function fitLines(text: string, columns: number): string {
 export function commandLines(command: string, columns: number, indent = 4): string[] {
   const out: string[] = [];
   let line = '';
-  for (const word of command.split(' ')) {
+  // Shell words: a quoted argument ('Minutes 38-43: Payment') is never broken, since a
+  // backslash inside quotes does not continue the line.
+  const words = command.match(/(?:'[^']*'|[^\s'])+/g) ?? [command];
+  for (const word of words) {
     const room = columns - (out.length === 0 ? 0 : indent) - 2;
     if (line && line.length + 1 + word.length > room) {
       out.push(`${line} \\`);
