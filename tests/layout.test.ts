@@ -237,3 +237,16 @@ describe('the pacing timeline on a narrow terminal', () => {
     }
   });
 });
+
+describe('a key point said once', () => {
+  it('drops a hint that only repeats the label, and a label cut short from its hint', async () => {
+    const { pointText } = await import('../src/render/points.js');
+    expect(pointText('Graceful degradation', 'Serve defaults when the store is down')).toBe('Graceful degradation — Serve defaults when the store is down');
+    expect(pointText('SSE vs WebSocket', 'SSE vs WebSocket: one-way is enough')).toBe('SSE vs WebSocket — one-way is enough');
+    expect(pointText('A DHT gives exact answers but requires…', 'A DHT gives exact answers but requires network roundtrips per lookup')).toBe(
+      'A DHT gives exact answers but requires network roundtrips per lookup',
+    );
+    expect(pointText('Caching', 'caching')).toBe('Caching');
+    expect(pointText('Caching', undefined)).toBe('Caching');
+  });
+});

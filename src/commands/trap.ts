@@ -19,6 +19,7 @@ import { formatInterval, isMastered, preview, RATINGS, review, type ItemState, t
 import { style, type Style } from '../render/style.js';
 import { piped, renderRecords, type View } from '../render/records.js';
 import { count } from '../render/plural.js';
+import { pointText } from '../render/points.js';
 import { maxOf, wrap } from '../render/layout.js';
 
 export type TrapItem = Extract<DeckItem, { deck: 'traps' }>;
@@ -369,11 +370,11 @@ export function renderAnswer(view: TrapView, coverage: Coverage | undefined, s: 
     out.push(s.bold(`Key points: ${coverage.covered} of ${coverage.total} covered`));
     for (const p of coverage.points) {
       if (p.covered) item(s.green('✓'), `${p.label}${p.words ? ` — you said “${p.words}”` : ''}`, undefined, s.dim);
-      else item(s.red('✗'), `${p.label}${p.hint ? ` — ${p.hint}` : ''}`, `say: ${p.terms.slice(0, 3).join(', ')}`, s.dim);
+      else item(s.red('✗'), pointText(p.label, p.hint), `say: ${p.terms.slice(0, 3).join(', ')}`, s.dim);
     }
   } else if (view.keyPoints.length > 0) {
     out.push(s.bold('Key points to hit'));
-    for (const k of view.keyPoints) item('•', `${k.label}${k.hint ? ` — ${k.hint}` : ''}`, k.terms.slice(0, 4).join(', '), s.dim);
+    for (const k of view.keyPoints) item('•', pointText(k.label, k.hint), k.terms.slice(0, 4).join(', '), s.dim);
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out.join('\n');

@@ -5,6 +5,7 @@ import type { KeyPoint } from '../guides/model.js';
 import { style, type Style } from './style.js';
 import { commandLines, indent, width, wrap } from './layout.js';
 import { renderTable } from './table.js';
+import { pointParts } from './points.js';
 import { timeline } from './timeline.js';
 import { formatClock, formatMinutes } from '../mock/clock.js';
 import { askFor, facetOf } from '../mock/interviewer.js';
@@ -107,7 +108,10 @@ export function renderPhaseEnd(session: MockSession, phase: PhaseState, io: View
       const said = r.words ? s.dim(` — “${r.words}”`) : '';
       if (r.covered) item(true, false, `${r.point.label}${said}`);
       else if (r.partial) item(false, true, `${r.point.label}${said}${s.dim(' (named, not explained)')}`);
-      else item(false, false, `${r.point.label}${r.point.hint ? s.dim(` — ${r.point.hint}`) : ''}`);
+      else {
+        const p = pointParts(r.point.label, r.point.hint);
+        item(false, false, `${p.label}${p.hint ? s.dim(` — ${p.hint}`) : ''}`);
+      }
     }
   };
   results('Key points', phase.check);
@@ -151,11 +155,10 @@ export function renderStudy(plan: MockPlan, io: View): string {
       out.push(...wrap(title, io.columns).map((l) => s.bold(l)));
       for (const k of kps) {
         // What the label already says is not said again: "SSE vs WebSocket — SSE vs WebSocket: …".
-        const same = (t: string): boolean => t.trim().toLowerCase() === k.label.trim().toLowerCase();
-        const hint = k.hint?.toLowerCase().startsWith(`${k.label.toLowerCase()}:`) ? k.hint.slice(k.label.length + 1).trim() : k.hint;
+        const { label, hint } = pointParts(k.label, k.hint);
         // Terms that are a part of the label ("tiers" of "Ranking tiers") add nothing to it.
-        const terms = k.terms.filter((t) => !same(t) && !k.label.toLowerCase().includes(t.trim().toLowerCase())).slice(0, 4);
-        out.push(...bullet(`${s.bold(k.label)}${hint && !same(hint) ? ` — ${hint}` : ''}${terms.length ? s.dim(` (e.g. ${terms.join(', ')})`) : ''}`, io.columns));
+        const terms = k.terms.filter((t) => !label.toLowerCase().includes(t.trim().toLowerCase())).slice(0, 4);
+        out.push(...bullet(`${s.bold(label)}${hint ? ` — ${hint}` : ''}${terms.length ? s.dim(` (e.g. ${terms.join(', ')})`) : ''}`, io.columns));
       }
     };
     points('Key points', p.keyPoints);
@@ -202,7 +205,8 @@ export function renderReview(result: ReviewView, io: View): string {
     let group = '';
     for (const m of r.missed) {
       if (m.phase !== group) out.push(`  ${s.underline((group = m.phase))}`);
-      out.push(...bullet(`${s.bold(m.label)}${m.hint ? ` — ${m.hint}` : ''}`, io.columns, '•', 4));
+      const { label, hint } = pointParts(m.label, m.hint);
+      out.push(...bullet(`${s.bold(label)}${hint ? ` — ${hint}` : ''}`, io.columns, '•', 4));
     }
   }
   if (r.mustAskMissed.length > 0) {
