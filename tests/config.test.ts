@@ -215,7 +215,7 @@ describe('colour on a terminal', () => {
     [[], { NO_COLOR: '1', CLICOLOR_FORCE: '1' }, false],
   ])('coach %j card latency with %j: colour %s', async (flags, env, coloured) => {
     const home = mkdtempSync(join(tmpdir(), 'coach-colour-'));
-    const s = runCoach([...flags, 'card', 'latency'], { env: { COACH_HOME: home, ...env } });
+    const s = runCoach([...flags, 'card', 'latency'], { env: { COACH_HOME: home, ...env }, linger: true });
     let raw = '';
     s.pty.onData((d) => (raw += d));
     expect((await s.exited).exitCode).toBe(0);

@@ -39,12 +39,12 @@ describe('coach trap in a terminal', { tag: 'slow' } as object, () => {
 
     // Five other traps in the guide are new; the one just rated is not due for 10 minutes.
     for (let i = 0; i < 5; i++) {
-      const next = runCoach(['trap', 'random', '--guide', 'oss-ml-platform', '--reveal'], { env: h.env });
+      const next = runCoach(['trap', 'random', '--guide', 'oss-ml-platform', '--reveal'], { env: h.env, linger: true });
       expect((await next.exited).exitCode).toBe(0);
       expect(next.text()).toContain('oss-ml-platform/');
       expect(next.text()).not.toContain(KUBEFLOW);
     }
-    const list = runCoach(['trap', 'list', '--guide', 'oss-ml-platform'], { env: h.env });
+    const list = runCoach(['trap', 'list', '--guide', 'oss-ml-platform'], { env: h.env, linger: true });
     await list.exited;
     expect(list.text()).toMatch(/why-not-just-use-kubeflow\s+next in 10m, last: good/);
   });
@@ -88,7 +88,7 @@ describe('the built coach writing files', { tag: 'slow' } as object, () => {
     const dir = mkdtempSync(join(tmpdir(), 'coach-e2e-corrupt-'));
     mkdirSync(join(dir, 'data'));
     writeFileSync(join(dir, 'data', 'history.jsonl'), '{"kind":"review","id":"a","at":"2026-11-21T10:00:00Z","deck":"traps","item":"g/a","guide":"g","rating":"good","correct":true}\n{"kind":"rev\n');
-    const s = runCoach(['stats'], { env: { COACH_HOME: dir } });
+    const s = runCoach(['stats'], { env: { COACH_HOME: dir }, linger: true });
     expect((await s.exited).exitCode).toBe(0);
     expect(s.text()).toMatch(/coach: warning: .*history\.jsonl was corrupt; moved it to .*history\.jsonl\.corrupt-\S+ and started a fresh one \(kept 1 readable record, dropped 1 unreadable line\)/);
     expect(s.text()).toContain('By deck');

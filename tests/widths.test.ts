@@ -42,7 +42,8 @@ describe('in a terminal of 40, 80 and 200 columns', () => {
   for (const [name, args] of cases) {
     it.each(WIDTHS)(`${name} at %i columns: no line over the width`, async (cols) => {
       // Tall enough that nothing scrolls away; PAGER=cat: the text stays on the screen.
-      const s = runCoach(args, { cols, rows: 400, env: { COACH_HOME: home } });
+      // linger: node-pty may drop the last output after the exit (a line cut mid-escape).
+      const s = runCoach(args, { cols, rows: 400, env: { COACH_HOME: home }, linger: true });
       expect((await s.exited).exitCode).toBe(0);
       const text = s.text();
       expect(text.trim().length).toBeGreaterThan(0);
@@ -51,7 +52,7 @@ describe('in a terminal of 40, 80 and 200 columns', () => {
   }
 
   it('draws a card as a whole box at 40 columns, its table rows as blocks', async () => {
-    const s = runCoach(['card', 'latency'], { cols: 40, rows: 100, env: { COACH_HOME: home } });
+    const s = runCoach(['card', 'latency'], { cols: 40, rows: 100, env: { COACH_HOME: home }, linger: true });
     await s.exited;
     const lines = s.text().trimEnd().split('\n');
     expect(lines[0]).toBe(`┌${'─'.repeat(38)}┐`);
