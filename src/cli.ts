@@ -118,6 +118,19 @@ function libraryOptions(cmd: Command): { guides: string[] } {
   return { guides: all.guides ?? [] };
 }
 
+const SEARCH_KINDS = ['guide', 'card', 'trap', 'trade-off', 'question', 'number', 'mistake', 'phase', 'section', 'scenario'];
+
+/** A --kind of search hit, singular or plural, "tradeoff" as the command spells it: `traps`, `tradeoffs`. */
+function searchKind(value: string): string {
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/^tradeoffs?$|^trade-offs$/, 'trade-off');
+  const kind = SEARCH_KINDS.find((k) => k === v || `${k}s` === v);
+  if (!kind) throw new InvalidArgumentError(`Allowed choices are ${SEARCH_KINDS.join(', ')}.`);
+  return kind;
+}
+
 export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: string[]): Command {
   const program = new Command('coach');
   // The range coach draws at (clampColumns in io.ts), without loading io.ts for --help.
@@ -239,7 +252,10 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
         .description('search every part of every guide; each hit names the command that opens it')
         .argument('<words...>', 'what to look for')
         .option('-n, --limit <n>', 'most hits to show', positiveInt, 15)
-        .addOption(new Option('--kind <kind>', 'only this kind of hit').choices(['guide', 'card', 'trap', 'trade-off', 'question', 'number', 'mistake', 'phase', 'section', 'scenario']))
+        .addOption(
+          // The choices for help and completion; the parser also takes plurals and "tradeoff".
+          new Option('--kind <kind>', 'only this kind of hit').choices(SEARCH_KINDS).argParser(searchKind),
+        )
         .option('--json', 'print the data as JSON')
         .addHelpText('after', after(examples('coach search feature store', 'coach search "training-serving skew" --kind trap', 'coach search p99 --json')))
         .action(async (words: string[], opts: { limit: number; kind?: string; json?: boolean }, cmd: Command) => {

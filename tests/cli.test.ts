@@ -123,3 +123,25 @@ describe('coach command line', () => {
     expect(rt.printed()).toMatch(/cannot read guides folder: no such file or folder/);
   });
 });
+
+describe('coach search --kind', () => {
+  it.each([
+    ['traps', 'trap'],
+    ['tradeoff', 'trade-off'],
+    ['trade-offs', 'trade-off'],
+    ['Sections', 'section'],
+  ])('takes %j as %j', async (given, kind) => {
+    const io = testIo();
+    const rt = runtime(io);
+    expect(await run(['search', 'feature', 'store', '--kind', given, '--json'], rt)).toBe(0);
+    const hits = (JSON.parse(rt.printed()) as { hits: { kind: string }[] }).hits;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new Set(hits.map((h) => h.kind))).toEqual(new Set([kind]));
+  });
+
+  it('refuses a kind it does not know, naming the ones it does', async () => {
+    const rt = runtime(testIo());
+    expect(await run(['search', 'feature', '--kind', 'bogus'], rt)).toBe(2);
+    expect(rt.errors()).toMatch(/Allowed choices are guide, card, trap, trade-off/);
+  });
+});
