@@ -105,3 +105,26 @@ describe('coach guide: what is left out and what is refused', () => {
     await expect(guide({ id: 'bighead', section: '  ' }, io)).rejects.toThrow(/--section needs a name/);
   });
 });
+
+describe('coach guide: the overview says things once, and says where they come from', () => {
+  it('names a guide whose system starts with its title once', async () => {
+    const io = testIo();
+    const text = renderGuide(await guide({ id: 'bighead' }, io), io);
+    expect(text.split('\n')[0]).toBe('Airbnb BigHead (Zipline, Deep Thought, ML Automator, Redspot)');
+  });
+
+  it("says when the pacing is coach's standard plan, not the guide's", async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'coach-standard-'));
+    writeFileSync(join(dir, 'g.md'), '---\nid: no-plan\ntitle: No plan\n---\n# No plan\n\n## Quick Reference Cards\n\n### A card\n\n- one line\n');
+    const io = testIo();
+    const mine = await guide({ guides: [dir], id: 'no-plan' }, io);
+    expect(mine.kind === 'overview' && mine.ownPacing).toBe(false);
+    expect(renderGuide(mine, io)).toContain("The guide has no pacing of its own: this is coach's standard plan.");
+    const bundled = await guide({ id: 'bighead' }, io);
+    expect(bundled.kind === 'overview' && bundled.ownPacing).toBe(true);
+    expect(renderGuide(bundled, io)).not.toContain('standard plan');
+  });
+});

@@ -94,6 +94,8 @@ export type GuideResult =
       guide: GuideRef & { summary: string | null };
       /** The guide's pacing, or the standard 45-minute plan when it has none. */
       pacing: Phase[];
+      /** False when `pacing` is coach's standard plan, the guide having none of its own. */
+      ownPacing: boolean;
       questions: AskQuestion[];
       mistakes: Mistake[];
       numbers: KeyNumber[];
@@ -147,6 +149,7 @@ export async function guide(options: GuideOptions, io: Io): Promise<GuideResult>
       kind: 'overview',
       guide: { ...ref(g), summary: g.summary ?? null },
       pacing: plan,
+      ownPacing: g.pacing.length > 0,
       questions: g.questionsToAsk,
       mistakes: g.mistakes,
       numbers: g.numbers,
@@ -202,7 +205,8 @@ export function renderGuide(result: GuideResult, io: View): string {
   const g = result.guide;
   const out: string[] = [heading(g, w, s)];
   if (g.summary) out.push(prose(g.summary, w, s));
-  out.push(renderPacing(result.pacing, w, s));
+  const standard = result.ownPacing ? [] : wrap("The guide has no pacing of its own: this is coach's standard plan.", w).map((l) => s.dim(l));
+  out.push(renderPacing(result.pacing, w, s, standard));
   if (result.questions.length > 0) out.push(renderPart({ kind: 'part', guide: g, part: 'questions', items: result.questions }, w, s));
   if (result.mistakes.length > 0) out.push(renderPart({ kind: 'part', guide: g, part: 'mistakes', items: result.mistakes }, w, s));
   if (result.numbers.length > 0) out.push(renderPart({ kind: 'part', guide: g, part: 'numbers', items: result.numbers }, w, s));
@@ -224,7 +228,9 @@ export function renderGuide(result: GuideResult, io: View): string {
 }
 
 function heading(g: GuideRef, w: number, s: Style): string {
-  const title = wrap(`${g.title}${g.system ? ` — ${g.system}` : ''}`, w);
+  // "BigHead — BigHead (Zipline, …)": a system that starts with the title is said once.
+  const named = g.system && !g.system.toLowerCase().startsWith(g.title.toLowerCase()) ? `${g.title} — ${g.system}` : (g.system ?? g.title);
+  const title = wrap(named, w);
   return [
     ...title.map((l, i) => (i === 0 && l.startsWith(g.title) ? s.bold(g.title) + s.dim(l.slice(g.title.length)) : s.dim(l))),
     ...wrap(`${g.id} · ${g.bundled ? 'bundled' : g.path}`, w).map((l) => s.dim(l)),
@@ -279,9 +285,9 @@ function item(mark: string, text: string, w: number, lead = 2, paint: (t: string
   return [' '.repeat(lead) + paint(mark) + first, ...more.map((l) => ' '.repeat(lead + hang) + l)];
 }
 
-function renderPacing(plan: Phase[], w: number, s: Style): string {
+function renderPacing(plan: Phase[], w: number, s: Style, note: string[] = []): string {
   const tips = plan.filter((p) => p.tips).flatMap((p) => item(`${p.name}: `, p.tips, w, 2, s.cyan));
-  return [timeline(plan, w, s), ...(tips.length ? ['', s.bold('Tips'), ...tips] : [])].join('\n');
+  return [timeline(plan, w, s), ...note, ...(tips.length ? ['', s.bold('Tips'), ...tips] : [])].join('\n');
 }
 
 function renderPart(result: PartResult, w: number, s: Style): string {
