@@ -38,6 +38,7 @@ describe('in a terminal of 40, 80 and 200 columns', () => {
     ['coach card (Michelangelo)', ['card', 'michelangelo']],
     ['coach trap list', ['trap', 'list']],
     ['coach list guides', ['list', 'guides']],
+    ['coach tradeoff (a long title)', ['tradeoff', 'feature-store-architecture']],
   ];
   for (const [name, args] of cases) {
     it.each(WIDTHS)(`${name} at %i columns: no line over the width`, async (cols) => {

@@ -59,15 +59,26 @@ export function renderStats(result: StatsResult, io: Pick<Io, 'columns' | 'color
   const days = streak.current === 1 ? 'day' : 'days';
   out.push(
     '',
-    `${s.bold('Streak')}: ${streak.current} ${days}${streak.longest > streak.current ? ` (longest ${streak.longest})` : ''}` +
-      ` · ${t.reviewsToday} review${t.reviewsToday === 1 ? '' : 's'} today · ${t.reviews} in all, ${percent(t.correct, t.reviews)}% correct` +
-      (streak.current > 0 && !streak.reviewedToday ? s.dim(' · review today to keep it') : ''),
+    ...wrap(
+      `${s.bold('Streak')}: ${streak.current} ${days}${streak.longest > streak.current ? ` (longest ${streak.longest})` : ''}` +
+        ` · ${t.reviewsToday} review${t.reviewsToday === 1 ? '' : 's'} today · ${t.reviews} in all, ${percent(t.correct, t.reviews)}% correct` +
+        (streak.current > 0 && !streak.reviewedToday ? s.dim(' · review today to keep it') : ''),
+      io.columns,
+    ),
   );
+  // A sparkline of the latest values that fit beside its title.
+  const spark = (title: string, values: number[]): string => `${s.bold(title)}  ${s.cyan(sparkline(values.slice(-Math.max(1, io.columns - title.length - 2))))}`;
 
   // Bars are as wide as the terminal allows next to a date, a percentage and a count.
   const barWidth = Math.max(10, Math.min(40, io.columns - 34));
   if (result.accuracy.length > 0) {
-    out.push('', `${s.bold('Drill accuracy by day')}  ${s.cyan(sparkline(result.accuracy.map((d) => percent(d.correct, d.reviews))))}`);
+    out.push(
+      '',
+      spark(
+        'Drill accuracy by day',
+        result.accuracy.map((d) => percent(d.correct, d.reviews)),
+      ),
+    );
     const days = result.accuracy.map((d) => shortDay(d.day));
     const dayWidth = Math.max(...days.map((d) => d.length));
     result.accuracy.forEach((d, i) => {
@@ -78,7 +89,13 @@ export function renderStats(result: StatsResult, io: Pick<Io, 'columns' | 'color
   }
   if (result.mocks.length > 0) {
     const shown = result.mocks.slice(-10);
-    out.push('', `${s.bold('Mock scores')}  ${s.cyan(sparkline(result.mocks.map((m) => m.score)))}`);
+    out.push(
+      '',
+      spark(
+        'Mock scores',
+        result.mocks.map((m) => m.score),
+      ),
+    );
     // Each mock's name and kind: a one-phase or stopped mock is not a whole one.
     const names = shown.map((m) => (m.mode === 'phase' ? `${m.name} (${m.phase})` : m.mode === 'answers' ? `${m.name} (file)` : m.name));
     const days = shown.map((m) => shortDay(dayOf(new Date(m.at))));

@@ -6,7 +6,7 @@ import { findOne, openLibrary, type LibraryOptions } from './shared.js';
 import { renderTable } from '../render/table.js';
 import { piped, renderRecords, type View } from '../render/records.js';
 import { style } from '../render/style.js';
-import { wrap } from '../render/layout.js';
+import { width, wrap } from '../render/layout.js';
 
 export interface TradeoffOptions extends LibraryOptions {
   query?: string;
@@ -31,7 +31,14 @@ export function renderTradeoff(result: TradeoffResult, io: View): string {
     return renderTable({ head: ['trade-off', 'options', 'guide'], rows: result.tradeoffs.map((t) => [t.id, t.options.join(' vs '), t.guide]), columns: io.columns }, s);
   }
   const t = result.tradeoff;
-  const out: string[] = [s.bold(t.title) + s.dim(`  (${result.guide})`)];
+  // The title wrapped to the width, its guide after it where there is room.
+  const title = wrap(t.title, io.columns);
+  const last = title.length - 1;
+  const guide = `  (${result.guide})`;
+  const out: string[] = [
+    title.map((l, i) => s.bold(l) + (i === last && width(l) + guide.length <= io.columns ? s.dim(guide) : '')).join('\n') +
+      (width(title[last] ?? '') + guide.length > io.columns ? `\n${s.dim(result.guide)}` : ''),
+  ];
   if (t.aspects.length > 0) {
     out.push(renderTable({ head: ['', ...t.options], rows: t.aspects.map((a) => [a.aspect, ...t.options.map((_, i) => a.values[i] ?? '')]), columns: io.columns }, s));
   } else if (t.options.length > 0) {
