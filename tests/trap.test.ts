@@ -201,3 +201,10 @@ describe('coach trap reads the one guide it shows (issue 14)', () => {
     expect(io.err().match(/cannot read guides folder/g)).toHaveLength(1);
   });
 });
+
+describe('coach trap list --guide with a guide that has no traps', () => {
+  it('says so (exit 3), as trap random does', async () => {
+    const io = testIo();
+    await expect(trap({ query: 'list', guide: 'mlops-question-bank' }, io)).rejects.toThrow(/guide 'mlops-question-bank' has no traps/);
+  });
+});

@@ -171,6 +171,8 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
   const now = io.date();
   const { progress } = practice ?? (await loadPractice(io));
   if (query.toLowerCase() === 'list') {
+    // A guide asked for by name that has no traps says so, as `trap random` does.
+    if (items.length === 0 && options.guide) throw noTraps(chooseGuides(lib.guides, options.guide, io), options.guide);
     return {
       mode: 'list',
       now: now.toISOString(),
