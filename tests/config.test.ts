@@ -223,3 +223,17 @@ describe('colour on a terminal', () => {
     expect(/\u001b\[[0-9;]*m/.test(raw)).toBe(coloured);
   });
 });
+
+describe('coach config list, read as text', () => {
+  it('keeps each setting in a column beside what it does, at 80 and 40 columns', async () => {
+    const { renderConfig, config } = await import('../src/commands/config.js');
+    for (const columns of [80, 40]) {
+      const io = testIo({ columns });
+      const text = renderConfig(await config({ action: 'list' }, io), io);
+      const settings = text.slice(text.indexOf('Settings')).split('\n').slice(1);
+      expect(settings[0]).toMatch(/^ {2}guides {7}guide folders/);
+      expect(settings.find((l) => l.startsWith('  pager'))).toMatch(/^ {2}pager {8}the pager/);
+      for (const l of text.split('\n')) expect(l.length).toBeLessThanOrEqual(columns);
+    }
+  });
+});

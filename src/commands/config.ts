@@ -10,7 +10,7 @@ import { guideDirs } from './open.js';
 import { isSettingKey, parseConfig, SETTING_KEYS, SETTINGS, settingFromArgs, withSetting, type SettingKey } from '../config/settings.js';
 import { writeAtomic } from '../store/files.js';
 import { style } from '../render/style.js';
-import { fitLines } from '../render/layout.js';
+import { fitLines, wrap } from '../render/layout.js';
 
 export const CONFIG_ACTIONS = ['list', 'get', 'set', 'unset', 'path'] as const;
 
@@ -149,8 +149,9 @@ export function renderConfig(result: ConfigResult, io: Pick<Io, 'columns' | 'col
       const width = Math.max(...result.settings.map((r) => r.key.length));
       const valueWidth = Math.min(40, Math.max(...result.settings.map((r) => rowValue(r).length)));
       const lines = result.settings.map((r) => `  ${s.bold(r.key.padEnd(width))}  ${rowValue(r).padEnd(valueWidth)}  ${s.dim(`from ${r.source}`)}`);
-      const about = result.settings.map((r) => `  ${r.key.padEnd(width)}  ${r.about}`);
-      return fitLines([head, '', ...lines, '', s.dim('Flags win over the environment, which wins over this file.'), '', s.bold('Settings'), ...about.map((l) => s.dim(l))].join('\n'), io.columns);
+      // Each setting's key, then what it does wrapped beside it (a hanging indent keeps the keys in a column).
+      const about = result.settings.flatMap((r) => wrap(r.about, Math.max(20, io.columns - width - 4)).map((l, i) => `  ${s.bold((i === 0 ? r.key : '').padEnd(width))}  ${s.dim(l)}`));
+      return [fitLines([head, '', ...lines, '', s.dim('Flags win over the environment, which wins over this file.')].join('\n'), io.columns), '', s.bold('Settings'), ...about].join('\n');
     }
   }
 }

@@ -79,7 +79,8 @@ function minutes(value: unknown): number | Bad {
 export const SETTINGS: { [K in SettingKey]: Spec<K> } = {
   guides: {
     key: 'guides',
-    about: 'guide folders to load after --guides and COACH_GUIDES (~ is your home; relative to the config folder)',
+    about:
+      'guide folders to load after --guides and COACH_GUIDES (~ is your home; a relative folder is taken from where you run `coach config set`, or from the config folder when written in the file)',
     read: (value, where) => {
       const list = typeof value === 'string' ? [value] : value;
       if (!Array.isArray(list) || !list.every((p) => typeof p === 'string' && p.trim() !== '')) return bad(`guides must be a list of folders, e.g. guides = ["~/interview-notes"], not ${show(value)}`);
