@@ -29,7 +29,7 @@ function records(out: string): string[][] {
 describe('piped lists', () => {
   it.each([
     [['list', 'traps'], 20, 2, 'oss-ml-platform/what-happens-when-the-feature-store-goes', 'What happens when the feature store goes down?'],
-    [['list', 'guides'], 5, 6, 'mlops-question-bank', 'MLOps Interview Question Bank'],
+    [['list', 'guides'], 5, 7, 'mlops-question-bank', 'MLOps Interview Question Bank'],
     [['list', 'cards'], 7, 3, 'michelangelo-cheat-sheet', 'Michelangelo Cheat Sheet'],
     [['list', 'tradeoffs'], 18, 3, 'model-serving-infrastructure', 'Kubernetes-Native vs Custom ML Platform'],
     [['list', 'scenarios'], 10, 3, 'model-serving-1m-users', 'mlops-question-bank'],

@@ -99,8 +99,9 @@ function rows(result: ListResult): { head: string[]; rows: string[][] } {
   switch (result.kind) {
     case 'guides':
       return {
-        head: ['id', 'title', 'traps', 'trade-offs', 'cards', 'source'],
-        rows: result.items.map((g) => [g.id, g.title, String(g.traps), String(g.tradeoffs), String(g.cards), g.bundled ? 'bundled' : g.path]),
+        // The bank's questions too: a question bank has no traps or cards, and is not empty.
+        head: ['id', 'title', 'traps', 'trade-offs', 'cards', 'questions', 'source'],
+        rows: result.items.map((g) => [g.id, g.title, String(g.traps), String(g.tradeoffs), String(g.cards), String(g.questions), g.bundled ? 'bundled' : g.path]),
       };
     case 'cards':
       return { head: ['card', 'title', 'guide'], rows: result.items.map((c) => [c.id, c.title, c.guide]) };
