@@ -1,22 +1,11 @@
 // Arguments to options: the registry parses what a user types into the right
 // command, options and exit code, and prints help with examples.
 import { describe, expect, it } from 'vitest';
-import { buildProgram, commandName, run, type Runtime } from '../src/cli.js';
+import { buildProgram, commandName, run } from '../src/cli.js';
 import { testIo, type TestIo } from './helpers/io.js';
+import { testRuntime } from './helpers/runtime.js';
 
-function runtime(io: TestIo): Runtime & { printed: () => string; errors: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: async () => io,
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    version: '9.9.9',
-    debug: false,
-    printed: () => out + io.out(),
-    errors: () => err + io.err(),
-  };
-}
+const runtime = (io: TestIo) => testRuntime(io, '9.9.9');
 
 describe('coach command line', () => {
   it.each([

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_INDEX, testIo } from './helpers/io.js';
 import { loadLibrary } from '../src/guides/library.js';
 import { searchItems, type SearchItem } from '../src/guides/search-index.js';
-import { searchText } from '../src/guides/fulltext.js';
+import { searchText } from './helpers/minisearch.js';
 import { card, renderCard } from '../src/commands/card.js';
 import { list, renderList } from '../src/commands/list.js';
 import { tradeoff, renderTradeoff } from '../src/commands/tradeoff.js';

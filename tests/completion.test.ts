@@ -6,17 +6,16 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProgram, run, treeOf, type Runtime } from '../src/cli.js';
+import { buildProgram, run, treeOf } from '../src/cli.js';
 import { complete, CONFIG_ACTIONS, EXPORT_FORMATS, LIST_KINDS, SHELLS, SOURCES, type Lookup } from '../src/completion/complete.js';
 import { PARTS } from '../src/guides/parts.js';
 import { testIo, type TestIo } from './helpers/io.js';
 import { BIN } from './helpers/pty.js';
+import { testRuntime } from './helpers/runtime.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
-function runtime(io: TestIo): Runtime {
-  return { io: async () => io, out: () => undefined, err: () => undefined, version: '0', debug: false };
-}
+const runtime = (io: TestIo) => testRuntime(io);
 
 const tree = treeOf(buildProgram(runtime(testIo()), { exitCode: 0 }));
 

@@ -5,23 +5,12 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type Runtime } from '../src/cli.js';
+import { run } from '../src/cli.js';
 import { testIo, type TestIo } from './helpers/io.js';
 import { BIN } from './helpers/pty.js';
+import { testRuntime } from './helpers/runtime.js';
 
-function runtime(io: TestIo): Runtime & { errors: () => string; printed: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: async () => io,
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    version: '0',
-    debug: false,
-    errors: () => err + io.err(),
-    printed: () => out + io.out(),
-  };
-}
+const runtime = (io: TestIo) => testRuntime(io);
 
 /** The one style: `coach: message`, then hint lines indented by two spaces. */
 function expectOneStyle(stderr: string): void {

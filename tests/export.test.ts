@@ -6,16 +6,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type Runtime } from '../src/cli.js';
+import { run } from '../src/cli.js';
 import { testIo, type TestIo } from './helpers/io.js';
 import { ankiFile, ankiTag, escapeHtml, htmlField } from '../src/practice/export.js';
 import { buildDecks } from '../src/practice/decks.js';
 import { exportDecks, renderExport } from '../src/commands/export.js';
 import { UsageError } from '../src/errors.js';
+import { testRuntime } from './helpers/runtime.js';
 
-function runtime(io: TestIo): Runtime {
-  return { io: async () => io, out: () => undefined, err: () => undefined, version: '0', debug: false };
-}
+const runtime = (io: TestIo) => testRuntime(io);
 
 /** Reads an Anki text-import file: `#key:value` header lines, then one note per line. */
 function readAnki(text: string): { headers: Record<string, string>; rows: string[][] } {

@@ -3,7 +3,7 @@
 // in long names, known aliases) and of queries it must not (not found, exit 3, with
 // the closest names). A forgiven typo says which item it opened.
 import { describe, expect, it } from 'vitest';
-import { run, type Runtime } from '../src/cli.js';
+import { run } from '../src/cli.js';
 import { testIo, type TestIo } from './helpers/io.js';
 import { card } from '../src/commands/card.js';
 import { guide } from '../src/commands/guide.js';
@@ -12,6 +12,7 @@ import { trap } from '../src/commands/trap.js';
 import { mock } from '../src/commands/mock.js';
 import { NotFoundError } from '../src/errors.js';
 import { distance, matchName } from '../src/guides/match.js';
+import { testRuntime } from './helpers/runtime.js';
 
 type Kind = 'scenario' | 'guide' | 'card' | 'trade-off' | 'trap';
 
@@ -131,10 +132,7 @@ describe('names that must not be found', () => {
   });
 });
 
-function runtime(io: TestIo): Runtime & { errors: () => string } {
-  let err = '';
-  return { io: async () => io, out: () => undefined, err: (t) => (err += t), version: '0', debug: false, errors: () => err + io.err() };
-}
+const runtime = (io: TestIo) => testRuntime(io);
 
 describe('names on the command line', () => {
   it.each([

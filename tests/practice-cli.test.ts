@@ -1,13 +1,11 @@
 // Arguments to options for the practice commands: what a user types reaches the right
 // command, and bad input is a usage error (exit 2) with a hint, never a prompt or a crash.
 import { describe, expect, it } from 'vitest';
-import { run, type Runtime } from '../src/cli.js';
+import { run } from '../src/cli.js';
 import { testIo, type TestIo } from './helpers/io.js';
+import { testRuntime } from './helpers/runtime.js';
 
-function runtime(io: TestIo): Runtime & { errors: () => string } {
-  let err = '';
-  return { io: async () => io, out: () => undefined, err: (t) => (err += t), version: '0', debug: false, errors: () => err + io.err() };
-}
+const runtime = (io: TestIo) => testRuntime(io);
 
 describe('practice commands on the command line', () => {
   it.each([

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run, type Runtime } from '../src/cli.js';
+import { run } from '../src/cli.js';
 import { testIo, type TestIo } from './helpers/io.js';
 import { scripted } from './practice-script.js';
 import { trap } from '../src/commands/trap.js';
@@ -15,14 +15,12 @@ import { renderStats, stats } from '../src/commands/stats.js';
 import { guide, renderGuide } from '../src/commands/guide.js';
 import { appendHistory, readHistory, type HistoryEntry } from '../src/store/history.js';
 import { UsageError } from '../src/errors.js';
+import { testRuntime } from './helpers/runtime.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'mock');
 const KUBEFLOW = 'oss-ml-platform/why-not-just-use-kubeflow';
 
-function runtime(io: TestIo): Runtime & { errors: () => string } {
-  let err = '';
-  return { io: async () => io, out: () => undefined, err: (t) => (err += t), version: '0', debug: false, errors: () => err + io.err() };
-}
+const runtime = (io: TestIo) => testRuntime(io);
 
 function mockEntry(at: string, over: Partial<Extract<HistoryEntry, { kind: 'mock' }>> = {}): HistoryEntry {
   return { kind: 'mock', id: `m-${at}`, at, scenario: 'fintech', guide: 'oss-ml-platform', score: 60, transcript: `/nonexistent/${at}.md`, partial: false, phases: [], ...over };

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/guides/library.js';
 import { searchItems } from '../src/guides/search-index.js';
-import { searchText } from '../src/guides/fulltext.js';
+import { searchText } from './helpers/minisearch.js';
 import { buildIndex, openIndex, partOf } from '../src/guides/search-store.js';
 import { BUNDLED_INDEX, testIo } from './helpers/io.js';
 import { search } from '../src/commands/search.js';

@@ -1,14 +1,13 @@
 // coach stats through the command line: --json gives the numbers, the renderer draws
 // the tables, the streak and the charts; an empty history says how to start.
 import { describe, expect, it } from 'vitest';
-import { run, type Runtime } from '../src/cli.js';
+import { run } from '../src/cli.js';
 import { testIo, type TestIo } from './helpers/io.js';
 import { appendHistory, type HistoryEntry } from '../src/store/history.js';
 import { renderStats, stats } from '../src/commands/stats.js';
+import { testRuntime } from './helpers/runtime.js';
 
-function runtime(io: TestIo): Runtime {
-  return { io: async () => io, out: () => undefined, err: () => undefined, version: '0', debug: false };
-}
+const runtime = (io: TestIo) => testRuntime(io);
 
 function review(item: string, deck: string, at: string, rating: 'again' | 'good'): HistoryEntry {
   return { kind: 'review', id: `${item}${at}`, at, deck, item, guide: item.split('/')[0]!, rating, correct: rating === 'good' };

@@ -2,15 +2,14 @@
 // with the mock to sit next, and the streak; --json prints the same data.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type Runtime } from '../src/cli.js';
+import { run } from '../src/cli.js';
 import { testIo, type TestIo } from './helpers/io.js';
 import { appendHistory, type HistoryEntry, type MockPhaseRecord } from '../src/store/history.js';
 import { computeToday } from '../src/practice/today.js';
 import { summarize } from '../src/practice/summary.js';
+import { testRuntime } from './helpers/runtime.js';
 
-function runtime(io: TestIo): Runtime {
-  return { io: async () => io, out: () => undefined, err: () => undefined, version: '0', debug: false };
-}
+const runtime = (io: TestIo) => testRuntime(io);
 
 function review(item: string, deck: string, at: string, rating: 'again' | 'good'): HistoryEntry {
   return { kind: 'review', id: `${item}${at}`, at, deck, item, guide: item.split('/')[0]!, rating, correct: rating === 'good' };

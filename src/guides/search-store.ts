@@ -33,14 +33,15 @@ export interface SearchPart {
   words: Record<string, number[]>;
 }
 
-// MiniSearch's tokenizer, and our term filter (fulltext.ts): words too common to tell
-// items apart, and single letters, are dropped from items and queries alike.
+// MiniSearch's tokenizer, and the term filter: words too common to tell items apart,
+// and single letters ("A/B" is read as a, b), are dropped from items and queries alike.
 const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
 const STOP = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'how', 'in', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'vs', 'versus', 'what', 'when', 'with', 'you', 'your']);
-const term = (token: string): string | null => {
+export function searchTerm(token: string): string | null {
   const t = token.toLowerCase();
   return STOP.has(t) || /^[a-z]$/.test(t) ? null : t;
-};
+}
+const term = searchTerm;
 
 /** The part of a set of items (title and text each). */
 export function partOf(items: (SearchDoc & { text: string })[]): SearchPart {

@@ -1,18 +1,11 @@
-// Full-text ranking for `coach search`: MiniSearch scores whole words with BM25 over
-// the title and the text of each item, with prefixes ("deploy" finds "deployment")
-// and small typos in longer words. Fuse stays for names (lookup.ts), where a
-// mistyped id should still be found; over paragraphs of text its letter-by-letter
-// matching ranked unrelated items above the ones that used the very words. Pure.
+// The reference for coach's search: MiniSearch over the same items, with the options
+// coach used before its stored index (src/guides/search-store.ts), whose scoring is
+// MiniSearch's. tests/search-store.test.ts holds the two side by side; the ranking
+// tests read it for the items' text, which the stored index does not keep.
 import MiniSearch, { type SearchOptions } from 'minisearch';
+import { searchTerm } from '../../src/guides/search-store.js';
 
-// Words too common to tell items apart, and single letters ("A/B" is read as a, b):
-// dropped from items and queries alike.
-const STOP = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'how', 'in', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'vs', 'versus', 'what', 'when', 'with', 'you', 'your']);
-
-const processTerm = (term: string): string | null => {
-  const t = term.toLowerCase();
-  return STOP.has(t) || /^[a-z]$/.test(t) ? null : t;
-};
+const processTerm = searchTerm;
 
 const OPTIONS: SearchOptions = {
   boost: { title: 3 },
