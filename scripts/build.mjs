@@ -160,6 +160,8 @@ async function bundle(outdir) {
       await writeFile(file.path, file.text.replaceAll(UNIT_INTEROP, '__toESM($1)'));
     }
     await writeFile(`${outdir}/THIRD-PARTY-LICENSES.txt`, await licenses(result.metafile));
+    // COACH_METAFILE=path: esbuild's account of what each bundle holds, for size work.
+    if (process.env.COACH_METAFILE) await writeFile(process.env.COACH_METAFILE, JSON.stringify(result.metafile));
     return Object.keys(entries).length;
   }
 }

@@ -118,9 +118,9 @@ describe('the user-guide cache', () => {
     // Prove later runs read the cache: doctor the cached titles, keep size and time.
     // A full guide comes from its own file, the summaries `coach card` reads from another.
     const cachePath = join(cacheDir, 'guides', readdirSync(join(cacheDir, 'guides'))[0]!);
-    const indexPath = join(cacheDir, readdirSync(cacheDir).find((f) => f.startsWith('user-guides-'))!);
+    const indexPath = join(cacheDir, 'user-guides.idx');
     writeFileSync(cachePath, readFileSync(cachePath, 'utf8').replace('"title":"Original"', '"title":"From cache"'));
-    writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('"title":"Original"', '"title":"From index"'));
+    writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('["cached","Original"', '["cached","From index"'));
     expect((await load()).guides[0]!.title).toBe('From cache');
     expect((await loadSummaries({ dirs: [dir], cacheDir })).guides[0]!.title).toBe('From index');
 
@@ -130,7 +130,7 @@ describe('the user-guide cache', () => {
     writeFileSync(cachePath, readFileSync(cachePath, 'utf8').replace(/"version":"(\d+):[^"]*"/, '"version":"$1:another-parser"'));
     expect((await load()).guides[0]!.title).toBe('Original');
     writeFileSync(cachePath, readFileSync(cachePath, 'utf8').replace('"title":"Original"', '"title":"From cache"'));
-    writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('"title":"Original"', '"title":"From index"'));
+    writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('["cached","Original"', '["cached","From index"'));
 
     // A changed file is parsed again.
     writeFileSync(join(dir, 'g.md'), GOOD('cached', 'Edited!'));
@@ -158,8 +158,8 @@ describe('the user-guide cache', () => {
     expect(cards(again).length).toBe(3);
     expect(JSON.stringify(cards(again))).toContain('延迟 ≤ 20 ms 📦');
 
-    // The rows region of a shard cut short: it is rebuilt, the cards are whole.
-    const indexPath = join(cacheDir, readdirSync(cacheDir).find((f) => f.startsWith('user-guides-'))!);
+    // The rows region of the index cut short: it is rebuilt, the cards are whole.
+    const indexPath = join(cacheDir, 'user-guides.idx');
     const bytes = readFileSync(indexPath);
     writeFileSync(indexPath, bytes.subarray(0, bytes.length - 10));
     const rebuilt = await loadSummaries({ dirs: [dir], cacheDir });
@@ -190,7 +190,9 @@ describe('the user-guide cache', () => {
     expect(entries.map((g) => g.id).sort()).toEqual(one.guides.map((g) => g.id).sort());
     const warm = await loadLibrary({ dirs: [dir], cacheDir });
     expect(warm.guides).toEqual(one.guides);
-    expect((await loadSummaries({ dirs: [dir], cacheDir })).guides).toEqual(cold.guides);
+    // Summaries read back from the index are the ones parsed, field for field.
+    const plain = (guides: unknown) => JSON.parse(JSON.stringify(guides)) as unknown;
+    expect(plain((await loadSummaries({ dirs: [dir], cacheDir })).guides)).toEqual(plain(cold.guides));
   });
 
   it("parses the worker's half here when the worker cannot start, with no unhandled rejection", async () => {
@@ -235,13 +237,8 @@ describe('the cache at any size (issue 14)', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
     await loadLibrary({ dirs: [dir], cacheDir });
     const before = entries(cacheDir);
-    const shards = () =>
-      Object.fromEntries(
-        readdirSync(cacheDir)
-          .filter((f) => f.startsWith('user-guides-'))
-          .map((f) => [f, readFileSync(join(cacheDir, f), 'utf8')]),
-      );
-    const shardsBefore = shards();
+    const index = () => readFileSync(join(cacheDir, 'user-guides.idx'), 'utf8').split('\n');
+    const indexBefore = index();
     expect(Object.keys(before)).toHaveLength(3);
     writeFileSync(join(dir, 'b.md'), GOOD('beta', 'Guide B, edited'));
     utimesSync(join(dir, 'b.md'), new Date(), new Date(Date.now() + 5000));
@@ -250,11 +247,20 @@ describe('the cache at any size (issue 14)', () => {
     const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
     expect(changed).toHaveLength(1);
     expect(after[changed[0]!]).toContain('Guide B, edited');
-    // The summary index too: the shard that holds it is rewritten, no other.
-    const shardsAfter = shards();
-    const rewritten = Object.keys(shardsAfter).filter((f) => shardsAfter[f] !== shardsBefore[f]);
-    expect(rewritten).toHaveLength(1);
-    expect(shardsAfter[rewritten[0]!]).toContain('Guide B, edited');
+    // The summary index: B's title is the new one; the items of A and C (details,
+    // cards, names: lines 4-6) are what they were, and the card rows still read back.
+    const indexAfter = index();
+    expect(indexAfter[3]).toContain('Guide B, edited');
+    for (const line of [4, 5, 6]) {
+      const [was, is] = [JSON.parse(indexBefore[line]!) as unknown[], JSON.parse(indexAfter[line]!) as unknown[]];
+      expect([is[0], is[2]]).toEqual([was[0], was[2]]);
+    }
+    const cards = (await loadSummaries({ dirs: [dir], cacheDir })).guides.filter((g) => !g.bundled).map((g) => g.cards.map((c) => cardOf(c).blocks));
+    expect(cards).toEqual((await loadLibrary({ dirs: [dir] })).guides.map((g) => g.cards.map((c) => c.blocks)));
+    // A run that finds nothing changed leaves the index as it is.
+    const bytes = readFileSync(join(cacheDir, 'user-guides.idx'));
+    await loadSummaries({ dirs: [dir], cacheDir });
+    expect(readFileSync(join(cacheDir, 'user-guides.idx')).equals(bytes)).toBe(true);
   });
 
   it('coach guide X reads X alone: the other guides are neither read nor parsed', async () => {

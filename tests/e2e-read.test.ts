@@ -100,7 +100,7 @@ describe('coach piped', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('My guide');
-    expect(readdirSync(join(xdg, 'cache', 'coach')).some((f) => /^user-guides-[0-9a-f]\.json$/.test(f))).toBe(true);
+    expect(readdirSync(join(xdg, 'cache', 'coach')).some((f) => /^user-guides\.idx$/.test(f))).toBe(true);
   });
 
   it('prints the JSON of the card when asked', () => {

@@ -144,12 +144,16 @@ describe('cache entries that do not check are a cache miss', () => {
     const io = testIo();
     return { dir, cacheDir: io.cacheDir, io };
   }
-  const edit = (path: string, change: (entries: Record<string, Record<string, unknown>>) => void, _lines: 'index'): void => {
-    const text = readFileSync(path, 'utf8');
-    const nl = text.indexOf('\n');
-    const head = JSON.parse(text.slice(0, nl)) as { entries: Record<string, Record<string, unknown>> };
-    change(head.entries);
-    writeFileSync(path, `${JSON.stringify(head)}${text.slice(nl)}`);
+  // The summary index: <cache>/user-guides.idx, lines of JSON (summary-index.ts); line 3
+  // holds each file's problems and its guide's id and title. An edit leaves the CRC
+  // on line 0 as it was, as a bad copy or a hand edit would.
+  const editIndex = (cacheDir: string, change: (line3: { problems: Record<string, unknown>; heads: unknown[][] }, files: string[]) => void): void => {
+    const path = join(cacheDir, 'user-guides.idx');
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const line3 = JSON.parse(lines[3]!) as { problems: Record<string, unknown>; heads: unknown[][] };
+    change(line3, JSON.parse(lines[1]!) as string[]);
+    lines[3] = JSON.stringify(line3);
+    writeFileSync(path, lines.join('\n'));
   };
   // A guide's full entry: <cache>/guides/<hash of its path>.json, a line of JSON, then the guide.
   const editFull = (cacheDir: string, file: string, change: (guide: Record<string, unknown>) => void): void => {
@@ -164,17 +168,10 @@ describe('cache entries that do not check are a cache miss', () => {
   it('an index entry whose problems are not a list ("e.problems is not iterable")', async () => {
     const { dir, cacheDir, io } = cachedFolder();
     await loadSummaries({ dirs: [dir], cacheDir });
-    // The index is in shards: each edit goes to the shard that holds the entry.
-    for (const shard of readdirSync(cacheDir).filter((f) => f.startsWith('user-guides-'))) {
-      edit(
-        join(cacheDir, shard),
-        (e) => {
-          if (e[join(dir, 'a.md')]) e[join(dir, 'a.md')]!['problems'] = 5;
-          if (e[join(dir, 'b.md')]) delete (e[join(dir, 'b.md')]!['summary'] as Record<string, unknown>)['title'];
-        },
-        'index',
-      );
-    }
+    editIndex(cacheDir, (line3, files) => {
+      line3.problems[files.indexOf(join(dir, 'a.md'))] = 5;
+      line3.heads[files.indexOf(join(dir, 'b.md'))]!.splice(1, 1); // no title
+    });
     const result = await list({ kind: 'guides', guides: [dir] }, io);
     expect(
       cells(result)

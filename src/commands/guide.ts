@@ -134,12 +134,12 @@ export async function guide(options: GuideOptions, io: Io): Promise<GuideResult>
   const lib = await openSummaries(options, io);
   if (!options.id) return { kind: 'guides', guides: lib.guides.map((g) => ({ id: g.id, title: g.title })) };
   const found = findOne(
-    lib.guides.map((x) => ({ ...x, extra: x.system ?? '' })),
+    lib.guides.map((x) => ({ id: x.id, title: x.title, tags: x.tags, extra: x.system ?? '', summary: x })),
     options.id,
     'guide',
     'coach list guides',
     io,
-  );
+  ).summary;
   const g = await openGuide(options, io, lib, found);
   const plan = g.pacing.length > 0 ? g.pacing : STANDARD_PLAN;
   const section = options.section?.trim().toLowerCase();

@@ -14,6 +14,7 @@ import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
 import type { DeckName } from '../practice/decks.js';
 import type * as Shape from './shape.js';
+import { EMPTY, encodeIndex, readIndex, type Found, type IndexEntry, type Stamp } from './summary-index.js';
 
 /** What loading found wrong, and when. */
 export interface LoadReport {
@@ -40,7 +41,8 @@ export interface CardSummary extends Omit<Card, 'blocks'> {
 }
 
 export function cardOf(summary: CardSummary): Card {
-  return { ...summary, blocks: JSON.parse(summary.blocks) as Card['blocks'] };
+  const { id, title, subtitle, tags, line } = summary;
+  return { id, title, ...(subtitle !== undefined ? { subtitle } : {}), tags, blocks: JSON.parse(summary.blocks) as Card['blocks'], line };
 }
 
 /** What `coach card` and `coach list guides|cards` need of a guide. */
@@ -254,22 +256,6 @@ declare const __COACH_PARSER__: string | undefined;
 const PARSER = typeof __COACH_PARSER__ === 'string' ? __COACH_PARSER__ : 'source';
 const CACHE_VERSION = `5:${PARSER}`;
 
-interface Stamp {
-  size: number;
-  mtimeMs: number;
-}
-
-interface IndexEntry extends Stamp {
-  summary?: GuideSummary;
-  scenario?: Scenario;
-  problems: Problem[];
-}
-
-interface CacheFile<E> {
-  version: string;
-  entries: Record<string, E>;
-}
-
 interface Entry {
   guide?: Guide | GuideSummary;
   scenario?: Scenario;
@@ -328,95 +314,13 @@ function removeEntry(cacheDir: string, file: string, hash: Sha256): void {
   for (const ext of ['.json', '.search.json']) rmSync(entryFile(cacheDir, file, hash, ext), { force: true });
 }
 
-function checked<E>(read: unknown, version: string): CacheFile<E> {
-  const file = read as CacheFile<E> | undefined;
-  if (file && file.version === version && file.entries && typeof file.entries === 'object' && !Array.isArray(file.entries)) return file;
-  throw new Error('not a cache file of this version');
-}
+// The summary index (summary-index.ts), one file for the library: the shards of
+// earlier versions are removed when it is written.
+const INDEX_VERSION = `9:${PARSER}`;
+const INDEX_FILE = 'user-guides.idx';
+const OLD_INDEXES = ['user-guides.json', 'user-guides-full.json', ...Array.from({ length: 16 }, (_, k) => `user-guides-${k.toString(16)}.json`)];
 
-// The summary index is one line of JSON, a line with the names of each guide's parts,
-// then the rows of every card side by side; each card in the JSON holds the byte
-// range of its rows. `coach card` decodes the
-// JSON line and the rows of the one card it draws: with 250 guides, turning every
-// card's rows into strings was a third of its start-up work (decoding and garbage).
-const INDEX_VERSION = `8:${PARSER}`;
-
-type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
-
-function readShard(path: string, shape: typeof Shape): CacheFile<IndexEntry> {
-  try {
-    const bytes = readFileSync(path);
-    const end = bytes.indexOf(10);
-    const namesEnd = bytes.indexOf(10, end + 1);
-    if (end < 0 || namesEnd < 0) throw new Error('no card rows');
-    const index = checked<IndexEntry>(JSON.parse(bytes.toString('utf8', 0, end)), INDEX_VERSION);
-    const rows = bytes.subarray(namesEnd + 1);
-    // The names of each guide's parts (a third of the index) are read when a command
-    // asks for them: `coach card` and `coach list` never do.
-    let names: Record<string, GuideSummary['names']> | undefined;
-    const namesOf = (file: string): GuideSummary['names'] => {
-      names ??= JSON.parse(bytes.toString('utf8', end + 1, namesEnd)) as Record<string, GuideSummary['names']>;
-      const n = names[file];
-      const ok = n && typeof n === 'object' && [n.traps, n.tradeoffs, n.sections].every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string'));
-      return ok ? n : { traps: [], tradeoffs: [], sections: [] };
-    };
-    for (const [file, entry] of Object.entries(index.entries)) {
-      // An entry that does not have the shape coach wrote is a cache miss: parsed again.
-      if (!isIndexEntry(entry, shape)) {
-        delete index.entries[file];
-        continue;
-      }
-      if (entry.summary) {
-        let mine: GuideSummary['names'] | undefined;
-        Object.defineProperty(entry.summary, 'names', { enumerable: true, configurable: true, get: () => (mine ??= namesOf(file)), set: (v: GuideSummary['names']) => (mine = v) });
-      }
-      for (const card of (entry.summary?.cards ?? []) as unknown as StoredCard[]) {
-        const [from, to] = card.blocks;
-        if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= rows.length)) throw new Error('card rows out of range');
-        let text: string | undefined;
-        Object.defineProperty(card, 'blocks', { enumerable: true, get: () => (text ??= rows.toString('utf8', from, to)) });
-      }
-    }
-    return index;
-  } catch {
-    return { version: INDEX_VERSION, entries: {} }; // missing or corrupt: rebuilt
-  }
-}
-
-// The index is kept in shards, a file each, by a hash of the guide file's path: one
-// edited guide rewrites its shard alone (issue 14: one change in 1,000 guides rewrote
-// the whole 3.7 MB index, and its garbage was most of that run).
-const SHARDS = 16;
-const shardFile = (cacheDir: string, k: number): string => join(cacheDir, `user-guides-${k.toString(16)}.json`);
-
-/** FNV-1a of a path: which shard holds its entry. */
-function shardOf(file: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % SHARDS;
-}
-
-function readIndex(cacheDir: string | undefined, shape: typeof Shape): CacheFile<IndexEntry> {
-  const index: CacheFile<IndexEntry> = { version: INDEX_VERSION, entries: {} };
-  if (!cacheDir) return index;
-  for (let k = 0; k < SHARDS; k++) {
-    for (const [file, entry] of Object.entries(readShard(shardFile(cacheDir, k), shape).entries)) {
-      if (shardOf(file) === k) index.entries[file] = entry; // one in the wrong shard would be written twice
-    }
-  }
-  return index;
-}
-
-/** Writes the shards that hold one of the `changed` files. */
-function writeIndex(cacheDir: string, index: CacheFile<IndexEntry>, changed: Iterable<string>): void {
-  const dirty = new Set([...changed].map(shardOf));
-  const shards = new Map<number, Record<string, IndexEntry>>([...dirty].map((k) => [k, {}]));
-  for (const [file, entry] of Object.entries(index.entries)) {
-    const shard = shards.get(shardOf(file));
-    if (shard) shard[file] = entry;
-  }
-  for (const [k, entries] of shards) writeShard(shardFile(cacheDir, k), { version: INDEX_VERSION, entries });
-}
+const fresh = (hit: Stamp | undefined, s: Stamp | undefined): boolean => Boolean(hit && s && hit.size === s.size && hit.mtimeMs === s.mtimeMs);
 
 /**
  * The summaries of the user's guides and their scenarios, as the last run cached them,
@@ -424,72 +328,36 @@ function writeIndex(cacheDir: string, index: CacheFile<IndexEntry>, changed: Ite
  * is no cache yet.
  */
 export function cachedSummaries(cacheDir: string, shape: typeof Shape): { guides: GuideSummary[]; scenarios: Scenario[] } {
-  const entries = Object.values(readIndex(cacheDir, shape).entries);
+  const entries = [...readIndex(join(cacheDir, INDEX_FILE), INDEX_VERSION, shape).entries.values()];
   return {
     guides: entries.flatMap((e) => (e.summary ? [e.summary] : [])),
     scenarios: entries.flatMap((e) => (e.scenario ? [e.scenario] : [])),
   };
 }
 
-function writeShard(path: string, index: CacheFile<IndexEntry>): void {
-  const rows: Buffer[] = [];
-  let at = 0;
-  const entries: Record<string, unknown> = {};
-  const names: Record<string, GuideSummary['names']> = {};
-  for (const [file, entry] of Object.entries(index.entries)) {
-    let summary: (Omit<GuideSummary, 'names' | 'cards'> & { cards: StoredCard[] }) | undefined;
-    if (entry.summary) {
-      const { names: own, ...rest } = entry.summary;
-      names[file] = own;
-      summary = {
-        ...rest,
-        cards: entry.summary.cards.map((card): StoredCard => {
-          const bytes = Buffer.from(card.blocks);
-          rows.push(bytes);
-          at += bytes.length;
-          return { ...card, blocks: [at - bytes.length, at] };
-        }),
-      };
-    }
-    entries[file] = { ...entry, ...(summary ? { summary } : {}) };
-  }
-  writeAtomically(path, Buffer.concat([Buffer.from(`${JSON.stringify({ version: INDEX_VERSION, entries })}\n${JSON.stringify(names)}\n`), ...rows]));
-}
-
-const fresh = (hit: Stamp | undefined, s: Stamp | undefined): boolean => Boolean(hit && s && hit.size === s.size && hit.mtimeMs === s.mtimeMs);
-
-function isIndexEntry(e: unknown, { isGuideSummary, isProblem, isScenario }: typeof Shape): e is IndexEntry {
-  const entry = e as IndexEntry;
-  return (
-    Boolean(entry) &&
-    typeof entry === 'object' &&
-    typeof entry.size === 'number' &&
-    typeof entry.mtimeMs === 'number' &&
-    Array.isArray(entry.problems) &&
-    entry.problems.every(isProblem) &&
-    (entry.summary === undefined || isGuideSummary(entry.summary)) &&
-    (entry.scenario === undefined || isScenario(entry.scenario))
-  );
-}
-
 async function cached(files: string[], options: LoadOptions, detail: 'full' | 'summary'): Promise<{ entries: Entry[]; stamps: Map<string, Stamp | undefined> }> {
   const { cacheDir } = options;
   // Synchronous stats: hundreds of small calls are quicker without a trip through
-  // the thread pool each, and nothing else runs meanwhile.
-  const stamps = new Map(
-    files.map((f) => {
-      const s = statSync(f, { throwIfNoEntry: false });
-      return [f, s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined] as const;
-    }),
-  );
+  // the thread pool each, and nothing else runs meanwhile. A file gone since the walk is 0, 0.
+  const stamps = new Map<string, Stamp | undefined>();
+  const found: Found = { files, stamps: [] };
+  for (const f of files) {
+    const s = statSync(f, { throwIfNoEntry: false });
+    stamps.set(f, s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined);
+    found.stamps.push(s ? s.size : 0, s ? s.mtimeMs : 0);
+  }
   // The checks load with the cache, only when there are user guides to cache.
   const shape = await import('./shape.js');
-  const index = readIndex(cacheDir, shape);
+  const index = cacheDir ? readIndex(join(cacheDir, INDEX_FILE), INDEX_VERSION, shape, found) : EMPTY;
+  // The same files, sizes and times as the index holds: every summary is fresh as it is.
+  if (index.same && detail === 'summary') {
+    return { entries: files.map((f) => entryOf(index.entries.get(f)!, index.entries.get(f)!.summary)), stamps };
+  }
   let hash = detail === 'full' ? await sha256() : undefined;
   // The full guides, read for a full load; an entry that is missing or does not check is a miss.
   const fullOf = new Map<string, Guide>();
   const stale = files.filter((f) => {
-    const e = index.entries[f];
+    const e = index.entries.get(f);
     const stamp = stamps.get(f);
     if (!fresh(e, stamp)) return true;
     if (detail !== 'full' || !e!.summary) return false;
@@ -499,6 +367,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   });
 
   const parsed = new Map<string, Indexed>();
+  const now = new Map(index.entries);
   if (stale.length > 0) {
     const done = await options.onIndexing?.(stale.length);
     const results = await parseFiles(stale, options.workerScript);
@@ -510,7 +379,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     for (const [f, p] of parsed) {
       const s = stamps.get(f);
       if (!s) {
-        delete index.entries[f];
+        now.delete(f);
         continue;
       }
       const e: IndexEntry = { ...s, problems: p.problems };
@@ -520,19 +389,23 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
         if (cacheDir) writeEntry(cacheDir, f, s, 'guide' in p ? JSON.stringify(p.guide) : p.json, hash);
       }
       if (p.kind === 'scenario') e.scenario = p.scenario;
-      index.entries[f] = e;
+      now.set(f, e);
     }
   }
-  const gone = Object.keys(index.entries).filter((k) => !stamps.has(k));
-  if (cacheDir && (parsed.size > 0 || gone.length > 0)) {
+  if (cacheDir && !index.same) {
     hash ??= await sha256();
-    for (const k of gone) {
-      delete index.entries[k];
-      removeEntry(cacheDir, k, hash);
-    }
-    writeIndex(cacheDir, index, [...parsed.keys(), ...gone]);
-    // The one-file caches of earlier versions.
-    for (const old of ['user-guides.json', 'user-guides-full.json']) rmSync(join(cacheDir, old), { force: true });
+    for (const k of index.entries.keys()) if (!stamps.has(k)) removeEntry(cacheDir, k, hash);
+    // In the walk's order, so that the next run finds the same list.
+    const kept = files.filter((f) => stamps.get(f) && now.has(f));
+    writeAtomically(
+      join(cacheDir, INDEX_FILE),
+      encodeIndex(
+        INDEX_VERSION,
+        kept,
+        kept.map((f) => now.get(f)!),
+      ),
+    );
+    for (const old of OLD_INDEXES) rmSync(join(cacheDir, old), { force: true });
   }
   const entries = files.map((f): Entry => {
     const p = parsed.get(f);
@@ -541,11 +414,17 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
       if (p.kind === 'scenario') return { scenario: p.scenario, problems: p.problems, indexed: true };
       return { problems: p.problems, indexed: true };
     }
-    const e = index.entries[f]!;
-    const guide = e.summary ? (detail === 'full' ? fullOf.get(f) : e.summary) : undefined;
-    return { ...(guide ? { guide } : {}), ...(e.scenario ? { scenario: e.scenario } : {}), problems: e.problems };
+    const e = index.entries.get(f)!;
+    return entryOf(e, e.summary ? (detail === 'full' ? fullOf.get(f) : e.summary) : undefined);
   });
   return { entries, stamps };
+}
+
+function entryOf(e: IndexEntry, guide: Guide | GuideSummary | undefined): Entry {
+  const out: Entry = { problems: e.problems };
+  if (guide) out.guide = guide;
+  if (e.scenario) out.scenario = e.scenario;
+  return out;
 }
 
 const WORKER_THRESHOLD = 40;

@@ -174,10 +174,17 @@ export function matchName<T extends Named>(items: T[], query: string): NameMatch
   if (words.length === 0) return undefined;
   const s = slug(q);
   const bare = s.replace(/-/g, '');
+  // Each title's slug, made once for both tiers (thousands of cards with a large library).
+  const slugs = new Map<T, string>();
+  const titleSlug = (i: T): string => {
+    let t = slugs.get(i);
+    if (t === undefined) slugs.set(i, (t = slug(i.title)));
+    return t;
+  };
   const tiers: ((i: T) => boolean)[] = [
     // "ecommerce" is e-commerce.
-    (i) => i.id.toLowerCase() === q || i.id === s || i.title.toLowerCase() === q || slug(i.title) === s || i.id.replace(/-/g, '') === bare,
-    (i) => s.length >= 3 && (i.id.startsWith(s) || slug(i.title).startsWith(s)),
+    (i) => i.id.toLowerCase() === q || i.id === s || i.title.toLowerCase() === q || i.id.replace(/-/g, '') === bare || titleSlug(i) === s,
+    (i) => s.length >= 3 && (i.id.startsWith(s) || titleSlug(i).startsWith(s)),
   ];
   for (const tier of tiers) {
     const hit = items.find(tier);

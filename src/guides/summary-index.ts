@@ -1,0 +1,331 @@
+// The summary index of the user's guides: one file, read on every run of `coach card`,
+// `coach list`, `coach guide` and `coach trap` (issue 14: with 2,000 guides the work
+// per guide, not the bytes, was the cost). Lines of JSON, then the rows of every card:
+//
+//   0. the version, and a CRC-32 of everything after this line;
+//   1. the guide files, in the order the folder walk found them;
+//   2. their sizes and times, side by side;
+//   3. problems and scenarios by file, and each file's guide as id, title and where its
+//      cards' rows are;
+//   4. the rest of each guide's summary (tags, path, counts), a list item per file;
+//   5. each guide's cards (a card's rows as a byte range of the guide's rows);
+//   6. the names of each guide's parts;
+//   7. the length of each item of lines 4-6.
+//
+// A run that finds the same files with the same sizes and times compares lines 1 and
+// 2 as bytes with its own and parses only line 3: no entry is looked at one by one.
+// Lines 4-6 are parsed when a command first asks for what they hold (`coach card`
+// never parses 4 or 6, `coach list guides` never 5 or 6). When files change, the
+// index is written again from the items of unchanged guides as they are (line 7 says
+// where each one is) and the changed guides' new items: nothing else is parsed.
+//
+// An index whose CRC matches is as coach wrote it and is used unchecked; one that
+// does not (an edit, a bad copy) is parsed whole and checked entry by entry, and an
+// entry of the wrong shape is parsed again from its guide (issue 13).
+import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import type { Problem, Scenario } from './model.js';
+import type { CardSummary, GuideSummary } from './library.js';
+import type * as Shape from './shape.js';
+
+export interface Stamp {
+  size: number;
+  mtimeMs: number;
+}
+
+export interface IndexEntry extends Stamp {
+  summary?: GuideSummary;
+  scenario?: Scenario;
+  problems: Problem[];
+}
+
+type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
+type Details = Omit<GuideSummary, 'id' | 'title' | 'cards' | 'names'>;
+/** A guide's id, title, and the start and length of its cards' rows. */
+type Head = [string, string, number, number];
+
+interface Line3 {
+  problems: Record<string, Problem[]>;
+  scenarios: Record<string, Scenario>;
+  heads: (Head | 0)[];
+}
+
+const LINES = 8;
+
+/** An index file as read: its bytes, where its lines end, and its lines parsed on first use. */
+class Stored {
+  private parsed: unknown[] = [];
+  constructor(
+    readonly bytes: Buffer,
+    readonly ends: number[],
+  ) {}
+  text(n: number): Buffer {
+    return this.bytes.subarray(n === 0 ? 0 : this.ends[n - 1]! + 1, this.ends[n]!);
+  }
+  line<T>(n: number): T {
+    return (this.parsed[n] ??= JSON.parse(this.text(n).toString('utf8'))) as T;
+  }
+  rows(from: number, to: number): Buffer {
+    const start = this.ends[LINES - 1]! + 1;
+    return this.bytes.subarray(start + from, start + to);
+  }
+  /** Item i of line 4, 5 or 6, as the bytes written. */
+  item(n: 4 | 5 | 6, i: number): Buffer {
+    this.starts ??= this.itemStarts();
+    const line = this.text(n);
+    const at = this.starts[n - 4]![i]!;
+    return line.subarray(at, at + this.line<number[][]>(7)[n - 4]![i]!);
+  }
+  private starts?: number[][];
+  private itemStarts(): number[][] {
+    return this.line<number[][]>(7).map((lengths) => {
+      let at = 1; // after the '['
+      return lengths.map((length) => {
+        const start = at;
+        at += length + 1; // and the ','
+        return start;
+      });
+    });
+  }
+}
+
+/** A card read from the index: its rows are decoded when it is drawn. */
+class StoredCardSummary {
+  declare id: string;
+  declare title: string;
+  declare tags: string[];
+  declare line: number;
+  declare subtitle?: string;
+  readonly #at: [number, number];
+  readonly #index: Stored;
+  readonly #base: number;
+  constructor(card: StoredCard, index: Stored, base: number) {
+    const { blocks, ...rest } = card;
+    Object.assign(this, rest);
+    this.#at = blocks;
+    this.#index = index;
+    this.#base = base;
+  }
+  get blocks(): string {
+    return this.#index.rows(this.#base + this.#at[0], this.#base + this.#at[1]).toString('utf8');
+  }
+  toJSON(): CardSummary {
+    return plainCard(this as unknown as CardSummary);
+  }
+}
+
+const plainCard = (c: CardSummary): CardSummary => ({ id: c.id, title: c.title, ...(c.subtitle !== undefined ? { subtitle: c.subtitle } : {}), tags: c.tags, line: c.line, blocks: c.blocks });
+
+/**
+ * A guide's summary read from the index: its id and title at once, the rest from the
+ * index's other lines when first asked for. The lazy fields are on the prototype: never
+ * spread one (`toJSON` gives a plain copy).
+ */
+export class StoredSummary implements GuideSummary {
+  #names?: GuideSummary['names'];
+  #cards?: CardSummary[];
+  readonly #index: Stored;
+  readonly #i: number;
+  readonly #rowsAt: number;
+  constructor(
+    public id: string,
+    public title: string,
+    index: Stored,
+    i: number,
+    rowsAt: number,
+  ) {
+    this.#index = index;
+    this.#i = i;
+    this.#rowsAt = rowsAt;
+  }
+  /** The index it was read from, and its place there. */
+  source(): [Stored, number] {
+    return [this.#index, this.#i];
+  }
+  get #details(): Details {
+    return this.#index.line<Details[]>(4)[this.#i]!;
+  }
+  get system(): string | undefined {
+    return this.#details.system;
+  }
+  get tags(): string[] {
+    return this.#details.tags;
+  }
+  get path(): string {
+    return this.#details.path;
+  }
+  get bundled(): boolean {
+    return this.#details.bundled;
+  }
+  get counts(): GuideSummary['counts'] {
+    return this.#details.counts;
+  }
+  get decks(): GuideSummary['decks'] {
+    return this.#details.decks;
+  }
+  get cards(): CardSummary[] {
+    return (this.#cards ??= (this.#index.line<StoredCard[][]>(5)[this.#i] ?? []).map((c) => new StoredCardSummary(c, this.#index, this.#rowsAt) as unknown as CardSummary));
+  }
+  get names(): GuideSummary['names'] {
+    return (this.#names ??= this.#index.line<GuideSummary['names'][]>(6)[this.#i]!);
+  }
+  set names(v: GuideSummary['names']) {
+    this.#names = v;
+  }
+  toJSON(): GuideSummary {
+    const { system, decks, ...rest } = this.#details;
+    return { id: this.id, title: this.title, ...rest, ...(system !== undefined ? { system } : {}), ...(decks ? { decks } : {}), cards: this.cards.map(plainCard), names: this.names };
+  }
+}
+
+/** What a run finds on disk: the files, and the size and time of each side by side (0, 0 for one gone). */
+export interface Found {
+  files: string[];
+  stamps: number[];
+}
+
+export interface ReadIndex {
+  /** The stored entries by file. */
+  entries: Map<string, IndexEntry>;
+  /** The stored files and their sizes and times are exactly the ones found: every entry is fresh. */
+  same: boolean;
+}
+
+export const EMPTY: ReadIndex = { entries: new Map(), same: false };
+
+/** The index file at `path`, compared with what the walk found. Missing or unreadable: empty. */
+export function readIndex(path: string, version: string, shape: typeof Shape, found?: Found): ReadIndex {
+  try {
+    const bytes = readFileSync(path);
+    const ends: number[] = [];
+    for (let at = -1, n = 0; n < LINES; n++) {
+      at = bytes.indexOf(10, at + 1);
+      if (at < 0) return EMPTY; // cut short
+      ends.push(at);
+    }
+    const index = new Stored(bytes, ends);
+    const top = index.line<{ version?: unknown; crc?: unknown }>(0);
+    if (top.version !== version) return EMPTY;
+    if (top.crc !== crc32(bytes.subarray(ends[0]! + 1))) return { entries: checked(index, shape), same: false };
+    const same = Boolean(found) && index.text(1).equals(Buffer.from(JSON.stringify(found!.files))) && index.text(2).equals(Buffer.from(JSON.stringify(found!.stamps)));
+    // When they are the same, the files are the walk's: no need to parse them again.
+    const files = same ? found!.files : index.line<string[]>(1);
+    const stamps = same ? found!.stamps : index.line<number[]>(2);
+    const { problems, scenarios, heads } = index.line<Line3>(3);
+    const entries = new Map<string, IndexEntry>();
+    for (let i = 0; i < files.length; i++) {
+      const entry: IndexEntry = { size: stamps[2 * i]!, mtimeMs: stamps[2 * i + 1]!, problems: problems[i] ?? [] };
+      const h = heads[i];
+      if (h) entry.summary = new StoredSummary(h[0], h[1], index, i, h[2]);
+      const scenario = scenarios[i];
+      if (scenario) entry.scenario = scenario;
+      entries.set(files[i]!, entry);
+    }
+    return { entries, same };
+  } catch {
+    return EMPTY; // corrupt: rebuilt
+  }
+}
+
+/**
+ * An index that is not as coach wrote it: every line parsed, every entry checked, and
+ * an entry of the wrong shape left out (its guide is parsed again). Lines that are not
+ * even the lists they should be throw, and the whole index is rebuilt.
+ */
+function checked(index: Stored, shape: typeof Shape): Map<string, IndexEntry> {
+  const files = index.line<string[]>(1);
+  const stamps = index.line<number[]>(2);
+  const { problems, scenarios, heads } = index.line<Line3>(3);
+  const [details, cards, names] = [index.line<Details[]>(4), index.line<StoredCard[][]>(5), index.line<GuideSummary['names'][]>(6)];
+  if (![files, stamps, heads, details, cards, names].every(Array.isArray) || typeof problems !== 'object' || typeof scenarios !== 'object') throw new Error('not an index');
+  const entries = new Map<string, IndexEntry>();
+  files.forEach((file, i) => {
+    const h = heads[i];
+    const summary = h ? { ...details[i], id: h[0], title: h[1], cards: cards[i] } : undefined;
+    const entry = { size: stamps[2 * i], mtimeMs: stamps[2 * i + 1], problems: problems[i] ?? [], summary, scenario: scenarios[i] ?? undefined };
+    if (typeof file !== 'string' || !isIndexEntry(entry, shape)) return;
+    if (entry.summary) {
+      const n = names[i];
+      const ok = n && typeof n === 'object' && [n.traps, n.tradeoffs, n.sections].every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string'));
+      entry.summary.names = ok ? n : { traps: [], tradeoffs: [], sections: [] };
+      for (const card of entry.summary.cards as unknown as StoredCard[]) {
+        const [from, to] = card.blocks;
+        if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && h && Number.isInteger(h[2]))) return;
+        const text = index.rows(h[2] + from, h[2] + to).toString('utf8');
+        JSON.parse(text); // rows that are not JSON: the entry is parsed again
+        (card as unknown as CardSummary).blocks = text;
+      }
+    }
+    entries.set(file, entry);
+  });
+  return entries;
+}
+
+function isIndexEntry(e: unknown, { isGuideSummary, isProblem, isScenario }: typeof Shape): e is IndexEntry {
+  const entry = e as IndexEntry;
+  return (
+    Boolean(entry) &&
+    typeof entry === 'object' &&
+    typeof entry.size === 'number' &&
+    typeof entry.mtimeMs === 'number' &&
+    Array.isArray(entry.problems) &&
+    entry.problems.every(isProblem) &&
+    (entry.summary === undefined || isGuideSummary(entry.summary)) &&
+    (entry.scenario === undefined || isScenario(entry.scenario))
+  );
+}
+
+/**
+ * The index of these entries, in this order, as bytes. A summary read from an index
+ * keeps its items as they were written; only new summaries are turned into JSON.
+ */
+export function encodeIndex(version: string, files: string[], entries: IndexEntry[]): Buffer {
+  const line3: Line3 = { problems: {}, scenarios: {}, heads: [] };
+  const stamps: number[] = [];
+  const items: [Buffer[], Buffer[], Buffer[]] = [[], [], []];
+  const rows: Buffer[] = [];
+  let rowsAt = 0;
+  const zero = Buffer.from('0');
+  entries.forEach((entry, i) => {
+    stamps.push(entry.size, entry.mtimeMs);
+    if (entry.problems.length > 0) line3.problems[i] = entry.problems;
+    if (entry.scenario) line3.scenarios[i] = entry.scenario;
+    const s = entry.summary;
+    if (!s) {
+      line3.heads.push(0);
+      for (const list of items) list.push(zero);
+      return;
+    }
+    let own: Buffer;
+    if (s instanceof StoredSummary) {
+      // As written before: the items' bytes, and the rows of its cards.
+      const [from, k] = s.source();
+      const h = from.line<Line3>(3).heads[k] as Head;
+      own = from.rows(h[2], h[2] + h[3]);
+      items[0].push(from.item(4, k));
+      items[1].push(from.item(5, k));
+      items[2].push(from.item(6, k));
+    } else {
+      const cardRows: Buffer[] = [];
+      let at = 0;
+      const cards = s.cards.map((card): StoredCard => {
+        const bytes = Buffer.from(card.blocks);
+        cardRows.push(bytes);
+        at += bytes.length;
+        return { id: card.id, title: card.title, ...(card.subtitle !== undefined ? { subtitle: card.subtitle } : {}), tags: card.tags, line: card.line, blocks: [at - bytes.length, at] };
+      });
+      own = Buffer.concat(cardRows);
+      const details: Details = { tags: s.tags, path: s.path, bundled: s.bundled, counts: s.counts, ...(s.system !== undefined ? { system: s.system } : {}), ...(s.decks ? { decks: s.decks } : {}) };
+      items[0].push(Buffer.from(JSON.stringify(details)));
+      items[1].push(Buffer.from(JSON.stringify(cards)));
+      items[2].push(Buffer.from(JSON.stringify(s.names)));
+    }
+    line3.heads.push([s.id, s.title, rowsAt, own.length]);
+    rows.push(own);
+    rowsAt += own.length;
+  });
+  const list = (parts: Buffer[]): Buffer[] => [Buffer.from('['), ...parts.flatMap((p, i) => (i === 0 ? [p] : [Buffer.from(','), p])), Buffer.from(']\n')];
+  const text = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value)}\n`);
+  const rest = Buffer.concat([text(files), text(stamps), text(line3), ...list(items[0]), ...list(items[1]), ...list(items[2]), text(items.map((l) => l.map((b) => b.length))), ...rows]);
+  return Buffer.concat([text({ version, crc: crc32(rest) }), rest]);
+}
