@@ -142,7 +142,7 @@ describe('the user-guide cache', () => {
     const lib = await load();
     expect(lib.guides[0]!.title).toBe('Edited!');
     expect(lib.problems).toEqual([]);
-    expect(JSON.parse(readFileSync(cachePath, 'utf8').split('\n')[0]!).version).toMatch(/^5:/);
+    expect(JSON.parse(readFileSync(cachePath, 'utf8').split('\n')[0]!).version).toMatch(/^6:/);
   });
 
   it("keeps each card's rows beside the summary index and reads back the same card, rebuilding a cut-off index", async () => {

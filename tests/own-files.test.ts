@@ -6,7 +6,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testIo, type TestIo } from './helpers/io.js';
 import { history, renderHistory } from '../src/commands/history.js';
@@ -16,7 +15,7 @@ import { list, type ListResult } from '../src/commands/list.js';
 import { trap } from '../src/commands/trap.js';
 import { appendHistory, historyPath, readHistory, type HistoryEntry } from '../src/store/history.js';
 import { FailureError } from '../src/errors.js';
-import { loadLibrary, loadSummaries } from '../src/guides/library.js';
+import { entryFile, loadLibrary, loadSummaries } from '../src/guides/library.js';
 
 /** A listing's items as [id, title or question, guide]: what its lines show. */
 function cells(result: ListResult): string[][] {
@@ -157,7 +156,7 @@ describe('cache entries that do not check are a cache miss', () => {
   };
   // A guide's full entry: <cache>/guides/<hash of its path>.json, a line of JSON, then the guide.
   const editFull = (cacheDir: string, file: string, change: (guide: Record<string, unknown>) => void): void => {
-    const path = join(cacheDir, 'guides', `${createHash('sha256').update(file).digest('hex').slice(0, 40)}.json`);
+    const path = entryFile(cacheDir, file);
     const text = readFileSync(path, 'utf8');
     const nl = text.indexOf('\n');
     const guide = JSON.parse(text.slice(nl + 1)) as Record<string, unknown>;

@@ -2,7 +2,6 @@
 // a several-line answer (optionally against a countdown), reveal what the interviewer
 // wants, the weak and the strong answer and the key points covered and missed, then a
 // rating that schedules the next review. Piped, --reveal or --json: print, never ask.
-import { randomUUID } from 'node:crypto';
 import type { Io } from '../io.js';
 import type { Guide } from '../guides/model.js';
 import { UsageError, NotFoundError } from '../errors.js';
@@ -255,6 +254,8 @@ export async function askRating(io: Io, state: ItemState | undefined, now: Date,
 }
 
 export async function recordReview(io: Io, item: DeckItem, rating: Rating, correct: boolean, extra: { covered?: number; total?: number } = {}): Promise<void> {
+  // node:crypto loads only to record a review, not to show a trap.
+  const { randomUUID } = await import('node:crypto');
   await appendHistory(io, {
     kind: 'review',
     id: randomUUID(),

@@ -14,6 +14,7 @@ import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
 import type { DeckName } from '../practice/decks.js';
 import type * as Shape from './shape.js';
+import { crc32 } from 'node:zlib';
 import { EMPTY, encodeIndex, readIndex, type Found, type IndexEntry, type Stamp } from './summary-index.js';
 
 /** What loading found wrong, and when. */
@@ -154,17 +155,16 @@ export async function loadGuide(options: LoadOptions, lib: Summaries, summary: G
     return index.guides.find((g) => g.id === summary.id)!;
   }
   const stamp = statSync(file, { throwIfNoEntry: false });
-  const hash = await sha256();
   const shape = await import('./shape.js');
   const now = stamp && { size: stamp.size, mtimeMs: stamp.mtimeMs };
-  let guide = now && options.cacheDir ? readEntry(options.cacheDir, file, now, hash, shape) : undefined;
+  let guide = now && options.cacheDir ? readEntry(options.cacheDir, file, now, shape) : undefined;
   if (!guide) {
     const { loadGuideFile } = await import('./files.js');
     const parsed = await loadGuideFile(file);
     // Changed since the summaries were read, a moment ago: said as any file's problem.
     if (parsed.kind !== 'guide') throw new GuideGone(summary.path, parsed.problems[0]?.message ?? 'it no longer holds a guide');
     guide = parsed.guide;
-    if (now && options.cacheDir) writeEntry(options.cacheDir, file, now, JSON.stringify(guide), hash);
+    if (now && options.cacheDir) writeEntry(options.cacheDir, file, now, JSON.stringify(guide));
   }
   // The id the library gave it (a second guide with one id is loaded as id-2).
   return { ...guide, id: summary.id };
@@ -254,7 +254,7 @@ function merge<T extends { id: string; path: string }>(bundled: T[], user: T[], 
 // rebuilds the cache. The number is raised when the cache's own shape changes.
 declare const __COACH_PARSER__: string | undefined;
 const PARSER = typeof __COACH_PARSER__ === 'string' ? __COACH_PARSER__ : 'source';
-const CACHE_VERSION = `5:${PARSER}`;
+const CACHE_VERSION = `6:${PARSER}`;
 
 interface Entry {
   guide?: Guide | GuideSummary;
@@ -277,41 +277,55 @@ const GUIDES = 'guides';
 // The cache files are read synchronously, like the stats: at this point the command
 // waits for them and nothing else, and a read through the thread pool only adds
 // the trips there and back.
-export type Sha256 = (data: Buffer | string) => string;
-
-// node:crypto takes a start-up a few milliseconds to load: only for the full entries.
-export async function sha256(): Promise<Sha256> {
-  const { createHash } = await import('node:crypto');
-  return (data) => createHash('sha256').update(data).digest('hex'); // a string as UTF-8
+/**
+ * A digest of a path or of a cache entry's text: zlib's CRC-32 and a 53-bit
+ * multiplicative hash (cyrb53) side by side, 22 hex digits. It names a guide file's
+ * cache entries and says whether an entry is as coach wrote it; node:crypto, which
+ * took 15-20 ms to load on every `coach guide` and `coach trap`, is needed for neither.
+ */
+export function digest(data: Buffer | string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const n = data.length;
+  for (let i = 0; i < n; i++) {
+    const c = typeof data === 'string' ? data.charCodeAt(i) : data[i]!;
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const high = (2097151 & h2) * 4294967296 + (h1 >>> 0);
+  return crc32(data).toString(16).padStart(8, '0') + high.toString(16).padStart(14, '0');
 }
 
 /** Where the full entry of a guide file lives. */
-export function entryFile(cacheDir: string, file: string, hash: Sha256, ext = '.json'): string {
-  return join(cacheDir, GUIDES, `${hash(file).slice(0, 40)}${ext}`);
+export function entryFile(cacheDir: string, file: string, ext = '.json'): string {
+  return join(cacheDir, GUIDES, `${digest(file)}${ext}`);
 }
 
 /** A guide file's full entry, if the cache has one for the file as it is now. */
-function readEntry(cacheDir: string, file: string, stamp: Stamp, hash: Sha256, shape: typeof Shape): Guide | undefined {
+function readEntry(cacheDir: string, file: string, stamp: Stamp, shape: typeof Shape): Guide | undefined {
   try {
-    const bytes = readFileSync(entryFile(cacheDir, file, hash));
+    const bytes = readFileSync(entryFile(cacheDir, file));
     const end = bytes.indexOf(10);
-    const head = JSON.parse(bytes.toString('utf8', 0, end)) as { version?: unknown; path?: unknown; sha256?: unknown } & Partial<Stamp>;
+    const head = JSON.parse(bytes.toString('utf8', 0, end)) as { version?: unknown; path?: unknown; sum?: unknown } & Partial<Stamp>;
     if (head.version !== CACHE_VERSION || head.path !== file || !fresh(head as Stamp, stamp)) return undefined;
     const body = bytes.subarray(end + 1);
     const guide = JSON.parse(body.toString('utf8')) as unknown;
-    return hash(body) === head.sha256 || shape.isGuide(guide) ? (guide as Guide) : undefined;
+    return digest(body) === head.sum || shape.isGuide(guide) ? (guide as Guide) : undefined;
   } catch {
     return undefined; // missing or corrupt: parsed again, transparently
   }
 }
 
-function writeEntry(cacheDir: string, file: string, stamp: Stamp, json: string, hash: Sha256): void {
-  const head = JSON.stringify({ version: CACHE_VERSION, path: file, size: stamp.size, mtimeMs: stamp.mtimeMs, sha256: hash(json) });
-  writeAtomically(entryFile(cacheDir, file, hash), `${head}\n${json}`);
+function writeEntry(cacheDir: string, file: string, stamp: Stamp, json: string): void {
+  const text = Buffer.from(json);
+  const head = JSON.stringify({ version: CACHE_VERSION, path: file, size: stamp.size, mtimeMs: stamp.mtimeMs, sum: digest(text) });
+  writeAtomically(entryFile(cacheDir, file), Buffer.concat([Buffer.from(`${head}\n`), text]));
 }
 
-function removeEntry(cacheDir: string, file: string, hash: Sha256): void {
-  for (const ext of ['.json', '.search.json']) rmSync(entryFile(cacheDir, file, hash, ext), { force: true });
+function removeEntry(cacheDir: string, file: string): void {
+  for (const ext of ['.json', '.search.json']) rmSync(entryFile(cacheDir, file, ext), { force: true });
 }
 
 // The summary index (summary-index.ts), one file for the library: the shards of
@@ -353,7 +367,6 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   if (index.same && detail === 'summary') {
     return { entries: files.map((f) => entryOf(index.entries.get(f)!, index.entries.get(f)!.summary)), stamps };
   }
-  let hash = detail === 'full' ? await sha256() : undefined;
   // The full guides, read for a full load; an entry that is missing or does not check is a miss.
   const fullOf = new Map<string, Guide>();
   const stale = files.filter((f) => {
@@ -361,7 +374,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     const stamp = stamps.get(f);
     if (!fresh(e, stamp)) return true;
     if (detail !== 'full' || !e!.summary) return false;
-    const guide = cacheDir ? readEntry(cacheDir, f, stamp!, hash!, shape) : undefined;
+    const guide = cacheDir ? readEntry(cacheDir, f, stamp!, shape) : undefined;
     if (guide) fullOf.set(f, guide);
     return !guide;
   });
@@ -375,7 +388,6 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
       parsed.set(f, results[i]!);
     });
     if (done) done();
-    hash ??= await sha256();
     for (const [f, p] of parsed) {
       const s = stamps.get(f);
       if (!s) {
@@ -386,15 +398,14 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
       if (p.kind === 'guide') {
         e.summary = p.summary;
         // The worker's guides come as the JSON text it wrote: written as they are.
-        if (cacheDir) writeEntry(cacheDir, f, s, 'guide' in p ? JSON.stringify(p.guide) : p.json, hash);
+        if (cacheDir) writeEntry(cacheDir, f, s, 'guide' in p ? JSON.stringify(p.guide) : p.json);
       }
       if (p.kind === 'scenario') e.scenario = p.scenario;
       now.set(f, e);
     }
   }
   if (cacheDir && !index.same) {
-    hash ??= await sha256();
-    for (const k of index.entries.keys()) if (!stamps.has(k)) removeEntry(cacheDir, k, hash);
+    for (const k of index.entries.keys()) if (!stamps.has(k)) removeEntry(cacheDir, k);
     // In the walk's order, so that the next run finds the same list.
     const kept = files.filter((f) => stamps.get(f) && now.has(f));
     writeAtomically(

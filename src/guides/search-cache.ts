@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GuideSummary, LoadOptions, Summaries } from './library.js';
-import { entryFile, loadGuide, sha256, writeAtomically, type Sha256 } from './library.js';
+import { digest, entryFile, loadGuide, writeAtomically } from './library.js';
 import { buildIndex, openIndex, openIndexFile, partOf, type SearchPart, type StoredIndex } from './search-store.js';
 import { searchItems } from './search-index.js';
 
@@ -28,9 +28,8 @@ export async function searchIndex(options: LoadOptions, lib: Summaries): Promise
     const bundled = openIndexFile(join(dist, 'search.idx'));
     if (bundled) return bundled;
   }
-  const hash = await sha256();
   const user = lib.guides.filter((g) => !g.bundled);
-  const key = hash(
+  const key = digest(
     JSON.stringify([
       PART_VERSION,
       dist ? readFileSync(join(dist, 'search-parts.json')).length : 0,
@@ -48,7 +47,7 @@ export async function searchIndex(options: LoadOptions, lib: Summaries): Promise
     const byId = new Map(bundled.guides.map((g) => [g.id, g.part]));
     for (const g of lib.guides) if (g.bundled && byId.has(g.id)) parts.push(byId.get(g.id)!);
   }
-  for (const g of user) parts.push(await userPart(options, lib, g, hash));
+  for (const g of user) parts.push(await userPart(options, lib, g));
   parts.push(partOf(searchItems([], lib.scenarios)));
   const bytes = buildIndex(parts, key);
   if (stored) writeAtomically(stored, bytes);
@@ -56,9 +55,9 @@ export async function searchIndex(options: LoadOptions, lib: Summaries): Promise
 }
 
 /** A user guide's part: from beside its cache entry while its file is unchanged. */
-async function userPart(options: LoadOptions, lib: Summaries, g: GuideSummary, hash: Sha256): Promise<SearchPart> {
+async function userPart(options: LoadOptions, lib: Summaries, g: GuideSummary): Promise<SearchPart> {
   const at = lib.files.get(g.id)!;
-  const file = options.cacheDir ? entryFile(options.cacheDir, at.file, hash, '.search.json') : undefined;
+  const file = options.cacheDir ? entryFile(options.cacheDir, at.file, '.search.json') : undefined;
   const head = JSON.stringify({ version: PART_VERSION, path: at.file, size: at.size, mtimeMs: at.mtimeMs, id: g.id });
   if (file) {
     try {
