@@ -172,17 +172,13 @@ describe('findTrap', () => {
       ],
       ['traps'],
     ) as Parameters<typeof findTrap>[0];
-    const err = (() => {
-      try {
-        findTrap(items, 'why-not-x', testIo());
-      } catch (e) {
-        return e as UsageError;
-      }
-      return undefined;
-    })();
+    const err = await findTrap(items, 'why-not-x', testIo()).then(
+      () => undefined,
+      (e: unknown) => e as UsageError,
+    );
     expect(err).toBeInstanceOf(UsageError);
     expect(err!.message).toBe("'why-not-x' is a trap in 2 guides: a/why-not-x, b/why-not-x");
-    expect(findTrap(items, 'b/why-not-x', testIo()).id).toBe('b/why-not-x');
+    expect((await findTrap(items, 'b/why-not-x', testIo())).id).toBe('b/why-not-x');
   });
 });
 

@@ -43,7 +43,7 @@ export async function card(options: CardOptions, io: Io): Promise<CardResult> {
     if (whole) found = [{ name: query, match: whole }];
   }
   // Most queries name a card; the fuzzy matcher behind the suggestions loads only for the rest.
-  if (!found) (await import('./shared.js')).findOne(all, query, 'card', 'coach card', io);
+  if (!found) await (await import('./shared.js')).findOne(all, query, 'card', 'coach card', io);
   const cards = found!.map(({ name, match }) => {
     if (match.typo) noteMatch(io, name, match.item.title);
     return { guide: match.item.guide, card: cardOf(match.item.summary) };

@@ -83,7 +83,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<DrillResult>
     throw new UsageError('a drill asks questions and needs a terminal', 'run it in a terminal; `coach drill --plan` (or --json) lists what a session would ask');
   }
   const lib = await openLibrary(options, io);
-  const items = buildDecks(chooseGuides(lib.guides, options.guide, io), decks);
+  const items = buildDecks(await chooseGuides(lib.guides, options.guide, io), decks);
   const now = io.date();
   const { progress } = await loadPractice(io);
   const plan = planSession(items, progress, now, { limit, newItems });

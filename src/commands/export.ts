@@ -46,7 +46,7 @@ export async function exportDecks(options: ExportOptions, io: Io): Promise<Expor
   if (!name) throw new UsageError(`no deck '${options.deck}'`, `choose one of: ${DECK_NAMES.join(', ')}, all`);
   const decks = name === 'all' ? [...DECK_NAMES] : [name];
   const lib = await openLibrary(options, io);
-  const items = buildDecks(chooseGuides(lib.guides, options.guide, io), decks);
+  const items = buildDecks(await chooseGuides(lib.guides, options.guide, io), decks);
   const ankiDeck = format === 'anki' ? ankiDeckName(options.deckName ?? DEFAULT_ANKI_DECK) : undefined;
   const text = format === 'anki' ? ankiFile(items, ankiDeck).text : markdownFile(items);
   const byDeck: Partial<Record<DeckName, number>> = {};

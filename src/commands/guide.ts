@@ -133,12 +133,14 @@ export async function guide(options: GuideOptions, io: Io): Promise<GuideResult>
   // The names of every guide, then the one shown read alone (issue 14).
   const lib = await openSummaries(options, io);
   if (!options.id) return { kind: 'guides', guides: lib.guides.map((g) => ({ id: g.id, title: g.title })) };
-  const found = findOne(
-    lib.guides.map((x) => ({ id: x.id, title: x.title, tags: x.tags, extra: x.system ?? '', summary: x })),
-    options.id,
-    'guide',
-    'coach list guides',
-    io,
+  const found = (
+    await findOne(
+      lib.guides.map((x) => ({ id: x.id, title: x.title, tags: x.tags, extra: x.system ?? '', summary: x })),
+      options.id,
+      'guide',
+      'coach list guides',
+      io,
+    )
   ).summary;
   const g = await openGuide(options, io, lib, found);
   const plan = g.pacing.length > 0 ? g.pacing : STANDARD_PLAN;

@@ -58,9 +58,9 @@ export function listKind(kind: string | undefined): ListKind {
 export async function list(options: ListOptions, io: Io): Promise<ListResult> {
   const kind = listKind(options.kind);
   // --guide names one guide, as everywhere: a name that is not one is not found (exit 3).
-  const only = <T extends { id: string; title: string }>(guides: T[]): T[] => chooseGuides(guides, options.guide, io);
+  const only = <T extends { id: string; title: string }>(guides: T[]): Promise<T[]> => chooseGuides(guides, options.guide, io);
   if (kind === 'guides' || kind === 'cards') {
-    const guides = only((await openSummaries(options, io)).guides);
+    const guides = await only((await openSummaries(options, io)).guides);
     if (kind === 'cards') return { kind, items: guides.flatMap((g) => g.cards.map((c) => ({ id: c.id, title: c.title, guide: g.id }))) };
     return {
       kind,
@@ -77,7 +77,7 @@ export async function list(options: ListOptions, io: Io): Promise<ListResult> {
     };
   }
   const lib = await openLibrary(options, io);
-  const guides = only(lib.guides);
+  const guides = await only(lib.guides);
   switch (kind) {
     case 'traps':
       // The id `coach trap` takes and `coach trap list` shows: guide/trap.

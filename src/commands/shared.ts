@@ -2,37 +2,38 @@
 // its name.
 import type { Io } from '../io.js';
 import { NotFoundError } from '../errors.js';
-import { lookup, type Named } from '../guides/lookup.js';
+import { matchName, type Named } from '../guides/match.js';
 import { noteMatch } from './open.js';
 
 export { guideDirs, noteMatch, openGuide, openLibrary, openSummaries, reportProblems, type LibraryOptions } from './open.js';
 
 /**
  * Finds the item a name means, or throws a not-found error naming the closest ones.
- * A name matched only by forgiving a typo is said on stderr.
+ * A name matched only by forgiving a typo is said on stderr. The fuzzy search behind
+ * the closest names (fuse.js, 4-7 ms to load) loads only when nothing matches.
  */
-export function findOne<T extends Named>(items: T[], query: string, kind: string, listCommand: string, io: Pick<Io, 'stderr'>): T {
-  const { best, typo, closest } = lookup(items, query);
-  if (best) {
-    if (typo) noteMatch(io, query, best.title);
-    return best;
+export async function findOne<T extends Named>(items: T[], query: string, kind: string, listCommand: string, io: Pick<Io, 'stderr'>): Promise<T> {
+  const found = matchName(items, query);
+  if (found) {
+    if (found.typo) noteMatch(io, query, found.item.title);
+    return found.item;
   }
+  const { closest } = (await import('../guides/lookup.js')).lookup(items, query);
   const hint = closest.length > 0 ? `closest: ${closest.map((c) => c.id).join(', ')}` : `see \`${listCommand}\``;
   throw new NotFoundError(`no ${kind} matches '${query}'`, hint);
 }
 
 /** Guides narrowed by --guide, which must name one (its id, or a name as `coach guide` takes it). */
-export function chooseGuides<G extends { id: string; title: string; system?: string }>(guides: G[], id: string | undefined, io: Pick<Io, 'stderr'>): G[] {
+export async function chooseGuides<G extends { id: string; title: string; system?: string }>(guides: G[], id: string | undefined, io: Pick<Io, 'stderr'>): Promise<G[]> {
   if (!id) return guides;
   const exact = guides.filter((g) => g.id === id);
   if (exact.length > 0) return exact;
-  return [
-    findOne(
-      guides.map((g) => ({ id: g.id, title: g.title, extra: g.system ?? '', guide: g })),
-      id,
-      'guide',
-      'coach list guides',
-      io,
-    ).guide,
-  ];
+  const found = await findOne(
+    guides.map((g) => ({ id: g.id, title: g.title, extra: g.system ?? '', guide: g })),
+    id,
+    'guide',
+    'coach list guides',
+    io,
+  );
+  return [found.guide];
 }

@@ -19,7 +19,7 @@ export async function tradeoff(options: TradeoffOptions, io: Io): Promise<Tradeo
   const all = lib.guides.flatMap((g) => g.tradeoffs.map((t) => ({ ...t, guide: g.id, tags: t.options, extra: g.title })));
   const query = options.query?.trim();
   if (!query) return { kind: 'list', tradeoffs: all.map((t) => ({ id: t.id, title: t.title, options: t.options, guide: t.guide })) };
-  const { guide, tags: _tags, extra: _extra, ...t } = findOne(all, query, 'trade-off', 'coach tradeoff', io);
+  const { guide, tags: _tags, extra: _extra, ...t } = await findOne(all, query, 'trade-off', 'coach tradeoff', io);
   return { kind: 'tradeoff', guide, tradeoff: t };
 }
 

@@ -111,7 +111,7 @@ export function aboutTopic(item: TrapItem, topic: string): boolean {
 }
 
 /** `<guide>/<trap>`, a bare trap id (must be in one guide only), or words of its question. */
-export function findTrap(items: TrapItem[], query: string, io: Pick<Io, 'stderr'>): TrapItem {
+export async function findTrap(items: TrapItem[], query: string, io: Pick<Io, 'stderr'>): Promise<TrapItem> {
   const q = query.trim().toLowerCase();
   const full = items.find((i) => i.id.toLowerCase() === q);
   if (full) return full;
@@ -140,7 +140,7 @@ export function findTrap(items: TrapItem[], query: string, io: Pick<Io, 'stderr'
   );
   if (byQuestion) return byQuestion;
   const named = items.map((i) => ({ id: i.id, title: i.trap.question, extra: `${i.trap.id} ${i.trap.keyPoints.map((k) => k.label).join(' ')}`, item: i }));
-  return findOne(named, query, 'trap', 'coach trap list', io).item;
+  return (await findOne(named, query, 'trap', 'coach trap list', io)).item;
 }
 
 export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
@@ -162,7 +162,7 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
   }
   // When the summaries were read above, their warnings were said already.
   const lib = await openLibrary(options, practice ? { ...io, stderr: { write: () => true } } : io);
-  let items = buildDecks(chooseGuides(lib.guides, options.guide, io), ['traps']) as TrapItem[];
+  let items = buildDecks(await chooseGuides(lib.guides, options.guide, io), ['traps']) as TrapItem[];
   if (options.topic) {
     items = items.filter((i) => aboutTopic(i, options.topic!));
     if (items.length === 0) throw new NotFoundError(`no trap is about '${options.topic}'`, 'try fewer or other words, or `coach search <words> --kind trap`');
@@ -171,15 +171,15 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
   const { progress } = practice ?? (await loadPractice(io));
   if (query.toLowerCase() === 'list') {
     // A guide asked for by name that has no traps says so, as `trap random` does.
-    if (items.length === 0 && options.guide) throw noTraps(chooseGuides(lib.guides, options.guide, io), options.guide);
+    if (items.length === 0 && options.guide) throw noTraps(await chooseGuides(lib.guides, options.guide, io), options.guide);
     return {
       mode: 'list',
       now: now.toISOString(),
       traps: items.map((i) => ({ id: i.id, guide: i.guide, question: i.trap.question, schedule: scheduleOf(progress.get(itemKey(i)), now) })),
     };
   }
-  if (items.length === 0) throw noTraps(chooseGuides(lib.guides, options.guide, io), options.guide);
-  const item = query.toLowerCase() === 'random' ? pickItem(items, progress, now, options.random ?? Math.random)! : findTrap(items, query, io);
+  if (items.length === 0) throw noTraps(await chooseGuides(lib.guides, options.guide, io), options.guide);
+  const item = query.toLowerCase() === 'random' ? pickItem(items, progress, now, options.random ?? Math.random)! : await findTrap(items, query, io);
   const state = progress.get(itemKey(item));
   if (options.reveal || options.json || !io.interactive) return { mode: 'reveal', trap: trapView(item), schedule: scheduleOf(state, now), now: now.toISOString() };
   return practiseTrap(item, state, io, { ...(options.time ? { time: options.time } : {}) });
@@ -192,7 +192,7 @@ export async function trap(options: TrapOptions, io: Io): Promise<TrapResult> {
  */
 async function oneTrap(options: TrapOptions, query: string, io: Io, progress: Progress): Promise<TrapItem | undefined> {
   const lib = await openSummaries(options, io);
-  const guides = chooseGuides(lib.guides, options.guide, io);
+  const guides = await chooseGuides(lib.guides, options.guide, io);
   const names = guides.flatMap((g) => g.names.traps.map((t) => ({ deck: 'traps' as const, id: `${g.id}/${t}`, local: t, summary: g })));
   if (query.toLowerCase() === 'random') {
     if (names.length === 0) throw noTraps(guides, options.guide);

@@ -2,10 +2,11 @@
 // folders (parsed once, then cached by path, size and modification time).
 //
 // The cache has two levels so that the commands run before every interview stay
-// quick with thousands of user guides: a small index (ids, titles, tags, cards and
-// counts), in shards, that `coach card` and `coach list guides|cards` read, and one
-// full entry per guide for everything else (a command that shows one guide reads
-// that one). Both are rebuilt transparently, entry by entry, when stale or unreadable.
+// quick with thousands of user guides: one summary index (ids, titles, tags, cards and
+// counts; summary-index.ts) that `coach card`, `coach list`, `coach guide` and `coach
+// trap` read, and one full entry per guide for everything else (a command that shows
+// one guide reads that one). Both are rebuilt transparently, entry by entry, when
+// stale or unreadable.
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Card, Guide, Problem, Scenario } from './model.js';

@@ -17,14 +17,22 @@ export interface FollowUp {
  * shares a concept with ("Cassandra goes down: what happens?" is about failure handling).
  */
 export function followUpsFor(texts: string[], points: KeyPoint[]): FollowUp[] {
+  // Worked out when first read, by a session or the JSON of a plan: the study sheet
+  // never reads them (matching every follow-up against its phase's points was most
+  // of building a plan).
   return texts.map((text) => {
-    const made = matchKeyPoints(text, points)
-      .results.filter((r) => r.credit >= 0.5)
-      .map((r) => r.point.label);
-    if (made.length > 0) return { text, probes: made };
-    const keys = conceptKeys(text);
-    return { text, probes: points.filter((p) => overlap(keys, pointKeys(p)) >= 2).map((p) => p.label) };
+    let probes: string[] | undefined;
+    return Object.defineProperty({ text }, 'probes', { enumerable: true, get: () => (probes ??= probesOf(text, points)) }) as FollowUp;
   });
+}
+
+function probesOf(text: string, points: KeyPoint[]): string[] {
+  const made = matchKeyPoints(text, points)
+    .results.filter((r) => r.credit >= 0.5)
+    .map((r) => r.point.label);
+  if (made.length > 0) return made;
+  const keys = conceptKeys(text);
+  return points.filter((p) => overlap(keys, pointKeys(p)) >= 2).map((p) => p.label);
 }
 
 function lower(label: string): string {

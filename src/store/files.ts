@@ -6,8 +6,6 @@
 // the user's own answers).
 import { chmod, copyFile, link, lstat, mkdir, open, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { lock } from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import type { Io } from '../io.js';
 import { FailureError } from '../errors.js';
 
@@ -42,6 +40,9 @@ export async function withLock<T>(file: string, work: () => Promise<T>): Promise
   // write is the better outcome.
   let release: () => Promise<void>;
   try {
+    // The lock and the atomic writer load when a command writes: reading commands
+    // (a trap shown, stats, today) never do (issue 14).
+    const { lock } = await import('proper-lockfile');
     release = await lock(file, { realpath: false, retries: LOCK_RETRIES, stale: STALE_MS, onCompromised: () => undefined });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ELOCKED') {
@@ -101,6 +102,8 @@ export async function checkFile(file: string): Promise<void> {
  * which gets the umask's mode like any file their other tools write.
  */
 export async function writeAtomic(file: string, text: string, options: { shared?: boolean } = {}): Promise<void> {
+  // A CommonJS module: its function is the default export (typed as the module itself).
+  const writeFileAtomic = ((await import('write-file-atomic')) as unknown as { default: typeof import('write-file-atomic') }).default;
   if (options.shared) {
     // The user's folder: never created here (`export -o` checks it exists, and says
     // what failed in its own words).
