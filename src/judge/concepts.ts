@@ -7,8 +7,18 @@ import type { KeyPoint } from '../guides/model.js';
 import { contentKeys } from './lexicon.js';
 import { sentences, type Sentence } from './prose.js';
 
+/**
+ * A set of stemmed words made when first asked: stemming these lists at load was most of
+ * loading the scorer, which the study sheet and a trap shown without an answer never use.
+ */
+function lazySet(make: () => string[]): { has(key: string): boolean; [Symbol.iterator](): Iterator<string> } {
+  let set: Set<string> | undefined;
+  const get = (): Set<string> => (set ??= new Set(make()));
+  return { has: (key) => get().has(key), [Symbol.iterator]: () => get()[Symbol.iterator]() };
+}
+
 /** Words every platform answer throws around: alone they show no understanding. */
-const GENERIC = new Set(
+const GENERIC = lazySet(() =>
   contentKeys(
     'scale scalable scaling scalability reliable reliability available availability highly performance performant fast faster efficient robust resilient ' +
       'monitoring monitor observability cloud microservice microservices service services container containers api apis database databases db data ' +
@@ -26,7 +36,7 @@ const GENERIC = new Set(
 );
 
 // Common words that say nothing of a scenario's domain, though its brief uses them.
-const COMMON = new Set(
+const COMMON = lazySet(() =>
   contentKeys(
     'company companies business want wants need needs expect expects expected treat treated different today every part show one two three first second way ways thing things ' +
       'whole new old per day days week weeks month months year years second seconds minute minutes hour hours close roughly about around some many much more most less few ' +
@@ -94,14 +104,14 @@ interface Alternative {
 }
 
 // What a study sheet tells the candidate to do: saying it back is no explanation.
-const INSTRUCTED = new Set(
+const INSTRUCTED = lazySet(() =>
   contentKeys(
     'draw show explain mention discuss describe cover walk through talk present sketch outline identify define propose justify highlight emphasise emphasize note list state ask clarify summarize summarise address consider demonstrate review compare introduce detail',
   ),
 );
 
 // Words that only frame a derived phrase: "schema evolution handling", "exactly-once semantics".
-const FILLER = new Set(
+const FILLER = lazySet(() =>
   contentKeys(
     'rule rules concept concepts idea ideas semantics handling strategy strategies mechanism mechanisms approach approaches management considerations consideration issues requirements techniques technique concerns overview basics details internals choice choices options decisions pattern patterns algorithm algorithms logic flow format',
   ),
@@ -352,7 +362,7 @@ export function pointKeys(point: KeyPoint): Set<string> {
 // ---- relevance -------------------------------------------------------------------
 
 // What any ML-platform answer talks about, whatever the scenario.
-const ML_CORE = new Set([
+const ML_CORE = lazySet(() => [
   ...contentKeys(
     'model models feature features training train trained predict prediction predictions inference infer ml machine learning label labels labelled dataset datasets experiment experiments embedding embeddings scoring classifier data scientist data scientists',
   ),
