@@ -5,7 +5,6 @@
 import type { Io } from '../io.js';
 import type { Guide } from '../guides/model.js';
 import { UsageError, NotFoundError } from '../errors.js';
-import { matchKeyPoints } from '../judge/concepts.js';
 import { stem } from '../guides/keypoints.js';
 import { chooseGuides, findOne, openGuide, openLibrary, openSummaries, type LibraryOptions } from './shared.js';
 import { contentWords } from '../guides/match.js';
@@ -221,7 +220,9 @@ export function suggestRating(coverage: Coverage): Rating {
   return 'again';
 }
 
-export function coverageOf(item: TrapItem, answer: string): Coverage {
+/** The key points an answer makes; the scorer loads only when there is an answer to score. */
+export async function coverageOf(item: TrapItem, answer: string): Promise<Coverage> {
+  const { matchKeyPoints } = await import('../judge/concepts.js');
   const m = matchKeyPoints(answer, item.trap.keyPoints);
   return {
     covered: m.covered,
@@ -308,9 +309,9 @@ export async function practiseTrap(item: TrapItem, state: ItemState | undefined,
   });
   const seconds = Math.round((io.now() - start) / 1000);
   if (answer.command && answer.command !== 'skip') {
-    return { mode: 'practice', trap: view, answer: answer.text, seconds, coverage: coverageOf(item, ''), rating: 'again', next: '', now: io.date().toISOString(), command: answer.command };
+    return { mode: 'practice', trap: view, answer: answer.text, seconds, coverage: await coverageOf(item, ''), rating: 'again', next: '', now: io.date().toISOString(), command: answer.command };
   }
-  const coverage = coverageOf(item, answer.text);
+  const coverage = await coverageOf(item, answer.text);
   const said = answer.text.trim()
     ? `${s.bold('You said')}\n${wrap(answer.text.trim(), io.columns - 2)
         .map((l) => `  ${l}`)
