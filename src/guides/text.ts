@@ -44,9 +44,8 @@ export function showControls(text: string, keepColour = false): string {
 
 /** Lower-case slug: letters, digits and single dashes. */
 export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Plain ASCII has no accents to take off (most titles: thousands of cards are matched by slug).
+  return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text)
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
