@@ -46,6 +46,9 @@ describe('the summary index file', () => {
     expect(back({ files, stamps: stamps.map((s, i) => (i === 3 ? s + 1 : s)) }).same).toBe(false);
     expect(back({ files: files.slice(1), stamps: stamps.slice(2) }).same).toBe(false);
     expect(back().entries.size).toBe(4);
+    // Written again from what was read, it is the same file, byte for byte.
+    const bytes = readFileSync(path);
+    expect(encodeIndex(V, files, [...back().entries.values()]).equals(bytes)).toBe(true);
     // Another version of coach wrote it: nothing.
     expect(readIndex(path, 'other', shape).entries.size).toBe(0);
   });

@@ -69,12 +69,15 @@ class Stored {
     const start = this.ends[LINES - 1]! + 1;
     return this.bytes.subarray(start + from, start + to);
   }
-  /** Item i of line 4, 5 or 6, as the bytes written. */
-  item(n: 4 | 5 | 6, i: number): Buffer {
+  /** Where item i of line 4, 5 or 6 is in the file: [start, end). */
+  itemAt(n: 4 | 5 | 6, i: number): [number, number] {
     this.starts ??= this.itemStarts();
-    const line = this.text(n);
-    const at = this.starts[n - 4]![i]!;
-    return line.subarray(at, at + this.line<number[][]>(7)[n - 4]![i]!);
+    const at = this.ends[n - 1]! + 1 + this.starts[n - 4]![i]!;
+    return [at, at + this.line<number[][]>(7)[n - 4]![i]!];
+  }
+  /** Where the rows of the cards start in the file. */
+  get rowsStart(): number {
+    return this.ends[LINES - 1]! + 1;
   }
   private starts?: number[][];
   private itemStarts(): number[][] {
@@ -193,6 +196,9 @@ export interface ReadIndex {
 
 export const EMPTY: ReadIndex = { entries: new Map(), same: false };
 
+/** The index and place each entry read unchecked came from: its items are copied as bytes when the index is written again. */
+const origin = new WeakMap<IndexEntry, [Stored, number]>();
+
 /** The index file at `path`, compared with what the walk found. Missing or unreadable: empty. */
 export function readIndex(path: string, version: string, shape: typeof Shape, found?: Found): ReadIndex {
   try {
@@ -220,6 +226,7 @@ export function readIndex(path: string, version: string, shape: typeof Shape, fo
       const scenario = scenarios[i];
       if (scenario) entry.scenario = scenario;
       entries.set(files[i]!, entry);
+      origin.set(entry, [index, i]);
     }
     return { entries, same };
   } catch {
@@ -276,56 +283,111 @@ function isIndexEntry(e: unknown, { isGuideSummary, isProblem, isScenario }: typ
 }
 
 /**
- * The index of these entries, in this order, as bytes. A summary read from an index
- * keeps its items as they were written; only new summaries are turned into JSON.
+ * Byte ranges to be written one after the other: a range that continues the one
+ * before in the same buffer is merged with it, so that a run of unchanged guides is
+ * copied in one piece however many there are (issue 14: one changed guide among
+ * 1,000 used to rewrite the index item by item).
+ */
+class Pieces {
+  readonly list: [Buffer, number, number][] = [];
+  length = 0;
+  add(buf: Buffer, start = 0, end = buf.length): void {
+    const last = this.list[this.list.length - 1];
+    if (last && last[0] === buf && last[2] === start) last[2] = end;
+    else this.list.push([buf, start, end]);
+    this.length += end - start;
+  }
+  /** An item of a JSON list: after a comma unless it is the first (an item copied with the comma before it, when that comma is where the last piece ended). */
+  item(first: boolean, buf: Buffer, start = 0, end = buf.length): void {
+    if (!first) {
+      const last = this.list[this.list.length - 1]!;
+      if (last[0] === buf && last[2] + 1 === start && buf[last[2]] === 44) this.add(buf, last[2], last[2] + 1);
+      else this.add(COMMA);
+    }
+    this.add(buf, start, end);
+  }
+  bytes(): Buffer {
+    const out = Buffer.allocUnsafe(this.length);
+    let at = 0;
+    for (const [buf, start, end] of this.list) at += buf.copy(out, at, start, end);
+    return out;
+  }
+}
+
+const COMMA = Buffer.from(',');
+const ZERO = Buffer.from('0');
+const text = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value)}\n`);
+
+/**
+ * The index of these entries, in this order, as bytes. An entry read unchecked from an
+ * index keeps its items as they were written (copied as bytes); only new entries are
+ * turned into JSON.
  */
 export function encodeIndex(version: string, files: string[], entries: IndexEntry[]): Buffer {
   const line3: Line3 = { problems: {}, scenarios: {}, heads: [] };
   const stamps: number[] = [];
-  const items: [Buffer[], Buffer[], Buffer[]] = [[], [], []];
-  const rows: Buffer[] = [];
-  let rowsAt = 0;
-  const zero = Buffer.from('0');
+  const lines = [new Pieces(), new Pieces(), new Pieces()];
+  const lengths: number[][] = [[], [], []];
+  const rows = new Pieces();
   entries.forEach((entry, i) => {
     stamps.push(entry.size, entry.mtimeMs);
     if (entry.problems.length > 0) line3.problems[i] = entry.problems;
     if (entry.scenario) line3.scenarios[i] = entry.scenario;
     const s = entry.summary;
-    if (!s) {
-      line3.heads.push(0);
-      for (const list of items) list.push(zero);
+    const from = origin.get(entry);
+    const head = from?.[0].line<Line3>(3).heads[from[1]];
+    if (from && (s === undefined) === (head === 0) && (!s || (s instanceof StoredSummary && s.source()[0] === from[0] && s.source()[1] === from[1]))) {
+      // As written before: its items, and the rows of its cards.
+      const [index, k] = from;
+      ([4, 5, 6] as const).forEach((n, j) => {
+        const [start, end] = index.itemAt(n, k);
+        lines[j]!.item(i === 0, index.bytes, start, end);
+        lengths[j]!.push(end - start);
+      });
+      if (!s || !head) {
+        line3.heads.push(0);
+        return;
+      }
+      line3.heads.push([s.id, s.title, rows.length, head[3]]);
+      rows.add(index.bytes, index.rowsStart + head[2], index.rowsStart + head[2] + head[3]);
       return;
     }
-    let own: Buffer;
-    if (s instanceof StoredSummary) {
-      // As written before: the items' bytes, and the rows of its cards.
-      const [from, k] = s.source();
-      const h = from.line<Line3>(3).heads[k] as Head;
-      own = from.rows(h[2], h[2] + h[3]);
-      items[0].push(from.item(4, k));
-      items[1].push(from.item(5, k));
-      items[2].push(from.item(6, k));
-    } else {
-      const cardRows: Buffer[] = [];
-      let at = 0;
-      const cards = s.cards.map((card): StoredCard => {
-        const bytes = Buffer.from(card.blocks);
-        cardRows.push(bytes);
-        at += bytes.length;
-        return { id: card.id, title: card.title, ...(card.subtitle !== undefined ? { subtitle: card.subtitle } : {}), tags: card.tags, line: card.line, blocks: [at - bytes.length, at] };
+    if (!s) {
+      line3.heads.push(0);
+      lines.forEach((l, j) => {
+        l.item(i === 0, ZERO);
+        lengths[j]!.push(1);
       });
-      own = Buffer.concat(cardRows);
-      const details: Details = { tags: s.tags, path: s.path, bundled: s.bundled, counts: s.counts, ...(s.system !== undefined ? { system: s.system } : {}), ...(s.decks ? { decks: s.decks } : {}) };
-      items[0].push(Buffer.from(JSON.stringify(details)));
-      items[1].push(Buffer.from(JSON.stringify(cards)));
-      items[2].push(Buffer.from(JSON.stringify(s.names)));
+      return;
     }
-    line3.heads.push([s.id, s.title, rowsAt, own.length]);
-    rows.push(own);
-    rowsAt += own.length;
+    const cardRows: Buffer[] = [];
+    let at = 0;
+    const cards = s.cards.map((card): StoredCard => {
+      const bytes = Buffer.from(card.blocks);
+      cardRows.push(bytes);
+      at += bytes.length;
+      return { id: card.id, title: card.title, ...(card.subtitle !== undefined ? { subtitle: card.subtitle } : {}), tags: card.tags, line: card.line, blocks: [at - bytes.length, at] };
+    });
+    const details: Details = { tags: s.tags, path: s.path, bundled: s.bundled, counts: s.counts, ...(s.system !== undefined ? { system: s.system } : {}), ...(s.decks ? { decks: s.decks } : {}) };
+    [details, cards, s.names].forEach((value, j) => {
+      const bytes = Buffer.from(JSON.stringify(value));
+      lines[j]!.item(i === 0, bytes);
+      lengths[j]!.push(bytes.length);
+    });
+    line3.heads.push([s.id, s.title, rows.length, at]);
+    for (const b of cardRows) rows.add(b);
   });
-  const list = (parts: Buffer[]): Buffer[] => [Buffer.from('['), ...parts.flatMap((p, i) => (i === 0 ? [p] : [Buffer.from(','), p])), Buffer.from(']\n')];
-  const text = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value)}\n`);
-  const rest = Buffer.concat([text(files), text(stamps), text(line3), ...list(items[0]), ...list(items[1]), ...list(items[2]), text(items.map((l) => l.map((b) => b.length))), ...rows]);
-  return Buffer.concat([text({ version, crc: crc32(rest) }), rest]);
+  const rest = new Pieces();
+  for (const part of [text(files), text(stamps), text(line3)]) rest.add(part);
+  const OPEN = Buffer.from('[');
+  const CLOSE = Buffer.from(']\n');
+  for (const line of lines) {
+    rest.add(OPEN);
+    for (const [buf, start, end] of line.list) rest.add(buf, start, end);
+    rest.add(CLOSE);
+  }
+  rest.add(text(lengths));
+  for (const [buf, start, end] of rows.list) rest.add(buf, start, end);
+  const body = rest.bytes();
+  return Buffer.concat([text({ version, crc: crc32(body) }), body]);
 }
