@@ -81,6 +81,8 @@ const cases = [
   ['2,000 guides: card latency', [bin, ...lib(2000), 'card', 'latency'], homes[2000], 1.6],
   ['2,000 guides: list guides', [bin, ...lib(2000), 'list', 'guides'], homes[2000], 1.6],
   ['2,000 guides: search feature store', [bin, ...lib(2000), 'search', 'feature', 'store'], homes[2000], 4],
+  // The floor: walking the folders and stating every file, which any run must do to see an edit.
+  ['2,000 guides: walk and stat only (no coach)', [join(root, 'scripts/bench-floor.cjs'), libraries[2000].dir], homes[2000]],
   ['10,000 reviews: stats', [bin, 'stats'], homes['10k'], 1.8],
   ['10,000 reviews: trap random --reveal', [bin, 'trap', 'random', '--reveal'], homes['10k'], 1.8],
   ['30,000 reviews: stats', [bin, 'stats'], homes['30k']],
