@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testIo, type TestIo } from './helpers/io.js';
+import { loadPractice } from '../src/store/practice-state.js';
 import { history, renderHistory } from '../src/commands/history.js';
 import { stats, renderStats } from '../src/commands/stats.js';
 import { mock } from '../src/commands/mock.js';
@@ -100,6 +101,8 @@ describe('the history file itself', () => {
     const target = join(mkdtempSync(join(tmpdir(), 'coach-gone-')), 'history.jsonl');
     symlinkSync(target, historyPath(io));
     await expect(readHistory(io)).rejects.toThrow(`${historyPath(io)} is a symbolic link to nothing`);
+    // The reading commands' way in (the practice snapshot) says the same, not "no history yet".
+    await expect(loadPractice(io)).rejects.toThrow(`${historyPath(io)} is a symbolic link to nothing`);
     await expect(appendHistory(io, review(1))).rejects.toThrow(/is a symbolic link to nothing/);
     expect(existsSync(target)).toBe(false);
   });

@@ -17,7 +17,7 @@
 // Anything that does not read cleanly (that last line without its newline, a line
 // that is not a record) is read again under the lock, as every read was before: that
 // waits for a writer, and repairs a broken file with its warning (issue 13).
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Io } from '../io.js';
 import { decodeSummary, emptySummary, encodeSummary, extendSummary, summarize, type PracticeSummary } from '../practice/summary.js';
 import { schedulerId } from '../practice/scheduler.js';
@@ -94,7 +94,9 @@ export async function loadPractice(io: Pick<Io, 'dataDir' | 'stderr'>, options: 
   try {
     fd = openSync(file, 'r');
   } catch (e) {
-    // Missing, or a link to nothing (checkFile says so); anything else fails as it always did.
+    // No history yet (nothing there, not even a link): said without a trip through the
+    // thread pool. A link to nothing is checkFile's to say; anything else fails as it always did.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !lstatSync(file, { throwIfNoEntry: false })) return emptySummary();
     await checkFile(file);
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptySummary();
     throw storeError(e, file);
