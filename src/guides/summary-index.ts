@@ -23,7 +23,6 @@
 // does not (an edit, a bad copy) is parsed whole and checked entry by entry, and an
 // entry of the wrong shape is parsed again from its guide (issue 13).
 import { readFileSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
 import type { Problem, Scenario } from './model.js';
 import type { CardSummary, GuideSummary } from './library.js';
 import type * as Shape from './shape.js';
@@ -51,6 +50,14 @@ interface Line3 {
 }
 
 const LINES = 8;
+
+/**
+ * zlib's CRC-32, with node:zlib loaded on first use: a command on the bundled guides
+ * alone never checks a cache file, and loading zlib cost it about 2 ms.
+ */
+export function crc32(data: Buffer | string): number {
+  return process.getBuiltinModule('node:zlib').crc32(data);
+}
 
 /** An index file as read: its bytes, where its lines end, and its lines parsed on first use. */
 class Stored {
