@@ -3,7 +3,7 @@
 // same files are recognised without looking at entries; a damaged file is checked
 // entry by entry.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeIndex, readIndex, type IndexEntry } from '../src/guides/summary-index.js';
@@ -93,8 +93,42 @@ describe('the summary index file', () => {
     const read = back({ files, stamps });
     expect(read.same).toBe(false);
     expect([...read.entries.keys()]).toEqual(files.slice(1));
+    // A change that keeps every length (so every line is where line 0 says): the CRC
+    // catches it, and the entries are checked one by one, not trusted.
+    writeFileSync(path, encodeIndex(V, files, entries));
+    const same = readFileSync(path, 'utf8').split('\n');
+    same[3] = same[3]!.replace('"Guide b"', '"Guide B"');
+    writeFileSync(path, same.join('\n'));
+    const read2 = back({ files, stamps });
+    expect(read2.same).toBe(false);
+    expect([...read2.entries.values()].map((e) => e.summary?.title)).toEqual(['Guide a', 'Guide B', undefined, 'Guide c']);
     // Cut short: nothing, and the guides are parsed again.
     writeFileSync(path, readFileSync(path).subarray(0, 100));
     expect(back({ files, stamps }).entries.size).toBe(0);
+  });
+});
+
+describe('a summary index damaged after its first lines', () => {
+  it('says so when a command reads the damaged part, removes it, and the next run rebuilds it', async () => {
+    const { loadSummaries, cardOf } = await import('../src/guides/library.js');
+    const dir = mkdtempSync(join(tmpdir(), 'coach-index-guides-'));
+    writeFileSync(join(dir, 'a.md'), guideText('a', 'alpha row'));
+    writeFileSync(join(dir, 'b.md'), guideText('b', 'beta row'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'coach-index-cache-'));
+    const load = () => loadSummaries({ dirs: [dir], cacheDir });
+    const first = await load();
+    expect(first.indexed).toBe(2);
+    // One byte of the cards' line (line 5) changed, its length kept: lines 1-3 still check.
+    const path = join(cacheDir, 'user-guides.idx');
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[5] = lines[5]!.replace('a card', 'A card');
+    writeFileSync(path, lines.join('\n'));
+    const damaged = await load();
+    expect(damaged.indexed).toBe(0);
+    expect(() => damaged.guides.filter((g) => !g.bundled).flatMap((g) => g.cards)).toThrow(/the guide cache .* is damaged/);
+    expect(existsSync(path)).toBe(false);
+    const again = await load();
+    expect(again.indexed).toBe(2);
+    expect(again.guides.filter((g) => !g.bundled).flatMap((g) => g.cards.map((c) => cardOf(c).title))).toEqual(['a card', 'a second card', 'b card', 'b second card']);
   });
 });

@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { complete, type Candidate, type Completion, type IdSource, type Lookup, type Tree } from '../completion/complete.js';
 import { SCRIPTS, type Shell } from '../completion/scripts.js';
 import { cachedSummaries, type GuideSummary } from '../guides/library.js';
+import { DamagedIndex } from '../guides/summary-index.js';
 import * as shape from '../guides/shape.js';
 import type { BundledSummaries } from '../guides/build-index.js';
 import type { Scenario } from '../guides/model.js';
@@ -61,7 +62,16 @@ function library(io: Pick<Io, 'bundledIndex' | 'cacheDir'>): { guides: GuideSumm
 /** The candidates for the word under the cursor. */
 export async function completeWords(options: CompleteOptions, io: Io): Promise<Completion> {
   let lib: ReturnType<typeof library> | undefined;
-  const lookup: Lookup = (source: IdSource, context) => {
+  // A damaged cache offers nothing (it is removed, and rebuilt by the next command): Tab never prints an error.
+  const lookup: Lookup = (source, context) => {
+    try {
+      return candidates(source, context);
+    } catch (e) {
+      if (e instanceof DamagedIndex) return [];
+      throw e;
+    }
+  };
+  const candidates: Lookup = (source: IdSource, context) => {
     lib ??= library(io);
     const guides = context.guide && source !== 'guides' ? lib.guides.filter((g) => g.id === context.guide) : lib.guides;
     const unique = (list: Candidate[]): Candidate[] => [...new Map(list.map((c) => [c.value, c])).values()];

@@ -15,7 +15,7 @@ import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
 import type { DeckName } from '../practice/decks.js';
 import type * as Shape from './shape.js';
-import { crc32, EMPTY, encodeIndex, readIndex, type Found, type IndexEntry, type Stamp } from './summary-index.js';
+import { crc32, DamagedIndex, EMPTY, encodeIndex, readIndex, type Found, type IndexEntry, type Stamp } from './summary-index.js';
 
 /** What loading found wrong, and when. */
 export interface LoadReport {
@@ -408,14 +408,20 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     for (const k of index.entries.keys()) if (!stamps.has(k)) removeEntry(cacheDir, k);
     // In the walk's order, so that the next run finds the same list.
     const kept = files.filter((f) => stamps.get(f) && now.has(f));
-    writeAtomically(
-      join(cacheDir, INDEX_FILE),
-      encodeIndex(
-        INDEX_VERSION,
-        kept,
-        kept.map((f) => now.get(f)!),
-      ),
-    );
+    try {
+      writeAtomically(
+        join(cacheDir, INDEX_FILE),
+        encodeIndex(
+          INDEX_VERSION,
+          kept,
+          kept.map((f) => now.get(f)!),
+        ),
+      );
+    } catch (e) {
+      // The old index damaged where its unchanged guides were to be copied from: it is
+      // gone (summary-index.ts removed it), and the next run parses every guide again.
+      if (!(e instanceof DamagedIndex)) throw e;
+    }
     for (const old of OLD_INDEXES) rmSync(join(cacheDir, old), { force: true });
   }
   const entries = files.map((f): Entry => {

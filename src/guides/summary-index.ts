@@ -22,7 +22,8 @@
 // An index whose CRC matches is as coach wrote it and is used unchecked; one that
 // does not (an edit, a bad copy) is parsed whole and checked entry by entry, and an
 // entry of the wrong shape is parsed again from its guide (issue 13).
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { FailureError } from '../errors.js';
 import type { Problem, Scenario } from './model.js';
 import type { CardSummary, GuideSummary } from './library.js';
 import type * as Shape from './shape.js';
@@ -40,8 +41,8 @@ export interface IndexEntry extends Stamp {
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
 type Details = Omit<GuideSummary, 'id' | 'title' | 'cards' | 'names'>;
-/** A guide's id, title, and the start and length of its cards' rows. */
-type Head = [string, string, number, number];
+/** A guide's id, title, and the start, length and CRC of its cards' rows. */
+type Head = [string, string, number, number, number];
 
 interface Line3 {
   problems: Record<string, Problem[]>;
@@ -59,32 +60,95 @@ export function crc32(data: Buffer | string): number {
   return process.getBuiltinModule('node:zlib').crc32(data);
 }
 
-/** An index file as read: its bytes, where its lines end, and its lines parsed on first use. */
+/** The index file is damaged where a command read it: said once, and the file is removed so that the next run rebuilds it. */
+export class DamagedIndex extends FailureError {
+  constructor(path: string) {
+    super(`the guide cache ${path} is damaged`, 'it has been removed and is rebuilt on the next run; run the command again');
+  }
+}
+
+/**
+ * An index file as read: its lines read and parsed on first use, each checked against
+ * its CRC when read. A command reads the lines it needs (`coach card` with 2,000
+ * guides reads about 600 KB of a 3.6 MB file); the file stays open, so what it reads
+ * later is the same file even if another coach replaces it meanwhile.
+ */
 class Stored {
+  private texts: (Buffer | undefined)[] = [];
   private parsed: unknown[] = [];
   constructor(
-    readonly bytes: Buffer,
+    private readonly path: string,
+    private readonly fd: number,
+    /** Where line 1 starts in the file; `ends` are relative to it. */
+    private readonly base: number,
+    /** The end (the newline) of lines 1-7, then the end of the rows. */
     readonly ends: number[],
-  ) {}
+    /** The CRC of each of lines 1-7 (without its newline). */
+    private readonly crcs: number[],
+    /** Checked against the CRCs (an index that does not check is read without). */
+    private readonly verify: boolean,
+  ) {
+    closeWhenDone.register(this, fd);
+  }
+  private start(n: number): number {
+    return n === 1 ? 0 : this.ends[n - 2]! + 1;
+  }
+  private read(from: number, to: number): Buffer {
+    const buf = Buffer.allocUnsafe(to - from);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(this.fd, buf, got, buf.length - got, this.base + from + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got === buf.length ? buf : buf.subarray(0, got);
+  }
+  /** Lines 1 to n at once, in one read: what every run needs. False when one does not check. */
+  preload(n: number): boolean {
+    const all = this.read(0, this.ends[n - 1]!);
+    for (let k = 1; k <= n; k++) {
+      const text = all.subarray(this.start(k), this.ends[k - 1]);
+      if (!this.checks(k, text)) return false;
+      this.texts[k] = text;
+    }
+    return true;
+  }
+  private checks(n: number, text: Buffer): boolean {
+    return !this.verify || (text.length === this.ends[n - 1]! - this.start(n) && crc32(text) === this.crcs[n - 1]);
+  }
+  /** A line read after the first ones that does not check: nothing it holds can be trusted, nor shown. */
+  damaged(): never {
+    rmSync(this.path, { force: true });
+    throw new DamagedIndex(this.path);
+  }
+  /** Line n (1-7), without its newline. */
   text(n: number): Buffer {
-    return this.bytes.subarray(n === 0 ? 0 : this.ends[n - 1]! + 1, this.ends[n]!);
+    let text = this.texts[n];
+    if (!text) {
+      text = this.read(this.start(n), this.ends[n - 1]!);
+      if (!this.checks(n, text)) this.damaged();
+      this.texts[n] = text;
+    }
+    return text;
   }
   line<T>(n: number): T {
     return (this.parsed[n] ??= JSON.parse(this.text(n).toString('utf8'))) as T;
   }
+  /** Bytes of the rows, from..to within them. */
   rows(from: number, to: number): Buffer {
-    const start = this.ends[LINES - 1]! + 1;
-    return this.bytes.subarray(start + from, start + to);
+    const start = this.ends[LINES - 2]! + 1;
+    return this.read(start + from, start + to);
   }
-  /** Where item i of line 4, 5 or 6 is in the file: [start, end). */
+  /** All the rows, read once: for writing the index again. */
+  allRows(): Buffer {
+    return (this.everyRow ??= this.rows(0, this.ends[LINES - 1]! - this.ends[LINES - 2]! - 1));
+  }
+  private everyRow?: Buffer;
+  /** Where item i of line 4, 5 or 6 is in that line's text: [start, end). */
   itemAt(n: 4 | 5 | 6, i: number): [number, number] {
     this.starts ??= this.itemStarts();
-    const at = this.ends[n - 1]! + 1 + this.starts[n - 4]![i]!;
+    const at = this.starts[n - 4]![i]!;
     return [at, at + this.line<number[][]>(7)[n - 4]![i]!];
-  }
-  /** Where the rows of the cards start in the file. */
-  get rowsStart(): number {
-    return this.ends[LINES - 1]! + 1;
   }
   private starts?: number[][];
   private itemStarts(): number[][] {
@@ -99,6 +163,15 @@ class Stored {
   }
 }
 
+// The file of an index read is closed when nothing holds the index any more (or when coach ends).
+const closeWhenDone = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    /* closed already */
+  }
+});
+
 /** A card read from the index: its rows are decoded when it is drawn. */
 class StoredCardSummary {
   declare id: string;
@@ -107,17 +180,15 @@ class StoredCardSummary {
   declare line: number;
   declare subtitle?: string;
   readonly #at: [number, number];
-  readonly #index: Stored;
-  readonly #base: number;
-  constructor(card: StoredCard, index: Stored, base: number) {
+  readonly #rows: () => Buffer;
+  constructor(card: StoredCard, rows: () => Buffer) {
     const { blocks, ...rest } = card;
     Object.assign(this, rest);
     this.#at = blocks;
-    this.#index = index;
-    this.#base = base;
+    this.#rows = rows;
   }
   get blocks(): string {
-    return this.#index.rows(this.#base + this.#at[0], this.#base + this.#at[1]).toString('utf8');
+    return this.#rows().toString('utf8', this.#at[0], this.#at[1]);
   }
   toJSON(): CardSummary {
     return plainCard(this as unknown as CardSummary);
@@ -134,19 +205,30 @@ const plainCard = (c: CardSummary): CardSummary => ({ id: c.id, title: c.title, 
 export class StoredSummary implements GuideSummary {
   #names?: GuideSummary['names'];
   #cards?: CardSummary[];
+  #rows?: Buffer;
   readonly #index: Stored;
   readonly #i: number;
-  readonly #rowsAt: number;
+  readonly #head: Head;
   constructor(
     public id: string,
     public title: string,
     index: Stored,
     i: number,
-    rowsAt: number,
+    head: Head,
   ) {
     this.#index = index;
     this.#i = i;
-    this.#rowsAt = rowsAt;
+    this.#head = head;
+  }
+  /** The rows of this guide's cards, read and checked when a card is first drawn. */
+  #ownRows(): Buffer {
+    if (!this.#rows) {
+      const [, , at, length, crc] = this.#head;
+      const rows = this.#index.rows(at, at + length);
+      if (rows.length !== length || crc32(rows) !== crc) this.#index.damaged();
+      this.#rows = rows;
+    }
+    return this.#rows;
   }
   /** The index it was read from, and its place there. */
   source(): [Stored, number] {
@@ -174,7 +256,7 @@ export class StoredSummary implements GuideSummary {
     return this.#details.decks;
   }
   get cards(): CardSummary[] {
-    return (this.#cards ??= (this.#index.line<StoredCard[][]>(5)[this.#i] ?? []).map((c) => new StoredCardSummary(c, this.#index, this.#rowsAt) as unknown as CardSummary));
+    return (this.#cards ??= (this.#index.line<StoredCard[][]>(5)[this.#i] ?? []).map((c) => new StoredCardSummary(c, () => this.#ownRows()) as unknown as CardSummary));
   }
   get names(): GuideSummary['names'] {
     return (this.#names ??= this.#index.line<GuideSummary['names'][]>(6)[this.#i]!);
@@ -208,18 +290,43 @@ const origin = new WeakMap<IndexEntry, [Stored, number]>();
 
 /** The index file at `path`, compared with what the walk found. Missing or unreadable: empty. */
 export function readIndex(path: string, version: string, shape: typeof Shape, found?: Found): ReadIndex {
+  let fd: number | undefined;
   try {
-    const bytes = readFileSync(path);
-    const ends: number[] = [];
-    for (let at = -1, n = 0; n < LINES; n++) {
-      at = bytes.indexOf(10, at + 1);
-      if (at < 0) return EMPTY; // cut short
-      ends.push(at);
-    }
-    const index = new Stored(bytes, ends);
-    const top = index.line<{ version?: unknown; crc?: unknown }>(0);
-    if (top.version !== version) return EMPTY;
-    if (top.crc !== crc32(bytes.subarray(ends[0]! + 1))) return { entries: checked(index, shape), same: false };
+    fd = openSync(path, 'r');
+    // Line 0 (the version, where the other lines end and their CRCs) is short.
+    const first = Buffer.allocUnsafe(4096);
+    const got = readSync(fd, first, 0, first.length, 0);
+    const nl = first.subarray(0, got).indexOf(10);
+    if (nl < 0) return closed(fd, EMPTY);
+    const top = JSON.parse(first.toString('utf8', 0, nl)) as { version?: unknown; ends?: unknown; crcs?: unknown };
+    if (top.version !== version) return closed(fd, EMPTY);
+    const ends = top.ends as number[];
+    const crcs = top.crcs as number[];
+    const size = fstatSync(fd).size - (nl + 1);
+    const sane =
+      Array.isArray(ends) &&
+      ends.length === LINES &&
+      ends.every((e, k) => Number.isInteger(e) && e >= (k === 0 ? 0 : ends[k - 1]!)) &&
+      ends[LINES - 1] === size &&
+      Array.isArray(crcs) &&
+      crcs.length === LINES - 1;
+    // Not as coach wrote it (an edit, a bad copy): its lines found by their newlines,
+    // read unchecked, and each entry checked.
+    const unchecked = (): ReadIndex => {
+      const bytes = readFileSync(path);
+      const found: number[] = [];
+      for (let at = nl, n = 1; n < LINES; n++) {
+        at = bytes.indexOf(10, at + 1);
+        if (at < 0) return EMPTY; // cut short
+        found.push(at - (nl + 1));
+      }
+      found.push(bytes.length - (nl + 1));
+      return { entries: checked(new Stored(path, openSync(path, 'r'), nl + 1, found, [], false), shape), same: false };
+    };
+    if (!sane) return closed(fd, unchecked());
+    const index = new Stored(path, fd, nl + 1, ends, crcs, true);
+    fd = undefined; // the index's now, closed when it is done with
+    if (!index.preload(3)) return unchecked();
     const same = Boolean(found) && index.text(1).equals(Buffer.from(JSON.stringify(found!.files))) && index.text(2).equals(Buffer.from(JSON.stringify(found!.stamps)));
     // When they are the same, the files are the walk's: no need to parse them again.
     const files = same ? found!.files : index.line<string[]>(1);
@@ -229,7 +336,7 @@ export function readIndex(path: string, version: string, shape: typeof Shape, fo
     for (let i = 0; i < files.length; i++) {
       const entry: IndexEntry = { size: stamps[2 * i]!, mtimeMs: stamps[2 * i + 1]!, problems: problems[i] ?? [] };
       const h = heads[i];
-      if (h) entry.summary = new StoredSummary(h[0], h[1], index, i, h[2]);
+      if (h) entry.summary = new StoredSummary(h[0], h[1], index, i, h);
       const scenario = scenarios[i];
       if (scenario) entry.scenario = scenario;
       entries.set(files[i]!, entry);
@@ -237,8 +344,18 @@ export function readIndex(path: string, version: string, shape: typeof Shape, fo
     }
     return { entries, same };
   } catch {
-    return EMPTY; // corrupt: rebuilt
+    if (fd !== undefined) closed(fd, EMPTY);
+    return EMPTY; // missing or corrupt: rebuilt
   }
+}
+
+function closed<T>(fd: number, value: T): T {
+  try {
+    closeSync(fd);
+  } catch {
+    /* closed already */
+  }
+  return value;
 }
 
 /**
@@ -348,15 +465,16 @@ export function encodeIndex(version: string, files: string[], entries: IndexEntr
       const [index, k] = from;
       ([4, 5, 6] as const).forEach((n, j) => {
         const [start, end] = index.itemAt(n, k);
-        lines[j]!.item(i === 0, index.bytes, start, end);
+        lines[j]!.item(i === 0, index.text(n), start, end);
         lengths[j]!.push(end - start);
       });
       if (!s || !head) {
         line3.heads.push(0);
         return;
       }
-      line3.heads.push([s.id, s.title, rows.length, head[3]]);
-      rows.add(index.bytes, index.rowsStart + head[2], index.rowsStart + head[2] + head[3]);
+      line3.heads.push([s.id, s.title, rows.length, head[3], head[4]]);
+      const all = index.allRows();
+      rows.add(all, head[2], head[2] + head[3]);
       return;
     }
     if (!s) {
@@ -381,20 +499,17 @@ export function encodeIndex(version: string, files: string[], entries: IndexEntr
       lines[j]!.item(i === 0, bytes);
       lengths[j]!.push(bytes.length);
     });
-    line3.heads.push([s.id, s.title, rows.length, at]);
-    for (const b of cardRows) rows.add(b);
+    const own = Buffer.concat(cardRows);
+    line3.heads.push([s.id, s.title, rows.length, own.length, crc32(own)]);
+    rows.add(own);
   });
-  const rest = new Pieces();
-  for (const part of [text(files), text(stamps), text(line3)]) rest.add(part);
-  const OPEN = Buffer.from('[');
-  const CLOSE = Buffer.from(']\n');
-  for (const line of lines) {
-    rest.add(OPEN);
-    for (const [buf, start, end] of line.list) rest.add(buf, start, end);
-    rest.add(CLOSE);
-  }
-  rest.add(text(lengths));
-  for (const [buf, start, end] of rows.list) rest.add(buf, start, end);
-  const body = rest.bytes();
-  return Buffer.concat([text({ version, crc: crc32(body) }), body]);
+  // Line 0 says where each line ends (from the start of line 1) and the CRC of each.
+  const parts = [text(files), text(stamps), text(line3), ...lines.map((line) => Buffer.concat([Buffer.from('['), line.bytes(), Buffer.from(']\n')])), text(lengths)];
+  const ends: number[] = [];
+  let at = 0;
+  for (const part of parts) ends.push((at += part.length) - 1);
+  const rowBytes = rows.bytes();
+  ends.push(at + rowBytes.length);
+  const crcs = parts.map((part) => crc32(part.subarray(0, part.length - 1)));
+  return Buffer.concat([text({ version, ends, crcs }), ...parts, rowBytes]);
 }
