@@ -193,6 +193,20 @@ describe('the user-guide cache', () => {
     // Summaries read back from the index are the ones parsed, field for field.
     const plain = (guides: unknown) => JSON.parse(JSON.stringify(guides)) as unknown;
     expect(plain((await loadSummaries({ dirs: [dir], cacheDir })).guides)).toEqual(plain(cold.guides));
+
+    // Each thread writes the entries of the guides it parsed: the cache is the one a
+    // single thread writes, file for file and byte for byte.
+    const alone = mkdtempSync(join(tmpdir(), 'coach-cache-'));
+    await loadSummaries({ dirs: [dir], cacheDir: alone });
+    const contents = (root: string): Record<string, string> =>
+      Object.fromEntries(
+        readdirSync(root, { recursive: true })
+          .map(String)
+          .filter((f) => f.includes('.'))
+          .map((f) => [f, readFileSync(join(root, f), 'utf8')]),
+      );
+    expect(Object.keys(contents(alone)).length).toBeGreaterThan(60);
+    expect(contents(cacheDir)).toEqual(contents(alone));
   });
 
   it("parses the worker's half here when the worker cannot start, with no unhandled rejection", async () => {

@@ -383,7 +383,8 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   const now = new Map(index.entries);
   if (stale.length > 0) {
     const done = await options.onIndexing?.(stale.length);
-    const results = await parseFiles(stale, options.workerScript);
+    // Each guide's entry is written by the thread that parsed it (parseFiles).
+    const results = await parseFiles(stale, options.workerScript, cacheDir ? { dir: cacheDir, stamps: stale.map((f) => stamps.get(f)) } : undefined);
     stale.forEach((f, i) => {
       parsed.set(f, results[i]!);
     });
@@ -395,11 +396,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
         continue;
       }
       const e: IndexEntry = { ...s, problems: p.problems };
-      if (p.kind === 'guide') {
-        e.summary = p.summary;
-        // The worker's guides come as the JSON text it wrote: written as they are.
-        if (cacheDir) writeEntry(cacheDir, f, s, 'guide' in p ? JSON.stringify(p.guide) : p.json);
-      }
+      if (p.kind === 'guide') e.summary = p.summary;
       if (p.kind === 'scenario') e.scenario = p.scenario;
       now.set(f, e);
     }
@@ -446,12 +443,25 @@ function entryOf(e: IndexEntry, guide: Guide | GuideSummary | undefined): Entry 
 
 const WORKER_THRESHOLD = 40;
 
+/** Where the entries of parsed guides go: the cache folder and each file's stamp, in the order of the files. */
+export interface EntryCache {
+  dir: string;
+  stamps: (Stamp | undefined)[];
+}
+
+/** Writes the cache entry of a parsed file that is a guide (the JSON text the worker wrote, as it is). */
+export function storeEntry(cache: EntryCache, file: string, stamp: Stamp | undefined, p: Indexed): void {
+  if (p.kind === 'guide' && stamp) writeEntry(cache.dir, file, stamp, 'guide' in p ? JSON.stringify(p.guide) : p.json);
+}
+
 /**
- * Parses files: all reads start at once and each file is parsed when its bytes
- * arrive; with many files and a second core, a worker thread takes half. If the
- * worker fails for any reason, its half is parsed here instead.
+ * Parses files and writes their cache entries: all reads start at once and each file
+ * is parsed when its bytes arrive; with many files and a second core, a worker thread
+ * takes half and writes the entries of its half itself, as this thread writes its own
+ * while the worker may still be parsing, so that neither waits for the other's writes.
+ * If the worker fails for any reason, its half is parsed (and written) here instead.
  */
-async function parseFiles(files: string[], workerScript: string | undefined): Promise<Indexed[]> {
+async function parseFiles(files: string[], workerScript: string | undefined, cache: EntryCache | undefined): Promise<Indexed[]> {
   const { availableParallelism } = await import('node:os');
   const split = Boolean(workerScript) && files.length >= WORKER_THRESHOLD && availableParallelism() >= 2;
   const half = split ? Math.floor(files.length / 2) : 0;
@@ -462,8 +472,9 @@ async function parseFiles(files: string[], workerScript: string | undefined): Pr
   let fromWorker: Promise<Indexed[] | undefined> = Promise.resolve(undefined);
   if (split) {
     const { Worker } = await import('node:worker_threads');
+    const workerCache: EntryCache | undefined = cache && { dir: cache.dir, stamps: cache.stamps.slice(0, half) };
     fromWorker = new Promise<Indexed[]>((resolveWorker, reject) => {
-      const worker = new Worker(workerScript!, { workerData: { files: theirs } });
+      const worker = new Worker(workerScript!, { workerData: { files: theirs, cache: workerCache } });
       worker.once('message', (m: Indexed[]) => resolveWorker(m));
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`index worker exited with code ${code}`)));
@@ -471,9 +482,13 @@ async function parseFiles(files: string[], workerScript: string | undefined): Pr
   }
   // The parser (marked, gray-matter) loads only when something needs parsing.
   const { loadGuideFile } = await import('./files.js');
-  const here = (list: string[]): Promise<Indexed[]> => Promise.all(list.map(async (f) => indexed(await loadGuideFile(f), false)));
-  const mine = await here(files.slice(half));
-  const others = (await fromWorker) ?? (await here(theirs));
+  const here = async (from: number, to: number): Promise<Indexed[]> => {
+    const results = await Promise.all(files.slice(from, to).map(async (f) => indexed(await loadGuideFile(f), false)));
+    if (cache) for (let i = 0; i < results.length; i++) storeEntry(cache, files[from + i]!, cache.stamps[from + i], results[i]!);
+    return results;
+  };
+  const mine = await here(half, files.length);
+  const others = (await fromWorker) ?? (await here(0, half));
   return [...others, ...mine];
 }
 
