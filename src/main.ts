@@ -59,8 +59,9 @@ async function processIo(flags: GlobalFlags): Promise<Io> {
     colorErr,
     columns: clampColumns(columns),
     tty: Boolean(stdoutTTY),
+    // Asked of the file descriptor: process.stdin would build a stream (and load node:stream) just to answer.
     get interactive() {
-      return Boolean(process.stdin.isTTY && stdoutTTY);
+      return Boolean(stdoutTTY && process.getBuiltinModule('node:tty').isatty(0));
     },
     now: () => performance.now(),
     date: () => new Date(),

@@ -14,10 +14,11 @@ vi.mock('write-file-atomic', async (original) => {
   const real = (await original<{ default: (...args: unknown[]) => Promise<void> }>()).default;
   return { default: (...args: unknown[]) => (disk.full ? Promise.reject(enospc()) : real(...args)) };
 });
-vi.mock('node:fs/promises', async (original) => {
-  const real = await original<typeof import('node:fs/promises')>();
-  return { ...real, appendFile: (...args: Parameters<typeof real.appendFile>) => (disk.full ? Promise.reject(enospc()) : real.appendFile(...args)) };
-});
+// The store loads node:fs/promises itself when it first writes (process.getBuiltinModule):
+// its appendFile is the one replaced.
+const fsPromises = process.getBuiltinModule('node:fs/promises');
+const realAppend = fsPromises.appendFile;
+vi.spyOn(fsPromises, 'appendFile').mockImplementation((...args: Parameters<typeof realAppend>) => (disk.full ? Promise.reject(enospc()) : realAppend(...args)));
 
 const { appendHistory, historyPath, readHistory } = await import('../src/store/history.js');
 const { run } = await import('../src/cli.js');

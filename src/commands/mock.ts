@@ -4,9 +4,9 @@
 // terminal the plan is printed as a study sheet. This module only orchestrates: the
 // session, interviewer and scorer live in src/mock/, the live screen in
 // src/mock-screen.ts, the drawing in src/render/mock.ts.
-import { readFile, rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Io } from '../io.js';
+import { fsp } from '../store/files.js';
 import type { Guide, Scenario } from '../guides/model.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
 import { NotFoundError, UsageError } from '../errors.js';
@@ -132,7 +132,9 @@ async function save(session: MockSession, review: Review, meta: TranscriptMeta, 
   // it in the same millisecond; the history id is the name, so it is unique too.
   const file = await reserveFile(resolve(io.dataDir, 'mocks'), `${fileStamp(meta.date)}-${plan.id}`, '.md');
   await writeAtomic(file, transcriptMarkdown(session, review, meta)).catch(async (e: unknown) => {
-    await rm(file, { force: true }).catch(() => undefined);
+    await fsp()
+      .rm(file, { force: true })
+      .catch(() => undefined);
     throw e;
   });
   await appendHistory(io, {
@@ -154,7 +156,7 @@ async function save(session: MockSession, review: Review, meta: TranscriptMeta, 
 async function scoreAnswers(plan: MockPlan, path: string, io: Io): Promise<MockResult> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await fsp().readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new NotFoundError(`no answers file at ${path}`);

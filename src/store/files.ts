@@ -4,10 +4,15 @@
 // that changes nothing and says why in one line (issue 13), and everything coach keeps
 // for the user private to them: files 0600, folders 0700 (issue 12: transcripts hold
 // the user's own answers).
-import { chmod, copyFile, link, lstat, mkdir, open, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Io } from '../io.js';
 import { FailureError } from '../errors.js';
+
+/**
+ * node:fs/promises, loaded when a command first reads or writes through it: loading it
+ * (with the fs watchers and readline it pulls in) cost every reading command 3-4 ms.
+ */
+export const fsp = (): typeof import('node:fs/promises') => process.getBuiltinModule('node:fs/promises');
 
 // Two coach processes may write at the same moment (a drill in one terminal, a mock in
 // another); waiting up to a few seconds for the other one is better than failing.
@@ -23,10 +28,10 @@ export const PRIVATE_DIR = 0o700;
  * the user made elsewhere is never touched, as only `dir` itself is changed.
  */
 export async function privateDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
+  await fsp().mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
   if (process.platform === 'win32') return; // modes mean little there; ACLs decide
-  const { mode } = await stat(dir);
-  if ((mode & 0o077) !== 0) await chmod(dir, PRIVATE_DIR);
+  const { mode } = await fsp().stat(dir);
+  if ((mode & 0o077) !== 0) await fsp().chmod(dir, PRIVATE_DIR);
 }
 
 /** Runs `work` while holding the lock of `file` (the file itself need not exist). */
@@ -65,8 +70,10 @@ export async function withLock<T>(file: string, work: () => Promise<T>): Promise
  */
 async function clearFutureLock(file: string): Promise<void> {
   const lockDir = `${file}.lock`;
-  const info = await stat(lockDir).catch(() => undefined);
-  if (info && info.mtimeMs > Date.now() + STALE_MS) await rm(lockDir, { recursive: true, force: true });
+  const info = await fsp()
+    .stat(lockDir)
+    .catch(() => undefined);
+  if (info && info.mtimeMs > Date.now() + STALE_MS) await fsp().rm(lockDir, { recursive: true, force: true });
 }
 
 /**
@@ -76,7 +83,7 @@ async function clearFutureLock(file: string): Promise<void> {
 export async function readText(file: string): Promise<string | undefined> {
   await checkFile(file);
   try {
-    return await readFile(file, 'utf8');
+    return await fsp().readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw storeError(e, file);
@@ -85,12 +92,18 @@ export async function readText(file: string): Promise<string | undefined> {
 
 /** Throws a clear error when `file` is a folder or a symbolic link to nothing. */
 export async function checkFile(file: string): Promise<void> {
-  const own = await lstat(file).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return undefined;
-    throw storeError(e, file);
-  });
+  const own = await fsp()
+    .lstat(file)
+    .catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return undefined;
+      throw storeError(e, file);
+    });
   if (!own) return;
-  const target = own.isSymbolicLink() ? await stat(file).catch(() => undefined) : own;
+  const target = own.isSymbolicLink()
+    ? await fsp()
+        .stat(file)
+        .catch(() => undefined)
+    : own;
   if (!target) throw new FailureError(`${file} is a symbolic link to nothing`, 'point it at a file, or remove it and coach starts a new one');
   if (target.isDirectory()) throw new FailureError(`${file} is a folder, not a file`, 'move it away and coach starts a new one');
   if (!target.isFile()) throw new FailureError(`${file} is not a regular file`, 'move it away and coach starts a new one');
@@ -132,7 +145,7 @@ export async function reserveFile(dir: string, base: string, ext: string): Promi
   for (let n = 1; ; n++) {
     const path = join(dir, `${base}${n === 1 ? '' : `-${n}`}${ext}`);
     try {
-      await (await open(path, 'wx', PRIVATE_FILE)).close();
+      await (await fsp().open(path, 'wx', PRIVATE_FILE)).close();
       return path;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw storeError(e, path);
@@ -171,14 +184,18 @@ export async function replaceCorrupt(file: string, repaired: string, io: Pick<Io
   const aside = `${file}.corrupt-${fileStamp(date)}`;
   try {
     // A hard link needs no room for the data; a copy where links are not allowed.
-    await link(file, aside).catch(() => copyFile(file, aside));
+    await fsp()
+      .link(file, aside)
+      .catch(() => fsp().copyFile(file, aside));
   } catch (e) {
     throw storeError(e, aside);
   }
   try {
     await writeAtomic(file, repaired);
   } catch (e) {
-    await unlink(aside).catch(() => undefined);
+    await fsp()
+      .unlink(aside)
+      .catch(() => undefined);
     throw e;
   }
   io.stderr.write(`coach: warning: ${file} was corrupt; moved it to ${aside} and started a fresh one (${kept})\n`);

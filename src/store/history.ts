@@ -5,11 +5,11 @@
 // warning and a fresh file keeps every record that was still readable. A record that
 // reads as JSON but not as a record of its kind is skipped with a warning and kept in
 // the file; strings from the file are cleaned where they enter (issue 13).
-import { appendFile, chmod, open, rm, stat, truncate, unlink, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Io } from '../io.js';
 import { sanitize } from '../guides/text.js';
-import { checkFile, PRIVATE_FILE, readText, replaceCorrupt, storeError, withLock, writeAtomic } from './files.js';
+import { checkFile, fsp, PRIVATE_FILE, readText, replaceCorrupt, storeError, withLock, writeAtomic } from './files.js';
 
 export type Rating = 'again' | 'hard' | 'good' | 'easy';
 
@@ -72,7 +72,9 @@ export function snapshotPath(io: Pick<Io, 'dataDir'>): string {
  * left (this fails, or a reader saves one of the old file) no longer matches the file.
  */
 async function dropSnapshot(io: Pick<Io, 'dataDir'>): Promise<void> {
-  await rm(snapshotPath(io), { force: true }).catch(() => undefined);
+  await fsp()
+    .rm(snapshotPath(io), { force: true })
+    .catch(() => undefined);
 }
 
 function isRecord(value: unknown): value is { kind: string; at: string; id: string } {
@@ -254,7 +256,7 @@ async function loadLocked(io: Pick<Io, 'dataDir' | 'stderr'>, mustRepair = true)
 async function endsCleanly(file: string): Promise<boolean> {
   let handle: FileHandle;
   try {
-    handle = await open(file, 'r');
+    handle = await fsp().open(file, 'r');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
     throw e;
@@ -284,14 +286,21 @@ export async function appendHistoryMany(io: Pick<Io, 'dataDir' | 'stderr'>, entr
     // One write call of whole lines, in append mode: a reader under the same lock never
     // sees half a record.
     const lines = entries.map((e) => `${JSON.stringify(e)}\n`).join('');
-    const before = (await stat(file).catch(() => undefined))?.size ?? 0;
+    const before =
+      (
+        await fsp()
+          .stat(file)
+          .catch(() => undefined)
+      )?.size ?? 0;
     try {
-      await appendFile(file, lines, { encoding: 'utf8', mode: PRIVATE_FILE });
+      await fsp().appendFile(file, lines, { encoding: 'utf8', mode: PRIVATE_FILE });
       // The mode above applies to a new file only; one written by an older coach is tightened.
-      if (process.platform !== 'win32') await chmod(file, PRIVATE_FILE);
+      if (process.platform !== 'win32') await fsp().chmod(file, PRIVATE_FILE);
     } catch (e) {
       // A write cut short (a full disk) may leave half a line: the file goes back as it was.
-      await truncate(file, before).catch(() => undefined);
+      await fsp()
+        .truncate(file, before)
+        .catch(() => undefined);
       throw storeError(e, file);
     }
   });
@@ -346,7 +355,7 @@ export async function deleteHistory(io: Pick<Io, 'dataDir' | 'stderr'>): Promise
   return withLock(file, async () => {
     await dropSnapshot(io);
     try {
-      await unlink(file);
+      await fsp().unlink(file);
       return true;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
