@@ -6,10 +6,13 @@
 // inside the folder the user named are read. A link that leads out, a link loop, a
 // device, FIFO or socket, and folders too deep to be a guide library are each named
 // once and skipped.
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, realpathSync as realpathJs, statSync, type Dirent, type Stats } from 'node:fs';
 import { relative, resolve, isAbsolute, sep } from 'node:path';
 import type { Problem } from './model.js';
 import { showControls } from './text.js';
+
+// One realpath(3) call, where the JavaScript version lstats every part of the path.
+const realpathSync = realpathJs.native;
 
 /** Folders below a guides folder deeper than this are not read. */
 export const MAX_FOLDER_DEPTH = 12;
