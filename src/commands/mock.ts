@@ -10,7 +10,8 @@ import { fsp } from '../store/files.js';
 import type { Guide, Scenario } from '../guides/model.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { findOne, openLibrary, type LibraryOptions } from './shared.js';
+import { findOne, openGuide, openSummaries, type LibraryOptions } from './shared.js';
+import type { GuideSummary } from '../guides/library.js';
 import { renderReview, renderStudy } from '../render/mock.js';
 import { BACKGROUNDS, buildPlan, type MockPlan } from '../mock/plan.js';
 import type { MockSession } from '../mock/session.js';
@@ -35,10 +36,18 @@ export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
   if (options.interviewer && !(BACKGROUNDS as readonly string[]).includes(options.interviewer)) {
     throw new UsageError(`--interviewer must be one of ${BACKGROUNDS.join(', ')}`);
   }
-  const lib = await openLibrary(options, io);
-  const { guide, scenario } = await choose(options, lib.guides, lib.scenarios, io);
+  // The names of every guide and scenario, then the one guide the mock is on (issue 14).
+  const lib = await openSummaries(options, io);
+  const chosen = await choose(options, lib.guides, lib.scenarios, io);
+  const guide = await openGuide(options, io, lib, chosen.guide);
+  const { scenario } = chosen;
   const background = options.interviewer;
-  const discussion = background ? (guide.discussion.some((d) => d.background === background) ? guide.discussion : (lib.guides.find((g) => g.id === 'bighead')?.discussion ?? [])) : undefined;
+  let discussion: Guide['discussion'] | undefined;
+  if (background) {
+    // A guide without this background's questions borrows BigHead's.
+    const bighead = lib.guides.find((g) => g.id === 'bighead');
+    discussion = guide.discussion.some((d) => d.background === background) ? guide.discussion : bighead ? (await openGuide(options, io, lib, bighead)).discussion : [];
+  }
   const plan = buildPlan({
     guide,
     ...(scenario ? { scenario } : {}),
@@ -73,20 +82,22 @@ async function live(plan: MockPlan, speed: number, io: Io): Promise<MockResult> 
   return { kind: 'review', review: end.review, transcript, source: 'live' };
 }
 
-async function choose(options: MockOptions, guides: Guide[], scenarios: Scenario[], io: Io): Promise<{ guide: Guide; scenario?: Scenario }> {
-  const guideById = (id: string): Guide => {
+async function choose(options: MockOptions, guides: GuideSummary[], scenarios: Scenario[], io: Io): Promise<{ guide: GuideSummary; scenario?: Scenario }> {
+  const guideById = (id: string): GuideSummary => {
     const g = guides.find((x) => x.id === id);
     if (!g) throw new NotFoundError(`scenario uses guide '${id}', which is not loaded`, 'add its folder with --guides, or see `coach list guides`');
     return g;
   };
-  const named = (query: string): Promise<Guide> =>
-    findOne(
-      guides.map((g) => ({ ...g, extra: g.system ?? '' })),
-      query,
-      'guide',
-      'coach list guides',
-      io,
-    );
+  const named = async (query: string): Promise<GuideSummary> =>
+    (
+      await findOne(
+        guides.map((g) => ({ id: g.id, title: g.title, tags: g.tags, extra: g.system ?? '', summary: g })),
+        query,
+        'guide',
+        'coach list guides',
+        io,
+      )
+    ).summary;
   if (options.scenario?.trim().toLowerCase() === 'random') {
     // Any scenario, or one of the guide's when --guide names one that has some.
     const guide = options.guide ? await named(options.guide) : undefined;

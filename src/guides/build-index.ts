@@ -1,12 +1,12 @@
 // Run at build time (scripts/build.mjs): parses the bundled guides once and writes
 // dist/guides.json, so that a run of coach reads JSON instead of markdown.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { loadGuideFile } from './files.js';
 import { guideFiles } from './walk.js';
 import type { Guide, Problem, Scenario } from './model.js';
-import { summarize, type GuideSummary } from './library.js';
+import { bundledFile, summarize, type GuideSummary } from './library.js';
 import { deckIds } from '../practice/decks.js';
 import { searchItems } from './search-index.js';
 import { buildIndex, partOf } from './search-store.js';
@@ -42,6 +42,13 @@ export async function writeBundledIndex(guidesDir: URL, out: URL): Promise<strin
   for (const p of all) console.error(`${p.path}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}`);
   if (errors.length > 0) throw new Error(`${errors.length} bundled guide file(s) failed to load`);
   await writeFile(out, JSON.stringify(index));
+  // Each guide alone too, for the commands that show one (`coach guide X`, a trap, the
+  // study sheet): reading one guide's file instead of every guide's.
+  await mkdir(new URL('bundled/', out), { recursive: true });
+  for (const g of index.guides) {
+    const name = bundledFile(g.id);
+    if (name) await writeFile(new URL(`bundled/${name}`, out), JSON.stringify(g));
+  }
   const summaries: BundledSummaries = { version: 1, guides: index.guides.map((g) => summarize(g, deckIds)), scenarios: index.scenarios };
   await writeFile(new URL('summaries.json', out), JSON.stringify(summaries));
   // The search index of the bundled guides, and each guide's part of it for a library

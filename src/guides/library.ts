@@ -151,6 +151,13 @@ export class GuideGone extends Error {
 export async function loadGuide(options: LoadOptions, lib: Summaries, summary: GuideSummary): Promise<Guide> {
   const file = lib.files.get(summary.id)?.file;
   if (summary.bundled || !file) {
+    // The guide's own file beside the index (dist/bundled/), else the whole index.
+    const own = bundledFile(summary.id);
+    try {
+      if (own) return JSON.parse(readFileSync(join(dirname(options.bundledIndex!), 'bundled', own), 'utf8')) as Guide;
+    } catch {
+      /* a build without the files of single guides */
+    }
     const index = JSON.parse(readFileSync(options.bundledIndex!, 'utf8')) as BundledIndex;
     return index.guides.find((g) => g.id === summary.id)!;
   }
@@ -168,6 +175,11 @@ export async function loadGuide(options: LoadOptions, lib: Summaries, summary: G
   }
   // The id the library gave it (a second guide with one id is loaded as id-2).
   return { ...guide, id: summary.id };
+}
+
+/** The file of one bundled guide in dist/bundled/ (written by the build), or undefined for an id that is not a plain slug. */
+export function bundledFile(id: string): string | undefined {
+  return /^[a-z0-9][a-z0-9-]*$/.test(id) ? `${id}.json` : undefined;
 }
 
 async function load(options: LoadOptions, detail: 'full'): Promise<Library>;
