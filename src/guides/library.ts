@@ -279,7 +279,7 @@ interface Entry {
 // The full guides: one file per guide file in <cacheDir>/guides/, named by a hash of
 // its path, so that one edited guide rewrites one entry (issue 14: one change in a
 // 1,000-guide library rewrote an 18.8 MB cache) and `coach guide X` reads X alone.
-// An entry is a line of JSON (version, path, size, time and the SHA-256 of the rest),
+// An entry is a line of JSON (version, path, size, time and the digest of the rest),
 // then the guide. When the sum matches, the entry is as coach wrote it and is used as
 // it is; when it does not (an edit, a bad copy), the guide is checked before use
 // (shape.ts) and one of the wrong shape is parsed again instead of crashing a command
