@@ -2,26 +2,30 @@
 // `coach list`, `coach guide` and `coach trap` (issue 14: with 2,000 guides the work
 // per guide, not the bytes, was the cost). Lines of JSON, then the rows of every card:
 //
-//   0. the version, and a CRC-32 of everything after this line;
+//   0. the version, where each other line ends, and the CRC-32 of each;
 //   1. the guide files, in the order the folder walk found them;
 //   2. their sizes and times, side by side;
 //   3. problems and scenarios by file, and each file's guide as id, title and where its
-//      cards' rows are;
+//      cards' rows are (start, length, CRC);
 //   4. the rest of each guide's summary (tags, path, counts), a list item per file;
 //   5. each guide's cards (a card's rows as a byte range of the guide's rows);
 //   6. the names of each guide's parts;
 //   7. the length of each item of lines 4-6.
 //
-// A run that finds the same files with the same sizes and times compares lines 1 and
-// 2 as bytes with its own and parses only line 3: no entry is looked at one by one.
-// Lines 4-6 are parsed when a command first asks for what they hold (`coach card`
-// never parses 4 or 6, `coach list guides` never 5 or 6). When files change, the
-// index is written again from the items of unchanged guides as they are (line 7 says
-// where each one is) and the changed guides' new items: nothing else is parsed.
+// A run reads lines 0-3. When it finds the same files with the same sizes and times,
+// it compares lines 1 and 2 as bytes with its own and parses only line 3: no entry is
+// looked at one by one. Lines 4-7 and the rows are read and parsed when a command first
+// asks for what they hold (`coach card` never reads 4 or 6, `coach list guides` never
+// 5 or 6). When files change, the index is written again from the items of unchanged
+// guides as they are (line 7 says where each one is) and the changed guides' new
+// items: nothing else is parsed.
 //
-// An index whose CRC matches is as coach wrote it and is used unchecked; one that
-// does not (an edit, a bad copy) is parsed whole and checked entry by entry, and an
-// entry of the wrong shape is parsed again from its guide (issue 13).
+// Each part is checked against its CRC as it is read; what checks is as coach wrote it
+// and is used unchecked. Lines 1-3 that do not check, or offsets that do not fit the
+// file (an edit, a bad copy): the file is read whole and checked entry by entry, and an
+// entry of the wrong shape is parsed again from its guide (issue 13). A part read later
+// that does not check cannot be taken back from what the command already showed: it
+// is said once (DamagedIndex), the file removed, and the next run rebuilds it.
 import { closeSync, fstatSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { FailureError } from '../errors.js';
 import type { Problem, Scenario } from './model.js';
@@ -314,14 +318,14 @@ export function readIndex(path: string, version: string, shape: typeof Shape, fo
     // read unchecked, and each entry checked.
     const unchecked = (): ReadIndex => {
       const bytes = readFileSync(path);
-      const found: number[] = [];
+      const lineEnds: number[] = [];
       for (let at = nl, n = 1; n < LINES; n++) {
         at = bytes.indexOf(10, at + 1);
         if (at < 0) return EMPTY; // cut short
-        found.push(at - (nl + 1));
+        lineEnds.push(at - (nl + 1));
       }
-      found.push(bytes.length - (nl + 1));
-      return { entries: checked(new Stored(path, openSync(path, 'r'), nl + 1, found, [], false), shape), same: false };
+      lineEnds.push(bytes.length - (nl + 1));
+      return { entries: checked(new Stored(path, openSync(path, 'r'), nl + 1, lineEnds, [], false), shape), same: false };
     };
     if (!sane) return closed(fd, unchecked());
     const index = new Stored(path, fd, nl + 1, ends, crcs, true);
