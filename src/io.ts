@@ -11,8 +11,8 @@ export interface Out {
 export interface Io {
   stdout: Out;
   stderr: Out;
-  /** The real stderr stream, for spinners; absent in tests. */
-  stderrStream?: NodeJS.WritableStream;
+  /** The real stderr stream, for spinners, with the terminal's width when it is one; absent in tests. */
+  stderrStream?: NodeJS.WritableStream & { columns?: number };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (on: boolean) => unknown };
   env: Record<string, string | undefined>;
   /** Colour on stdout (NO_COLOR, FORCE_COLOR and a non-TTY honoured). */

@@ -27,8 +27,10 @@ function loadOptions(options: LibraryOptions, io: Io): LoadOptions {
     cacheDir: io.cacheDir,
     ...(io.indexWorker ? { workerScript: io.indexWorker } : {}),
     onIndexing: async (count) => {
-      // Only a first run over a large folder takes long enough to deserve a spinner.
-      if (count < 25 || !io.colorErr || !io.stderrStream) return undefined;
+      // Only a first run over a large folder takes long enough to deserve a spinner; and
+      // only on a terminal that says how wide it is (ora divides by the width: a
+      // terminal of 0 columns, as `script` makes, made it clear lines forever).
+      if (count < 25 || !io.colorErr || !io.stderrStream || !((io.stderrStream.columns ?? 0) > 0)) return undefined;
       const { default: ora } = await import('ora');
       const spinner = ora({ text: `indexing ${count} guide files`, stream: io.stderrStream }).start();
       return () => void spinner.succeed(`indexed ${count} guide files`);
