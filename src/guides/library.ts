@@ -377,7 +377,13 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
   const index = cacheDir ? readIndex(join(cacheDir, INDEX_FILE), INDEX_VERSION, shape, found) : EMPTY;
   // The same files, sizes and times as the index holds: every summary is fresh as it is.
   if (index.same && detail === 'summary') {
-    return { entries: files.map((f) => entryOf(index.entries.get(f)!, index.entries.get(f)!.summary)), stamps };
+    return {
+      entries: files.map((f) => {
+        const e = index.entries.get(f)!;
+        return entryOf(e, e.summary);
+      }),
+      stamps,
+    };
   }
   // The full guides, read for a full load; an entry that is missing or does not check is a miss.
   const fullOf = new Map<string, Guide>();

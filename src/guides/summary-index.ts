@@ -265,9 +265,6 @@ export class StoredSummary implements GuideSummary {
   get names(): GuideSummary['names'] {
     return (this.#names ??= this.#index.line<GuideSummary['names'][]>(6)[this.#i]!);
   }
-  set names(v: GuideSummary['names']) {
-    this.#names = v;
-  }
   toJSON(): GuideSummary {
     const { system, decks, ...rest } = this.#details;
     return { id: this.id, title: this.title, ...rest, ...(system !== undefined ? { system } : {}), ...(decks ? { decks } : {}), cards: this.cards.map(plainCard), names: this.names };
