@@ -261,11 +261,11 @@ describe('the cache at any size (issue 14)', () => {
     const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
     expect(changed).toHaveLength(1);
     expect(after[changed[0]!]).toContain('Guide B, edited');
-    // The summary index: B's title is the new one; the items of A and C (details,
-    // cards, names: lines 4-6) are what they were, and the card rows still read back.
+    // The summary index: B's title is the new one; the items of A and C (path and
+    // counts, cards, names, tags: lines 4-7) are what they were, and the card rows still read back.
     const indexAfter = index();
     expect(indexAfter[3]).toContain('Guide B, edited');
-    for (const line of [4, 5, 6]) {
+    for (const line of [4, 5, 6, 7]) {
       const [was, is] = [JSON.parse(indexBefore[line]!) as unknown[], JSON.parse(indexAfter[line]!) as unknown[]];
       expect([is[0], is[2]]).toEqual([was[0], was[2]]);
     }

@@ -83,6 +83,24 @@ describe('the summary index file', () => {
     }
   });
 
+  it("keeps a guide's shown path where it is not the file's name, and its counts, read as coach wrote it or checked", () => {
+    // A file name with an escape: the guide's path is the name shown cleaned (issue 13).
+    const odd = { ...summaryOf('d', 'row'), path: '/lib/\\x1b[31md.md' };
+    const withOdd = [...files, '/lib/\x1b[31md.md'];
+    const all = [...entries, { size: 50, mtimeMs: 5.5, problems: [], summary: odd }];
+    writeFileSync(path, encodeIndex(V, withOdd, all));
+    const read = [...back().entries.values()].map((e) => e.summary && { path: e.summary.path, bundled: e.summary.bundled, counts: e.summary.counts });
+    expect(read[4]).toEqual({ path: '/lib/\\x1b[31md.md', bundled: false, counts: { traps: 1, tradeoffs: 0, cards: 2, questions: 0 } });
+    expect(read[0]).toMatchObject({ path: '/lib/a.md' });
+    // Read unchecked (a CRC that does not match, so every entry is checked): the same.
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const top = JSON.parse(lines[0]!) as { crcs: number[] };
+    top.crcs[0] = top.crcs[0]! + 1;
+    lines[0] = JSON.stringify(top);
+    writeFileSync(path, lines.join('\n'));
+    expect(plain([...back().entries.values()])).toEqual(plain(all));
+  });
+
   it('checks a damaged file entry by entry, leaving out what does not have its shape', () => {
     writeFileSync(path, encodeIndex(V, files, entries));
     const lines = readFileSync(path, 'utf8').split('\n');

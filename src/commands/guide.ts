@@ -22,6 +22,7 @@ import type {
 import { NotFoundError, UsageError } from '../errors.js';
 import { findOne, openGuide, openSummaries, type LibraryOptions } from './shared.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
+import { namedGuide } from '../guides/match.js';
 import { renderTable } from '../render/table.js';
 import { piped, renderRecords, type View } from '../render/records.js';
 import { renderBox } from '../render/box.js';
@@ -133,15 +134,7 @@ export async function guide(options: GuideOptions, io: Io): Promise<GuideResult>
   // The names of every guide, then the one shown read alone (issue 14).
   const lib = await openSummaries(options, io);
   if (!options.id) return { kind: 'guides', guides: lib.guides.map((g) => ({ id: g.id, title: g.title })) };
-  const found = (
-    await findOne(
-      lib.guides.map((x) => ({ id: x.id, title: x.title, tags: x.tags, extra: x.system ?? '', summary: x })),
-      options.id,
-      'guide',
-      'coach list guides',
-      io,
-    )
-  ).summary;
+  const found = (await findOne(lib.guides.map(namedGuide), options.id, 'guide', 'coach list guides', io)).summary;
   const g = await openGuide(options, io, lib, found);
   const plan = g.pacing.length > 0 ? g.pacing : STANDARD_PLAN;
   const section = options.section?.trim().toLowerCase();

@@ -9,6 +9,7 @@ import type { Io } from '../io.js';
 import { fsp } from '../store/files.js';
 import type { Guide, Scenario } from '../guides/model.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
+import { namedGuide } from '../guides/match.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { findOne, openGuide, openSummaries, type LibraryOptions } from './shared.js';
 import type { GuideSummary } from '../guides/library.js';
@@ -88,16 +89,7 @@ async function choose(options: MockOptions, guides: GuideSummary[], scenarios: S
     if (!g) throw new NotFoundError(`scenario uses guide '${id}', which is not loaded`, 'add its folder with --guides, or see `coach list guides`');
     return g;
   };
-  const named = async (query: string): Promise<GuideSummary> =>
-    (
-      await findOne(
-        guides.map((g) => ({ id: g.id, title: g.title, tags: g.tags, extra: g.system ?? '', summary: g })),
-        query,
-        'guide',
-        'coach list guides',
-        io,
-      )
-    ).summary;
+  const named = async (query: string): Promise<GuideSummary> => (await findOne(guides.map(namedGuide), query, 'guide', 'coach list guides', io)).summary;
   if (options.scenario?.trim().toLowerCase() === 'random') {
     // Any scenario, or one of the guide's when --guide names one that has some.
     const guide = options.guide ? await named(options.guide) : undefined;

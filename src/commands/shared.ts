@@ -29,7 +29,14 @@ export async function chooseGuides<G extends { id: string; title: string; system
   const exact = guides.filter((g) => g.id === id);
   if (exact.length > 0) return exact;
   const found = await findOne(
-    guides.map((g) => ({ id: g.id, title: g.title, extra: g.system ?? '', guide: g })),
+    guides.map((g) => ({
+      id: g.id,
+      title: g.title,
+      get extra() {
+        return g.system ?? '';
+      },
+      guide: g,
+    })),
     id,
     'guide',
     'coach list guides',

@@ -150,7 +150,8 @@ export class GuideGone extends Error {
  */
 export async function loadGuide(options: LoadOptions, lib: Summaries, summary: GuideSummary): Promise<Guide> {
   const file = lib.files.get(summary.id)?.file;
-  if (summary.bundled || !file) {
+  // Only user guides have files (and asking a summary from the index whether it is bundled would read a line of it).
+  if (!file) {
     // The guide's own file beside the index (dist/bundled/), else the whole index.
     const own = bundledFile(summary.id);
     try {
@@ -342,7 +343,7 @@ function removeEntry(cacheDir: string, file: string): void {
 
 // The summary index (summary-index.ts), one file for the library: the shards of
 // earlier versions are removed when it is written.
-const INDEX_VERSION = `9:${PARSER}`;
+const INDEX_VERSION = `10:${PARSER}`;
 const INDEX_FILE = 'user-guides.idx';
 const OLD_INDEXES = ['user-guides.json', 'user-guides-full.json', ...Array.from({ length: 16 }, (_, k) => `user-guides-${k.toString(16)}.json`)];
 

@@ -201,6 +201,25 @@ export function matchName<T extends Named>(items: T[], query: string): NameMatch
   return undefined;
 }
 
+/**
+ * A guide as a name to match: its tags and system are read only when the query is not
+ * its exact id or title (the summary index of a large library keeps them on a line of
+ * their own, issue 14).
+ */
+export function namedGuide<G extends { id: string; title: string; tags: string[]; system?: string }>(g: G): Named & { summary: G } {
+  return {
+    id: g.id,
+    title: g.title,
+    get tags() {
+      return g.tags;
+    },
+    get extra() {
+      return g.system ?? '';
+    },
+    summary: g,
+  };
+}
+
 /** The exact or direct match only (no typos): what `coach card` tries before anything else. */
 export function directMatch<T extends Named>(items: T[], query: string): T | undefined {
   const m = matchName(items, query);

@@ -7,16 +7,18 @@
 //   2. their sizes and times, side by side;
 //   3. problems and scenarios by file, and each file's guide as id, title and where its
 //      cards' rows are (start, length, CRC);
-//   4. the rest of each guide's summary (tags, path, counts), a list item per file;
+//   4. each guide's path and counts, a list item per file (what `list guides` shows);
 //   5. each guide's cards (a card's rows as a byte range of the guide's rows);
 //   6. the names of each guide's parts;
-//   7. the length of each item of lines 4-6.
+//   7. the rest of each guide's summary: tags, system, decks (what name matching reads
+//      past an exact name);
+//   8. the length of each item of lines 4-7.
 //
 // A run reads lines 0-3. When it finds the same files with the same sizes and times,
 // it compares lines 1 and 2 as bytes with its own and parses only line 3: no entry is
-// looked at one by one. Lines 4-7 and the rows are read and parsed when a command first
-// asks for what they hold (`coach card` never reads 4 or 6, `coach list guides` never
-// 5 or 6). When files change, the index is written again from the items of unchanged
+// looked at one by one. Lines 4-8 and the rows are read and parsed when a command first
+// asks for what they hold (`coach card latency` reads only the cards of the guides it
+// looks at, `coach list guides` only line 4, `coach guide X` none). When files change, the index is written again from the items of unchanged
 // guides as they are (line 7 says where each one is) and the changed guides' new
 // items: nothing else is parsed.
 //
@@ -44,7 +46,42 @@ export interface IndexEntry extends Stamp {
 }
 
 type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
-type Details = Omit<GuideSummary, 'id' | 'title' | 'cards' | 'names'>;
+/**
+ * Line 4: what `coach list guides` shows of a guide besides its id and title, short
+ * (about 12 bytes a guide): its counts of traps, trade-offs, cards and questions; then
+ * its path when that is not the file's name (a name with control characters is shown
+ * cleaned), and 1 when it is a bundled guide.
+ */
+type Place = [number, number, number, number, (string | 0)?, 1?];
+type Placed = Pick<GuideSummary, 'path' | 'bundled' | 'counts'>;
+
+function placeOf(s: Placed, file: string): Place {
+  const { traps, tradeoffs, cards, questions } = s.counts;
+  const place: Place = [traps, tradeoffs, cards, questions];
+  if (s.path !== file || s.bundled) place.push(s.path === file ? 0 : s.path);
+  if (s.bundled) place.push(1);
+  return place;
+}
+
+function placed(place: Place, file: string): Placed {
+  const [traps, tradeoffs, cards, questions, path, bundled] = place;
+  return { path: path || file, bundled: bundled === 1, counts: { traps, tradeoffs, cards, questions } };
+}
+
+const isPlace = (p: unknown): p is Place =>
+  Array.isArray(p) &&
+  p.length >= 4 &&
+  p.length <= 6 &&
+  p.slice(0, 4).every((n) => typeof n === 'number') &&
+  (p[4] === undefined || p[4] === 0 || typeof p[4] === 'string') &&
+  (p[5] === undefined || p[5] === 1);
+/** Line 7: the rest. */
+type Labels = Pick<GuideSummary, 'tags' | 'system' | 'decks'>;
+/** The lines that hold an item per file. */
+const ITEM_LINES = [4, 5, 6, 7] as const;
+type ItemLine = (typeof ITEM_LINES)[number];
+/** The line of the item lengths. */
+const LENGTHS = 8;
 /** A guide's id, title, and the start, length and CRC of its cards' rows. */
 type Head = [string, string, number, number, number];
 
@@ -54,7 +91,7 @@ interface Line3 {
   heads: (Head | 0)[];
 }
 
-const LINES = 8;
+const LINES = 9;
 
 /**
  * zlib's CRC-32, with node:zlib loaded on first use: a command on the bundled guides
@@ -148,15 +185,15 @@ class Stored {
     return (this.everyRow ??= this.rows(0, this.ends[LINES - 1]! - this.ends[LINES - 2]! - 1));
   }
   private everyRow?: Buffer;
-  /** Where item i of line 4, 5 or 6 is in that line's text: [start, end). */
-  itemAt(n: 4 | 5 | 6, i: number): [number, number] {
+  /** Where item i of line 4-7 is in that line's text: [start, end). */
+  itemAt(n: ItemLine, i: number): [number, number] {
     this.starts ??= this.itemStarts();
     const at = this.starts[n - 4]![i]!;
-    return [at, at + this.line<number[][]>(7)[n - 4]![i]!];
+    return [at, at + this.line<number[][]>(LENGTHS)[n - 4]![i]!];
   }
   private starts?: number[][];
   private itemStarts(): number[][] {
-    return this.line<number[][]>(7).map((lengths) => {
+    return this.line<number[][]>(LENGTHS).map((lengths) => {
       let at = 1; // after the '['
       return lengths.map((length) => {
         const start = at;
@@ -213,16 +250,19 @@ export class StoredSummary implements GuideSummary {
   readonly #index: Stored;
   readonly #i: number;
   readonly #head: Head;
+  readonly #file: string;
   constructor(
     public id: string,
     public title: string,
     index: Stored,
     i: number,
     head: Head,
+    file: string,
   ) {
     this.#index = index;
     this.#i = i;
     this.#head = head;
+    this.#file = file;
   }
   /** The rows of this guide's cards, read and checked when a card is first drawn. */
   #ownRows(): Buffer {
@@ -238,26 +278,31 @@ export class StoredSummary implements GuideSummary {
   source(): [Stored, number] {
     return [this.#index, this.#i];
   }
-  get #details(): Details {
-    return this.#index.line<Details[]>(4)[this.#i]!;
+  get #place(): Placed {
+    return (this.#placeRead ??= placed(this.#index.line<Place[]>(4)[this.#i]!, this.#file));
   }
+  #placeRead?: Placed;
+  get #labels(): Labels {
+    return (this.#labelsRead ??= this.#index.line<Labels[]>(7)[this.#i]!);
+  }
+  #labelsRead?: Labels;
   get system(): string | undefined {
-    return this.#details.system;
+    return this.#labels.system;
   }
   get tags(): string[] {
-    return this.#details.tags;
+    return this.#labels.tags;
   }
   get path(): string {
-    return this.#details.path;
+    return this.#place.path;
   }
   get bundled(): boolean {
-    return this.#details.bundled;
+    return this.#place.bundled;
   }
   get counts(): GuideSummary['counts'] {
-    return this.#details.counts;
+    return this.#place.counts;
   }
   get decks(): GuideSummary['decks'] {
-    return this.#details.decks;
+    return this.#labels.decks;
   }
   get cards(): CardSummary[] {
     return (this.#cards ??= (this.#index.line<StoredCard[][]>(5)[this.#i] ?? []).map((c) => new StoredCardSummary(c, () => this.#ownRows()) as unknown as CardSummary));
@@ -266,7 +311,7 @@ export class StoredSummary implements GuideSummary {
     return (this.#names ??= this.#index.line<GuideSummary['names'][]>(6)[this.#i]!);
   }
   toJSON(): GuideSummary {
-    const { system, decks, ...rest } = this.#details;
+    const { system, decks, ...rest } = { ...this.#place, ...this.#labels };
     return { id: this.id, title: this.title, ...rest, ...(system !== undefined ? { system } : {}), ...(decks ? { decks } : {}), cards: this.cards.map(plainCard), names: this.names };
   }
 }
@@ -337,7 +382,7 @@ export function readIndex(path: string, version: string, shape: typeof Shape, fo
     for (let i = 0; i < files.length; i++) {
       const entry: IndexEntry = { size: stamps[2 * i]!, mtimeMs: stamps[2 * i + 1]!, problems: problems[i] ?? [] };
       const h = heads[i];
-      if (h) entry.summary = new StoredSummary(h[0], h[1], index, i, h);
+      if (h) entry.summary = new StoredSummary(h[0], h[1], index, i, h, files[i]!);
       const scenario = scenarios[i];
       if (scenario) entry.scenario = scenario;
       entries.set(files[i]!, entry);
@@ -368,12 +413,13 @@ function checked(index: Stored, shape: typeof Shape): Map<string, IndexEntry> {
   const files = index.line<string[]>(1);
   const stamps = index.line<number[]>(2);
   const { problems, scenarios, heads } = index.line<Line3>(3);
-  const [details, cards, names] = [index.line<Details[]>(4), index.line<StoredCard[][]>(5), index.line<GuideSummary['names'][]>(6)];
-  if (![files, stamps, heads, details, cards, names].every(Array.isArray) || typeof problems !== 'object' || typeof scenarios !== 'object') throw new Error('not an index');
+  const [places, cards, names, labels] = [index.line<Place[]>(4), index.line<StoredCard[][]>(5), index.line<GuideSummary['names'][]>(6), index.line<Labels[]>(7)];
+  if (![files, stamps, heads, places, cards, names, labels].every(Array.isArray) || typeof problems !== 'object' || typeof scenarios !== 'object') throw new Error('not an index');
   const entries = new Map<string, IndexEntry>();
   files.forEach((file, i) => {
     const h = heads[i];
-    const summary = h ? { ...details[i], id: h[0], title: h[1], cards: cards[i] } : undefined;
+    const place = places[i];
+    const summary = h ? { ...(isPlace(place) && typeof file === 'string' ? placed(place, file) : {}), ...labels[i], id: h[0], title: h[1], cards: cards[i] } : undefined;
     const entry = { size: stamps[2 * i], mtimeMs: stamps[2 * i + 1], problems: problems[i] ?? [], summary, scenario: scenarios[i] ?? undefined };
     if (typeof file !== 'string' || !isIndexEntry(entry, shape)) return;
     if (entry.summary) {
@@ -451,8 +497,8 @@ const text = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value)}\n
 export function encodeIndex(version: string, files: string[], entries: IndexEntry[]): Buffer {
   const line3: Line3 = { problems: {}, scenarios: {}, heads: [] };
   const stamps: number[] = [];
-  const lines = [new Pieces(), new Pieces(), new Pieces()];
-  const lengths: number[][] = [[], [], []];
+  const lines = ITEM_LINES.map(() => new Pieces());
+  const lengths: number[][] = ITEM_LINES.map(() => []);
   const rows = new Pieces();
   entries.forEach((entry, i) => {
     stamps.push(entry.size, entry.mtimeMs);
@@ -464,7 +510,7 @@ export function encodeIndex(version: string, files: string[], entries: IndexEntr
     if (from && (s === undefined) === (head === 0) && (!s || (s instanceof StoredSummary && s.source()[0] === from[0] && s.source()[1] === from[1]))) {
       // As written before: its items, and the rows of its cards.
       const [index, k] = from;
-      ([4, 5, 6] as const).forEach((n, j) => {
+      ITEM_LINES.forEach((n, j) => {
         const [start, end] = index.itemAt(n, k);
         lines[j]!.item(i === 0, index.text(n), start, end);
         lengths[j]!.push(end - start);
@@ -494,8 +540,9 @@ export function encodeIndex(version: string, files: string[], entries: IndexEntr
       at += bytes.length;
       return { id: card.id, title: card.title, ...(card.subtitle !== undefined ? { subtitle: card.subtitle } : {}), tags: card.tags, line: card.line, blocks: [at - bytes.length, at] };
     });
-    const details: Details = { tags: s.tags, path: s.path, bundled: s.bundled, counts: s.counts, ...(s.system !== undefined ? { system: s.system } : {}), ...(s.decks ? { decks: s.decks } : {}) };
-    [details, cards, s.names].forEach((value, j) => {
+    const place = placeOf(s, files[i]!);
+    const labels: Labels = { tags: s.tags, ...(s.system !== undefined ? { system: s.system } : {}), ...(s.decks ? { decks: s.decks } : {}) };
+    [place, cards, s.names, labels].forEach((value, j) => {
       const bytes = Buffer.from(JSON.stringify(value));
       lines[j]!.item(i === 0, bytes);
       lengths[j]!.push(bytes.length);
