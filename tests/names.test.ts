@@ -13,6 +13,11 @@ import { mock } from '../src/commands/mock.js';
 import { NotFoundError } from '../src/errors.js';
 import { distance, matchName } from '../src/guides/match.js';
 import { testRuntime } from './helpers/runtime.js';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const GUIDES = join(import.meta.dirname, '../guides');
 
 type Kind = 'scenario' | 'guide' | 'card' | 'trade-off' | 'trap';
 
@@ -116,6 +121,37 @@ describe('names that must be found', () => {
   it.each(FOUND)('%s %j opens %s', async (kind, query, id, typo) => {
     const r = await open(kind, query);
     expect(r.id).toBe(id);
+    if (typo) expect(r.err).toMatch(new RegExp(`^coach: matched '${query}' → .+\\n$`));
+    else expect(r.err).toBe('');
+  });
+});
+
+describe("names in a user's library, read back from its summary index (issue 14)", () => {
+  // The bundled guides' files as a user's own (the same ids, so they replace the
+  // bundled ones), indexed once: every later run reads names, tags and cards from the
+  // index, which keeps a card's id and title apart from its tags, and a guide's tags
+  // apart from its id and title.
+  const dir = mkdtempSync(join(tmpdir(), 'coach-names-'));
+  for (const f of readdirSync(GUIDES).filter((f) => f.endsWith('.md'))) copyFileSync(join(GUIDES, f), join(dir, f));
+  const cacheDir = join(mkdtempSync(join(tmpdir(), 'coach-names-cache-')), 'cache');
+  const opened = async (kind: 'guide' | 'card', query: string): Promise<{ id: string; path: string; err: string }> => {
+    const io = testIo({ cacheDir });
+    if (kind === 'guide') {
+      const r = await guide({ guides: [dir], id: query }, io);
+      if (r.kind !== 'overview') throw new Error('expected an overview');
+      return { id: r.guide.id, path: r.guide.path, err: io.err() };
+    }
+    const r = await card({ guides: [dir], query, names: [query] }, io);
+    if (r.kind !== 'card') throw new Error('expected one card');
+    return { id: r.card.id, path: '', err: io.err() };
+  };
+  const cases = FOUND.filter(([kind]) => kind === 'guide' || kind === 'card') as ['guide' | 'card', string, string, boolean][];
+
+  it.each(cases)('%s %j opens %s', async (kind, query, id, typo) => {
+    await opened('card', 'latency'); // the index is written by the first run
+    const r = await opened(kind, query);
+    expect(r.id).toBe(id);
+    if (kind === 'guide') expect(r.path).toBe(join(dir, `${id}.md`));
     if (typo) expect(r.err).toMatch(new RegExp(`^coach: matched '${query}' → .+\\n$`));
     else expect(r.err).toBe('');
   });

@@ -5,6 +5,7 @@ import type { Card } from '../guides/model.js';
 import { noteMatch, openSummaries, type LibraryOptions } from './open.js';
 import { matchName, type NameMatch } from '../guides/match.js';
 import { cardOf, type CardSummary } from '../guides/library.js';
+import { cardNames } from '../guides/summary-index.js';
 import { renderBox } from '../render/box.js';
 import { maxOf } from '../render/layout.js';
 import { piped, renderRecords, type View } from '../render/records.js';
@@ -26,9 +27,25 @@ type Candidate = { id: string; title: string; tags: string[]; guide: string; ext
 
 export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   const lib = await openSummaries(options, io);
-  // Names only: a card's rows are read from the index for the cards drawn (a
-  // spread of the summary card would read them all).
-  const all: Candidate[] = lib.guides.flatMap((g) => g.cards.map((c) => ({ id: c.id, title: c.title, tags: c.tags, guide: g.id, extra: `${c.subtitle ?? ''} ${g.title}`, summary: c })));
+  // Ids and titles first: most queries are a card's name or the start of one, and
+  // with a large library the rest of every card is read only for the others (issue
+  // 14). A card's rows are read from the index only for the cards drawn.
+  const all: Candidate[] = lib.guides.flatMap((g) =>
+    cardNames(g).map(([id, title], k) => ({
+      id,
+      title,
+      guide: g.id,
+      get tags() {
+        return g.cards[k]!.tags;
+      },
+      get extra() {
+        return `${g.cards[k]!.subtitle ?? ''} ${g.title}`;
+      },
+      get summary() {
+        return g.cards[k]!;
+      },
+    })),
+  );
   const query = (options.query ?? options.names?.join(' ') ?? '').trim();
   if (!query) return { kind: 'list', cards: all.map((c) => ({ id: c.id, title: c.title, guide: c.guide })) };
   let found: { name: string; match: NameMatch<Candidate> }[] | undefined;

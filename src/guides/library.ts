@@ -343,7 +343,7 @@ function removeEntry(cacheDir: string, file: string): void {
 
 // The summary index (summary-index.ts), one file for the library: the shards of
 // earlier versions are removed when it is written.
-const INDEX_VERSION = `10:${PARSER}`;
+const INDEX_VERSION = `11:${PARSER}`;
 const INDEX_FILE = 'user-guides.idx';
 const OLD_INDEXES = ['user-guides.json', 'user-guides-full.json', ...Array.from({ length: 16 }, (_, k) => `user-guides-${k.toString(16)}.json`)];
 

@@ -7,19 +7,21 @@
 //   2. their sizes and times, side by side;
 //   3. problems and scenarios by file, and each file's guide as id, title and where its
 //      cards' rows are (start, length, CRC);
-//   4. each guide's path and counts, a list item per file (what `list guides` shows);
-//   5. each guide's cards (a card's rows as a byte range of the guide's rows);
-//   6. the names of each guide's parts;
-//   7. the rest of each guide's summary: tags, system, decks (what name matching reads
-//      past an exact name);
-//   8. the length of each item of lines 4-7.
+//   4. each guide's counts (and its path where that is not the file's name), a list
+//      item per file: what `coach list guides` shows;
+//   5. the id and title of each guide's cards: what `coach card X` matches first;
+//   6. the rest of each guide's cards (a card's rows as a byte range of the guide's rows);
+//   7. the names of each guide's parts;
+//   8. the rest of each guide's summary: tags, system, decks;
+//   9. the length of each item of lines 4-8.
 //
 // A run reads lines 0-3. When it finds the same files with the same sizes and times,
 // it compares lines 1 and 2 as bytes with its own and parses only line 3: no entry is
-// looked at one by one. Lines 4-8 and the rows are read and parsed when a command first
-// asks for what they hold (`coach card latency` reads only the cards of the guides it
-// looks at, `coach list guides` only line 4, `coach guide X` none). When files change, the index is written again from the items of unchanged
-// guides as they are (line 7 says where each one is) and the changed guides' new
+// looked at one by one. Lines 4-9 and the rows are read and parsed when a command first
+// asks for what they hold: `coach list guides` reads line 4; `coach card latency` line
+// 5, and line 6 only past an exact name or the start of one; `coach guide X` none of
+// them. When files change, the index is written again from the items of unchanged
+// guides as they are (line 9 says where each one is) and the changed guides' new
 // items: nothing else is parsed.
 //
 // Each part is checked against its CRC as it is read; what checks is as coach wrote it
@@ -45,7 +47,10 @@ export interface IndexEntry extends Stamp {
   problems: Problem[];
 }
 
-type StoredCard = Omit<CardSummary, 'blocks'> & { blocks: [number, number] };
+/** A card on line 6: all but its id and title (line 5), its rows as a byte range of the guide's. */
+type StoredCard = Omit<CardSummary, 'id' | 'title' | 'blocks'> & { blocks: [number, number] };
+/** A card on line 5: its id and title. */
+type CardName = [string, string];
 /**
  * Line 4: what `coach list guides` shows of a guide besides its id and title, short
  * (about 12 bytes a guide): its counts of traps, trade-offs, cards and questions; then
@@ -78,10 +83,10 @@ const isPlace = (p: unknown): p is Place =>
 /** Line 7: the rest. */
 type Labels = Pick<GuideSummary, 'tags' | 'system' | 'decks'>;
 /** The lines that hold an item per file. */
-const ITEM_LINES = [4, 5, 6, 7] as const;
+const ITEM_LINES = [4, 5, 6, 7, 8] as const;
 type ItemLine = (typeof ITEM_LINES)[number];
 /** The line of the item lengths. */
-const LENGTHS = 8;
+const LENGTHS = 9;
 /** A guide's id, title, and the start, length and CRC of its cards' rows. */
 type Head = [string, string, number, number, number];
 
@@ -91,7 +96,7 @@ interface Line3 {
   heads: (Head | 0)[];
 }
 
-const LINES = 9;
+const LINES = 10;
 
 /**
  * zlib's CRC-32, with node:zlib loaded on first use: a command on the bundled guides
@@ -222,10 +227,13 @@ class StoredCardSummary {
   declare subtitle?: string;
   readonly #at: [number, number];
   readonly #rows: () => Buffer;
-  constructor(card: StoredCard, rows: () => Buffer) {
-    const { blocks, ...rest } = card;
-    Object.assign(this, rest);
-    this.#at = blocks;
+  constructor([id, title]: CardName, card: StoredCard, rows: () => Buffer) {
+    this.id = id;
+    this.title = title;
+    if (card.subtitle !== undefined) this.subtitle = card.subtitle;
+    this.tags = card.tags;
+    this.line = card.line;
+    this.#at = card.blocks;
     this.#rows = rows;
   }
   get blocks(): string {
@@ -283,7 +291,7 @@ export class StoredSummary implements GuideSummary {
   }
   #placeRead?: Placed;
   get #labels(): Labels {
-    return (this.#labelsRead ??= this.#index.line<Labels[]>(7)[this.#i]!);
+    return (this.#labelsRead ??= this.#index.line<Labels[]>(8)[this.#i]!);
   }
   #labelsRead?: Labels;
   get system(): string | undefined {
@@ -305,15 +313,28 @@ export class StoredSummary implements GuideSummary {
     return this.#labels.decks;
   }
   get cards(): CardSummary[] {
-    return (this.#cards ??= (this.#index.line<StoredCard[][]>(5)[this.#i] ?? []).map((c) => new StoredCardSummary(c, () => this.#ownRows()) as unknown as CardSummary));
+    if (!this.#cards) {
+      const names = this.cardNames();
+      this.#cards = (this.#index.line<StoredCard[][]>(6)[this.#i] ?? []).map((c, k) => new StoredCardSummary(names[k]!, c, () => this.#ownRows()) as unknown as CardSummary);
+    }
+    return this.#cards;
+  }
+  /** The id and title of each card, without the rest. */
+  cardNames(): CardName[] {
+    return this.#index.line<CardName[][]>(5)[this.#i] ?? [];
   }
   get names(): GuideSummary['names'] {
-    return (this.#names ??= this.#index.line<GuideSummary['names'][]>(6)[this.#i]!);
+    return (this.#names ??= this.#index.line<GuideSummary['names'][]>(7)[this.#i]!);
   }
   toJSON(): GuideSummary {
     const { system, decks, ...rest } = { ...this.#place, ...this.#labels };
     return { id: this.id, title: this.title, ...rest, ...(system !== undefined ? { system } : {}), ...(decks ? { decks } : {}), cards: this.cards.map(plainCard), names: this.names };
   }
+}
+
+/** The id and title of each of a guide's cards: for a summary read from the index, line 5 alone. */
+export function cardNames(g: GuideSummary): CardName[] {
+  return g instanceof StoredSummary ? g.cardNames() : g.cards.map((c) => [c.id, c.title]);
 }
 
 /** What a run finds on disk: the files, and the size and time of each side by side (0, 0 for one gone). */
@@ -413,13 +434,19 @@ function checked(index: Stored, shape: typeof Shape): Map<string, IndexEntry> {
   const files = index.line<string[]>(1);
   const stamps = index.line<number[]>(2);
   const { problems, scenarios, heads } = index.line<Line3>(3);
-  const [places, cards, names, labels] = [index.line<Place[]>(4), index.line<StoredCard[][]>(5), index.line<GuideSummary['names'][]>(6), index.line<Labels[]>(7)];
-  if (![files, stamps, heads, places, cards, names, labels].every(Array.isArray) || typeof problems !== 'object' || typeof scenarios !== 'object') throw new Error('not an index');
+  const [places, cardNames, cards, names, labels] = [
+    index.line<Place[]>(4),
+    index.line<CardName[][]>(5),
+    index.line<StoredCard[][]>(6),
+    index.line<GuideSummary['names'][]>(7),
+    index.line<Labels[]>(8),
+  ];
+  if (![files, stamps, heads, places, cardNames, cards, names, labels].every(Array.isArray) || typeof problems !== 'object' || typeof scenarios !== 'object') throw new Error('not an index');
   const entries = new Map<string, IndexEntry>();
   files.forEach((file, i) => {
     const h = heads[i];
     const place = places[i];
-    const summary = h ? { ...(isPlace(place) && typeof file === 'string' ? placed(place, file) : {}), ...labels[i], id: h[0], title: h[1], cards: cards[i] } : undefined;
+    const summary = h ? { ...(isPlace(place) && typeof file === 'string' ? placed(place, file) : {}), ...labels[i], id: h[0], title: h[1], cards: named(cardNames[i], cards[i]) } : undefined;
     const entry = { size: stamps[2 * i], mtimeMs: stamps[2 * i + 1], problems: problems[i] ?? [], summary, scenario: scenarios[i] ?? undefined };
     if (typeof file !== 'string' || !isIndexEntry(entry, shape)) return;
     if (entry.summary) {
@@ -437,6 +464,15 @@ function checked(index: Stored, shape: typeof Shape): Map<string, IndexEntry> {
     entries.set(file, entry);
   });
   return entries;
+}
+
+/** A guide's cards from lines 5 and 6 as read unchecked: each with its id and title again (what is not a card fails the entry's check). */
+function named(names: unknown, cards: unknown): unknown {
+  if (!Array.isArray(names) || !Array.isArray(cards) || names.length !== cards.length) return undefined;
+  return cards.map((card: unknown, k) => {
+    const name: unknown = names[k];
+    return Array.isArray(name) && card && typeof card === 'object' ? { ...card, id: name[0], title: name[1] } : undefined;
+  });
 }
 
 function isIndexEntry(e: unknown, { isGuideSummary, isProblem, isScenario }: typeof Shape): e is IndexEntry {
@@ -538,11 +574,12 @@ export function encodeIndex(version: string, files: string[], entries: IndexEntr
       const bytes = Buffer.from(card.blocks);
       cardRows.push(bytes);
       at += bytes.length;
-      return { id: card.id, title: card.title, ...(card.subtitle !== undefined ? { subtitle: card.subtitle } : {}), tags: card.tags, line: card.line, blocks: [at - bytes.length, at] };
+      return { ...(card.subtitle !== undefined ? { subtitle: card.subtitle } : {}), tags: card.tags, line: card.line, blocks: [at - bytes.length, at] };
     });
+    const cardNames = s.cards.map((card): CardName => [card.id, card.title]);
     const place = placeOf(s, files[i]!);
     const labels: Labels = { tags: s.tags, ...(s.system !== undefined ? { system: s.system } : {}), ...(s.decks ? { decks: s.decks } : {}) };
-    [place, cards, s.names, labels].forEach((value, j) => {
+    [place, cardNames, cards, s.names, labels].forEach((value, j) => {
       const bytes = Buffer.from(JSON.stringify(value));
       lines[j]!.item(i === 0, bytes);
       lengths[j]!.push(bytes.length);
