@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGuideText } from '../src/guides/parse.js';
 import type { Scenario } from '../src/guides/model.js';
-import { NOT_IN_BRIEF, classify, reply, topicOf } from '../src/mock/interviewer.js';
+import { NOT_IN_BRIEF, classify, reply } from '../src/mock/interviewer.js';
+import { topicOf } from '../src/mock/facets.js';
 
 function scenario(id: string): Scenario {
   const path = join(import.meta.dirname, `../guides/scenarios/${id}.md`);

@@ -4,7 +4,8 @@
 // answers, requirements and key numbers (marked as taken from the guide), and
 // follow-ups from its deep-dive topics, trade-offs and traps. Pure.
 import type { Guide, ScenarioAnswer } from '../guides/model.js';
-import { askFor, classify, isGeneral, topicOf, type GuideFact } from './interviewer.js';
+import { classify, type GuideFact } from './interviewer.js';
+import { askFor, isGeneral, topicOf } from './facets.js';
 
 export interface GuideScenario {
   prompt: string;

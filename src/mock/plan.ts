@@ -6,7 +6,8 @@ import { STANDARD_PLAN, phaseKey } from '../guides/phases.js';
 import { stem } from '../guides/keypoints.js';
 import { followUpsFor, type FollowUp } from './follow-ups.js';
 import { scenarioFromGuide } from './guide-scenario.js';
-import { askFor, type GuideFact } from './interviewer.js';
+import { askFor } from './facets.js';
+import type { GuideFact } from './interviewer.js';
 import { subPhrases } from '../guides/recognizers/derive.js';
 import { slug } from '../guides/text.js';
 

@@ -16,7 +16,7 @@ import { domainKeys, overlap, pointKeys, relevance, type MatchResult } from '../
 import { profile, specificity } from '../judge/prose.js';
 import type { MockSession, PhaseState, PhaseStatus } from './session.js';
 import type { PlanTrap } from './plan.js';
-import { askFor, facetOf } from './interviewer.js';
+import { askFor, facetOf } from './facets.js';
 
 export interface PointReview {
   label: string;

@@ -9,7 +9,8 @@ import { isQuestion, sentences } from '../judge/prose.js';
 import type { MockClock } from './clock.js';
 import { phaseClock, type PhaseClock } from './clock.js';
 import { nextMove, nudged, type FollowUp } from './follow-ups.js';
-import { classify, reply, topicOf, type InterviewerReply } from './interviewer.js';
+import { classify, reply, type InterviewerReply } from './interviewer.js';
+import { topicOf } from './facets.js';
 import type { MockPhase, MockPlan } from './plan.js';
 
 export type TurnKind = 'opening' | 'follow-up' | 'probe' | 'nudge' | 'trap' | 'question' | 'reply' | 'answer' | 'note';

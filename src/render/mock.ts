@@ -8,7 +8,7 @@ import { renderTable } from './table.js';
 import { pointParts } from './points.js';
 import { timeline } from './timeline.js';
 import { formatClock, formatMinutes } from '../mock/clock.js';
-import { askFor, facetOf } from '../mock/interviewer.js';
+import { askFor, facetOf } from '../mock/facets.js';
 import type { MockPhase, MockPlan } from '../mock/plan.js';
 import type { Review } from '../mock/review.js';
 import type { MockSession, PhaseState } from '../mock/session.js';
