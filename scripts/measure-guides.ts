@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGuideBytes } from '../src/guides/files.js';
 import type { Guide } from '../src/guides/model.js';
-import { buildPlan } from '../src/mock/plan.js';
+import { buildPlan } from '../src/mock/build-plan.js';
 import { sessionFromAnswers, parseAnswers } from '../src/mock/answers.js';
 import { reviewSession } from '../src/mock/review.js';
 

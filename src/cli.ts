@@ -307,6 +307,7 @@ export function buildProgram(rt: Runtime, state: { exitCode: number }, argv?: st
             ...(opts.phase ? { phase: opts.phase } : {}),
             ...(interviewer ? { interviewer } : {}),
             ...(opts.answers ? { answers: opts.answers } : {}),
+            ...(opts.json ? { json: true } : {}),
           };
           // The study sheet is long; the review after a live mock is read where it ends.
           await show(opts.json, io, await m.mock(options, io), m.renderMock, (r) => r.kind === 'study');

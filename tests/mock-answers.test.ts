@@ -11,7 +11,7 @@ import { NotFoundError, UsageError } from '../src/errors.js';
 import { readHistory } from '../src/store/history.js';
 import { run, type Runtime } from '../src/cli.js';
 import { parseAnswers, questionLines } from '../src/mock/answers.js';
-import { buildPlan } from '../src/mock/plan.js';
+import { buildPlan } from '../src/mock/build-plan.js';
 import { STANDARD_PLAN } from '../src/guides/phases.js';
 import { testIo, type TestIo } from './helpers/io.js';
 import { renderValidate, validate } from '../src/commands/validate.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MockClock, formatClock, formatCountdown, phaseClock } from '../src/mock/clock.js';
 import { MockSession } from '../src/mock/session.js';
-import { buildPlan } from '../src/mock/plan.js';
+import { buildPlan } from '../src/mock/build-plan.js';
 import { reviewSession } from '../src/mock/review.js';
 import { statusLine } from '../src/mock-screen.js';
 import { style } from '../src/render/style.js';

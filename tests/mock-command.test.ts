@@ -354,7 +354,8 @@ describe('plan options', () => {
   });
 
   it('--interviewer leans the follow-ups to that background, from the BigHead discussion points', async () => {
-    const p = await plan({ scenario: 'fintech', interviewer: 'infra' });
+    // With --json, as a user sees which key points a follow-up probes.
+    const p = await plan({ scenario: 'fintech', interviewer: 'infra', json: true });
     expect(p.interviewer?.title).toBe('If Interviewer Has Infra/SRE Background');
     expect(p.phases.find((x) => x.key === 'deep-dive')?.followUps[0]?.text).toBe('From my infrastructure side: tell me about scaling strategy: horizontal versus vertical.');
     expect(p.phases.find((x) => x.key === 'scale')?.followUps[0]).toEqual({

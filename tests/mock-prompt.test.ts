@@ -9,7 +9,7 @@ import { terminalPrompt } from '../src/prompt.js';
 import { CancelledError } from '../src/errors.js';
 import { MockClock } from '../src/mock/clock.js';
 import { MockSession } from '../src/mock/session.js';
-import { buildPlan } from '../src/mock/plan.js';
+import { buildPlan } from '../src/mock/build-plan.js';
 import { statusLine } from '../src/mock-screen.js';
 import { style } from '../src/render/style.js';
 import { emptyGuide } from '../src/guides/model.js';

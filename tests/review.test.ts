@@ -3,7 +3,8 @@
 // drill advice follows what was missed.
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../src/commands/shared.js';
-import { buildPlan, type MockPlan } from '../src/mock/plan.js';
+import { buildPlan } from '../src/mock/build-plan.js';
+import type { MockPlan } from '../src/mock/plan.js';
 import { MockClock } from '../src/mock/clock.js';
 import { MockSession } from '../src/mock/session.js';
 import { reviewSession, timeCredit, trapsToDrill, TIME_WEIGHT } from '../src/mock/review.js';

@@ -14,7 +14,8 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { findOne, openGuide, openSummaries, type LibraryOptions } from './shared.js';
 import type { GuideSummary } from '../guides/library.js';
 import { renderReview, renderStudy } from '../render/mock.js';
-import { BACKGROUNDS, buildPlan, type MockPlan } from '../mock/plan.js';
+import { BACKGROUNDS, planMock, type MockPlan, type PlanParts } from '../mock/plan.js';
+import type { FollowUp } from '../mock/follow-ups.js';
 import type { MockSession } from '../mock/session.js';
 import type { Review } from '../mock/review.js';
 import type { TranscriptMeta } from '../mock/transcript.js';
@@ -27,6 +28,8 @@ export interface MockOptions extends LibraryOptions {
   phase?: string;
   interviewer?: string;
   answers?: string;
+  /** The plan is printed as JSON, which shows the key points each follow-up probes. */
+  json?: boolean;
   /** For `--scenario random`; Math.random unless a test passes a seeded one. */
   random?: () => number;
 }
@@ -49,14 +52,22 @@ export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
     const bighead = lib.guides.find((g) => g.id === 'bighead');
     discussion = guide.discussion.some((d) => d.background === background) ? guide.discussion : bighead ? (await openGuide(options, io, lib, bighead)).discussion : [];
   }
-  const plan = buildPlan({
-    guide,
-    ...(scenario ? { scenario } : {}),
-    ...(options.minutes ? { minutes: options.minutes } : {}),
-    ...(options.phase ? { phase: options.phase } : {}),
-    ...(background ? { interviewer: background } : {}),
-    ...(discussion ? { discussion } : {}),
-  });
+  // The study sheet on a scenario, for a person to read, is made without the judge
+  // (more than half of what this command loaded: issue 14); a mock that is sat or
+  // scored, a plan printed as JSON and a mock on a guide alone need it.
+  const sheet = !options.answers && !options.json && !io.interactive && scenario !== undefined;
+  const parts = sheet ? SHEET : (await import('../mock/build-plan.js')).JUDGED;
+  const plan = planMock(
+    {
+      guide,
+      ...(scenario ? { scenario } : {}),
+      ...(options.minutes ? { minutes: options.minutes } : {}),
+      ...(options.phase ? { phase: options.phase } : {}),
+      ...(background ? { interviewer: background } : {}),
+      ...(discussion ? { discussion } : {}),
+    },
+    parts,
+  );
   if (plan.phases.length === 0) {
     const names = (guide.pacing.length > 0 ? guide.pacing : STANDARD_PLAN).map((p) => p.key);
     throw new UsageError(`no phase '${options.phase}' in the plan of ${guide.id}`, `phases: ${names.join(', ')}`);
@@ -65,6 +76,27 @@ export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
   if (!io.interactive) return { kind: 'study', plan };
   return live(plan, options.speed ?? 1, io);
 }
+
+/**
+ * The parts of a study sheet's plan: it prints what the interviewer asks, never which
+ * key points a follow-up probes, and it is on a scenario, so no guide makes its own.
+ * Reading either is a mistake that fails loudly rather than printing an empty list.
+ */
+const SHEET: PlanParts = {
+  followUps: (texts) =>
+    texts.map(
+      (text) =>
+        Object.defineProperty({ text }, 'probes', {
+          enumerable: true,
+          get: () => {
+            throw new Error('a study sheet does not work out the key points its follow-ups probe');
+          },
+        }) as FollowUp,
+    ),
+  guideScenario: () => {
+    throw new Error('a study sheet on a scenario makes no scenario of its guide');
+  },
+};
 
 // The session, the scorer and the store load for a mock that is sat or scored, not
 // for the study sheet (issue 14: it printed in 1.8x the time of node -e 0).

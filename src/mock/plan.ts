@@ -1,11 +1,16 @@
 // The plan of one mock: the guide's pacing (or the standard 45-minute plan) scaled to
 // the minutes asked for, each phase with what the interviewer will say, its key
 // points, and in Scale & Trade-offs one of the guide's trap questions. Pure.
+//
+// Two parts of a plan are the judge's work and are passed in (PlanParts): which key
+// points each follow-up probes, and the scenario a guide without one makes. The study
+// sheet needs neither, so this module loads no judge; ./build-plan.ts gives the plan
+// with both, for a mock that is sat, scored or printed as JSON.
 import type { DiscussionGroup, Guide, KeyPoint, Phase, Scenario, ScenarioAnswer, Trap } from '../guides/model.js';
 import { STANDARD_PLAN, phaseKey } from '../guides/phases.js';
 import { stem } from '../guides/keypoints.js';
-import { followUpsFor, type FollowUp } from './follow-ups.js';
-import { scenarioFromGuide } from './guide-scenario.js';
+import type { FollowUp } from './follow-ups.js';
+import type { GuideScenario } from './guide-scenario.js';
 import { askFor } from './facets.js';
 import type { GuideFact } from './interviewer.js';
 import { subPhrases } from '../guides/recognizers/derive.js';
@@ -74,6 +79,14 @@ export interface PlanInput {
   interviewer?: string;
   /** Where the interviewer backgrounds come from (the BigHead guide's discussion points). */
   discussion?: DiscussionGroup[];
+}
+
+/** The judge's parts of a plan (./build-plan.ts has them). */
+export interface PlanParts {
+  /** A phase's follow-ups, each with the key points it probes (followUpsFor). */
+  followUps: (texts: string[], points: KeyPoint[]) => FollowUp[];
+  /** The prompt, must-ask questions and facts of a mock on a guide alone (scenarioFromGuide). */
+  guideScenario: (guide: Guide) => GuideScenario;
 }
 
 export const BACKGROUNDS = ['ml', 'infra', 'data', 'product'] as const;
@@ -293,7 +306,7 @@ function folderOf(path: string): string {
   return i > 0 ? path.slice(0, i) : '.';
 }
 
-export function buildPlan(input: PlanInput): MockPlan {
+export function planMock(input: PlanInput, parts: PlanParts): MockPlan {
   const { guide, scenario } = input;
   // The plan nearest the minutes asked for (a guide may give 45 and 60), else the standard one.
   const plans = guide.pacing.length > 0 ? [guide.pacing, ...(guide.altPlans ?? [])] : [STANDARD_PLAN.map((p) => ({ ...p, keyPoints: guide.phasePoints?.[String(p.key)] ?? [] }))];
@@ -357,7 +370,10 @@ export function buildPlan(input: PlanInput): MockPlan {
       tips: p.tips,
       keyPoints: p.keyPoints,
       opening: OPENINGS[key] ?? `Next, ${lowerFirst(p.name.replace(/[.:]+$/, ''))}${p.focus && p.focus !== p.name ? `: ${lowerFirst(p.focus.replace(/[.]+$/, ''))}` : ''}. Over to you.`,
-      followUps: followUpsFor([...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : (fromGuide!.get(key) ?? []))], withTrap ? [...p.keyPoints, ...trap.keyPoints] : p.keyPoints),
+      followUps: parts.followUps(
+        [...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : (fromGuide!.get(key) ?? []))],
+        withTrap ? [...p.keyPoints, ...trap.keyPoints] : p.keyPoints,
+      ),
       ...(withTrap ? { trap } : {}),
     };
   });
@@ -367,7 +383,7 @@ export function buildPlan(input: PlanInput): MockPlan {
   }
 
   // A guide without a scenario makes its own: prompt, must-ask questions, facts.
-  const own = scenario ? undefined : scenarioFromGuide(guide);
+  const own = scenario ? undefined : parts.guideScenario(guide);
   const mustAsk = scenario ? scenario.mustAsk : own!.mustAsk;
   const prompt = scenario?.prompt ?? own!.prompt;
   return {

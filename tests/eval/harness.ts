@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLibrary } from '../../src/commands/shared.js';
-import { buildPlan, type MockPlan } from '../../src/mock/plan.js';
+import { buildPlan } from '../../src/mock/build-plan.js';
+import type { MockPlan } from '../../src/mock/plan.js';
 import { parseAnswers, sessionFromAnswers } from '../../src/mock/answers.js';
 import { reviewSession } from '../../src/mock/review.js';
 import { reply } from '../../src/mock/interviewer.js';
