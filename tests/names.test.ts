@@ -12,6 +12,7 @@ import { trap } from '../src/commands/trap.js';
 import { mock } from '../src/commands/mock.js';
 import { NotFoundError } from '../src/errors.js';
 import { distance, matchName } from '../src/guides/match.js';
+import { alnumRuns } from '../src/guides/text.js';
 import { testRuntime } from './helpers/runtime.js';
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -252,5 +253,35 @@ describe('matchName', () => {
     ['kitten', 'sitting', 3],
   ])('distance(%s, %s) = %i', (a, b, d) => {
     expect(distance(a, b, 5)).toBe(d);
+  });
+});
+
+describe('the words of a name: letters and digits as /[\\p{L}\\p{N}]+/u finds them', () => {
+  const unicode = (text: string): string[] => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  it.each([
+    ['feature-store v2: p99 < 10ms', ['feature', 'store', 'v2', 'p99', '10ms']],
+    ['“Design” a platform — batch → real time • 2×', ['Design', 'a', 'platform', 'batch', 'real', 'time', '2']],
+    ['Café naïve résumé', ['Café', 'naïve', 'résumé']],
+    ['x² ½ ①', ['x²', '½', '①']],
+    ['数据平台 für Ärzte', ['数据平台', 'für', 'Ärzte']],
+    ['', []],
+  ])('%j', (text, words) => {
+    expect(alnumRuns(text)).toEqual(words);
+    expect(alnumRuns(text)).toEqual(unicode(text));
+  });
+  it('every character of plain text (ASCII, punctuation, arrows, maths, box drawing) splits as the Unicode classes split it', () => {
+    const ranges = [
+      [0x00, 0x7f],
+      [0x2010, 0x2027],
+      [0x2030, 0x205e],
+      [0x2190, 0x22ff],
+      [0x2500, 0x259f],
+    ];
+    for (const [from, to] of ranges) {
+      for (let cp = from!; cp <= to!; cp++) {
+        const text = `a${String.fromCodePoint(cp)}b`;
+        expect(alnumRuns(text), `U+${cp.toString(16)}`).toEqual(unicode(text));
+      }
+    }
   });
 });

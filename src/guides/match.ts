@@ -6,7 +6,7 @@
 // reports. Words such as "the" or "of" count for nothing, and a query made only of
 // them matches nothing. Pure, and light enough that `coach card latency` never loads
 // anything else.
-import { slug } from './text.js';
+import { alnumRuns, slug } from './text.js';
 
 export interface Named {
   id: string;
@@ -62,11 +62,7 @@ const STOP = new Set([
   'your',
 ]);
 
-export const wordsOf = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+export const wordsOf = (text: string): string[] => alnumRuns(text.toLowerCase());
 
 /** The words of a query that can tell items apart. */
 export function contentWords(query: string): string[] {

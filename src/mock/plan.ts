@@ -14,7 +14,7 @@ import type { GuideScenario } from './guide-scenario.js';
 import { askFor } from './facets.js';
 import type { GuideFact } from './interviewer.js';
 import { subPhrases } from '../guides/recognizers/derive.js';
-import { slug } from '../guides/text.js';
+import { alnumRuns, slug } from '../guides/text.js';
 
 export interface PlanTrap {
   id: string;
@@ -157,7 +157,11 @@ const STOP = new Set([
 ]);
 
 function stems(text: string): Set<string> {
-  return new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem).filter((w) => w.length > 1 && !STOP.has(w)));
+  return new Set(
+    alnumRuns(text.toLowerCase())
+      .map(stem)
+      .filter((w) => w.length > 1 && !STOP.has(w)),
+  );
 }
 
 /** The trap that fits the scenario best: most words shared with its scale follow-ups and story. */
