@@ -52,9 +52,9 @@ export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
     const bighead = lib.guides.find((g) => g.id === 'bighead');
     discussion = guide.discussion.some((d) => d.background === background) ? guide.discussion : bighead ? (await openGuide(options, io, lib, bighead)).discussion : [];
   }
-  // The study sheet on a scenario, for a person to read, is made without the judge
-  // (more than half of what this command loaded: issue 14); a mock that is sat or
-  // scored, a plan printed as JSON and a mock on a guide alone need it.
+  // The study sheet on a scenario, for a person to read, is made without the judge and
+  // the interviewer's matcher (a third of what this command compiled, issue 14); a mock
+  // that is sat or scored, a plan printed as JSON and a mock on a guide alone need them.
   const sheet = !options.answers && !options.json && !io.interactive && scenario !== undefined;
   const parts = sheet ? SHEET : (await import('../mock/build-plan.js')).JUDGED;
   const plan = planMock(
