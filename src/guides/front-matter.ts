@@ -4,7 +4,7 @@
 // file's bytes, so every key and string is cleaned after parsing; and aliases can name
 // a value many times over ("billion laughs": 420 bytes that expand to gigabytes), so
 // aliases, nesting and the number of values once expanded are limited. Pure.
-import matter from '@11ty/gray-matter';
+import type matterType from '@11ty/gray-matter';
 import { BUDGET, OverBudget } from './budget.js';
 import { sanitize } from './text.js';
 
@@ -19,12 +19,25 @@ export interface FrontMatter {
 // gray-matter and js-yaml"), whose own limits stop the parse early with a clear reason.
 const OPTIONS = { language: 'yaml', excerpt: false, maxAliases: BUDGET.yamlAliases, maxDepth: BUDGET.yamlDepth };
 
+let loaded: typeof matterType | undefined;
+
+/**
+ * gray-matter and js-yaml (about 110 KB, two fifths of the parser bundle), loaded on
+ * the first front matter: most guides people write have none. A plain require(): in
+ * dist/ it loads the package's own bundle, built apart (scripts/build.mjs); under the
+ * tests, the package itself.
+ */
+function matter(): typeof matterType {
+  loaded ??= require('@11ty/gray-matter') as typeof matterType;
+  return loaded;
+}
+
 /** Parses a `---` block; throws js-yaml's error for invalid YAML, OverBudget past the budget. */
 export function readFrontMatter(block: string): FrontMatter {
   let raw: unknown;
   try {
     // Options (any at all) also keep gray-matter from caching results across calls.
-    raw = matter(block, OPTIONS as Parameters<typeof matter>[1]).data;
+    raw = matter()(block, OPTIONS as Parameters<typeof matterType>[1]).data;
   } catch (e) {
     const why = (e as { reason?: string }).reason ?? (e as Error).message ?? '';
     const line = (e as { mark?: { line?: number } }).mark?.line;
