@@ -1,7 +1,8 @@
 // The built coach in a real pseudo-terminal, and piped: what a user sees.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +102,37 @@ describe('coach piped', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('My guide');
     expect(readdirSync(join(xdg, 'cache', 'coach')).some((f) => /^user-guides\.idx$/.test(f))).toBe(true);
+  });
+
+  // The parser's compiled code is kept in the cache (code-cache.ts): an edited guide is
+  // read by the cached code as by the fresh, and a damaged cache file is compiled anew.
+  it('shows each edit of a guide, with the parser code cached and with that cache damaged', () => {
+    const own = mkdtempSync(join(tmpdir(), 'coach-code-'));
+    const dir = join(own, 'guides');
+    mkdirSync(dir);
+    const guide = (n: number) => `---\ntitle: Edited guide\n---\n\n# Edited guide\n\n## Quick reference\n\n| Step | Time |\n|---|---|\n| *Edit* **${n}** | ${n} ms |\n`;
+    const card = (n: number) => {
+      writeFileSync(join(dir, 'edited.md'), guide(n));
+      return pipe(['--guides', dir, 'card', 'edited'], { COACH_HOME: own, NO_COLOR: '1' });
+    };
+    const code = join(own, 'cache', 'code');
+    for (const n of [1, 2]) {
+      const r = card(n);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(new RegExp(`Edit\\s+${n}\\s+│ ${n} ms`));
+    }
+    expect(readdirSync(code).sort()).toEqual(['guides-files.bin', 'vendor-11ty-gray-matter.bin']);
+    const file = join(code, 'guides-files.bin');
+    const bytes = readFileSync(file);
+    writeFileSync(file, Buffer.concat([bytes.subarray(0, bytes.indexOf(10) + 1), Buffer.alloc(bytes.length - bytes.indexOf(10) - 1, 7)]));
+    const r = card(3);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/Edit\s+3\s+│ 3 ms/);
+    // Written again whole: its data matches the CRC its first line gives.
+    const again = readFileSync(file);
+    const head = JSON.parse(again.toString('utf8', 0, again.indexOf(10))) as { crc: number };
+    expect(crc32(again.subarray(again.indexOf(10) + 1))).toBe(head.crc);
+    expect(card(4).stdout).toMatch(/Edit\s+4\s+│ 4 ms/);
   });
 
   it('prints the JSON of the card when asked', () => {

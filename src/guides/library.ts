@@ -15,6 +15,7 @@ import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
 import type { DeckName } from '../practice/decks.js';
 import type * as Shape from './shape.js';
+import { loadBundle } from './code-cache.js';
 import { crc32, DamagedIndex, EMPTY, encodeIndex, readIndex, type Found, type IndexEntry, type Stamp } from './summary-index.js';
 
 /** What loading found wrong, and when. */
@@ -167,7 +168,7 @@ export async function loadGuide(options: LoadOptions, lib: Summaries, summary: G
   const now = stamp && { size: stamp.size, mtimeMs: stamp.mtimeMs };
   let guide = now && options.cacheDir ? readEntry(options.cacheDir, file, now, shape) : undefined;
   if (!guide) {
-    const { loadGuideFile } = await import('./files.js');
+    const { loadGuideFile } = await parser(options.cacheDir);
     const parsed = await loadGuideFile(file);
     // Changed since the summaries were read, a moment ago: said as any file's problem.
     if (parsed.kind !== 'guide') throw new GuideGone(summary.path, parsed.problems[0]?.message ?? 'it no longer holds a guide');
@@ -499,8 +500,7 @@ async function parseFiles(files: string[], workerScript: string | undefined, cac
       worker.once('exit', (code) => reject(new Error(`index worker exited with code ${code}`)));
     }).catch(() => undefined);
   }
-  // The parser (marked, gray-matter) loads only when something needs parsing.
-  const { loadGuideFile } = await import('./files.js');
+  const { loadGuideFile } = await parser(cache?.dir);
   const here = async (from: number, to: number): Promise<Indexed[]> => {
     const results = await Promise.all(files.slice(from, to).map(async (f) => indexed(await loadGuideFile(f), false)));
     if (cache) for (let i = 0; i < results.length; i++) storeEntry(cache, files[from + i]!, cache.stamps[from + i], results[i]!);
@@ -509,6 +509,14 @@ async function parseFiles(files: string[], workerScript: string | undefined, cac
   const mine = await here(half, files.length);
   const others = (await fromWorker) ?? (await here(0, half));
   return [...others, ...mine];
+}
+
+/**
+ * The parser (marked, the recognizers), loaded only when something needs parsing; from
+ * dist/, with the compiled code of an earlier run kept in the cache (code-cache.ts).
+ */
+async function parser(cacheDir: string | undefined): Promise<typeof import('./files.js')> {
+  return (cacheDir ? loadBundle<typeof import('./files.js')>('guides-files', cacheDir) : undefined) ?? import('./files.js');
 }
 
 /**
