@@ -31,14 +31,16 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
     expect(coach(home, ['config', 'set', 'minutes', '30']).status).toBe(0);
 
     expect(mode(home)).toBe('700');
-    for (const dir of ['data', 'data/mocks', 'cache', 'cache/guides', 'config']) expect([dir, mode(join(home, dir))]).toEqual([dir, '700']);
+    for (const dir of ['data', 'data/mocks', 'cache', 'cache/guides', 'cache/code', 'config']) expect([dir, mode(join(home, dir))]).toEqual([dir, '700']);
     const files = [
       'data/history.jsonl',
       ...readdirSync(join(home, 'data/mocks')).map((f) => `data/mocks/${f}`),
       ...readdirSync(join(home, 'cache'))
-        .filter((f) => f !== 'guides' && f !== 'compile')
+        .filter((f) => f !== 'guides' && f !== 'compile' && f !== 'code')
         .map((f) => `cache/${f}`),
       ...readdirSync(join(home, 'cache/guides')).map((f) => `cache/guides/${f}`),
+      // The parser's compiled code (code-cache.ts).
+      ...readdirSync(join(home, 'cache/code')).map((f) => `cache/code/${f}`),
       'config/config.toml',
     ];
     expect(files.filter((f) => f.startsWith('data/mocks/')).length).toBe(1);
