@@ -7,7 +7,7 @@
 // trap` read, and one full entry per guide for everything else (a command that shows
 // one guide reads that one). Both are rebuilt transparently, entry by entry, when
 // stale or unreadable.
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Card, Guide, Problem, Scenario } from './model.js';
 import type { Parsed } from './parse.js';
@@ -339,7 +339,20 @@ function writeEntry(cacheDir: string, file: string, stamp: Stamp, json: string):
 }
 
 function removeEntry(cacheDir: string, file: string): void {
-  for (const ext of ['.json', '.search.json']) rmSync(entryFile(cacheDir, file, ext), { force: true });
+  for (const ext of ['.json', '.search.json']) removeFile(entryFile(cacheDir, file, ext));
+}
+
+/**
+ * Removes a cache file if it is there. unlinkSync, not rmSync: rmSync loads Node's
+ * rimraf on first use (about 1 ms of every run that writes the index), for files.
+ * A file that cannot be removed is left, as a cache that cannot be written is.
+ */
+function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    /* not there, or not ours to remove */
+  }
 }
 
 // The summary index (summary-index.ts), one file for the library: the shards of
@@ -439,7 +452,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
       // gone (summary-index.ts removed it), and the next run parses every guide again.
       if (!(e instanceof DamagedIndex)) throw e;
     }
-    for (const old of OLD_INDEXES) rmSync(join(cacheDir, old), { force: true });
+    for (const old of OLD_INDEXES) removeFile(join(cacheDir, old));
   }
   const entries = files.map((f): Entry => {
     const p = parsed.get(f);
@@ -482,8 +495,8 @@ export function storeEntry(cache: EntryCache, file: string, stamp: Stamp | undef
  * If the worker fails for any reason, its half is parsed (and written) here instead.
  */
 async function parseFiles(files: string[], workerScript: string | undefined, cache: EntryCache | undefined): Promise<Indexed[]> {
-  const { availableParallelism } = await import('node:os');
-  const split = Boolean(workerScript) && files.length >= WORKER_THRESHOLD && availableParallelism() >= 2;
+  // node:os only when there are enough files to share.
+  const split = Boolean(workerScript) && files.length >= WORKER_THRESHOLD && (await import('node:os')).availableParallelism() >= 2;
   const half = split ? Math.floor(files.length / 2) : 0;
   const theirs = files.slice(0, half);
   // The worker starts first: it boots while this thread loads the parser.
