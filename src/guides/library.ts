@@ -7,7 +7,7 @@
 // trap` read, and one full entry per guide for everything else (a command that shows
 // one guide reads that one). Both are rebuilt transparently, entry by entry, when
 // stale or unreadable.
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, writevSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Card, Guide, Problem, Scenario } from './model.js';
 import type { Parsed } from './parse.js';
@@ -16,7 +16,7 @@ import { guideFiles } from './walk.js';
 import type { DeckName } from '../practice/decks.js';
 import type * as Shape from './shape.js';
 import { loadBundle } from './code-cache.js';
-import { crc32, DamagedIndex, EMPTY, encodeIndex, readIndex, type Found, type IndexEntry, type Stamp } from './summary-index.js';
+import { crc32, DamagedIndex, EMPTY, indexChunks, readIndex, type Found, type IndexEntry, type Stamp } from './summary-index.js';
 
 /** What loading found wrong, and when. */
 export interface LoadReport {
@@ -441,7 +441,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     try {
       writeAtomically(
         join(cacheDir, INDEX_FILE),
-        encodeIndex(
+        indexChunks(
           INDEX_VERSION,
           kept,
           kept.map((f) => now.get(f)!),
@@ -532,18 +532,32 @@ async function parser(cacheDir: string | undefined): Promise<typeof import('./fi
   return (cacheDir ? loadBundle<typeof import('./files.js')>('guides-files', cacheDir) : undefined) ?? import('./files.js');
 }
 
+/** Buffers written one after the other into a new private file, without joining them first. */
+function writeChunks(file: string, chunks: Buffer[]): void {
+  const fd = openSync(file, 'w', 0o600);
+  try {
+    const total = chunks.reduce((n, c) => n + c.length, 0);
+    // writev writes them all or throws; a short count (never seen) writes the rest joined.
+    const written = writevSync(fd, chunks);
+    if (written < total) writeSync(fd, Buffer.concat(chunks).subarray(written));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Writes a cache file through a temporary file and a rename; a cache that cannot be
  * written is only slower. Private to the user (0600 in a 0700 folder), as everything
  * coach keeps: the cache holds the user's own guides.
  */
-export function writeAtomically(path: string, data: string | Buffer): void {
+export function writeAtomically(path: string, data: string | Buffer | Buffer[]): void {
   try {
     const dir = resolve(path, '..');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, data, { mode: 0o600 });
+    if (Array.isArray(data)) writeChunks(tmp, data);
+    else writeFileSync(tmp, data, { mode: 0o600 });
     renameSync(tmp, path);
   } catch {
     /* read-only cache folder: coach works, it just parses again next time */

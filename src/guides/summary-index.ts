@@ -190,11 +190,15 @@ class Stored {
     return (this.everyRow ??= this.rows(0, this.ends[LINES - 1]! - this.ends[LINES - 2]! - 1));
   }
   private everyRow?: Buffer;
-  /** Where item i of line 4-7 is in that line's text: [start, end). */
-  itemAt(n: ItemLine, i: number): [number, number] {
+  /** Where items from..to (inclusive) of line 4-8 are in that line's text, with the commas between them: [start, end). */
+  itemsAt(n: ItemLine, from: number, to: number): [number, number] {
     this.starts ??= this.itemStarts();
-    const at = this.starts[n - 4]![i]!;
-    return [at, at + this.line<number[][]>(LENGTHS)[n - 4]![i]!];
+    const starts = this.starts[n - 4]!;
+    return [starts[from]!, starts[to]! + this.line<number[][]>(LENGTHS)[n - 4]![to]!];
+  }
+  /** The lengths of items from..to (inclusive) of line 4-8. */
+  itemLengths(n: ItemLine, from: number, to: number): number[] {
+    return this.line<number[][]>(LENGTHS)[n - 4]!.slice(from, to + 1);
   }
   private starts?: number[][];
   private itemStarts(): number[][] {
@@ -513,29 +517,58 @@ class Pieces {
     }
     this.add(buf, start, end);
   }
-  bytes(): Buffer {
-    const out = Buffer.allocUnsafe(this.length);
-    let at = 0;
-    for (const [buf, start, end] of this.list) at += buf.copy(out, at, start, end);
-    return out;
+  /** The pieces as buffers to write one after the other (views, not copies). */
+  chunks(): Buffer[] {
+    return this.list.map(([buf, start, end]) => buf.subarray(start, end));
   }
 }
 
+/** The CRC-32 of buffers one after the other, without joining them. */
+function crcOf(chunks: Buffer[]): number {
+  const { crc32: crc } = process.getBuiltinModule('node:zlib');
+  return chunks.reduce((value, chunk) => crc(chunk, value), 0);
+}
+
 const COMMA = Buffer.from(',');
+const OPEN = Buffer.from('[');
+const CLOSE = Buffer.from(']\n');
 const ZERO = Buffer.from('0');
 const text = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value)}\n`);
 
 /**
  * The index of these entries, in this order, as bytes. An entry read unchecked from an
- * index keeps its items as they were written (copied as bytes); only new entries are
- * turned into JSON.
+ * index keeps its items as they were written (copied as bytes, a run of such entries
+ * in one piece per line); only new entries are turned into JSON.
  */
 export function encodeIndex(version: string, files: string[], entries: IndexEntry[]): Buffer {
+  return Buffer.concat(indexChunks(version, files, entries));
+}
+
+/**
+ * The index as buffers to be written one after the other: the unchanged guides' items
+ * and rows are views of the index they were read from, not copies (issue 14: one
+ * changed guide among 1,000 copied the 1.8 MB index three times, item by item).
+ */
+export function indexChunks(version: string, files: string[], entries: IndexEntry[]): Buffer[] {
   const line3: Line3 = { problems: {}, scenarios: {}, heads: [] };
   const stamps: number[] = [];
   const lines = ITEM_LINES.map(() => new Pieces());
   const lengths: number[][] = ITEM_LINES.map(() => []);
   const rows = new Pieces();
+  let items = 0; // items written to each of lines 4-8
+  // Entries copied as they were, from positions k0..k1 of one index: written as one piece per line.
+  let run: { index: Stored; k0: number; k1: number } | undefined;
+  const flush = (): void => {
+    if (!run) return;
+    const { index, k0, k1 } = run;
+    ITEM_LINES.forEach((n, j) => {
+      const [start, end] = index.itemsAt(n, k0, k1);
+      lines[j]!.item(items === 0, index.text(n), start, end);
+      for (const length of index.itemLengths(n, k0, k1)) lengths[j]!.push(length);
+    });
+    items += k1 - k0 + 1;
+    run = undefined;
+  };
   entries.forEach((entry, i) => {
     stamps.push(entry.size, entry.mtimeMs);
     if (entry.problems.length > 0) line3.problems[i] = entry.problems;
@@ -546,24 +579,25 @@ export function encodeIndex(version: string, files: string[], entries: IndexEntr
     if (from && (s === undefined) === (head === 0) && (!s || (s instanceof StoredSummary && s.source()[0] === from[0] && s.source()[1] === from[1]))) {
       // As written before: its items, and the rows of its cards.
       const [index, k] = from;
-      ITEM_LINES.forEach((n, j) => {
-        const [start, end] = index.itemAt(n, k);
-        lines[j]!.item(i === 0, index.text(n), start, end);
-        lengths[j]!.push(end - start);
-      });
+      if (run && run.index === index && run.k1 + 1 === k) run.k1 = k;
+      else {
+        flush();
+        run = { index, k0: k, k1: k };
+      }
       if (!s || !head) {
         line3.heads.push(0);
         return;
       }
       line3.heads.push([s.id, s.title, rows.length, head[3], head[4]]);
-      const all = index.allRows();
-      rows.add(all, head[2], head[2] + head[3]);
+      rows.add(index.allRows(), head[2], head[2] + head[3]);
       return;
     }
+    flush();
+    const first = items++ === 0;
     if (!s) {
       line3.heads.push(0);
       lines.forEach((l, j) => {
-        l.item(i === 0, ZERO);
+        l.item(first, ZERO);
         lengths[j]!.push(1);
       });
       return;
@@ -581,20 +615,24 @@ export function encodeIndex(version: string, files: string[], entries: IndexEntr
     const labels: Labels = { tags: s.tags, ...(s.system !== undefined ? { system: s.system } : {}), ...(s.decks ? { decks: s.decks } : {}) };
     [place, cardNames, cards, s.names, labels].forEach((value, j) => {
       const bytes = Buffer.from(JSON.stringify(value));
-      lines[j]!.item(i === 0, bytes);
+      lines[j]!.item(first, bytes);
       lengths[j]!.push(bytes.length);
     });
     const own = Buffer.concat(cardRows);
     line3.heads.push([s.id, s.title, rows.length, own.length, crc32(own)]);
     rows.add(own);
   });
-  // Line 0 says where each line ends (from the start of line 1) and the CRC of each.
-  const parts = [text(files), text(stamps), text(line3), ...lines.map((line) => Buffer.concat([Buffer.from('['), line.bytes(), Buffer.from(']\n')])), text(lengths)];
+  flush();
+  // Line 0 says where each line ends (from the start of line 1) and the CRC of each (without its newline).
+  const parts: Buffer[][] = [[text(files)], [text(stamps)], [text(line3)], ...lines.map((line) => [OPEN, ...line.chunks(), CLOSE]), [text(lengths)]];
   const ends: number[] = [];
   let at = 0;
-  for (const part of parts) ends.push((at += part.length) - 1);
-  const rowBytes = rows.bytes();
-  ends.push(at + rowBytes.length);
-  const crcs = parts.map((part) => crc32(part.subarray(0, part.length - 1)));
-  return Buffer.concat([text({ version, ends, crcs }), ...parts, rowBytes]);
+  for (const part of parts) ends.push((at += part.reduce((n, b) => n + b.length, 0)) - 1);
+  const rowChunks = rows.chunks();
+  ends.push(at + rows.length);
+  const crcs = parts.map((part) => {
+    const last = part[part.length - 1]!;
+    return crcOf([...part.slice(0, -1), last.subarray(0, last.length - 1)]);
+  });
+  return [text({ version, ends, crcs }), ...parts.flat(), ...rowChunks];
 }
