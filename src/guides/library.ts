@@ -14,7 +14,9 @@ import type { Parsed } from './parse.js';
 import type { BundledIndex, BundledSummaries } from './build-index.js';
 import { guideFiles } from './walk.js';
 import type { DeckName } from '../practice/decks.js';
-import type * as Shape from './shape.js';
+// The cache's shape checks (4 KB) are part of every bundle that reads the cache: loaded
+// as a module of their own, they cost each run over a user's guides about 1 ms.
+import * as Shape from './shape.js';
 import { loadBundle } from './code-cache.js';
 import { crc32, DamagedIndex, EMPTY, indexChunks, readIndex, type Found, type IndexEntry, type Stamp } from './summary-index.js';
 
@@ -164,9 +166,8 @@ export async function loadGuide(options: LoadOptions, lib: Summaries, summary: G
     return index.guides.find((g) => g.id === summary.id)!;
   }
   const stamp = statSync(file, { throwIfNoEntry: false });
-  const shape = await import('./shape.js');
   const now = stamp && { size: stamp.size, mtimeMs: stamp.mtimeMs };
-  let guide = now && options.cacheDir ? readEntry(options.cacheDir, file, now, shape) : undefined;
+  let guide = now && options.cacheDir ? readEntry(options.cacheDir, file, now, Shape) : undefined;
   if (!guide) {
     const { loadGuideFile } = await parser(options.cacheDir);
     const parsed = await loadGuideFile(file);
@@ -387,9 +388,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     stamps.set(f, s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined);
     found.stamps.push(s ? s.size : 0, s ? s.mtimeMs : 0);
   }
-  // The checks load with the cache, only when there are user guides to cache.
-  const shape = await import('./shape.js');
-  const index = cacheDir ? readIndex(join(cacheDir, INDEX_FILE), INDEX_VERSION, shape, found) : EMPTY;
+  const index = cacheDir ? readIndex(join(cacheDir, INDEX_FILE), INDEX_VERSION, Shape, found) : EMPTY;
   // The same files, sizes and times as the index holds: every summary is fresh as it is.
   if (index.same && detail === 'summary') {
     return {
@@ -407,7 +406,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     const stamp = stamps.get(f);
     if (!fresh(e, stamp)) return true;
     if (detail !== 'full' || !e!.summary) return false;
-    const guide = cacheDir ? readEntry(cacheDir, f, stamp!, shape) : undefined;
+    const guide = cacheDir ? readEntry(cacheDir, f, stamp!, Shape) : undefined;
     if (guide) fullOf.set(f, guide);
     return !guide;
   });
