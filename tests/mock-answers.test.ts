@@ -36,6 +36,24 @@ describe('coach mock --answers', () => {
     expect(good.review.timed).toBe(false);
   });
 
+  it('scores a mock of Clarify alone on its questions, not as an answer about nothing', async () => {
+    // `--phase clarify`, or a mock stopped during Clarify: no answer past it to judge.
+    const dir = mkdtempSync(join(tmpdir(), 'coach-clarify-'));
+    const good = join(dir, 'good.md');
+    const few = join(dir, 'few.md');
+    writeFileSync(good, readFileSync(GOOD, 'utf8').split('\n## High-Level')[0]!);
+    writeFileSync(few, '## Clarify\n\n- How big is it?\n');
+    const scored = async (file: string) => {
+      const r = await mock({ scenario: 'fintech', answers: file, phase: 'clarify' }, testIo());
+      if (r.kind !== 'review') throw new Error('expected a review');
+      return r.review;
+    };
+    const [g, f] = [await scored(good), await scored(few)];
+    expect(g.phases.map((p) => p.key)).toEqual(['clarify']);
+    expect(g.score).toBeGreaterThanOrEqual(70);
+    expect(f.score).toBeLessThan(g.score - 30);
+  });
+
   it('names what the vague one missed, with hints, the questions it did not ask and traps to drill', async () => {
     const io = testIo();
     const vague = await score(VAGUE, io);

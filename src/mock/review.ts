@@ -129,7 +129,7 @@ const CONCRETE = 0.03;
 /** What the points of a wholly vague answer are worth at most. */
 const VAGUE_FLOOR = 0.6;
 
-function phaseReview(session: MockSession, phase: PhaseState, timed: boolean, domain: Set<string>, answerRelevance: number, concrete: number): PhaseReview {
+function phaseReview(session: MockSession, phase: PhaseState, timed: boolean, domain: Set<string>, answerRelevance: number | undefined, concrete: number): PhaseReview {
   const reached = phase.status !== 'pending' && phase.status !== 'active';
   const usedMs = phase.startedAt !== undefined && phase.endedAt !== undefined ? phase.endedAt - phase.startedAt : 0;
   const allowed = phase.plannedMs + phase.extendedMs;
@@ -172,7 +172,10 @@ function phaseReview(session: MockSession, phase: PhaseState, timed: boolean, do
   // An answer about something else earns nothing, however many generic points it
   // names: a phase needs a third of its sentences about the subject to earn in full.
   const onTopic = phase.plan.key === 'clarify' ? 1 : Math.min(1, Math.max(0, (relevance(text, domain) - 0.05) / 0.25));
-  const overall = Math.min(1, Math.max(0, (answerRelevance - 0.15) / 0.25));
+  // How much of the whole answer (every phase but Clarify) is about the subject. A mock
+  // with no answer past Clarify (`--phase clarify`, or stopped during it) has none to
+  // judge: its questions are scored as they are, not as an answer about nothing.
+  const overall = answerRelevance === undefined ? 1 : Math.min(1, Math.max(0, (answerRelevance - 0.15) / 0.25));
   // No numbers and no named technologies anywhere: the points were made in generalities.
   const specific = phase.plan.key === 'clarify' ? 1 : Math.min(1, VAGUE_FLOOR + ((1 - VAGUE_FLOOR) * concrete) / CONCRETE);
   review.score = reached && !prose.dontKnow ? (earned / possible) * onTopic * overall * specific : 0;
@@ -237,7 +240,7 @@ export function reviewSession(session: MockSession, options: { timed: boolean })
     .filter((p) => p.plan.key !== 'clarify')
     .map((p) => session.candidateText(p))
     .join('\n\n');
-  const answerRelevance = relevance(answer, domain);
+  const answerRelevance = answer.trim() ? relevance(answer, domain) : undefined;
   const concrete = specificity(answer);
   const phases = session.phases.map((p) => phaseReview(session, p, options.timed, domain, answerRelevance, concrete));
   const scored = phases.filter((p) => p.score !== null);
@@ -257,7 +260,7 @@ export function reviewSession(session: MockSession, options: { timed: boolean })
   if (notScored.length > 0 && scored.length > 0) scoring += `; not scored (nothing to check): ${notScored.join(', ')}`;
 
   const notes: string[] = [];
-  if (answer.trim() && concrete < CONCRETE && answerRelevance > 0.15) {
+  if (answer.trim() && concrete < CONCRETE && answerRelevance! > 0.15) {
     notes.push('Hardly a number or a named technology in your answers: say how much, how fast and with what. Points made in generalities earn less.');
   }
   const usedMin = options.timed ? round1(phases.reduce((s, p) => s + (p.usedMin ?? 0), 0)) : null;
