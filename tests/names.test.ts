@@ -14,7 +14,7 @@ import { NotFoundError } from '../src/errors.js';
 import { distance, matchName } from '../src/guides/match.js';
 import { alnumRuns } from '../src/guides/text.js';
 import { testRuntime } from './helpers/runtime.js';
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -203,6 +203,24 @@ describe('names on the command line', () => {
     const json = testIo();
     await run(['card', 'latency', 'slo', '--json'], runtime(json));
     expect((JSON.parse(json.out()) as { cards: { card: { id: string } }[] }).cards.map((c) => c.card.id)).toEqual(['latency-budget', 'slo-targets']);
+  });
+
+  it('shows the one card whose title the words make, though a word alone names another (`coach card gpu cheat sheet`)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-cards-'));
+    writeFileSync(join(dir, 'serving.md'), '# Model Serving\n\n## Quick Reference Cards\n\n### GPU Cheat Sheet\n\n| Item | Target |\n|---|---|\n| p99 | 50 ms |\n');
+    for (const argv of [
+      ['gpu', 'cheat', 'sheet'],
+      ['gpu', 'cheat'],
+      ['cheat', 'gpu'],
+    ]) {
+      const io = testIo();
+      await run(['--guides', dir, 'card', ...argv, '--json'], runtime(io));
+      expect(JSON.parse(io.out()), argv.join(' ')).toMatchObject({ kind: 'card', card: { title: 'GPU Cheat Sheet' } });
+    }
+    // Words that each name a card directly still show each (`coach card latency slo`).
+    const io = testIo();
+    await run(['--guides', dir, 'card', 'gpu', 'slo', '--json'], runtime(io));
+    expect((JSON.parse(io.out()) as { cards: { card: { title: string } }[] }).cards.map((c) => c.card.title)).toEqual(['GPU Cheat Sheet', 'SLO Targets']);
   });
 
   it('shows one card when the words name one (`coach card latency budget`)', async () => {

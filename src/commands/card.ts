@@ -51,8 +51,13 @@ export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   let found: { name: string; match: NameMatch<Candidate> }[] | undefined;
   // Several names that each name a card: all of them (`coach card latency slo`).
   const names = (options.names ?? []).map((n) => n.trim()).filter(Boolean);
-  if (names.length > 1) {
-    const each = names.map((name) => ({ name, match: matchName(all, name) }));
+  // The words together as a card's id or title, or the start of one (`coach card gpu
+  // cheat sheet`): that card, though each word alone may name another.
+  const named = names.length > 1 ? matchName(all, query, 'direct') : undefined;
+  if (named) found = [{ name: query, match: named }];
+  else if (names.length > 1) {
+    // Each word a card's id or title, or the start of one; otherwise the words are one name.
+    const each = names.map((name) => ({ name, match: matchName(all, name, 'direct') }));
     if (each.every((e) => e.match)) found = each.filter((e, i) => each.findIndex((x) => x.match!.item === e.match!.item) === i) as typeof found;
   }
   if (!found || found.length === 1) {

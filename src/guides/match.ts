@@ -164,7 +164,7 @@ function best<T>(scored: Scored<T>[]): Scored<T> | undefined {
  * word of the query in the name or tags (words of the title count most); the same
  * with the extra words; the same with typos forgiven (reported as `typo`).
  */
-export function matchName<T extends Named>(items: T[], query: string): NameMatch<T> | undefined {
+export function matchName<T extends Named>(items: T[], query: string, only?: 'direct'): NameMatch<T> | undefined {
   const q = query.trim().toLowerCase();
   const words = contentWords(q);
   if (words.length === 0) return undefined;
@@ -186,6 +186,7 @@ export function matchName<T extends Named>(items: T[], query: string): NameMatch
     const hit = items.find(tier);
     if (hit) return { item: hit, typo: false };
   }
+  if (only === 'direct') return undefined;
   for (const [typos, useExtra] of [
     [false, false],
     [false, true],
