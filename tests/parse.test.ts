@@ -379,3 +379,17 @@ describe('quotes around answers', () => {
     expect(p.guide.traps[0]?.weak).toBe(read);
   });
 });
+
+describe('trade-offs under a heading that only says "Trade-offs"', () => {
+  it('names the trade-off by its options, not by what is left of the heading ("s")', () => {
+    const table = '| Option | Pros | Cons |\n|---|---|---|\n| Redis | Fast reads | Memory cost |\n| DynamoDB | Managed, durable | Higher latency |\n';
+    const ids = (heading: string) => {
+      const p = parseGuideText(`# Feature store\n\n## ${heading}\n\n${table}`, { path: '/g/fs.md' });
+      if (p.kind !== 'guide') throw new Error('expected a guide');
+      return p.guide.tradeoffs.map((t) => [t.id, t.title]);
+    };
+    expect(ids('Trade-offs')).toEqual([['redis-vs-dynamodb', 'Redis vs DynamoDB']]);
+    expect(ids('Tradeoffs')).toEqual([['redis-vs-dynamodb', 'Redis vs DynamoDB']]);
+    expect(ids('Trade-off 2: Online store')).toEqual([['online-store', 'Online store']]);
+  });
+});

@@ -331,7 +331,12 @@ function vsTitle(title: string): string[] | undefined {
 }
 
 function titleOf(heading: string): string {
-  return heading.replace(/^trade-?off\s*\d*\s*[:.\-–]?\s*/i, '').trim() || heading;
+  return ownTitle(heading) || heading;
+}
+
+/** A heading without its "Trade-off 2:" label; empty for a heading that is only the label ("Trade-offs"). */
+function ownTitle(heading: string): string {
+  return heading.replace(/^trade-?offs?\b\s*\d*\s*[:.\-–]?\s*/i, '').trim();
 }
 
 function tradeoffFrom(node: Node, blocks: Block[], heading = node.heading, line = node.line): Tradeoff | undefined {
@@ -351,6 +356,11 @@ function tradeoffFrom(node: Node, blocks: Block[], heading = node.heading, line 
     if (code) readCodeOptions(t, blockText(code));
     if (t.options.length === 0) t.options = vsTitle(heading) ?? [];
     if (t.options.length < 2) return undefined;
+  }
+  // Under a heading that only says "Trade-offs", the trade-off is named by its options.
+  if (!ownTitle(plain(heading)) && t.options.length >= 2) {
+    t.title = t.options.join(' vs ');
+    t.id = shortId(t.title, 'tradeoff');
   }
   const rest = blocks.filter((b) => b !== table && b.type !== 'code');
   const { lead, parts } = segments(rest, (l) => /recommend|interview|talking point|response|verdict|choice|how to say|pick|winner/i.test(l));
