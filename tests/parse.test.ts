@@ -393,3 +393,18 @@ describe('trade-offs under a heading that only says "Trade-offs"', () => {
     expect(ids('Trade-off 2: Online store')).toEqual([['online-store', 'Online store']]);
   });
 });
+
+describe('a trap whose key points follow a plain "Key points:" line', () => {
+  it('reads the list as its key points and leaves it out of the strong answer', () => {
+    const text =
+      '# Serving\n\n## Traps\n\n### What happens when a canary model is slower?\n\n**Good answer:** Roll back automatically when the canary p99 exceeds the SLO.\n\nKey points:\n- **Rollback**: roll back, rollback\n- **Latency SLO**: p99, SLO\n';
+    const p = parseGuideText(text, { path: '/g/serving.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    const trap = p.guide.traps[0]!;
+    expect(trap.strong).toBe('Roll back automatically when the canary p99 exceeds the SLO.');
+    expect(trap.keyPoints.map((k) => [k.label, k.terms, k.derived])).toEqual([
+      ['Rollback', ['roll back', 'rollback'], undefined],
+      ['Latency SLO', ['p99', 'SLO'], undefined],
+    ]);
+  });
+});

@@ -137,7 +137,11 @@ function trapFrom(node: Node, question: string, blocks: Block[] = allBlocks(node
 
 /** The labelled parts of a trap's blocks; key points after a `**Key points:**` label. */
 function fill(trap: Trap, blocks: Block[]): void {
-  const { lead, parts } = segments(blocks, (l) => trapPart(l) !== undefined);
+  // A plain `Key points:` line and its list are not part of the answer above them (a
+  // bold label ends the answer as any label does).
+  const points = keyPointsLabel(blocks);
+  const answer = points && !points.bold ? blocks.filter((b, i) => i !== points.at && b !== points.list) : blocks;
+  const { lead, parts } = segments(answer, (l) => trapPart(l) !== undefined);
   for (const part of parts) {
     const kind = trapPart(part.label)!;
     if (kind === 'keyPoints') continue;
@@ -153,12 +157,18 @@ function fill(trap: Trap, blocks: Block[]): void {
   trap.keyPoints = keyPointsAfterLabel(blocks);
 }
 
-/** Key points: the list that follows a `**Key points:**` label. */
+/** Key points: the list that follows a `**Key points:**` label (or a plain `Key points:` line). */
 function keyPointsAfterLabel(blocks: Block[]): KeyPoint[] {
-  const at = blocks.findIndex((b) => b.type === 'paragraph' && /^\*\*key ?points?:?\*\*:?\s*$/i.test((b as unknown as Tokens.Paragraph).text.trim()));
-  if (at < 0) return [];
-  const list = blocks.slice(at + 1).find((b) => b.type === 'list');
+  const list = keyPointsLabel(blocks)?.list;
   return list ? keyPointsOf([list]) : [];
+}
+
+/** Where a trap's key points label is, whether it is bold, and the list after it. */
+function keyPointsLabel(blocks: Block[]): { at: number; bold: boolean; list?: Block } | undefined {
+  const at = blocks.findIndex((b) => b.type === 'paragraph' && /^(\*\*)?key ?points?:?(\*\*)?:?\s*$/i.test((b as unknown as Tokens.Paragraph).text.trim()));
+  if (at < 0) return undefined;
+  const list = blocks.slice(at + 1).find((b) => b.type === 'list');
+  return { at, bold: (blocks[at] as unknown as Tokens.Paragraph).text.trim().startsWith('**'), ...(list ? { list } : {}) };
 }
 
 /** Key points written as a list: `**Label**: term, term -- hint`, one per item. */
