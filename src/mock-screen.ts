@@ -85,7 +85,10 @@ export async function sitMock(plan: MockPlan, speed: number, io: Io, onStop: (en
 async function runSession(plan: MockPlan, speed: number, io: Io, onStop: (end: LiveEnd) => Promise<string>): Promise<LiveEnd> {
   const s = style(io.color);
   io.stdout.write(`${renderOpening(plan, io)}\n`);
-  await io.prompt.input('Press Enter to start the clock');
+  // What is typed before Enter is not lost: the first question in Clarify, or the
+  // start of the first answer in another phase.
+  let early = (await io.prompt.input('Press Enter to start the clock')).trim();
+  if (/^\/[a-z-]+$/i.test(early)) early = ''; // a command means nothing before the clock runs
   const date = io.date();
   const session = new MockSession(plan, new MockClock(io.now, speed));
   const status = (): string => {
@@ -97,8 +100,9 @@ async function runSession(plan: MockPlan, speed: number, io: Io, onStop: (end: L
     for (let phase = session.startPhase(); phase; phase = session.startPhase()) {
       io.stdout.write(`\n${renderPhaseHeader(phase.plan, session, io)}\n`);
       say(io, s, 'Interviewer', phase.plan.opening);
-      if (phase.plan.key === 'clarify') await clarifyPhase(session, status, io, s);
-      else await notesPhase(session, status, io, s);
+      if (phase.plan.key === 'clarify') await clarifyPhase(session, status, io, s, early);
+      else await notesPhase(session, status, io, s, early);
+      early = '';
       session.pause();
       io.stdout.write(`${renderPhaseEnd(session, phase, io)}\n`);
       await tick(session, phase, io);
@@ -148,18 +152,25 @@ function hintFitting(io: Pick<Io, 'columns'>, long: string, short: string): stri
 
 const COMMANDS = Object.keys(MOCK_COMMANDS);
 
-async function clarifyPhase(session: MockSession, status: () => string, io: Io, s: Style): Promise<void> {
+async function clarifyPhase(session: MockSession, status: () => string, io: Io, s: Style, first = ''): Promise<void> {
   let asked = 0;
+  let typed = first;
   for (;;) {
-    const ans = await io.prompt.notes({
-      message: 'You:',
-      hint: hintFitting(io, 'Enter asks · /next: done asking · /extend: +2 min · /pause · /help · Ctrl-C: stop and save', 'Enter asks · /next · /extend · /pause · /help'),
-      status,
-      refreshMs: 250,
-      commands: COMMANDS,
-      singleLine: true,
-      onDraft: (t) => session.setDraft(t),
-    });
+    const ans = typed
+      ? { text: typed, command: undefined }
+      : await io.prompt.notes({
+          message: 'You:',
+          hint: hintFitting(io, 'Enter asks · /next: done asking · /extend: +2 min · /pause · /help · Ctrl-C: stop and save', 'Enter asks · /next · /extend · /pause · /help'),
+          status,
+          refreshMs: 250,
+          commands: COMMANDS,
+          singleLine: true,
+          onDraft: (t) => session.setDraft(t),
+        });
+    if (typed) {
+      io.stdout.write(`${s.bold('You:')} ${typed}\n`);
+      typed = '';
+    }
     if (ans.command === 'help') {
       showHelp(io, s, true);
       continue;
@@ -191,8 +202,8 @@ async function clarifyPhase(session: MockSession, status: () => string, io: Io, 
   }
 }
 
-async function notesPhase(session: MockSession, status: () => string, io: Io, s: Style): Promise<void> {
-  let carry = '';
+async function notesPhase(session: MockSession, status: () => string, io: Io, s: Style, first = ''): Promise<void> {
+  let carry = first;
   // The user decides when a phase ends (/next or /skip): when time is up or the
   // interviewer has nothing more to ask, they say so once and keep listening.
   let saidDone = false;

@@ -201,6 +201,20 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
     expect(h.history()).toEqual([expect.objectContaining({ kind: 'mock', partial: true, transcript: file })]);
   });
 
+  it('asks what was typed before the clock started as the first question, and keeps it', { timeout: 30_000 }, async () => {
+    const h = home('coach-e2e-mock-');
+    const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env });
+    const r = reader(s);
+    await r.next('Press Enter to start the clock');
+    s.write('How many models?\r');
+    await r.next('Interviewer: Roughly 500 models');
+    await r.next('? You:');
+    s.write(CTRL_C);
+    expect((await s.exited).exitCode).toBe(130);
+    const file = /partial transcript saved: (\S+\.md)/.exec(s.text())?.[1];
+    expect(readFileSync(file!, 'utf8')).toContain('How many models?');
+  });
+
   it('without --scenario, offers the scenarios to pick from', { timeout: 30_000 }, async () => {
     const h = home('coach-e2e-mock-');
     const s = runCoach(['mock'], { env: h.env });
