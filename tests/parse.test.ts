@@ -408,3 +408,22 @@ describe('a trap whose key points follow a plain "Key points:" line', () => {
     ]);
   });
 });
+
+describe('an ASCII box whose header row has a border under it', () => {
+  it('is one table with that row as its header, not a table of one row and another', () => {
+    const box =
+      '```\n+------------------+---------+\n| Item             | Target  |\n+------------------+---------+\n| p99 latency      | 75 ms   |\n| GPU utilisation  | > 60%   |\n+------------------+---------+\n```\n';
+    const p = parseGuideText(`# Serving\n\n## Serving cheat sheet\n\n${box}`, { path: '/g/serving.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    expect(p.guide.cards[0]?.blocks).toEqual([
+      {
+        kind: 'table',
+        header: ['Item', 'Target'],
+        rows: [
+          ['p99 latency', '75 ms'],
+          ['GPU utilisation', '> 60%'],
+        ],
+      },
+    ]);
+  });
+});

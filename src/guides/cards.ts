@@ -48,6 +48,23 @@ export function parseBox(code: string): ParsedBox {
     }
     out.blocks.push(...bandBlocks(band));
   });
+  out.blocks = headed(out.blocks);
+  return out;
+}
+
+/**
+ * A one-row table with no header, right above a table of several rows and as many
+ * columns, is that table's header: the border under a header row (`+---+---+` in
+ * ASCII) split them into two bands. (Bands of one row each are a drawing's layers.)
+ */
+function headed(blocks: CardBlock[]): CardBlock[] {
+  const out: CardBlock[] = [];
+  for (const b of blocks) {
+    const last = out[out.length - 1];
+    if (b.kind === 'table' && !b.header && last?.kind === 'table' && !last.header && !last.title && last.rows.length === 1 && b.rows.length >= 2 && last.rows[0]!.length === b.rows[0]!.length) {
+      out[out.length - 1] = { kind: 'table', header: last.rows[0]!, rows: b.rows };
+    } else out.push(b);
+  }
   return out;
 }
 
