@@ -213,6 +213,15 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
     expect((await s.exited).exitCode).toBe(130);
     const file = /partial transcript saved: (\S+\.md)/.exec(s.text())?.[1];
     expect(readFileSync(file!, 'utf8')).toContain('How many models?');
+    // The phases after Clarify were never reached, and the record says so (coach today leaves them out).
+    const [record] = h.history() as { phases: { key: string; reached?: boolean }[] }[];
+    expect(record!.phases.map((p) => [p.key, p.reached ?? true])).toEqual([
+      ['clarify', true],
+      ['high-level', false],
+      ['deep-dive', false],
+      ['scale', false],
+      ['wrap-up', false],
+    ]);
   });
 
   it('without --scenario, offers the scenarios to pick from', { timeout: 30_000 }, async () => {

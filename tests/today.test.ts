@@ -57,6 +57,17 @@ describe('the mock to sit next', () => {
     expect(today.mocks.next).toEqual({ command: 'coach mock --scenario fintech', why: 'your lowest score, 60', phase: 'coach mock --scenario fintech --phase wrap-up' });
   });
 
+  it('leaves out the phases a stopped mock never reached: they were not weak, only not sat', async () => {
+    const stopped = mock('2026-11-20T10:00:00Z', 40, 'fintech', [phase('clarify', 'Clarify', 4, 5), { ...phase('high-level', 'High-Level', 0, 15), usedMin: 0, reached: false }], true);
+    const done = mock('2026-11-21T10:00:00Z', 70, 'bighead', [phase('clarify', 'Clarify', 5, 5), phase('wrap-up', 'Wrap Up', 2, 3)]);
+    expect(computeToday(summarize([stopped, done]), [], scenarios, now).mocks.weakestPhase).toMatchObject({ key: 'wrap-up' });
+    // Kept through the history file.
+    const io = testIo();
+    for (const e of [stopped, done]) await appendHistory(io, e);
+    await run(['today', '--json'], runtime(io));
+    expect((JSON.parse(io.out()) as { mocks: { weakestPhase: { key: string } } }).mocks.weakestPhase.key).toBe('wrap-up');
+  });
+
   it('suggests a phase alone only when the mock to sit has that phase (guides name their own phases)', () => {
     const dns = { ...mock('2026-11-12T10:00:00Z', 80, '', [phase('gslb-anycast', 'GSLB + Anycast', 0, 4)]), guide: 'dns-system' };
     const flights = { ...mock('2026-11-13T10:00:00Z', 40, '', [phase('clarify', 'Clarify', 2, 3), phase('search-at-scale', 'Search at Scale', 2, 4)]), guide: 'flight-booking' };

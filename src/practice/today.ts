@@ -47,7 +47,8 @@ function weakestPhase(mocks: MockEntry[]): Today['mocks']['weakestPhase'] {
   const byKey = new Map<string, { name: string; covered: number; total: number; mocks: number; order: number }>();
   for (const m of recent) {
     (m.phases ?? []).forEach((p: MockPhaseRecord, order) => {
-      if (!(p.total > 0)) return;
+      // A phase the mock never reached says nothing about how it goes.
+      if (!(p.total > 0) || p.reached === false) return;
       const acc = byKey.get(p.key) ?? { name: p.name, covered: 0, total: 0, mocks: 0, order };
       acc.covered += Math.min(p.covered, p.total);
       acc.total += p.total;

@@ -20,6 +20,8 @@ export interface MockPhaseRecord {
   usedMin: number;
   covered: number;
   total: number;
+  /** False for a phase the mock never reached (stopped before it); absent otherwise, and in older records. */
+  reached?: false;
 }
 
 export type HistoryEntry =
@@ -172,6 +174,7 @@ export function checkEntry(record: Record<string, unknown>): HistoryEntry | stri
         usedMin: ph['usedMin'] as number,
         covered: ph['covered'] as number,
         total: ph['total'] as number,
+        ...(ph['reached'] === false ? { reached: false as const } : {}),
       });
     }
     return { ...(fields as Omit<Extract<HistoryEntry, { kind: 'mock' }>, 'phases'>), kind: 'mock', phases: checked };
