@@ -80,7 +80,7 @@ const isPlace = (p: unknown): p is Place =>
   p.slice(0, 4).every((n) => typeof n === 'number') &&
   (p[4] === undefined || p[4] === 0 || typeof p[4] === 'string') &&
   (p[5] === undefined || p[5] === 1);
-/** Line 7: the rest. */
+/** Line 8: the rest of a guide's summary. */
 type Labels = Pick<GuideSummary, 'tags' | 'system' | 'decks'>;
 /** The lines that hold an item per file. */
 const ITEM_LINES = [4, 5, 6, 7, 8] as const;
@@ -99,11 +99,12 @@ interface Line3 {
 const LINES = 10;
 
 /**
- * zlib's CRC-32, with node:zlib loaded on first use: a command on the bundled guides
- * alone never checks a cache file, and loading zlib cost it about 2 ms.
+ * zlib's CRC-32 (continued from `value`, for data in pieces), with node:zlib loaded on
+ * first use: a command on the bundled guides alone never checks a cache file, and
+ * loading zlib cost it about 2 ms.
  */
-export function crc32(data: Buffer | string): number {
-  return process.getBuiltinModule('node:zlib').crc32(data);
+export function crc32(data: Buffer | string, value = 0): number {
+  return process.getBuiltinModule('node:zlib').crc32(data, value);
 }
 
 /** The index file is damaged where a command read it: said once, and the file is removed so that the next run rebuilds it. */
@@ -525,8 +526,7 @@ class Pieces {
 
 /** The CRC-32 of buffers one after the other, without joining them. */
 function crcOf(chunks: Buffer[]): number {
-  const { crc32: crc } = process.getBuiltinModule('node:zlib');
-  return chunks.reduce((value, chunk) => crc(chunk, value), 0);
+  return chunks.reduce((value, chunk) => crc32(chunk, value), 0);
 }
 
 const COMMA = Buffer.from(',');

@@ -260,7 +260,7 @@ export function reviewSession(session: MockSession, options: { timed: boolean })
   if (notScored.length > 0 && scored.length > 0) scoring += `; not scored (nothing to check): ${notScored.join(', ')}`;
 
   const notes: string[] = [];
-  if (answer.trim() && concrete < CONCRETE && answerRelevance! > 0.15) {
+  if (answerRelevance !== undefined && concrete < CONCRETE && answerRelevance > 0.15) {
     notes.push('Hardly a number or a named technology in your answers: say how much, how fast and with what. Points made in generalities earn less.');
   }
   const usedMin = options.timed ? round1(phases.reduce((s, p) => s + (p.usedMin ?? 0), 0)) : null;
