@@ -4,7 +4,9 @@
 // while a build happens never sees a half-written folder.
 //
 // Shape of dist/ (flat, CommonJS, one file per unit of loading):
-// - coach.cjs: src/main.ts with cli.ts and commander, everything `--help` needs;
+// - coach.cjs: src/boot.ts, which loads main.cjs and everything after it with V8's
+//   compiled code of an earlier run (src/guides/code-cache.ts);
+// - main.cjs: src/main.ts with cli.ts and commander, everything `--help` needs;
 // - one bundle per target of a dynamic import() in src/ (each command, and the
 //   heavy things loaded only when needed: the markdown parser, Fuse, inquirer,
 //   chalk, string-width...), self-contained, so that a command is one more file;
@@ -25,7 +27,7 @@ const old = `${root}dist.old.${process.pid}`;
 
 // Modules with state or classes that other bundles test with instanceof: one copy
 // each, required by every bundle that uses them.
-const SHARED = ['src/errors.ts', 'src/render/style.ts', 'src/render/layout.ts'].map((p) => resolve(root, p));
+const SHARED = ['src/errors.ts', 'src/render/style.ts', 'src/render/layout.ts', 'src/folders.ts', 'src/guides/code-cache.ts'].map((p) => resolve(root, p));
 const SRC = resolve(root, 'src');
 
 /** The bundle name of a source file or package: src/commands/card.ts → commands-card. */
@@ -121,7 +123,7 @@ async function parserFingerprint() {
 async function bundle(outdir) {
   const parser = await parserFingerprint();
   const entries = {
-    coach: `${root}src/main.ts`,
+    coach: `${root}src/boot.ts`,
     'build-index': `${root}src/guides/build-index.ts`,
     'index-worker': `${root}src/guides/index-worker.ts`,
   };

@@ -4,8 +4,7 @@ import { run, type GlobalFlags } from './cli.js';
 import type { Io, Out } from './io.js';
 import type { ConfigState } from './config/settings.js';
 import { showControls } from './guides/text.js';
-import * as nodeModule from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { coachFolders } from './folders.js';
 import pkg from '../package.json' with { type: 'json' };
 
 // Coach's own terminal commands that are written alone: the mock's bell at time-up
@@ -100,29 +99,6 @@ async function processIo(flags: GlobalFlags): Promise<Io> {
       };
     },
   };
-}
-
-/**
- * Node 22.8 and later keep V8's compiled code of the bundles a run loads, in coach's
- * cache folder, so the next run skips compiling them (5-10 ms a command on Node 24,
- * in `npm run bench`'s way of measuring). Node 20 has no such call: nothing happens.
- * Private like the rest of the cache: folders 0700, files 0600. Any failure only
- * means no cache; NODE_COMPILE_CACHE, when set, is Node's and wins.
- */
-const enableCompileCache = (nodeModule as { enableCompileCache?: (dir: string) => { status: number; directory?: string } }).enableCompileCache;
-const hasCompileCache = (): boolean => typeof enableCompileCache === 'function' && process.env['NODE_COMPILE_CACHE'] === undefined && process.env['NODE_DISABLE_COMPILE_CACHE'] === undefined;
-
-function keepCompiledCode(dir: string): void {
-  // Node makes a folder per version inside, with the umask's mode: private, as ours are.
-  const umask = process.umask(0o077);
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    enableCompileCache!(dir);
-  } catch {
-    /* a read-only cache folder: compiled again next time */
-  } finally {
-    process.umask(umask);
-  }
 }
 
 /**
@@ -224,42 +200,23 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-// COACH_HOME replaces the platform folders (env-paths is not even loaded then).
-async function folders(): Promise<{ data: string; cache: string; config: string }> {
-  const home = process.env['COACH_HOME'];
-  const { join } = await import('node:path');
-  if (home) return { data: join(home, 'data'), cache: join(home, 'cache'), config: join(home, 'config') };
-  return (await import('env-paths')).default('coach', { suffix: '' });
-}
-let foldersFound: ReturnType<typeof folders> | undefined;
-const coachFolders = (): ReturnType<typeof folders> => (foldersFound ??= folders());
-
 let io: Promise<Io> | undefined;
-// The compiled-code cache is on before a command's bundle loads (where Node has one).
-void (hasCompileCache() ? coachFolders() : Promise.resolve(undefined))
-  .then(
-    (f) => f && keepCompiledCode(`${f.cache}/compile`),
-    () => undefined, // said by the command that needs the folders
-  )
-  .then(() =>
-    run(process.argv.slice(2), {
-      io: (flags) => (io ??= processIo(flags)),
-      out: (text) => process.stdout.write(showControls(text)),
-      err: (text) => process.stderr.write(showControls(text)),
-      version: pkg.version,
-      debug: Boolean(process.env['COACH_DEBUG']),
-      columns: process.stdout.isTTY ? process.stdout.columns : Number(process.env['COLUMNS']) || 80,
-    }),
-  )
-  .then((code) => {
-    // The session ended as an interrupted one (130); a TERM or HUP says which signal it was.
-    process.exitCode = code === 130 && caught ? 128 + SIGNAL_NUMBERS[caught] : code;
-    // After a HUP the terminal may be gone, and Node 20 aborts when it cannot reset a
-    // gone terminal on exit (nodejs/node#51519). Ending by the signal itself, as
-    // programs do after cleaning up, skips that; shells report it as 129 too.
-    // Everything is saved by now; handlers that prompts left behind (signal-exit) go first.
-    if (code === 130 && caught === 'SIGHUP') {
-      process.removeAllListeners('SIGHUP');
-      process.kill(process.pid, 'SIGHUP');
-    }
-  });
+void run(process.argv.slice(2), {
+  io: (flags) => (io ??= processIo(flags)),
+  out: (text) => process.stdout.write(showControls(text)),
+  err: (text) => process.stderr.write(showControls(text)),
+  version: pkg.version,
+  debug: Boolean(process.env['COACH_DEBUG']),
+  columns: process.stdout.isTTY ? process.stdout.columns : Number(process.env['COLUMNS']) || 80,
+}).then((code) => {
+  // The session ended as an interrupted one (130); a TERM or HUP says which signal it was.
+  process.exitCode = code === 130 && caught ? 128 + SIGNAL_NUMBERS[caught] : code;
+  // After a HUP the terminal may be gone, and Node 20 aborts when it cannot reset a
+  // gone terminal on exit (nodejs/node#51519). Ending by the signal itself, as
+  // programs do after cleaning up, skips that; shells report it as 129 too.
+  // Everything is saved by now; handlers that prompts left behind (signal-exit) go first.
+  if (code === 130 && caught === 'SIGHUP') {
+    process.removeAllListeners('SIGHUP');
+    process.kill(process.pid, 'SIGHUP');
+  }
+});

@@ -36,22 +36,16 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
       'data/history.jsonl',
       ...readdirSync(join(home, 'data/mocks')).map((f) => `data/mocks/${f}`),
       ...readdirSync(join(home, 'cache'))
-        .filter((f) => f !== 'guides' && f !== 'compile' && f !== 'code')
+        .filter((f) => f !== 'guides' && f !== 'code')
         .map((f) => `cache/${f}`),
       ...readdirSync(join(home, 'cache/guides')).map((f) => `cache/guides/${f}`),
-      // The parser's compiled code (code-cache.ts).
+      // coach's compiled code (code-cache.ts).
       ...readdirSync(join(home, 'cache/code')).map((f) => `cache/code/${f}`),
       'config/config.toml',
     ];
     expect(files.filter((f) => f.startsWith('data/mocks/')).length).toBe(1);
     expect(files.filter((f) => f.startsWith('cache/')).length).toBeGreaterThan(0);
     for (const f of files) expect([f, mode(join(home, f))]).toEqual([f, '600']);
-    // Node 22.8 and later: the compiled code Node keeps for coach, in folders of its own.
-    if (existsSync(join(home, 'cache/compile'))) {
-      const compiled = readdirSync(join(home, 'cache/compile'), { recursive: true, encoding: 'utf8' }).map((f) => `cache/compile/${f}`);
-      expect(compiled.length).toBeGreaterThan(1);
-      for (const f of ['cache/compile', ...compiled]) expect([f, mode(join(home, f))]).toEqual([f, statSync(join(home, f)).isDirectory() ? '700' : '600']);
-    }
   });
 
   it('tightens a folder and history file that an older coach left readable by others', () => {

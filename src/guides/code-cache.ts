@@ -1,11 +1,13 @@
-// The parser's bundles of dist/ loaded with V8's compiled code from an earlier run.
-// A run that finds one changed guide among a thousand loads the parser (about 150 KB,
-// with front matter's another 117 KB) to parse that one file, and most of that run's
-// extra time was V8 compiling: the bundle when it loads, then marked's and the
-// recognizers' functions one by one as they first run. The code cache V8 makes after
-// a parse holds all of these (Node's own compile cache, on Node 22 and later, holds a
-// bundle's code as compiled at load, without the functions compiled later), so the
-// next run that parses compiles almost nothing.
+// coach's bundles of dist/ loaded with V8's compiled code from an earlier run: main's
+// and every bundle it loads (boot.ts), among them the parser's. A run that finds one
+// changed guide among a thousand loads the parser (about 150 KB, with front matter's
+// another 117 KB) to parse that one file, and most of that run's extra time was V8
+// compiling: the bundle when it loads, then marked's and the recognizers' functions
+// one by one as they first run. The code cache V8 makes at the end of a run holds all
+// of these (Node's own compile cache, on Node 22 and later, holds a bundle's code as
+// compiled at load, without the functions compiled later), so the next run compiles
+// almost nothing. One copy of this module per process (a shared unit of dist/), so
+// that each bundle is loaded once, whichever bundle asks for it.
 //
 // One file per bundle in <cache>/code/, written when there was none or V8 refused it
 // (another Node, another build). Its first line says which bundle text, Node and
@@ -15,7 +17,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
-import { crc32 } from './summary-index.js';
+
+// zlib's native CRC-32 (what the summary index uses too).
+const crc32 = (data: Buffer | string): number => process.getBuiltinModule('node:zlib').crc32(data);
 
 declare const __COACH_PARSER__: string | undefined;
 const BUNDLED = typeof __COACH_PARSER__ === 'string';
