@@ -263,6 +263,30 @@ describe('matchName', () => {
     if (m) expect(m.typo).toBe(typo);
   });
 
+  // By title alone (ids that are not the title's slug), whatever the title begins with:
+  // the shortcut that rules titles out by their first letter must never rule out a match.
+  it.each([
+    ['gpu cheat sheet', 'c1'],
+    ['GPU-cheat', 'c1'],
+    ['99th percentile', 'c2'],
+    ['99th', 'c2'],
+    ['elan vital', 'c3'],
+    ['and more', 'c4'],
+    ['quoted title', 'c5'],
+    ['zeta', 'c6'],
+  ])('%j is the card titled so (%s)', (q, id) => {
+    const titled = [
+      { id: 'c1', title: 'GPU Cheat Sheet' },
+      { id: 'c2', title: '99th Percentile' },
+      { id: 'c3', title: 'Élan vital' },
+      { id: 'c4', title: '& more' },
+      { id: 'c5', title: '"Quoted" title' },
+      { id: 'c6', title: 'zeta' },
+    ];
+    const m = matchName(titled, q, 'direct');
+    expect(m?.item.id).toBe(id);
+  });
+
   it.each([
     ['latency', 'latency', 0],
     ['latncy', 'latency', 1],

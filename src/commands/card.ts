@@ -4,7 +4,7 @@ import type { Io } from '../io.js';
 import type { Card } from '../guides/model.js';
 import { noteMatch, openSummaries, type LibraryOptions } from './open.js';
 import { matchName, type NameMatch } from '../guides/match.js';
-import { cardOf, type CardSummary } from '../guides/library.js';
+import { cardOf, type CardSummary, type GuideSummary } from '../guides/library.js';
 import { cardNames } from '../guides/summary-index.js';
 import { renderBox } from '../render/box.js';
 import { maxOf } from '../render/layout.js';
@@ -23,29 +23,36 @@ export type CardResult =
   | { kind: 'cards'; cards: { guide: string; card: Card }[] }
   | { kind: 'list'; cards: { id: string; title: string; guide: string }[] };
 
-type Candidate = { id: string; title: string; tags: string[]; guide: string; extra: string; summary: CardSummary };
+/**
+ * A card as a name to match. Its id and title come from the index's line of names; its
+ * tags, subtitle and rows are read only when asked for (issue 14). The getters are the
+ * class's, not each card's: a large library has thousands of cards.
+ */
+class Candidate {
+  constructor(
+    readonly id: string,
+    readonly title: string,
+    readonly guide: string,
+    private readonly of: GuideSummary,
+    private readonly k: number,
+  ) {}
+  get tags(): string[] {
+    return this.summary.tags;
+  }
+  get extra(): string {
+    return `${this.summary.subtitle ?? ''} ${this.of.title}`;
+  }
+  get summary(): CardSummary {
+    return this.of.cards[this.k]!;
+  }
+}
 
 export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   const lib = await openSummaries(options, io);
   // Ids and titles first: most queries are a card's name or the start of one, and
   // with a large library the rest of every card is read only for the others (issue
   // 14). A card's rows are read from the index only for the cards drawn.
-  const all: Candidate[] = lib.guides.flatMap((g) =>
-    cardNames(g).map(([id, title], k) => ({
-      id,
-      title,
-      guide: g.id,
-      get tags() {
-        return g.cards[k]!.tags;
-      },
-      get extra() {
-        return `${g.cards[k]!.subtitle ?? ''} ${g.title}`;
-      },
-      get summary() {
-        return g.cards[k]!;
-      },
-    })),
-  );
+  const all: Candidate[] = lib.guides.flatMap((g) => cardNames(g).map(([id, title], k) => new Candidate(id, title, g.id, g, k)));
   const query = (options.query ?? options.names?.join(' ') ?? '').trim();
   if (!query) return { kind: 'list', cards: all.map((c) => ({ id: c.id, title: c.title, guide: c.guide })) };
   let found: { name: string; match: NameMatch<Candidate> }[] | undefined;

@@ -215,23 +215,32 @@ async function load(options: LoadOptions, detail: 'full' | 'summary'): Promise<L
   }
   const files = [...seen];
   const walkProblems = problems.length;
-  const { entries, stamps } = files.length > 0 ? await cached(files, options, detail) : { entries: [], stamps: new Map<string, Stamp | undefined>() };
+  const { entries, stamps } = files.length > 0 ? await cached(files, options, detail) : { entries: [], stamps: () => new Map<string, Stamp | undefined>() };
   const userGuides: (Guide | GuideSummary)[] = [];
-  const fileOf = new Map<Guide | GuideSummary, string>();
+  const userFiles: string[] = [];
   entries.forEach((e, i) => {
     for (const p of e.problems) problems.push(p);
     if (e.guide) {
       userGuides.push(e.guide);
-      fileOf.set(e.guide, files[i]!);
+      userFiles.push(files[i]!);
     }
     if (e.scenario) scenarios = [...scenarios.filter((s) => s.id !== e.scenario!.id), e.scenario];
   });
   const base = detail === 'full' ? bundled : (bundledSummaries ?? bundled.map((g) => summarize(g)));
   const guides = merge(base, userGuides, problems);
   const indexed = entries.filter((e) => e.indexed).length;
-  // After merge: the ids are the library's.
-  const byId = new Map(userGuides.map((g) => [g.id, { file: fileOf.get(g)!, ...stamps.get(fileOf.get(g)!)! }]));
-  return { guides, scenarios, problems, walkProblems, indexed, ...(detail === 'summary' ? { files: byId } : {}) } as Library | Summaries;
+  const library = { guides, scenarios, problems, walkProblems, indexed };
+  if (detail === 'full') return library as Library;
+  // After merge: the ids are the library's. Made when first asked for (guide X, search).
+  let byId: Summaries['files'] | undefined;
+  return Object.defineProperty(library, 'files', {
+    get: () => {
+      const at = stamps();
+      byId ??= new Map(userGuides.map((g, k) => [g.id, { file: userFiles[k]!, ...at.get(userFiles[k]!)! }]));
+      return byId;
+    },
+    enumerable: true,
+  }) as Summaries;
 }
 
 /**
@@ -377,17 +386,21 @@ export function cachedSummaries(cacheDir: string, shape: typeof Shape): { guides
   };
 }
 
-async function cached(files: string[], options: LoadOptions, detail: 'full' | 'summary'): Promise<{ entries: Entry[]; stamps: Map<string, Stamp | undefined> }> {
+async function cached(files: string[], options: LoadOptions, detail: 'full' | 'summary'): Promise<{ entries: Entry[]; stamps: () => Map<string, Stamp | undefined> }> {
   const { cacheDir } = options;
   // Synchronous stats: hundreds of small calls are quicker without a trip through
   // the thread pool each, and nothing else runs meanwhile. A file gone since the walk is 0, 0.
-  const stamps = new Map<string, Stamp | undefined>();
   const found: Found = { files, stamps: [] };
-  for (const f of files) {
-    const s = statSync(f, { throwIfNoEntry: false });
-    stamps.set(f, s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined);
+  const gone = new Set<number>();
+  for (let i = 0; i < files.length; i++) {
+    const s = statSync(files[i]!, { throwIfNoEntry: false });
+    if (!s) gone.add(i);
     found.stamps.push(s ? s.size : 0, s ? s.mtimeMs : 0);
   }
+  // Each file's stamp by name, made when first asked for: a warm summary run of a large
+  // library asks for none, or for the one guide it shows (issue 14).
+  let byFile: Map<string, Stamp | undefined> | undefined;
+  const stampsOf = (): Map<string, Stamp | undefined> => (byFile ??= new Map(files.map((f, i) => [f, gone.has(i) ? undefined : { size: found.stamps[2 * i]!, mtimeMs: found.stamps[2 * i + 1]! }])));
   const index = cacheDir ? readIndex(join(cacheDir, INDEX_FILE), INDEX_VERSION, Shape, found) : EMPTY;
   // The same files, sizes and times as the index holds: every summary is fresh as it is.
   if (index.same && detail === 'summary') {
@@ -396,9 +409,10 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
         const e = index.entries.get(f)!;
         return entryOf(e, e.summary);
       }),
-      stamps,
+      stamps: stampsOf,
     };
   }
+  const stamps = stampsOf();
   // The full guides, read for a full load; an entry that is missing or does not check is a miss.
   const fullOf = new Map<string, Guide>();
   const stale = files.filter((f) => {
@@ -463,7 +477,7 @@ async function cached(files: string[], options: LoadOptions, detail: 'full' | 's
     const e = index.entries.get(f)!;
     return entryOf(e, e.summary ? (detail === 'full' ? fullOf.get(f) : e.summary) : undefined);
   });
-  return { entries, stamps };
+  return { entries, stamps: () => stamps };
 }
 
 function entryOf(e: IndexEntry, guide: Guide | GuideSummary | undefined): Entry {

@@ -177,10 +177,18 @@ export function matchName<T extends Named>(items: T[], query: string, only?: 'di
     if (t === undefined) slugs.set(i, (t = slug(i.title)));
     return t;
   };
+  // A title that begins with an ASCII letter or digit has a slug that begins with it,
+  // in lower case: most titles are ruled out by that alone, before their slug is made.
+  const lead = s.charCodeAt(0);
+  const mayBe = (i: T): boolean => {
+    const c = i.title.charCodeAt(0);
+    if (c >= 65 && c <= 90) return c + 32 === lead;
+    return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c === lead : true;
+  };
   const tiers: ((i: T) => boolean)[] = [
     // "ecommerce" is e-commerce.
-    (i) => i.id.toLowerCase() === q || i.id === s || i.title.toLowerCase() === q || i.id.replace(/-/g, '') === bare || titleSlug(i) === s,
-    (i) => s.length >= 3 && (i.id.startsWith(s) || titleSlug(i).startsWith(s)),
+    (i) => i.id.toLowerCase() === q || i.id === s || i.title.toLowerCase() === q || i.id.replace(/-/g, '') === bare || (mayBe(i) && titleSlug(i) === s),
+    (i) => s.length >= 3 && (i.id.startsWith(s) || (mayBe(i) && titleSlug(i).startsWith(s))),
   ];
   for (const tier of tiers) {
     const hit = items.find(tier);

@@ -357,8 +357,35 @@ export interface ReadIndex {
 
 export const EMPTY: ReadIndex = { entries: new Map(), same: false };
 
-/** The index and place each entry read unchecked came from: its items are copied as bytes when the index is written again. */
-const origin = new WeakMap<IndexEntry, [Stored, number]>();
+/**
+ * An entry as read from an index written by coach, which knows where it came from: its
+ * items are copied as bytes when the index is written again. (A field of its own, not
+ * a WeakMap: thousands of entries in a large library, and every one of them alive.)
+ */
+class StoredEntry implements IndexEntry {
+  summary?: GuideSummary;
+  scenario?: Scenario;
+  readonly #index: Stored;
+  readonly #i: number;
+  constructor(
+    public size: number,
+    public mtimeMs: number,
+    public problems: Problem[],
+    index: Stored,
+    i: number,
+  ) {
+    this.#index = index;
+    this.#i = i;
+  }
+  get from(): [Stored, number] {
+    return [this.#index, this.#i];
+  }
+}
+
+const origin = (entry: IndexEntry): [Stored, number] | undefined => (entry instanceof StoredEntry ? entry.from : undefined);
+
+/** The problems of an entry that has none: one list, never added to. */
+const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
 
 /** The index file at `path`, compared with what the walk found. Missing or unreadable: empty. */
 export function readIndex(path: string, version: string, shape: typeof Shape, found?: Found): ReadIndex {
@@ -406,13 +433,12 @@ export function readIndex(path: string, version: string, shape: typeof Shape, fo
     const { problems, scenarios, heads } = index.line<Line3>(3);
     const entries = new Map<string, IndexEntry>();
     for (let i = 0; i < files.length; i++) {
-      const entry: IndexEntry = { size: stamps[2 * i]!, mtimeMs: stamps[2 * i + 1]!, problems: problems[i] ?? [] };
+      const entry = new StoredEntry(stamps[2 * i]!, stamps[2 * i + 1]!, problems[i] ?? NO_PROBLEMS, index, i);
       const h = heads[i];
       if (h) entry.summary = new StoredSummary(h[0], h[1], index, i, h, files[i]!);
       const scenario = scenarios[i];
       if (scenario) entry.scenario = scenario;
       entries.set(files[i]!, entry);
-      origin.set(entry, [index, i]);
     }
     return { entries, same };
   } catch {
@@ -574,7 +600,7 @@ export function indexChunks(version: string, files: string[], entries: IndexEntr
     if (entry.problems.length > 0) line3.problems[i] = entry.problems;
     if (entry.scenario) line3.scenarios[i] = entry.scenario;
     const s = entry.summary;
-    const from = origin.get(entry);
+    const from = origin(entry);
     const head = from?.[0].line<Line3>(3).heads[from[1]];
     if (from && (s === undefined) === (head === 0) && (!s || (s instanceof StoredSummary && s.source()[0] === from[0] && s.source()[1] === from[1]))) {
       // As written before: its items, and the rows of its cards.
