@@ -75,10 +75,34 @@ describe('the interviewer answers the question asked (michelangelo, bighead)', (
 
 describe('replies', () => {
   it('says what is not in the brief, with what to assume', () => {
-    const r = reply('What is the peak rate?', { answers: fintech.answers });
-    expect(r.facets).toEqual(['peak']);
+    const r = reply('Is there a cost target?', { answers: fintech.answers });
+    expect(r.facets).toEqual(['budget']);
     expect(r.lines[0]).toMatchObject({ kind: 'off-brief', assumption: true });
-    expect(r.lines[0]!.text).toMatch(new RegExp(`^${NOT_IN_BRIEF}\\. Assume the peak`));
+    expect(r.lines[0]!.text).toMatch(new RegExp(`^${NOT_IN_BRIEF}\\. Assume`));
+  });
+
+  // The brief gives the average but no peak: the assumption multiplies the average, so
+  // the reply says the average with it (found by a new user: "predictions a day at
+  // peak?" got only "not in the brief", though the brief gives 50 million a day).
+  it.each([
+    ['How many predictions a day at peak?', 'peak', /Assume the peak is three to five times the average/],
+    ['What is the peak rate?', 'peak', /Assume the peak/],
+    ['How fast is traffic growing?', 'growth', /Assume traffic doubles/],
+  ])('gives the figure an assumption multiplies: %s', (question, facet, assume) => {
+    const r = reply(question, { answers: fintech.answers });
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatchObject({ facet, kind: 'off-brief', assumption: true, also: 'scale' });
+    expect(r.lines[0]!.text).toMatch(new RegExp(`^${NOT_IN_BRIEF}, only this: Roughly 500 models in total and 50 million predictions a day`));
+    expect(r.lines[0]!.text).toMatch(assume);
+  });
+
+  it('gives that figure as said before when it was, and not at all when the brief has none', () => {
+    const again = reply('What is the peak rate?', { answers: fintech.answers }, new Set(['scale']));
+    expect(again.lines[0]!.text).toMatch(new RegExp(`^${NOT_IN_BRIEF}, only what I said: Roughly 500 models`));
+    const { scale: _, ...noScale } = fintech.answers;
+    const none = reply('What is the peak rate?', { answers: noScale });
+    expect(none.lines[0]!.text).toMatch(new RegExp(`^${NOT_IN_BRIEF}\\. Assume the peak`));
+    expect(none.lines[0]!.also).toBeUndefined();
   });
 
   it("uses the scenario's own default for a topic its brief leaves out", () => {

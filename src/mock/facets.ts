@@ -13,6 +13,12 @@ export interface Facet {
   example: string;
   /** What to assume when the brief says nothing about it. */
   assume: string;
+  /**
+   * The assumption is a multiple of the parent's figure (a peak of the average, growth
+   * of today's scale): when the brief leaves this facet out, the reply gives the
+   * parent's fact with it, so that the multiple has something to multiply.
+   */
+  ofParent?: true;
 }
 
 export const FACETS: Facet[] = [
@@ -41,6 +47,7 @@ export const FACETS: Facet[] = [
     parent: 'scale',
     example: 'What is the peak rate, not just the average?',
     assume: 'Assume the peak is three to five times the average, and name the number you design for.',
+    ofParent: true,
   },
   {
     key: 'growth',
@@ -48,6 +55,7 @@ export const FACETS: Facet[] = [
     parent: 'scale',
     example: 'How fast is it growing: what scale in a year or two?',
     assume: 'Assume traffic doubles in a year or two, and design so that a 10x step needs no rewrite.',
+    ofParent: true,
   },
   {
     key: 'latency',

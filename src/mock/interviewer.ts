@@ -813,6 +813,8 @@ export interface ReplyLine {
   assumption: boolean;
   /** Read off the user's guide rather than a scenario's brief. */
   fromGuide?: boolean;
+  /** Another facet whose fact of the brief the text gives too (the average with "not in the brief" for the peak). */
+  also?: string;
 }
 
 export interface InterviewerReply {
@@ -885,6 +887,15 @@ export function reply(question: string, brief: Brief, given: ReadonlySet<string>
     if (fact && given.has(key)) return { facet: key, text: `As I said: ${fact.answer}`, kind: 'repeat', assumption: fact.assumption };
     if (fact) return { facet: key, text: fact.answer, kind: 'fact', assumption: fact.assumption, ...(fact.fromGuide ? { fromGuide: true } : {}) };
     const assume = brief.defaults?.[key] ?? assumeFor(key, brief.general);
+    // "How many predictions a day at peak?": the brief has no peak, but it has the
+    // average the general assumption multiplies; said with it, unless this reply gives
+    // it anyway (a scenario's own default is a figure of its own).
+    const base = facetOf(key);
+    const known = !brief.defaults?.[key] && base?.ofParent && base.parent && !facets.includes(base.parent) ? brief.answers[base.parent] : undefined;
+    if (known) {
+      const only = given.has(base!.parent!) ? 'only what I said' : 'only this';
+      return { facet: key, text: `${NOT_IN_BRIEF}, ${only}: ${known.answer} ${assume}`, kind: 'off-brief', assumption: true, also: base!.parent! };
+    }
     return { facet: key, text: `${NOT_IN_BRIEF}. ${assume}`, kind: 'off-brief', assumption: true };
   });
   return { facets, lines };

@@ -181,6 +181,7 @@ export class MockSession {
     }
     for (const l of r.lines) {
       if (l.kind === 'fact') this.given.add(l.facet);
+      if (l.also) this.given.add(l.also);
       this.say('interviewer', 'reply', l.text, { assumption: l.assumption, ...(l.facet ? { topics: [l.facet] } : {}) });
     }
     return r;
