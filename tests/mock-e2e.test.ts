@@ -70,7 +70,7 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
     await r.next('Interviewer: Roughly 500 models');
     await r.next('? You:');
     s.write('What is the peak rate?\r');
-    await r.next("Interviewer: That's not in the brief. Assume the peak");
+    await r.next("Interviewer: That's not in the brief, only what I said: Roughly 500");
     await r.next('? You:');
     s.write('What latency does a fraud score need?\r');
     await r.next('under 100 ms');
