@@ -15,7 +15,7 @@ import type { Ctx } from './recognizers/context.js';
 import { UniqueIds, uniqueIds } from './recognizers/context.js';
 import { recognizerFor } from './recognizers/index.js';
 import { collectQuestions, isQuestionBlock } from './recognizers/bank.js';
-import { deriveKeyPoints, inlineTraps } from './recognizers/traps.js';
+import { deriveKeyPoints, inlineTraps, qaTraps } from './recognizers/traps.js';
 import { keyTradeoffTables } from './recognizers/tradeoffs.js';
 import { clarifyTables } from './recognizers/questions.js';
 import { fallbackPoints, topicOf, topicPoints } from './recognizers/phase-topics.js';
@@ -201,6 +201,7 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
   }
   collectQuestions(node, ctx, ancestors);
   inlineTraps(node, ctx);
+  qaTraps(node.blocks, ctx);
   keyTradeoffTables(node, ctx);
   clarifyTables(node, ctx);
   const content = node.blocks.filter((b) => !isQuestionBlock(b));

@@ -4,10 +4,11 @@
 import type { Tokens } from 'marked';
 import type { KeyPoint, Trap } from '../model.js';
 import { parseKeyPoint } from '../keypoints.js';
-import { allBlocks, blockText, inlineText, segments, tableRows, type Block, type Node } from '../markdown.js';
+import { allBlocks, blockText, inlineText, oneLine, segments, tableRows, type Block, type Node } from '../markdown.js';
 import { unquote } from '../text.js';
 import { descendants, keepSection, shortId, type Ctx, type Recognizer } from './context.js';
 import { answerPoints } from './derive.js';
+import { isQuestionBlock } from './bank.js';
 
 export const TRAP_HEADING = /\btraps?\b/i;
 
@@ -36,6 +37,7 @@ export const traps: Recognizer = {
     { name: 'answer-in-box', example: '┌────────────┐\n│ GOOD ANSWER │\n├────────────┤\n│ "..."      │' },
     { name: 'answer-table-per-trap', example: '### Trap 1: "Why not shard?"\n| What Interviewer Wants | Best Answer |\n| Why NewSQL exists | Sharding loses joins... |' },
     { name: 'label-inside-answer', example: '│ GOOD ANSWER │\n│ 3. Response Selection: │\n│    Query: api.example.com A │\n│    Response: A 203.0.113.100 │   (a line of the answer, not a new part)' },
+    { name: 'q-and-a-pairs', example: '**Q: Why not compute features per request?**\nA: Because ...   (or **Q:** ... / **A:** ..., in any section)' },
     { name: 'derived-key-points', example: 'Strong answer: "1. **Cost**: ... 2. **Attention**: ..." → key points Cost, Attention (derived)' },
   ],
   read(node, ctx) {
@@ -113,6 +115,7 @@ function readTraps(node: Node, ctx: Ctx): void {
     // Tables of traps, one per sub-heading or several in the section.
     for (const b of allBlocks(node)) if (b.type === 'table') trapsFromTable(b as Block & Tokens.Table, ctx);
     if (ctx.guide.traps.length === before) boldParagraphTraps(allBlocks(node), ctx);
+    if (ctx.guide.traps.length === before) qaTraps(allBlocks(node), ctx);
   }
   if (ctx.guide.traps.length === before) {
     keepSection(node, ctx);
@@ -247,4 +250,69 @@ export function inlineTraps(node: Node, ctx: Ctx): void {
     if (trap.strong) ctx.guide.traps.push(trap);
     i = j - 1;
   }
+}
+
+/** "Q: ...", "**Q1.** ...", "Question: ..." (as text, its bold taken off). */
+const Q_LINE = /^(?:q|question)\s*#?\d*\s*[:.)]\s*(\S.*)$/i;
+/** "A: ...", "**A:** ...", "Answer: ...". */
+const A_LINE = /^(?:a|answer)\s*#?\d*\s*[:.)]\s*(.*)$/i;
+
+/**
+ * Question-and-answer pairs, a layout of many public guides, in any section:
+ * `**Q: Why not X?**` (or `**Q:** ...`, `Q1. ...`) and then `A: ...` (or `**A:** ...`),
+ * in one paragraph or in two, the answer running on over lists and paragraphs up to
+ * the next question. Each pair is a trap with its strong answer; a question with no
+ * answer after it is not one.
+ */
+export function qaTraps(blocks: Block[], ctx: Ctx): number {
+  // The blocks as lines: a paragraph's own lines (a pair may share one paragraph), any
+  // other block (a list, a table, code) whole.
+  const lines: { text: string; line: number; block: boolean }[] = [];
+  for (const b of blocks) {
+    if (b.type === 'space' || b.type === 'hr') continue;
+    // A question bank's `**Q12: ...**` is the bank's (bank.ts), with all that follows it.
+    if (isQuestionBlock(b)) {
+      lines.push({ text: '', line: b.line, block: true });
+      continue;
+    }
+    const text = b.type === 'paragraph' ? '' : blockText(b);
+    if (b.type !== 'paragraph') {
+      if (text) lines.push({ text, line: b.line, block: true });
+      continue;
+    }
+    // The paragraph's text with its line breaks (blockText makes it one line).
+    inlineText((b as unknown as Tokens.Paragraph).tokens)
+      .split('\n')
+      .forEach((t, k) => {
+        if (t.trim()) lines.push({ text: t.trim(), line: b.line + k, block: k === 0 });
+      });
+  }
+  if (!lines.some((l) => Q_LINE.test(l.text))) return 0;
+  let found = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const q = Q_LINE.exec(lines[i]!.text);
+    if (!q) continue;
+    // The question may run over more lines of its paragraph, up to the answer.
+    const question = [q[1]!];
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.block && !A_LINE.test(lines[j]!.text) && !Q_LINE.test(lines[j]!.text)) question.push(lines[j++]!.text);
+    const a = j < lines.length ? A_LINE.exec(lines[j]!.text) : null;
+    if (!a) continue;
+    // The answer: the rest of its line and what follows, up to the next question.
+    const parts: string[] = [a[1]!.trim()];
+    let k = j + 1;
+    for (; k < lines.length && !Q_LINE.test(lines[k]!.text) && lines[k]!.text; k++) {
+      const l = lines[k]!;
+      if (l.block) parts.push(l.text);
+      else parts[parts.length - 1] = `${parts[parts.length - 1]} ${l.text}`.trim();
+    }
+    const strong = unquote(parts.filter(Boolean).join('\n\n'));
+    const title = trapTitle(oneLine(question.join(' ')));
+    if (title && strong) {
+      ctx.guide.traps.push({ id: shortId(title, 'trap'), question: title, strong, keyPoints: [], line: lines[i]!.line });
+      found++;
+    }
+    i = k - 1;
+  }
+  return found;
 }
