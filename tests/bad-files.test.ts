@@ -23,6 +23,8 @@ function folder(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
+const line2 = (lines: string[], dir: string, name: string) => lines.find((l) => l.includes(join(dir, name)))!;
+
 describe('bad files are skipped with one line each; the rest load', () => {
   const dir = folder({
     'good.md': GOOD('good'),
@@ -31,15 +33,21 @@ describe('bad files are skipped with one line each; the rest load', () => {
     'huge.md': `# Huge\n\n${'x'.repeat(2 * 1024 * 1024 + 10)}\n`,
     'latin1.md': Buffer.from('# Caf\xe9\n', 'latin1'),
     'unclosed.md': '---\nid: open\n# never closed\n',
+    // Saved empty, or only blank lines (a BOM too): not a guide named after the folder.
+    'empty.md': '',
+    'blank.md': '\uFEFF\n  \n\t\n',
   });
   symlinkSync(join(dir, 'missing-target.md'), join(dir, 'unreadable.md'));
 
   it('loads the good guide and says why each other file was skipped, naming file and line', async () => {
     const io = testIo();
     const result = await list({ kind: 'guides', guides: [dir] }, io);
-    expect(result.items.map((r) => r.id)).toContain('good');
+    expect(result.items.map((r) => r.id)).toEqual(expect.arrayContaining(['good']));
+    expect(result.items.filter((r) => !r.bundled).map((r) => r.id)).toEqual(['good']);
     const lines = io.err().trim().split('\n');
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(8);
+    expect(line2(lines, dir, 'empty.md')).toMatch(/^coach: skipped .*empty\.md: empty file, not a guide$/);
+    expect(line2(lines, dir, 'blank.md')).toMatch(/^coach: skipped .*blank\.md: empty file, not a guide$/);
     const line = (name: string) => lines.find((l) => l.includes(join(dir, name)))!;
     expect(line('bad-yaml.md')).toMatch(/^coach: skipped .*bad-yaml\.md:4: invalid YAML in front matter/);
     expect(line('binary.md')).toMatch(/binary\.md: binary file \(contains NUL bytes\)/);

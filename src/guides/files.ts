@@ -96,6 +96,9 @@ export function parseGuideBytes(bytes: Buffer, path: string, bundled = false, no
   } catch {
     return fail('not valid UTF-8 text; save the guide as UTF-8');
   }
+  // Nothing but white space (a placeholder, a file saved empty): skipped, as a file
+  // that is not a guide, rather than a guide named after its folder with nothing in it.
+  if (!/\S/.test(text.replace(/^\uFEFF/, ''))) return fail('empty file, not a guide');
   const long = longLine(text);
   if (long) return fail(`over budget: line of ${long.chars.toLocaleString('en')} characters (lines are limited to ${BUDGET.lineChars.toLocaleString('en')})`, long.line);
   let parsed: Parsed;
