@@ -98,6 +98,11 @@ describe('the opening prompt made from a title', () => {
     ['API Gateway', 'Design an API gateway.'],
     ['Uber Michelangelo', 'Design Uber Michelangelo.'],
     ['Design an AI Copilot Platform', 'Design an AI Copilot Platform.'],
+    // What is designed, then its qualifier (found by a new user: "Design a model serving at scale.").
+    ['Model Serving at Scale', 'Design a model serving system at scale.'],
+    ['Feature Store for 10K Models', 'Design a feature store for 10K models.'],
+    ['Web Crawlers at Scale', 'Design a web crawler at scale.'],
+    ['Search Ranking in Production', 'Design a search ranking system in production.'],
   ])('%s → %s', async (title, prompt) => {
     const { promptFromTitle } = await import('../src/mock/guide-scenario.js');
     expect(promptFromTitle(title)).toBe(prompt);

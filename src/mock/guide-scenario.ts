@@ -30,14 +30,19 @@ export function promptFromTitle(title: string): string {
   const named = raw.filter((w) => /[\p{L}]/u.test(w));
   if (named.length > 0 && (named.every((w) => BRANDS.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w)) || (BRANDS.test(named[0]!) && named.every((w) => /^[A-Z]/.test(w))))) return `Design ${t}.`;
   // Lower case but for names and acronyms ("Uber", "API", "LLM").
-  const words = raw.map((w, i) => (/[A-Z].*[A-Z]|\d/.test(w) || (i > 0 && /^[A-Z][a-z]+$/.test(w) && BRANDS.test(w)) ? w : w.toLowerCase()));
+  const all = raw.map((w, i) => (/[A-Z].*[A-Z]|\d/.test(w) || (i > 0 && /^[A-Z][a-z]+$/.test(w) && BRANDS.test(w)) ? w : w.toLowerCase()));
+  // "Model Serving at Scale", "Feature Store for 10K Models": what is designed comes
+  // before its qualifier, and the rules below are about it alone.
+  const cut = all.findIndex((w, i) => i > 0 && /^(at|for|with|in|on|across|under|over|without|via)$/.test(w));
+  const words = cut > 0 ? all.slice(0, cut) : all;
+  const tail = cut > 0 ? ` ${all.slice(cut).join(' ')}` : '';
   // "Web Crawlers": one is designed.
   const last = words[words.length - 1] ?? '';
   if (words.length <= 4 && /[^su]s$/.test(last) && !/(ss|is|us|ics|ops|ies)$/i.test(last)) words[words.length - 1] = last.slice(0, -1);
   // "Concert Ticketing", "Consistent Hashing": an activity; the design is of its system.
   const phrase = /ing$/i.test(words[words.length - 1] ?? '') && words.length <= 4 ? `${words.join(' ')} system` : words.join(' ');
   const article = /^(a|an|the)\s/i.test(phrase) ? '' : /^[aeiou]/i.test(phrase) && !/^(uni|use|one)/i.test(phrase) ? 'an ' : 'a ';
-  return `Design ${article}${phrase}.`;
+  return `Design ${article}${phrase}${tail}.`;
 }
 
 const REQUIREMENT = /requirement|capacity|estimat|scale|assumption|constraint|non-functional|numbers|\bslas?\b|\bslos?\b|scope|reliability|availability|\bgoals?\b|problem|back[- ]of|sizing|clarif/i;
