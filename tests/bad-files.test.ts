@@ -43,7 +43,7 @@ describe('bad files are skipped with one line each; the rest load', () => {
     const io = testIo();
     const result = await list({ kind: 'guides', guides: [dir] }, io);
     expect(result.items.map((r) => r.id)).toEqual(expect.arrayContaining(['good']));
-    expect(result.items.filter((r) => !r.bundled).map((r) => r.id)).toEqual(['good']);
+    expect(result.items.filter((r) => !('bundled' in r && r.bundled)).map((r) => r.id)).toEqual(['good']);
     const lines = io.err().trim().split('\n');
     expect(lines).toHaveLength(8);
     expect(line2(lines, dir, 'empty.md')).toMatch(/^coach: skipped .*empty\.md: empty file, not a guide$/);
