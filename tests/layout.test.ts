@@ -68,6 +68,37 @@ describe('renderTable', () => {
     for (const row of [wide.head, ...wide.rows]) for (const cell of row) for (const word of cell.split(/[\s-]+/)) expect(text).toContain(word);
   });
 
+  // `coach list guides` at 80 columns broke "michelange|lo", "question|s" and paths.
+  const guides = {
+    head: ['id', 'title', 'traps', 'trade-offs', 'cards', 'questions', 'source'],
+    rows: [
+      ['michelangelo', 'Uber Michelangelo', '5', '5', '1', '0', 'bundled'],
+      ['mlops-question-bank', 'MLOps Interview Question Bank', '0', '0', '0', '28', 'bundled'],
+      ['oss-ml-platform', 'Open-Source ML Platform on Kubernetes', '6', '4', '4', '0', 'bundled'],
+    ],
+  };
+  const cellLines = (table: string): string[] => table.split('\n').flatMap((l) => l.split('│').map((c) => c.trim()));
+
+  it('never breaks a word in a box, only after a hyphen, and gives the first column its room first', () => {
+    const table = renderTable({ ...guides, columns: 80 }, plain);
+    expect(table.startsWith('┌')).toBe(true);
+    for (const l of table.split('\n')) expect(width(l)).toBe(80);
+    const cells = cellLines(table);
+    for (const word of ['michelangelo', 'Michelangelo', 'questions', 'Kubernetes', 'Interview', 'bundled']) expect([word, cells.some((c) => c.split(/\s+/).includes(word))]).toEqual([word, true]);
+    // Every piece of every cell is a whole word or ends at a hyphen.
+    for (const c of cells)
+      for (const piece of c.split(/\s+/))
+        if (piece && !/^[─┌┐└┘├┤┬┴┼]+$/.test(piece)) expect([...guides.head, ...guides.rows.flat()].join(' ')).toMatch(new RegExp(`(^|[\\s-])${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  });
+
+  it('draws blocks when not even the pieces of words fit side by side, short cells sharing a line', () => {
+    const long = { ...guides, rows: [...guides.rows, ['a-guide-id', 'Title', '1', '2', '3', '4', '/home/someone/interview-prep/system-design/feature-stores/notes.md']] };
+    const out = renderTable({ ...long, columns: 70 }, plain);
+    expect(out.startsWith('┌')).toBe(false);
+    expect(out).toContain('michelangelo\n  title: Uber Michelangelo\n  traps: 5 · trade-offs: 5 · cards: 1 · questions: 0 · source: bundled');
+    expect(out).toContain('a-guide-id\n  title: Title · traps: 1 · trade-offs: 2 · cards: 3 · questions: 4\n  source: /home/someone/');
+  });
+
   it('keeps natural widths when the table fits, with the head ruled off', () => {
     const lines = renderTable({ ...spec, columns: 200 }, plain).split('\n');
     const [a, b, c] = [0, 1, 2].map((i) => Math.max(...[spec.head, ...spec.rows].map((r) => r[i]!.length)));

@@ -245,15 +245,16 @@ export function indent(text: string, by = 2): string {
  * otherwise every column keeps at least its longest word (up to a share of the
  * room) and the rest is shared in proportion to what each column wants.
  */
-export function fitColumns(rows: string[][], available: number): number[] {
+export function fitColumns(rows: string[][], available: number, least?: number[]): number[] {
   const n = maxOf(rows, (r) => r.length, 0);
   if (n === 0) return [];
   const natural = Array.from({ length: n }, (_, c) => maxOf(rows, (r) => width(r[c] ?? ''), 1));
   const total = natural.reduce((a, b) => a + b, 0);
   if (total <= available) return natural;
   const longestWord = (c: number): number => maxOf(rows, (r) => maxOf((r[c] ?? '').split(/\s+/), width, 0), 4);
-  // Every column keeps its longest word when that fits; otherwise words are capped at a fair share.
-  let floor = natural.map((w, c) => Math.min(w, longestWord(c)));
+  // Every column keeps its longest word when that fits (or the width it must keep, when
+  // the caller says); otherwise words are capped at a fair share.
+  let floor = least ? natural.map((w, c) => Math.min(w, least[c] ?? w)) : natural.map((w, c) => Math.min(w, longestWord(c)));
   if (floor.reduce((a, b) => a + b, 0) > available) {
     const cap = Math.max(4, Math.floor(available / n));
     floor = floor.map((f) => Math.min(f, cap));

@@ -3,7 +3,7 @@
 // measuring and wrapping as the cards (layout.ts): cli-table3 did this before, but
 // it cut long ids short with "…" and took about 0.4 ms a row (110 ms for
 // `coach list guides` over 250 guides).
-import { ESC, fitColumns, maxOf, pad, wrap } from './layout.js';
+import { ESC, fitColumns, maxOf, pad, width, wrap } from './layout.js';
 import type { Style } from './style.js';
 
 export interface TableSpec {
@@ -20,7 +20,25 @@ export function renderTable(spec: TableSpec, s: Style): string {
   const n = spec.head.length;
   // Each column costs two spaces of padding and one border character.
   const available = spec.columns - (n + 1) - 2 * n;
-  const widths = fitColumns([spec.head, ...spec.rows], available);
+  // A box never breaks a word, only after a hyphen or a slash, and keeps the first
+  // column's names (what is typed) whole when it can. When even the pieces do not fit
+  // side by side, each row is a block instead (`list guides` at 80 columns broke
+  // "michelange|lo" and "question|s").
+  const all = [spec.head, ...spec.rows];
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const pieces = (whole: boolean): number[] => spec.head.map((_, c) => maxOf(all, (r) => unbroken(r[c] ?? '', whole && c === 0), 1));
+  let least = pieces(true);
+  if (sum(least) > available) least = pieces(false);
+  if (sum(least) > available) return renderBlocks(spec, s);
+  // The first column gets its room before the others: its names are what is typed.
+  least[0] = Math.max(
+    least[0]!,
+    Math.min(
+      maxOf(all, (r) => width(r[0] ?? ''), 1),
+      available - sum(least.slice(1)),
+    ),
+  );
+  const widths = fitColumns(all, available, least);
   const bar = s.dim('│');
   const rule = (left: string, middle: string, right: string): string => s.dim(`${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}`);
   const lines = (row: string[], head: boolean): string[] => {
@@ -43,23 +61,53 @@ export function renderTable(spec: TableSpec, s: Style): string {
   return [rule('┌', '┬', '┐'), ...lines(spec.head, true), rule('├', '┼', '┤'), ...spec.rows.flatMap((r) => lines(r, false)), rule('└', '┴', '┘')].join('\n');
 }
 
+/** The widest piece of a cell that wrapping keeps whole: a word, or (unless `whole`) the part of one up to a hyphen or slash. */
+function unbroken(text: string, whole: boolean): number {
+  if (text.includes(ESC)) return width(text); // a styled label: kept whole
+  return maxOf(
+    text.split(/\s+/).flatMap((w) => (whole ? [w] : w.split(/(?<=[-/])/))),
+    width,
+    0,
+  );
+}
+
+/** Cells this short (`traps: 5`) share a line in a block, side by side. */
+const SHORT = 16;
+
 /**
  * A narrow terminal's table: each row a block, its first cell as a title and every
- * other cell under it as `column: value`, wrapped under itself.
+ * other cell under it as `column: value`, wrapped under itself; short cells side by
+ * side on one line (`traps: 5 · cards: 1`).
  */
 function renderBlocks(spec: TableSpec, s: Style): string {
-  const width = Math.max(20, spec.columns);
+  const columns = Math.max(20, spec.columns);
   return spec.rows
     .map((row) => {
-      const out = wrap(row[0] ?? '', width).map((l) => (row[0]?.includes(ESC) ? l : s.bold(l)));
+      const out = wrap(row[0] ?? '', columns).map((l) => (row[0]?.includes(ESC) ? l : s.bold(l)));
+      let shared: string[] = [];
+      let sharedWidth = 0;
+      const flush = (): void => {
+        if (shared.length > 0) out.push(`  ${shared.join(s.dim(' · '))}`);
+        shared = [];
+        sharedWidth = 0;
+      };
       row.slice(1).forEach((cell, i) => {
         if (!cell) return;
         const label = spec.head[i + 1] ? `${spec.head[i + 1]}: ` : '';
-        const lines = wrap(cell, Math.max(10, width - 2 - label.length));
+        const w = width(label) + width(cell);
+        if (w <= SHORT && !cell.includes('\n')) {
+          if (shared.length > 0 && 2 + sharedWidth + 3 + w > columns) flush();
+          shared.push(`${s.dim(label)}${cell}`);
+          sharedWidth += (shared.length > 1 ? 3 : 0) + w;
+          return;
+        }
+        flush();
+        const lines = wrap(cell, Math.max(10, columns - 2 - label.length));
         lines.forEach((l, j) => {
           out.push(`  ${j === 0 ? s.dim(label) : ' '.repeat(label.length)}${l}`);
         });
       });
+      flush();
       return out.join('\n');
     })
     .join('\n');
