@@ -27,17 +27,12 @@ export function renderTable(spec: TableSpec, s: Style): string {
   const all = [spec.head, ...spec.rows];
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   const pieces = (whole: boolean): number[] => spec.head.map((_, c) => maxOf(all, (r) => unbroken(r[c] ?? '', whole && c === 0), 1));
-  let least = pieces(true);
+  const whole = pieces(true);
+  let least = whole;
   if (sum(least) > available) least = pieces(false);
   if (sum(least) > available) return renderBlocks(spec, s);
-  // The first column gets its room before the others: its names are what is typed.
-  least[0] = Math.max(
-    least[0]!,
-    Math.min(
-      maxOf(all, (r) => width(r[0] ?? ''), 1),
-      available - sum(least.slice(1)),
-    ),
-  );
+  // Room for the first column's whole names before the others get more: they are what is typed.
+  least[0] = Math.max(least[0]!, Math.min(whole[0]!, available - sum(least.slice(1))));
   const widths = fitColumns(all, available, least);
   const bar = s.dim('│');
   const rule = (left: string, middle: string, right: string): string => s.dim(`${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}`);
