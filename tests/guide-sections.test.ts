@@ -32,6 +32,21 @@ describe('coach guide --section', () => {
     expect(text).toContain('  [ ] Three or more production incidents, told in detail');
   });
 
+  // The hints under the overview are commands to paste: with the run's --guides folder,
+  // or a guide of that folder is "not found" wherever they are pasted.
+  it("says how to open the rest of a user's guide with its --guides folder", async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'coach-also-'));
+    writeFileSync(join(dir, 'mine.md'), '# Ledger Prep\n\n## Questions\n\n**Q: Why append-only?**\nA: Auditors need the history.\n\n## Quick Reference\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+    const io = testIo({ columns: 200 });
+    const text = renderGuide(await guide({ id: 'mine', guides: [dir] }, io), io);
+    expect(text).toContain(`Also: 1 trap (coach --guides ${dir} guide mine --section traps); 1 card (coach --guides ${dir} card <name>)`);
+    const bundled = renderGuide(await guide({ id: 'bighead' }, io), io);
+    expect(bundled).toContain('(coach guide bighead --section traps)');
+  });
+
   it('draws a table in a plain section as a table, not as raw pipes', async () => {
     const text = await show('bighead', 'Where to Spend Most Time');
     expect(text).not.toContain(' | ');

@@ -20,7 +20,7 @@ import type {
   Trap,
 } from '../guides/model.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { findOne, openGuide, openSummaries, type LibraryOptions } from './shared.js';
+import { coachCommand, findOne, openGuide, openSummaries, type LibraryOptions } from './shared.js';
 import { STANDARD_PLAN } from '../guides/phases.js';
 import { namedGuide } from '../guides/match.js';
 import { renderTable } from '../render/table.js';
@@ -101,6 +101,8 @@ export type GuideResult =
       mistakes: Mistake[];
       numbers: KeyNumber[];
       counts: { traps: number; tradeoffs: number; cards: number; questions: number; sections: number };
+      /** `coach` with this run's --guides folders: how the commands that open the guide's parts begin. */
+      coach: string;
     }
   | PartResult
   | { kind: 'section'; guide: GuideRef; section: SectionView; subsections: SectionView[] }
@@ -149,6 +151,7 @@ export async function guide(options: GuideOptions, io: Io): Promise<GuideResult>
       mistakes: g.mistakes,
       numbers: g.numbers,
       counts: { traps: g.traps.length, tradeoffs: g.tradeoffs.length, cards: g.cards.length, questions: g.questions.length, sections: g.sections.length },
+      coach: coachCommand(options),
     };
   }
   const part = ((PARTS as readonly string[]).includes(section) ? section : PART_ALIASES[section]) as PartName | undefined;
@@ -207,9 +210,10 @@ export function renderGuide(result: GuideResult, io: View): string {
   if (result.numbers.length > 0) out.push(renderPart({ kind: 'part', guide: g, part: 'numbers', items: result.numbers }, w, s));
   const c = result.counts;
   const more = [
-    c.traps && `${count(c.traps, 'trap')} (coach guide ${g.id} --section traps)`,
-    c.tradeoffs && `${count(c.tradeoffs, 'trade-off')} (coach tradeoff <name>)`,
-    c.cards && `${count(c.cards, 'card')} (coach card <name>)`,
+    // With this run's --guides: pasted anywhere, the command finds the same guide.
+    c.traps && `${count(c.traps, 'trap')} (${result.coach} guide ${g.id} --section traps)`,
+    c.tradeoffs && `${count(c.tradeoffs, 'trade-off')} (${result.coach} tradeoff <name>)`,
+    c.cards && `${count(c.cards, 'card')} (${result.coach} card <name>)`,
     c.questions && `${count(c.questions, 'bank question')} (--section bank, or one: --section Q1)`,
     c.sections && `${count(c.sections, 'other section')} (--section <heading>)`,
   ].filter(Boolean);

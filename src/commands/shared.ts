@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors.js';
 import { matchName, type Named } from '../guides/match.js';
 import { noteMatch } from './open.js';
 
-export { guideDirs, noteMatch, openGuide, openLibrary, openSummaries, reportProblems, type LibraryOptions } from './open.js';
+export { coachCommand, guideDirs, noteMatch, openGuide, openLibrary, openSummaries, reportProblems, type LibraryOptions } from './open.js';
 
 /**
  * Finds the item a name means, or throws a not-found error naming the closest ones.
