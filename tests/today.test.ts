@@ -46,6 +46,14 @@ describe('the mock to sit next', () => {
     expect(computeToday(summarize(history), [], scenarios, now).mocks.next).toMatchObject({ command, why });
   });
 
+  it('does not name a scenario whose only mock was stopped as the weakest while another has a complete one', () => {
+    const stopped = { ...mock('2026-11-21T10:00:00Z', 6, ''), guide: 'wild-guide', partial: true };
+    const today = computeToday(summarize([mock('2026-11-20T10:00:00Z', 64, 'fintech'), stopped]), [], scenarios, now);
+    expect(today.mocks.weakestScenario).toMatchObject({ scenario: 'fintech', score: 64 });
+    const only = computeToday(summarize([stopped]), [], scenarios, now);
+    expect(only.mocks.weakestScenario).toMatchObject({ guide: 'wild-guide', score: 6 });
+  });
+
   it('names the weakest phase over the last five mocks, and suggests sitting it alone', () => {
     const old = mock('2026-11-01T10:00:00Z', 20, 'fintech', [phase('clarify', 'Clarify', 0, 5)]);
     const recent = [1, 2, 3, 4, 5].map((d) =>

@@ -71,7 +71,7 @@ function weakestPhase(mocks: MockEntry[]): Today['mocks']['weakestPhase'] {
 
 /**
  * The weakest scenario is the one whose last complete mock scored lowest (a mock
- * stopped early counts only when a scenario has no complete one). The mock to sit
+ * stopped early counts only when no scenario has a complete one). The mock to sit
  * next: no mock yet, the first scenario; a scenario under GOOD_SCORE, the weakest;
  * all good, one not sat yet; all sat and good, the one sat longest ago.
  */
@@ -84,8 +84,12 @@ export function computeToday(summary: PracticeSummary, items: DeckRef[], scenari
     const before = latest.get(key);
     if (!before || !m.partial || before.partial) latest.set(key, m);
   }
+  // Among scenarios with a complete mock, the weakest: a mock stopped after two phases
+  // scores its unsat phases as nothing, and said nothing about the scenario (found by
+  // a new user: "weakest scenario ... 6/100", a mock stopped with Ctrl-C).
+  const complete = [...latest.values()].filter((m) => !m.partial);
   let weakest: MockEntry | undefined;
-  for (const m of latest.values()) if (!weakest || m.score < weakest.score) weakest = m;
+  for (const m of complete.length > 0 ? complete : latest.values()) if (!weakest || m.score < weakest.score) weakest = m;
   const phase = weakestPhase(mocks);
 
   let next: Today['mocks']['next'];
