@@ -61,11 +61,12 @@ async function open(kind: Kind, query: string): Promise<{ id: string; err: strin
   return { id, err: io.err() };
 }
 
-// [kind, query, the id it opens, whether a typo was forgiven]
+// [kind, query, the id it opens, whether coach says what it matched (a typo forgiven, or a scenario by the start of its id)]
 const FOUND: [Kind, string, string, boolean][] = [
   ['scenario', 'fintech', 'fintech', false],
   ['scenario', 'fraud-detection', 'fraud-detection', false],
-  ['scenario', 'fraud', 'fraud-detection', false],
+  // The start of a scenario's id: opened, and said (a scenario is named by its id).
+  ['scenario', 'fraud', 'fraud-detection', true],
   ['scenario', 'e-commerce', 'e-commerce', false],
   ['scenario', 'ecommerce', 'e-commerce', false],
   ['scenario', 'healthcare', 'healthcare', false],
@@ -227,6 +228,20 @@ describe('names on the command line', () => {
     const io = testIo();
     await run(['card', 'latency', 'budget', '--json'], runtime(io));
     expect(JSON.parse(io.out())).toMatchObject({ kind: 'card', card: { id: 'latency-budget' } });
+  });
+
+  // A scenario id is typed: the start of one, or a typo, opens it and says which.
+  it.each([
+    ['fintech', ''],
+    ['FinTech', ''],
+    ['fintec', "coach: matched 'fintec' → ML platform for a fintech company\n"],
+    ['fintehc', "coach: matched 'fintehc' → ML platform for a fintech company\n"],
+  ])('--scenario %s opens fintech, saying so when it was not the id', async (query, said) => {
+    const io = testIo();
+    const result = await mock({ scenario: query }, io);
+    if (result.kind !== 'study') throw new Error('expected the study sheet');
+    expect(result.plan.scenario).toBe('fintech');
+    expect(io.err()).toBe(said);
   });
 
   it('picks a scenario with --scenario random, and says which', async () => {

@@ -138,6 +138,7 @@ async function choose(options: MockOptions, guides: GuideSummary[], scenarios: S
       'scenario',
       'coach list scenarios',
       io,
+      true,
     );
     return { guide: options.guide ? await named(options.guide) : guideById(scenario.guide), scenario };
   }

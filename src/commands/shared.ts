@@ -12,10 +12,12 @@ export { coachCommand, guideDirs, noteMatch, openGuide, openLibrary, openSummari
  * A name matched only by forgiving a typo is said on stderr. The fuzzy search behind
  * the closest names (fuse.js, 4-7 ms to load) loads only when nothing matches.
  */
-export async function findOne<T extends Named>(items: T[], query: string, kind: string, listCommand: string, io: Pick<Io, 'stderr'>): Promise<T> {
+export async function findOne<T extends Named>(items: T[], query: string, kind: string, listCommand: string, io: Pick<Io, 'stderr'>, sayInexact = false): Promise<T> {
   const found = matchName(items, query);
   if (found) {
-    if (found.typo) noteMatch(io, query, found.item.title);
+    // A typo is always said; with `sayInexact`, so is anything but the name itself, where
+    // a name is an id to type (`--scenario fintec` is fintech; `ecommerce` is e-commerce).
+    if (found.typo || (sayInexact && !found.exact)) noteMatch(io, query, found.item.title);
     return found.item;
   }
   const { closest } = (await import('../guides/lookup.js')).lookup(items, query);

@@ -20,6 +20,8 @@ export interface NameMatch<T> {
   item: T;
   /** The query matched only with a typo forgiven: worth saying which item it opened. */
   typo: boolean;
+  /** The query is the item's id or title (in any case, spacing or hyphens), not the start of one or its words. */
+  exact?: boolean;
 }
 
 const STOP = new Set([
@@ -190,9 +192,9 @@ export function matchName<T extends Named>(items: T[], query: string, only?: 'di
     (i) => i.id.toLowerCase() === q || i.id === s || i.title.toLowerCase() === q || i.id.replace(/-/g, '') === bare || (mayBe(i) && titleSlug(i) === s),
     (i) => s.length >= 3 && (i.id.startsWith(s) || (mayBe(i) && titleSlug(i).startsWith(s))),
   ];
-  for (const tier of tiers) {
+  for (const [k, tier] of tiers.entries()) {
     const hit = items.find(tier);
-    if (hit) return { item: hit, typo: false };
+    if (hit) return { item: hit, typo: false, exact: k === 0 };
   }
   if (only === 'direct') return undefined;
   for (const [typos, useExtra] of [
