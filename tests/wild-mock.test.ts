@@ -103,6 +103,8 @@ describe('the opening prompt made from a title', () => {
     ['Feature Store for 10K Models', 'Design a feature store for 10K models.'],
     ['Web Crawlers at Scale', 'Design a web crawler at scale.'],
     ['Search Ranking in Production', 'Design a search ranking system in production.'],
+    // A guide titled after its file's number (found by a new user: "Design a 42473512639.").
+    ['42473512639', 'Design the system this guide is about.'],
   ])('%s → %s', async (title, prompt) => {
     const { promptFromTitle } = await import('../src/mock/guide-scenario.js');
     expect(promptFromTitle(title)).toBe(prompt);

@@ -24,6 +24,8 @@ const BRANDS =
 /** "Distributed Rate Limiter" → "Design a distributed rate limiter."; "LinkedIn" → "Design LinkedIn." */
 export function promptFromTitle(title: string): string {
   const t = title.trim().replace(/[.!?]+$/, '');
+  // A title with no word in it (a guide titled after a numbered file): nothing to name.
+  if (!/\p{L}/u.test(t)) return 'Design the system this guide is about.';
   if (/^(design|build|architect|how would you)\b/i.test(t)) return `${t}.`;
   const raw = t.split(/\s+/);
   // "Google Meet / Zoom", "WhatsApp": a product is designed by its name, without an article.
