@@ -56,7 +56,10 @@ describe('piped lists', () => {
 
   it('draws a table on a terminal, and traps with their whole ids', async () => {
     const io = testIo({ columns: 80, tty: true });
-    expect(renderList(await list({ kind: 'guides' }, io), io)).toMatch(/^┌[\s\S]*\n5 guides$/);
+    // At 80 columns the ids and titles do not fit side by side whole: a block per guide, its id first.
+    expect(renderList(await list({ kind: 'guides' }, io), io)).toMatch(/^bighead\n {2}title: Airbnb BigHead\n[\s\S]*\n5 guides$/);
+    const wide = testIo({ columns: 120, tty: true });
+    expect(renderList(await list({ kind: 'guides' }, wide), wide)).toMatch(/^┌[\s\S]*│ mlops-question-bank │[\s\S]*\n5 guides$/);
     const traps = renderList(await list({ kind: 'traps' }, io), io);
     expect(traps).toMatch(/^bighead\/why-not-just-compute-features-in-the\n {4}Why not just compute features in the model code\?\n/);
     expect(traps).toMatch(/20 traps$/);

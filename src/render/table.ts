@@ -20,19 +20,16 @@ export function renderTable(spec: TableSpec, s: Style): string {
   const n = spec.head.length;
   // Each column costs two spaces of padding and one border character.
   const available = spec.columns - (n + 1) - 2 * n;
-  // A box never breaks a word, only after a hyphen or a slash, and keeps the first
-  // column's names (what is typed) whole when it can. When even the pieces do not fit
-  // side by side, each row is a block instead (`list guides` at 80 columns broke
+  // A box never breaks a word, only after a hyphen or a slash, and never a name (the
+  // first column's, or a column of single words): names are typed and copied, and
+  // `mlops-` / `question-bank` pasted as two lines is no id. When they do not fit side
+  // by side, each row is a block instead (`list guides` at 80 columns broke
   // "michelange|lo" and "question|s").
   const all = [spec.head, ...spec.rows];
-  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-  const pieces = (whole: boolean): number[] => spec.head.map((_, c) => maxOf(all, (r) => unbroken(r[c] ?? '', whole && c === 0), 1));
-  const whole = pieces(true);
-  let least = whole;
-  if (sum(least) > available) least = pieces(false);
-  if (sum(least) > available) return renderBlocks(spec, s);
-  // Room for the first column's whole names before the others get more: they are what is typed.
-  least[0] = Math.max(least[0]!, Math.min(whole[0]!, available - sum(least.slice(1))));
+  // A column of single words (ids, guide names, paths) is names too.
+  const names = spec.head.map((_, c) => c === 0 || spec.rows.every((r) => !/\s/.test((r[c] ?? '').trim())));
+  const least = spec.head.map((_, c) => maxOf(all, (r) => unbroken(r[c] ?? '', names[c]!), 1));
+  if (least.reduce((a, b) => a + b, 0) > available) return renderBlocks(spec, s);
   const widths = fitColumns(all, available, least);
   const bar = s.dim('│');
   const rule = (left: string, middle: string, right: string): string => s.dim(`${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}`);
