@@ -80,6 +80,37 @@ describe('the trap is scored on what was written after it was asked', () => {
   });
 });
 
+// Found by a new user: a Scale phase answered "not sure" and moved on from showed
+// "trap 0/6" and "you made 0 of its 6 points" for a trap never asked.
+describe('a trap the phase ended before', () => {
+  it('is said to be not asked, its points still missed, and its drill says why', () => {
+    const plan = fintech();
+    const { session } = sit({ ...plan, phases: plan.phases.filter((p) => p.key === 'scale') });
+    session.startPhase();
+    session.answer('Not sure.');
+    session.finishPhase('done');
+    const review = reviewSession(session, { timed: false });
+    const trap = review.phases[0]!.trap!;
+    expect(trap).toMatchObject({ asked: false, covered: 0 });
+    expect(trap.total).toBeGreaterThan(0);
+    const drill = review.drill.find((d) => d.id === trap.id)!;
+    expect(drill.why).toBe(`not asked: ${review.phases[0]!.name} ended before it; practise its ${trap.total} points`);
+  });
+
+  it('is said to be asked when it was', () => {
+    const plan = fintech();
+    const { session } = sit({ ...plan, phases: plan.phases.filter((p) => p.key === 'scale') });
+    session.startPhase();
+    session.answer('Redis Cluster across zones.');
+    expect(session.followUp()?.kind).toBe('trap');
+    session.answer('Nothing.');
+    session.finishPhase('done');
+    const review = reviewSession(session, { timed: false });
+    expect(review.phases[0]!.trap).toMatchObject({ asked: true, covered: 0 });
+    expect(review.drill.find((d) => d.id === review.phases[0]!.trap!.id)?.why).toMatch(/^you made 0 of its \d+ points; missed: /);
+  });
+});
+
 describe('time', () => {
   it.each([
     [5, 5, 5, 1],

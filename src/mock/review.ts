@@ -47,7 +47,8 @@ export interface PhaseReview {
   points: PointReview[];
   /** Clarify: must-ask topics, asked or not. */
   mustAsk?: { topic: string; label: string; asked: boolean; example: string }[];
-  trap?: { id: string; question: string; covered: number; total: number; points: PointReview[] };
+  /** `asked` false: the phase ended before the interviewer asked it; its points count as missed all the same. */
+  trap?: { id: string; question: string; asked: boolean; covered: number; total: number; points: PointReview[] };
   /** 0-1 of what this phase could earn, null when it has nothing to check ("not scored"). */
   score: number | null;
   /** 0-1: how well the phase's time was used, null when untimed or not reached. */
@@ -162,7 +163,7 @@ function phaseReview(session: MockSession, phase: PhaseState, timed: boolean, do
   const trap = phase.plan.trap;
   if (trap && trap.keyPoints.length > 0) {
     const tp = phase.trapCheck ? points(phase.trapCheck, phase.trapTicked) : unchecked(trap.keyPoints);
-    review.trap = { id: trap.id, question: trap.question, covered: tp.filter((p) => p.covered).length, total: tp.length, points: tp };
+    review.trap = { id: trap.id, question: trap.question, asked: phase.trapAsked, covered: tp.filter((p) => p.covered).length, total: tp.length, points: tp };
     earned += tp.reduce((n, p) => n + p.credit, 0);
     possible += tp.length;
   }
@@ -195,7 +196,10 @@ export function trapsToDrill(traps: PlanTrap[], phases: PhaseReview[], missed: {
   for (const p of phases) {
     if (p.trap && p.trap.total > 0 && p.trap.covered / p.trap.total < 0.75 && p.status !== 'not reached') {
       const gaps = p.trap.points.filter((x) => !x.covered).map((x) => x.label.toLowerCase());
-      out.push({ id: p.trap.id, question: p.trap.question, why: `you made ${p.trap.covered} of its ${p.trap.total} points; missed: ${gaps.join(', ')}` });
+      // Never asked (the phase was moved on from first): nothing was made of it, and nothing said.
+      const why =
+        p.trap.asked !== false ? `you made ${p.trap.covered} of its ${p.trap.total} points; missed: ${gaps.join(', ')}` : `not asked: ${p.name} ended before it; practise its ${p.trap.total} points`;
+      out.push({ id: p.trap.id, question: p.trap.question, why });
     }
   }
   // A trap earns its place only when one of its key points is about something missed.

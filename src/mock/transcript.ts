@@ -69,7 +69,7 @@ export function transcriptMarkdown(session: MockSession, review: Review, meta: T
       out.push('');
     }
     if (r.trap) {
-      out.push(`**Trap “${r.trap.question}”: ${r.trap.covered}/${r.trap.total}**`, '');
+      out.push(`**Trap “${r.trap.question}”: ${r.trap.asked === false ? 'not asked, ' : ''}${r.trap.covered}/${r.trap.total}**`, '');
       for (const p of r.trap.points)
         out.push(`- [${p.covered ? 'x' : ' '}] ${p.label}${p.by === 'matcher' && p.words ? ` — “${p.words}”` : p.by === 'you' ? ' — ticked by you' : p.hint ? ` — ${p.hint}` : ''}`);
       out.push('');
@@ -80,7 +80,12 @@ export function transcriptMarkdown(session: MockSession, review: Review, meta: T
   out.push(`**Score: ${review.score}/100** — ${review.scoring}.`, '');
   out.push('| Phase | Planned | Used | Key points |', '| --- | --- | --- | --- |');
   for (const p of review.phases) {
-    const extra = [p.mustAsk ? `must-ask ${p.mustAsk.filter((m) => m.asked).length}/${p.mustAsk.length}` : '', p.trap ? `trap ${p.trap.covered}/${p.trap.total}` : ''].filter(Boolean).join(', ');
+    const extra = [
+      p.mustAsk ? `must-ask ${p.mustAsk.filter((m) => m.asked).length}/${p.mustAsk.length}` : '',
+      p.trap ? `trap ${p.trap.asked === false ? 'not asked, ' : ''}${p.trap.covered}/${p.trap.total}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     out.push(
       `| ${p.name}${p.status === 'done' ? '' : ` (${p.status})`} | ${formatMinutes(p.plannedMin)} | ${p.usedMin !== null ? formatMinutes(p.usedMin) : '—'} | ${p.total > 0 ? `${p.covered}/${p.total}` : '—'}${extra ? `, ${extra}` : ''} |`,
     );

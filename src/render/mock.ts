@@ -184,7 +184,12 @@ export function renderReview(result: ReviewView, io: View): string {
   out.push(`${s.bold('Score')} ${scoreColour.bold(`${r.score}/100`)}${r.partial ? s.yellow(' (partial)') : ''}`);
   out.push(s.dim(indent(wrap(r.scoring, io.columns - 4).join('\n'))), '');
   const rows = r.phases.map((p) => {
-    const extra = [p.mustAsk ? `must-ask ${p.mustAsk.filter((m) => m.asked).length}/${p.mustAsk.length}` : '', p.trap ? `trap ${p.trap.covered}/${p.trap.total}` : ''].filter(Boolean).join(', ');
+    const extra = [
+      p.mustAsk ? `must-ask ${p.mustAsk.filter((m) => m.asked).length}/${p.mustAsk.length}` : '',
+      p.trap ? `trap ${p.trap.asked === false ? 'not asked, ' : ''}${p.trap.covered}/${p.trap.total}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     const used = p.usedMin === null ? '—' : `${formatMinutes(p.usedMin)}${p.overtimeMin > 0 ? ` (+${formatMinutes(p.overtimeMin)})` : ''}`;
     const status = p.status === 'skipped' && !r.timed ? 'no answer' : p.status;
     const name = p.status === 'done' ? p.name : `${p.name} (${status})`;
