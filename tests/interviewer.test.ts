@@ -45,6 +45,9 @@ describe('the interviewer answers the question asked (fintech)', () => {
     ['What do teams use today to train and ship models?', 'infrastructure'],
     ['How many data scientists and platform engineers are there?', 'team'],
     ['When do chargeback labels come in?', 'data'],
+    // Found by a new user: "really fraud?" got the labels fact, "actually fraud?" did not.
+    ['When do we find out a transaction was actually fraud?', 'data'],
+    ['When do we find out if a payment was really fraud?', 'data'],
     ['Which algorithms do the fraud teams use?', 'models'],
     ['What uptime does serving need?', 'availability'],
     ['Must a feature mean the same thing offline and online?', 'consistency'],
