@@ -8,6 +8,7 @@ import type { MockPlan } from '../src/mock/plan.js';
 import { MockClock } from '../src/mock/clock.js';
 import { MockSession } from '../src/mock/session.js';
 import { reviewSession, timeCredit, trapsToDrill, TIME_WEIGHT } from '../src/mock/review.js';
+import { transcriptMarkdown } from '../src/mock/transcript.js';
 import { testIo } from './helpers/io.js';
 
 const MIN = 60_000;
@@ -108,6 +109,22 @@ describe('a trap the phase ended before', () => {
     const review = reviewSession(session, { timed: false });
     expect(review.phases[0]!.trap).toMatchObject({ asked: true, covered: 0 });
     expect(review.drill.find((d) => d.id === review.phases[0]!.trap!.id)?.why).toMatch(/^you made 0 of its \d+ points; missed: /);
+  });
+});
+
+// Found by a new user: the brief's own assumptions (the team, when labels arrive)
+// were marked "not in the brief" in the saved transcript.
+describe('the transcript says where an answer came from', () => {
+  it('marks an assumption the brief makes as the brief’s, and one it leaves out as not in it', () => {
+    const plan = fintech();
+    const { session } = sit({ ...plan, phases: plan.phases.filter((p) => p.key === 'clarify') });
+    session.startPhase();
+    session.ask('How many data scientists and platform engineers are there?');
+    session.ask('Is there a cost target?');
+    session.finishPhase('done');
+    const md = transcriptMarkdown(session, reviewSession(session, { timed: false }), { date: new Date(0), speed: 1, source: 'live' });
+    expect(md).toMatch(/\*\*Interviewer:\*\*.* About 40 data scientists[^\n]*_\(an assumption the brief makes\)_/);
+    expect(md).toMatch(/\*\*Interviewer:\*\*.* That's not in the brief\.[^\n]*_\(not in the brief: an assumption\)_/);
   });
 });
 

@@ -23,6 +23,8 @@ export interface Turn {
   at: number;
   /** An interviewer's reply that is an assumption rather than a fact of the scenario. */
   assumption?: boolean;
+  /** The reply is the brief's own (a fact, or an assumption the brief makes), not "not in the brief". */
+  fromBrief?: boolean;
   /** Clarify: the facets a question was about, or the facet a reply answered. */
   topics?: string[];
   /** The key points an interviewer's question was about. */
@@ -182,7 +184,8 @@ export class MockSession {
     for (const l of r.lines) {
       if (l.kind === 'fact') this.given.add(l.facet);
       if (l.also) this.given.add(l.also);
-      this.say('interviewer', 'reply', l.text, { assumption: l.assumption, ...(l.facet ? { topics: [l.facet] } : {}) });
+      const fromBrief = l.kind === 'fact' || l.kind === 'repeat';
+      this.say('interviewer', 'reply', l.text, { assumption: l.assumption, ...(fromBrief ? { fromBrief } : {}), ...(l.facet ? { topics: [l.facet] } : {}) });
     }
     return r;
   }

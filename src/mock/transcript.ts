@@ -23,7 +23,8 @@ function turn(t: Turn, timed: boolean): string {
   const at = timed ? ` _(${formatClock(t.at)})_` : '';
   if (t.who === 'interviewer') {
     const label = t.kind === 'trap' ? 'Interviewer (trap question)' : 'Interviewer';
-    const note = t.assumption ? ' _(not in the brief: an assumption)_' : '';
+    // The brief may give an assumption itself ("assume 40 data scientists"): it is in the brief.
+    const note = t.assumption ? (t.fromBrief ? ' _(an assumption the brief makes)_' : ' _(not in the brief: an assumption)_') : '';
     return `**${label}:**${at} ${t.text}${note}`;
   }
   if (t.text.includes('\n')) return `**You:**${at}\n\n${quote(t.text)}`;
