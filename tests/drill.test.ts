@@ -50,7 +50,10 @@ describe('a numbers drill', () => {
     const out = io.out();
     expect(out).toContain('✓ 200 ms P99');
     expect(out).toContain('✗ P99 under 50 ms — Requirement for real-time lookups');
-    expect(out).toMatch(/4 of 4 · Key number · .* · again/);
+    expect(out).toMatch(/^1 of 3 · Key number · /m);
+    expect(out).toMatch(/^3 of 3 · Key number · /m);
+    expect(out).toMatch(/^again 1 of 1 · Key number · /m);
+    expect(out).not.toMatch(/of 4/);
     expect(result).toMatchObject({ mode: 'session', reviewed: 4, correct: 3, again: ['oss-ml-platform/online-store-redis-latency'] });
     expect(renderDrill(result, io)).toMatch(/Drill done: 4 reviewed · 3 correct \(75%\)/);
     const history = await readHistory(io);
@@ -71,6 +74,17 @@ describe('a numbers drill', () => {
     expect(result).toMatchObject({ reviewed: 1, correct: 1, again: [] });
     const history = await readHistory(io);
     expect(history.map((e) => e.kind === 'review' && [e.item, e.rating, e.correct])).toEqual([['oss-ml-platform/end-to-end-inference-target', 'good', true]]);
+  });
+
+  // Found by a new user: "I don't know" was asked "Count it as right?".
+  it('does not offer to overrule an answer that names no number', async () => {
+    const io = testIo({ interactive: true });
+    const prompt = scripted({ input: ["I don't know", '200 ms'] });
+    io.prompt = prompt;
+    const result = await drill({ ...OSS, deck: 'numbers', limit: 1, newItems: 1 }, io);
+    // Missed, not asked about, and asked again at the end.
+    expect(prompt.asked.map((a) => a.message)).toEqual(['End-to-end inference target?', 'End-to-end inference target?']);
+    expect(result).toMatchObject({ reviewed: 2, correct: 1 });
   });
 
   it('has nothing to drill once everything is scheduled for later', async () => {

@@ -132,7 +132,10 @@ async function runSession(deck: DeckName | 'all', planned: DeckItem[], dueLeft: 
       const item = queue[n]!;
       const key = itemKey(item);
       const state = progress.get(key);
-      const header = `${n + 1} of ${queue.length} · ${DECK_LABEL[item.deck]} · ${item.guideTitle}${requeued.has(key) ? ' · again' : ''}`;
+      // The count is of the items planned; a missed one asked again at the end counts
+      // apart ("again 1 of 2"), so the total does not grow as the drill goes.
+      const count = n < planned.length ? `${n + 1} of ${planned.length}` : `again ${n - planned.length + 1} of ${queue.length - planned.length}`;
+      const header = `${count} · ${DECK_LABEL[item.deck]} · ${item.guideTitle}`;
       const outcome = await ask(item, state, header, io, s);
       if (outcome.quit) {
         result.stopped = true;
@@ -217,13 +220,18 @@ async function askNumber(item: Extract<DeckItem, { deck: 'numbers' }>, state: It
       }`;
   io.stdout.write(`${hanging(verdict, io.columns, 2).join('\n')}\n`);
   // The matcher reads figures, not every way of saying them ("two hundred ms"): a
-  // miss can be overruled. Enter keeps the verdict.
-  const correct = m.correct || (answer !== '' && (await overrule(state, io)));
+  // miss that names a number can be overruled. Enter keeps the verdict; an answer with
+  // no number in it ("I don't know") is not asked about.
+  const correct = m.correct || (NAMES_A_NUMBER.test(answer) && (await overrule(state, io)));
   const rating: Rating = correct ? 'good' : 'again';
   io.stdout.write(`${nextLine(state, rating, io, s)}\n`);
   await recordReview(io, item, rating, correct);
   return { rating, correct };
 }
+
+/** A figure, in digits or in words. */
+const NAMES_A_NUMBER =
+  /\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|dozen)\b/i;
 
 async function overrule(state: ItemState | undefined, io: Io): Promise<boolean> {
   const now = io.date();
