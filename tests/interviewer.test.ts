@@ -40,6 +40,9 @@ describe('the interviewer answers the question asked (fintech)', () => {
     ['Do regulators need explanations for credit decisions?', 'compliance'],
     // In the brief, in other words.
     ['What are we building this for: which kinds of decisions?', 'use-case'],
+    // Found by a new user: the use case, asked as who uses it, was never credited.
+    ['Who uses the platform, which teams and kinds of models?', 'use-case'],
+    ['Who will use this platform?', 'use-case'],
     ['How long can the fraud check take inside the card authorisation?', 'latency'],
     ['How much traffic should I plan for?', 'scale'],
     ['What do teams use today to train and ship models?', 'infrastructure'],
