@@ -84,10 +84,16 @@ describe('the trap is scored on what was written after it was asked', () => {
 // Found by a new user: a Scale phase answered "not sure" and moved on from showed
 // "trap 0/6" and "you made 0 of its 6 points" for a trap never asked.
 describe('a trap the phase ended before', () => {
-  it('is said to be not asked, its points still missed, and its drill says why', () => {
+  /** A mock of fintech's Scale phase alone, started. */
+  function scaleOnly(): MockSession {
     const plan = fintech();
     const { session } = sit({ ...plan, phases: plan.phases.filter((p) => p.key === 'scale') });
     session.startPhase();
+    return session;
+  }
+
+  it('is said to be not asked, its points still missed, and its drill says why', () => {
+    const session = scaleOnly();
     session.answer('Not sure.');
     session.finishPhase('done');
     const review = reviewSession(session, { timed: false });
@@ -99,9 +105,7 @@ describe('a trap the phase ended before', () => {
   });
 
   it('is said to be asked when it was', () => {
-    const plan = fintech();
-    const { session } = sit({ ...plan, phases: plan.phases.filter((p) => p.key === 'scale') });
-    session.startPhase();
+    const session = scaleOnly();
     session.answer('Redis Cluster across zones.');
     expect(session.followUp()?.kind).toBe('trap');
     session.answer('Nothing.');
