@@ -37,6 +37,10 @@ export const traps: Recognizer = {
     { name: 'answer-in-box', example: '┌────────────┐\n│ GOOD ANSWER │\n├────────────┤\n│ "..."      │' },
     { name: 'answer-table-per-trap', example: '### Trap 1: "Why not shard?"\n| What Interviewer Wants | Best Answer |\n| Why NewSQL exists | Sharding loses joins... |' },
     { name: 'label-inside-answer', example: '│ GOOD ANSWER │\n│ 3. Response Selection: │\n│    Query: api.example.com A │\n│    Response: A 203.0.113.100 │   (a line of the answer, not a new part)' },
+    {
+      name: 'list-of-questions',
+      example: '## Trap Questions\n1. **Why not Kafka for everything?**\n   Weak answer: ...\n   Strong answer: ...   (labels on lines of the item, or as a list under it)',
+    },
     { name: 'q-and-a-pairs', example: '**Q: Why not compute features per request?**\nA: Because ...   (or **Q:** ... / **A:** ..., in any section)' },
     { name: 'derived-key-points', example: 'Strong answer: "1. **Cost**: ... 2. **Attention**: ..." → key points Cost, Attention (derived)' },
   ],
@@ -116,6 +120,7 @@ function readTraps(node: Node, ctx: Ctx): void {
     for (const b of allBlocks(node)) if (b.type === 'table') trapsFromTable(b as Block & Tokens.Table, ctx);
     if (ctx.guide.traps.length === before) boldParagraphTraps(allBlocks(node), ctx);
     if (ctx.guide.traps.length === before) qaTraps(allBlocks(node), ctx);
+    if (ctx.guide.traps.length === before) for (const b of allBlocks(node)) if (b.type === 'list') listTraps(b as Block & Tokens.List, ctx);
   }
   if (ctx.guide.traps.length === before) {
     keepSection(node, ctx);
@@ -315,4 +320,38 @@ export function qaTraps(blocks: Block[], ctx: Ctx): number {
     i = k - 1;
   }
   return found;
+}
+
+/**
+ * A trap section written as a list: each item a question (bold, or ending in "?") with
+ * its labelled parts on the item's next lines or in a list under it (`Weak answer: ...`,
+ * `- Strong answer: ...`). An item with no labelled part is not a trap.
+ */
+function listTraps(list: Block & Tokens.List, ctx: Ctx): void {
+  list.items.forEach((item, k) => {
+    const lines = item.text
+      .split('\n')
+      .map((l) =>
+        l
+          .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+          .replace(/\*\*|__/g, '')
+          .trim(),
+      )
+      .filter(Boolean);
+    const first = lines[0] ?? '';
+    if (!/^\*\*.+\*\*\s*$/.test(item.text.split('\n')[0]!.trim()) && !/\?["”]?$/.test(first)) return;
+    const trap: Trap = { id: shortId(trapTitle(first), 'trap'), question: trapTitle(first), keyPoints: [], line: list.line + k };
+    let part: Exclude<TrapPart, 'keyPoints'> | undefined;
+    for (const line of lines.slice(1)) {
+      const m = /^([^:]{2,40}):\s*(.*)$/.exec(line);
+      const found = m ? trapPart(m[1]!) : undefined;
+      const kind = found === 'keyPoints' ? undefined : found;
+      if (kind) {
+        part = kind;
+        const text = unquote(m![2]!);
+        trap[kind] = trap[kind] ? `${trap[kind]}\n\n${text}` : text;
+      } else if (part) trap[part] = `${trap[part]} ${line}`.trim();
+    }
+    if (trap.question && (trap.strong || trap.weak || trap.wants)) ctx.guide.traps.push(trap);
+  });
 }
