@@ -898,10 +898,11 @@ export function reply(question: string, brief: Brief, given: ReadonlySet<string>
     // average the general assumption multiplies; said with it, unless this reply gives
     // it anyway (a scenario's own default is a figure of its own).
     const base = facetOf(key);
-    const known = !brief.defaults?.[key] && base?.ofParent && base.parent && !facets.includes(base.parent) ? brief.answers[base.parent] : undefined;
-    if (known) {
-      const only = given.has(base!.parent!) ? 'only what I said' : 'only this';
-      return { facet: key, text: `${NOT_IN_BRIEF}, ${only}: ${known.answer} ${assume}`, kind: 'off-brief', assumption: true, also: base!.parent! };
+    const parent = base?.ofParent && !brief.defaults?.[key] ? base.parent : undefined;
+    const known = parent && !facets.includes(parent) ? brief.answers[parent] : undefined;
+    if (parent && known) {
+      const only = given.has(parent) ? 'only what I said' : 'only this';
+      return { facet: key, text: `${NOT_IN_BRIEF}, ${only}: ${known.answer} ${assume}`, kind: 'off-brief', assumption: true, also: parent };
     }
     return { facet: key, text: `${NOT_IN_BRIEF}. ${assume}`, kind: 'off-brief', assumption: true };
   });

@@ -269,7 +269,7 @@ const A_LINE = /^(?:a|answer)\s*#?\d*\s*[:.)]\s*(.*)$/i;
  * the next question. Each pair is a trap with its strong answer; a question with no
  * answer after it is not one.
  */
-export function qaTraps(blocks: Block[], ctx: Ctx): number {
+export function qaTraps(blocks: Block[], ctx: Ctx): void {
   // The blocks as lines: a paragraph's own lines (a pair may share one paragraph), any
   // other block (a list, a table, code) whole.
   const lines: { text: string; line: number; block: boolean }[] = [];
@@ -280,8 +280,8 @@ export function qaTraps(blocks: Block[], ctx: Ctx): number {
       lines.push({ text: '', line: b.line, block: true });
       continue;
     }
-    const text = b.type === 'paragraph' ? '' : blockText(b);
     if (b.type !== 'paragraph') {
+      const text = blockText(b);
       if (text) lines.push({ text, line: b.line, block: true });
       continue;
     }
@@ -292,8 +292,7 @@ export function qaTraps(blocks: Block[], ctx: Ctx): number {
         if (t.trim()) lines.push({ text: t.trim(), line: b.line + k, block: k === 0 });
       });
   }
-  if (!lines.some((l) => Q_LINE.test(l.text))) return 0;
-  let found = 0;
+  if (!lines.some((l) => Q_LINE.test(l.text))) return;
   for (let i = 0; i < lines.length; i++) {
     const q = Q_LINE.exec(lines[i]!.text);
     if (!q) continue;
@@ -313,13 +312,9 @@ export function qaTraps(blocks: Block[], ctx: Ctx): number {
     }
     const strong = unquote(parts.filter(Boolean).join('\n\n'));
     const title = trapTitle(oneLine(question.join(' ')));
-    if (title && strong) {
-      ctx.guide.traps.push({ id: shortId(title, 'trap'), question: title, strong, keyPoints: [], line: lines[i]!.line });
-      found++;
-    }
+    if (title && strong) ctx.guide.traps.push({ id: shortId(title, 'trap'), question: title, strong, keyPoints: [], line: lines[i]!.line });
     i = k - 1;
   }
-  return found;
 }
 
 /**
