@@ -6,21 +6,20 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary } from '../src/commands/shared.js';
+import { guidesForMock } from './helpers/mock-guide.js';
 import { buildPlan } from '../src/mock/build-plan.js';
 import type { MockPlan } from '../src/mock/plan.js';
 import { reply } from '../src/mock/interviewer.js';
 import { parseAnswers, sessionFromAnswers } from '../src/mock/answers.js';
 import { reviewSession } from '../src/mock/review.js';
 import { termList } from './eval/harness.js';
-import { testIo } from './helpers/io.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/mock');
 let plan: MockPlan;
 
 beforeAll(async () => {
-  const lib = await openLibrary({ guides: [join(FIXTURES, 'wild-guide')] }, testIo());
-  plan = buildPlan({ guide: lib.guides.find((g) => g.id === 'concert-ticketing')! });
+  const [guide] = await guidesForMock([join(FIXTURES, 'wild-guide')], (g) => g.id === 'concert-ticketing');
+  plan = buildPlan({ guide: guide! });
 });
 
 const ask = (q: string): string =>

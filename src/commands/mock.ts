@@ -43,7 +43,8 @@ export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
   // The names of every guide and scenario, then the one guide the mock is on (issue 14).
   const lib = await openSummaries(options, io);
   const chosen = await choose(options, lib.guides, lib.scenarios, io);
-  const guide = await openGuide(options, io, lib, chosen.guide);
+  // A mock on a guide alone is briefed by all the guide states, read for it.
+  const guide = await openGuide(options, io, lib, chosen.guide, !chosen.scenario);
   const { scenario } = chosen;
   const background = options.interviewer;
   let discussion: Guide['discussion'] | undefined;

@@ -62,9 +62,9 @@ export function coachCommand(options: LibraryOptions): string {
 }
 
 /** One guide of the summaries, in full: read alone, not with every other guide. */
-export async function openGuide(options: LibraryOptions, io: Io, lib: Summaries, summary: GuideSummary): Promise<Guide> {
+export async function openGuide(options: LibraryOptions, io: Io, lib: Summaries, summary: GuideSummary, statements = false): Promise<Guide> {
   try {
-    return await loadGuide(loadOptions(options, io), lib, summary);
+    return await loadGuide(loadOptions(options, io), lib, summary, statements);
   } catch (e) {
     if (e instanceof GuideGone) throw new FailureError(`${e.path} changed while coach read it: ${e.why}`, 'run the command again');
     throw e;

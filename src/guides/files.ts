@@ -23,7 +23,7 @@ function call<T>(start: (done: (e: NodeJS.ErrnoException | null, value: T) => vo
 }
 
 /** Reads and parses one file; a file that cannot be a guide comes back as an error. */
-export async function loadGuideFile(path: string, bundled = false): Promise<Parsed> {
+export async function loadGuideFile(path: string, bundled = false, statements = false): Promise<Parsed> {
   const shown = shownPath(path);
   const fail = (message: string, line?: number): Parsed => ({
     kind: 'error',
@@ -49,7 +49,7 @@ export async function loadGuideFile(path: string, bundled = false): Promise<Pars
   } finally {
     await call<void>((done) => close(fd, done)).catch(() => undefined);
   }
-  return parseGuideBytes(bytes, path, bundled);
+  return parseGuideBytes(bytes, path, bundled, clock, statements);
 }
 
 function tooLarge(bytes: number, atLeast = false): string {
@@ -86,7 +86,7 @@ async function readAtMost(fd: number, limit: number, sizeHint: number): Promise<
  * wrong with one file is that file's one problem, and the rest of the library loads.
  * `path` is the path as read; problems and the guide name it as shown (shownPath).
  */
-export function parseGuideBytes(bytes: Buffer, path: string, bundled = false, now: () => number = clock): Parsed {
+export function parseGuideBytes(bytes: Buffer, path: string, bundled = false, now: () => number = clock, statements = false): Parsed {
   const shown = shownPath(path);
   const fail = (message: string, line?: number): Parsed => ({ kind: 'error', problems: [{ path: shown, severity: 'error', message, ...(line ? { line } : {}) }] });
   if (bytes.indexOf(0) >= 0) return fail('binary file (contains NUL bytes), not a markdown guide');
@@ -103,7 +103,7 @@ export function parseGuideBytes(bytes: Buffer, path: string, bundled = false, no
   if (long) return fail(`over budget: line of ${long.chars.toLocaleString('en')} characters (lines are limited to ${BUDGET.lineChars.toLocaleString('en')})`, long.line);
   let parsed: Parsed;
   try {
-    parsed = withinBudget(now, () => parseGuideText(text, { path: shown, bundled }), BUDGET.ms + (BUDGET.msPerKiB * bytes.length) / 1024);
+    parsed = withinBudget(now, () => parseGuideText(text, { path: shown, bundled, ...(statements ? { statements } : {}) }), BUDGET.ms + (BUDGET.msPerKiB * bytes.length) / 1024);
   } catch (e) {
     if (e instanceof OverBudget) return fail(`over budget: ${e.message}`, e.line);
     // Stack exhaustion or a bug in the parser: this file's problem, not the library's.

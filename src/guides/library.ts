@@ -151,7 +151,7 @@ export class GuideGone extends Error {
  * bundled index, a user's from its own cache entry (parsed again if that is missing
  * or stale). What `coach guide X` and `coach trap random` read instead of every guide.
  */
-export async function loadGuide(options: LoadOptions, lib: Summaries, summary: GuideSummary): Promise<Guide> {
+export async function loadGuide(options: LoadOptions, lib: Summaries, summary: GuideSummary, statements = false): Promise<Guide> {
   const file = lib.files.get(summary.id)?.file;
   // Only user guides have files (and asking a summary from the index whether it is bundled would read a line of it).
   if (!file) {
@@ -167,14 +167,15 @@ export async function loadGuide(options: LoadOptions, lib: Summaries, summary: G
   }
   const stamp = statSync(file, { throwIfNoEntry: false });
   const now = stamp && { size: stamp.size, mtimeMs: stamp.mtimeMs };
-  let guide = now && options.cacheDir ? readEntry(options.cacheDir, file, now, Shape) : undefined;
+  // A mock made from the guide reads it again for its statements, which no entry keeps.
+  let guide = now && options.cacheDir && !statements ? readEntry(options.cacheDir, file, now, Shape) : undefined;
   if (!guide) {
     const { loadGuideFile } = await parser(options.cacheDir);
-    const parsed = await loadGuideFile(file);
+    const parsed = await loadGuideFile(file, false, statements);
     // Changed since the summaries were read, a moment ago: said as any file's problem.
     if (parsed.kind !== 'guide') throw new GuideGone(summary.path, parsed.problems[0]?.message ?? 'it no longer holds a guide');
     guide = parsed.guide;
-    if (now && options.cacheDir) writeEntry(options.cacheDir, file, now, JSON.stringify(guide));
+    if (now && options.cacheDir && !statements) writeEntry(options.cacheDir, file, now, JSON.stringify(guide));
   }
   // The id the library gave it (a second guide with one id is loaded as id-2).
   return { ...guide, id: summary.id };

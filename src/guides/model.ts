@@ -153,6 +153,13 @@ export interface DiscussionGroup {
   points: string[];
 }
 
+/** What a guide states under one heading, line by line (./statements.ts). */
+export interface Statements {
+  /** The headings it sits beneath, outermost first, joined with " › ". */
+  heading: string;
+  lines: string[];
+}
+
 export interface Section {
   heading: string;
   depth: number;
@@ -187,6 +194,8 @@ export interface Guide {
   mockPrompts: MockPrompt[];
   discussion: DiscussionGroup[];
   sections: Section[];
+  /** Every statement of the guide, for the mock's interviewer to search (a user's guide). */
+  statements?: Statements[];
 }
 
 /** What the interviewer says to a clarifying question on one topic. */

@@ -3,6 +3,7 @@
 // the recognizer of its part (src/guides/recognizers/, one module per part, each
 // naming the layouts it reads; docs/guide-format.md lists them all); whatever no
 // recognizer takes stays as a plain section.
+import { statementsOf } from './statements.js';
 import { readFrontMatter } from './front-matter.js';
 import { OverBudget } from './budget.js';
 import type { Guide, KeyPoint, PhaseKey, Problem, Scenario } from './model.js';
@@ -27,6 +28,8 @@ export type Parsed = { kind: 'guide'; guide: Guide; problems: Problem[] } | { ki
 export interface ParseOptions {
   path: string;
   bundled?: boolean;
+  /** Keep every statement of the guide (./statements.ts), for a mock made from it: not cached. */
+  statements?: boolean;
 }
 
 const GENERIC_FILE = /^(\d+[-_. ]*)*(interview[-_ ]?guide|guide|readme|index|notes?|content)$/i;
@@ -185,6 +188,7 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
   };
   walk(tree, ctx, []);
   finish(ctx);
+  if (options.statements) guide.statements = statementsOf(tree);
   if (problems.some((p) => p.severity === 'error')) return { kind: 'error', problems };
   return { kind: 'guide', guide, problems };
 }

@@ -49,23 +49,31 @@ export function promptFromTitle(title: string): string {
 
 const REQUIREMENT = /requirement|capacity|estimat|scale|assumption|constraint|non-functional|numbers|\bslas?\b|\bslos?\b|scope|reliability|availability|\bgoals?\b|problem|back[- ]of|sizing|clarif/i;
 
-const BRIEF = /requirement|constraint|assumption|non-functional|\bscope\b|\bgoals?\b|\bslas?\b|\bslos?\b|capacity|estimat|back[- ]of|sizing/i;
+/** Headings of the parts a guide states as figures to remember. */
+const NUMBERS = /numbers|figures|estimat|capacity|scale|sizing|back[- ]of|math/i;
+/** Headings whose lines are not the brief, whatever the heading above them says. */
+const NOT_BRIEF = /trap|mistake|pitfall|anti-?pattern|red flag|wrong|avoid|follow[- ]?up|deep[- ]?dive|trade-?off|architecture|diagram|signal|evaluat|rubric/i;
+/** Headings of parts that judge or time the candidate, or list what to avoid: not facts of the system. */
+const ASIDE =
+  /mistake|pitfall|anti-?pattern|red flag|signal|rubric|evaluat|scoring|checklist|pacing|time allocation|timeline|agenda|what (?:interviewers|they) look for|how to (?:approach|structure)|closing|wrap[- ]?up/i;
 
-/** Lines of a guide that state a fact: its requirement and capacity sections, its key numbers. */
-function factLines(guide: Guide): string[] {
-  const lines: string[] = [];
-  for (const n of guide.numbers) lines.push(`${n.metric}: ${n.value}${n.context ? ` (${n.context})` : ''}`);
-  for (const s of guide.sections) {
-    if (!REQUIREMENT.test(s.heading)) continue;
-    // A requirements section states the brief line by line; elsewhere a fact names a figure or a target.
-    const brief = BRIEF.test(s.heading);
-    for (const raw of s.text.split('\n')) {
-      const line = clean(raw);
-      if (line.length >= 8 && line.length <= 200 && (brief || /\d|must|should|required|support|p9\d/i.test(line)) && !/[?:]\s*$/.test(line)) lines.push(line);
-    }
-  }
-  return lines;
+/**
+ * What a line states: nothing when it is a question, a row of a pacing table ("5-15
+ * min: High-Level…") or the pros and cons of a choice; a question followed by its
+ * assumed answer ("Global or single region? (assume multi-region)") states the answer.
+ */
+function stated(line: string): string | undefined {
+  if (/^(?:pros?|cons?|when to use|best for)\b/i.test(line) || /^(?:\d+\s*[-–]+\s*\d+\s*min|phase \d|step \d)/i.test(line)) return undefined;
+  const q = line.lastIndexOf('?');
+  if (q < 0) return /:\s*$/.test(line) ? undefined : line;
+  const tail = line.slice(q + 1).replace(/^["”*)\s:]+/, '');
+  return /\b(?:assume|assuming|default|typically|usually|answer|yes|no)\b/i.test(tail) && tail.length >= 8 ? line : undefined;
 }
+
+/** A line that says what not to say. */
+const WEAK = /^(?:❌|✗|✘|🚫|⛔|bad|weak|wrong|poor|red flag|avoid|don'?t|do not|never)\b/i;
+
+const BRIEF = /requirement|constraint|assumption|non-functional|\bscope\b|\bgoals?\b|\bslas?\b|\bslos?\b|capacity|estimat|back[- ]of|sizing/i;
 
 function clean(raw: string): string {
   return raw
@@ -99,10 +107,14 @@ export function guideFacts(guide: Guide): GuideFact[] {
     facts.push({ text: t, facets: classify(asks ? `${asks} ${t}` : t), ...(asks ? { asks } : {}), ...(brief || asks ? { brief: true } : {}) });
   };
   for (const q of guide.questionsToAsk) if (q.answer) add(q.answer, q.question);
-  for (const line of factLines(guide)) add(line, undefined, true);
-  for (const s of guide.sections) {
+  for (const n of guide.numbers) add(`${n.metric}: ${n.value}${n.context ? ` (${n.context})` : ''}`, undefined, true);
+  // A guide parsed with its statements: every line it states, wherever it states it.
+  const groups = guide.statements ?? guide.sections.map((s) => ({ heading: s.heading, lines: s.text.split('\n') }));
+  for (const g of groups) {
+    const last = g.heading.split(' › ').pop() ?? '';
+    const brief = BRIEF.test(last) || (REQUIREMENT.test(g.heading) && !NOT_BRIEF.test(last));
     let asked: string[] = [];
-    for (const raw of s.text.split('\n')) {
+    for (const raw of g.lines) {
       const m = SPEAKER.exec(raw.replace(/^\s*>\s*/, ''));
       if (m) {
         if (/interviewer/i.test(m[1]!)) {
@@ -116,8 +128,9 @@ export function guideFacts(guide: Guide): GuideFact[] {
         asked.push(clean(raw));
         continue;
       }
-      const line = clean(raw);
-      if (line.length >= 8 && line.length <= 200 && QUANTITY.test(line) && !/[?:]\s*$/.test(line)) add(line);
+      const line = stated(clean(raw));
+      if (!line || line.length < 8 || WEAK.test(line)) continue;
+      if (guide.statements ? !ASIDE.test(last) : brief || QUANTITY.test(line)) add(line, undefined, brief || NUMBERS.test(last));
     }
   }
   return facts;

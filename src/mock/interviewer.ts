@@ -9,6 +9,7 @@ import { stem, tokenize, units, contentKeys, type Token } from '../judge/lexicon
 import { conceptKeys } from '../judge/concepts.js';
 import { corrected } from '../judge/distance.js';
 import { FACETS, assumeFor, facetOf } from './facets.js';
+import { searchFacts } from './fact-search.js';
 
 // ---- matching ---------------------------------------------------------------------
 
@@ -798,6 +799,11 @@ export function classify(question: string, answers: Record<string, ScenarioAnswe
 
 export const NOT_IN_BRIEF = "That's not in the brief";
 
+/** How a statement of a user's guide is remembered as said, beside the facets given. */
+export function saidKey(text: string): string {
+  return `said:${text}`;
+}
+
 /**
  * The fact for a facet: its own, or its parent's when that fact speaks of it (the
  * data fact "chargeback labels show up weeks later" answers when labels arrive; the
@@ -880,16 +886,22 @@ export function bestFact(question: string, facts: GuideFact[], facet?: string): 
  */
 export function reply(question: string, brief: Brief, given: ReadonlySet<string> = new Set()): InterviewerReply {
   const facets = classify(question, brief.answers);
+  // A user's guide: the statement that answers this question, wherever the guide says it.
+  if (brief.facts) {
+    const hit = searchFacts(question, brief.facts, facets);
+    if (hit) {
+      const facet = facets.find((f) => hit.fact.facets.includes(f)) ?? facets[0] ?? '';
+      const repeat = given.has(saidKey(hit.fact.text));
+      return { facets, lines: [{ facet, text: repeat ? `As I said: ${hit.fact.text}` : hit.fact.text, kind: repeat ? 'repeat' : 'fact', assumption: false, fromGuide: true }] };
+    }
+    if (facets.length === 0) return { facets, lines: [{ facet: '', text: `${NOT_IN_BRIEF}: state what you would assume, and move on.`, kind: 'unknown', assumption: true }] };
+  }
   if (facets.length === 0) {
-    // A user's guide may state what no facet names ("Do we own the inventory?").
-    const found = brief.facts ? bestFact(question, brief.facts) : undefined;
-    if (found) return { facets, lines: [{ facet: '', text: found.text, kind: 'fact', assumption: false, fromGuide: true }] };
     return { facets, lines: [{ facet: '', text: `${NOT_IN_BRIEF}: state what you would assume, and move on.`, kind: 'unknown', assumption: true }] };
   }
   const lines = facets.map((key): ReplyLine => {
-    // From a user's guide: the line that answers this question, not the facet's first.
-    const line = brief.facts ? (bestFact(question, brief.facts, key) ?? bestFact(question, brief.facts)) : undefined;
-    const [fact, facet] = line ? [{ answer: line.text, assumption: false, fromGuide: true } as ScenarioAnswer, key] : factFor(key, brief.answers);
+    // A user's guide answered above when it could: what is left is not in it.
+    const [fact, facet] = brief.facts ? [undefined, key] : factFor(key, brief.answers);
     key = facet;
     if (fact && given.has(key)) return { facet: key, text: `As I said: ${fact.answer}`, kind: 'repeat', assumption: fact.assumption };
     if (fact) return { facet: key, text: fact.answer, kind: 'fact', assumption: fact.assumption, ...(fact.fromGuide ? { fromGuide: true } : {}) };

@@ -9,7 +9,7 @@ import { isQuestion, sentences } from '../judge/prose.js';
 import type { MockClock } from './clock.js';
 import { phaseClock, type PhaseClock } from './clock.js';
 import { nextMove, nudged, type FollowUp } from './follow-ups.js';
-import { classify, reply, type InterviewerReply } from './interviewer.js';
+import { classify, reply, saidKey, type InterviewerReply } from './interviewer.js';
 import { topicOf } from './facets.js';
 import type { MockPhase, MockPlan } from './plan.js';
 
@@ -183,6 +183,7 @@ export class MockSession {
     }
     for (const l of r.lines) {
       if (l.kind === 'fact') this.given.add(l.facet);
+      if (l.kind === 'fact' && l.fromGuide) this.given.add(saidKey(l.text));
       if (l.also) this.given.add(l.also);
       const fromBrief = l.kind === 'fact' || l.kind === 'repeat';
       this.say('interviewer', 'reply', l.text, { assumption: l.assumption, ...(fromBrief ? { fromBrief } : {}), ...(l.facet ? { topics: [l.facet] } : {}) });

@@ -1,0 +1,96 @@
+// What a guide states, line by line, wherever it says it: its requirement lists, key
+// number tables (even inside a quick-reference card), the interviewer's lines of a
+// sample dialogue, answers in a table of questions, and the sentences of its prose.
+// The parts the recognizers read (cards, traps, pacing) keep their own shapes; this is
+// the whole text again as short statements, under the headings they sit beneath, for
+// the mock's interviewer to search when a candidate asks what the guide knows. Pure.
+import type { Tokens } from 'marked';
+import type { Statements } from './model.js';
+import { BUDGET, spend } from './budget.js';
+import { blockText, cellText, type Block, type Node } from './markdown.js';
+
+/** Statements kept per guide: a long guide states a few hundred. */
+const MAX_LINES = 1_200;
+/** A statement longer than this is cut into sentences, and a sentence at this length. */
+const MAX_CHARS = 260;
+
+/** A table column that holds the answer to the question in its first column. */
+const ANSWER_COLUMN = /answer|respon|reply|strong|good|great|handle|say|what to|typical|default|assum|decision/i;
+
+/** A line of a sample dialogue: "INTERVIEWER: …", "**You**: …". */
+const SPEAKER = /^\s*\**\s*(?:interviewer|you|candidate|me|i)\s*\**\s*:/i;
+
+/** The statements of a section tree, grouped under the headings they sit beneath. */
+export function statementsOf(tree: Node): Statements[] {
+  const out: Statements[] = [];
+  let count = 0;
+  const visit = (node: Node, path: string[]): void => {
+    if (count >= MAX_LINES) return;
+    const lines: string[] = [];
+    for (const block of node.blocks) {
+      spend();
+      for (const line of blockLines(block)) {
+        if (count + lines.length >= MAX_LINES) break;
+        lines.push(line);
+      }
+    }
+    count += lines.length;
+    if (lines.length > 0) out.push({ heading: path.join(' › '), lines });
+    if (out.length >= BUDGET.itemsPerPart) return;
+    for (const child of node.children) visit(child, node.depth >= 1 ? [...path, child.heading] : [child.heading]);
+  };
+  visit(tree, tree.heading ? [tree.heading] : []);
+  return out;
+}
+
+function blockLines(block: Block): string[] {
+  switch (block.type) {
+    case 'table': {
+      const table = block as unknown as Tokens.Table;
+      const header = table.header.map((c) => cellText(c));
+      const answers = header.map((h, i) => i > 0 && ANSWER_COLUMN.test(h));
+      return table.rows
+        .map((r) => {
+          const cells = r.map((c) => cellText(c));
+          // A row that asks a question ("Domestic or international? | routing | US-only =
+          // simpler") states only its answer column, if it has one: the rest is why to ask.
+          if (/\?["”*]*$/.test(cells[0] ?? '')) return cells.filter((c, i) => answers[i] && c).join(' | ');
+          return cells.filter(Boolean).join(' | ');
+        })
+        .flatMap(cut);
+    }
+    case 'code':
+      // Boxes drawn in a code block ("│ Peak: 50K QPS │") hold figures, and a dialogue
+      // written in one holds the interviewer's lines; code does not.
+      return blockText(block)
+        .split('\n')
+        .map((l) =>
+          l
+            .replace(/[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬+]+/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        )
+        .filter((l) => SPEAKER.test(l) || (/\p{L}{3}/u.test(l) && /\d/.test(l) && !/[;{}=]|=>|\(\)/.test(l)))
+        .flatMap(cut);
+    case 'paragraph':
+    case 'text':
+    case 'list':
+    case 'blockquote':
+      return blockText(block)
+        .split('\n')
+        .map((l) => l.replace(/^\s*(?:[-*+•]|\d+[.)]|\[[ x]\])\s+/, '').trim())
+        .filter((l) => l.length >= 6)
+        .flatMap(cut);
+    default:
+      return [];
+  }
+}
+
+/** A long line as its sentences, each cut at the limit. */
+function cut(line: string): string[] {
+  if (line.length <= MAX_CHARS) return line ? [line] : [];
+  return line
+    .split(/(?<=[.!?])\s+(?=["“*(]?[A-Z0-9])/)
+    .map((s) => (s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1).replace(/\s+\S*$/, '')}…` : s))
+    .filter((s) => s.length >= 6);
+}

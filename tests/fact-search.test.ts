@@ -1,0 +1,81 @@
+// The interviewer of a user's guide answers from whatever the guide states, wherever it
+// states it: a key-numbers table inside a quick-reference card, the interviewer's line
+// of a sample dialogue. It does not answer from a question's "why it matters", a
+// mistake to avoid or a pacing table, and says "not in the brief" when nothing answers.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { guidesForMock } from './helpers/mock-guide.js';
+import { buildPlan } from '../src/mock/build-plan.js';
+import { reply, saidKey } from '../src/mock/interviewer.js';
+import { figuresOf, wantedOf } from '../src/mock/fact-search.js';
+import type { MockPlan } from '../src/mock/plan.js';
+
+let plan: MockPlan;
+beforeAll(async () => {
+  const [guide] = await guidesForMock([join(import.meta.dirname, 'fixtures/mock/wild-facts')], (g) => g.id === 'pager-guide');
+  plan = buildPlan({ guide: guide! });
+});
+const brief = () => ({ answers: plan.answers, defaults: plan.defaults, general: true, facts: plan.facts ?? [] });
+const ask = (q: string, given: Set<string> = new Set()): string =>
+  reply(q, brief(), given)
+    .lines.map((l) => l.text)
+    .join(' / ');
+
+describe('the interviewer of a guide from the wild', () => {
+  it('answers in other words from a key-numbers table inside a quick-reference card', () => {
+    expect(ask('How many people use it in a typical month?')).toContain('MAU: 300 million');
+    expect(ask("What's the highest number of notifications per second we should plan for?")).toContain('120K notifications/sec');
+    expect(ask('How quickly does a notification have to reach the provider?')).toContain('p99 under 2 s');
+    expect(ask('How long should we keep retrying before we give up on a message?')).toContain('Give up after 24 hours');
+  });
+
+  it("answers from the interviewer's line of a sample dialogue", () => {
+    expect(ask('Do partner apps send notifications through us too?')).toContain('partner apps send through our public API');
+  });
+
+  it('says "not in the brief" when nothing the guide states answers the question', () => {
+    expect(ask('Which cloud provider are we on?')).toMatch(/^That's not in the brief/);
+    expect(ask('Is there a budget for this?')).toMatch(/^That's not in the brief/);
+  });
+
+  it("never answers with a question's reason to ask, a mistake to avoid, or a pacing row", () => {
+    for (const q of ['Is it mobile only, or web push too?', 'Do we promise exactly-once delivery?', 'How long is the deep dive?']) {
+      const text = ask(q);
+      expect(text).not.toMatch(/Changes the provider gateways|Promising exactly-once|15-30 min/);
+    }
+  });
+
+  it('says "As I said" when the same statement is asked for again', () => {
+    const first = reply('How many people use it in a typical month?', brief());
+    const line = first.lines[0]!;
+    expect(line.kind).toBe('fact');
+    const again = ask('And monthly users, how many?', new Set([saidKey(line.text)]));
+    expect(again).toBe(`As I said: ${line.text}`);
+  });
+});
+
+describe('the kind of figure', () => {
+  it.each([
+    ['How long can a request take?', 'duration'],
+    ['What is the peak rate per second?', 'rate'],
+    ['How many users are there?', 'count'],
+    ['What availability do we need?', 'percent'],
+    ['How much storage do the tokens need?', 'size'],
+  ])('"%s" asks for a %s', (q, kind) => {
+    expect([...wantedOf(q)]).toContain(kind);
+  });
+
+  it.each([
+    ['p99 under 200ms', 'duration'],
+    ['35K+ msg/sec', 'rate'],
+    ['2+ billion users', 'count'],
+    ['99.99% availability', 'percent'],
+    ['4 TB of tokens', 'size'],
+  ])('"%s" gives a %s', (text, kind) => {
+    expect([...figuresOf(text)]).toContain(kind);
+  });
+
+  it('a rate is not read as a duration', () => {
+    expect([...figuresOf('120K notifications/sec')]).not.toContain('duration');
+  });
+});
