@@ -26,7 +26,7 @@ describe('the interviewer of a guide from the wild', () => {
     expect(ask('How many people use it in a typical month?')).toContain('MAU: 300 million');
     expect(ask("What's the highest number of notifications per second we should plan for?")).toContain('120K notifications/sec');
     expect(ask('How quickly does a notification have to reach the provider?')).toContain('p99 under 2 s');
-    expect(ask('How long should we keep retrying before we give up on a message?')).toContain('Give up after 24 hours');
+    expect(ask('How long do we keep retrying before we give up?')).toContain('Give up after 24 hours');
   });
 
   it("answers from the interviewer's line of a sample dialogue", () => {

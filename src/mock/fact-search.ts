@@ -28,7 +28,7 @@ const GROUPS: Record<string, string> = {
   day: 'day, daily, dau',
   second: 'second, per second, a second, qps, rps, tps, sec',
   peak: 'peak, busiest, highest, maximum, max, spike, burst',
-  delay: 'latency, delay, lag, wait, waiting, how quickly, how fast, how long, response time, p99, p95, p50, p999, millisecond, ms, turnaround',
+  delay: 'latency, delay, delayed, late, lag, wait, waiting, how quickly, how fast, how long, response time, p99, p95, p50, p999, millisecond, ms, turnaround',
   region:
     'region, regional, country, countries, worldwide, global, globally, international, domestic, data center, data centre, datacenter, location, multi-region, geo, geographic, geography, continent',
   down: 'availability, available, unavailable, uptime, downtime, outage, go down, goes down, went down, is down, fail, fails, failure, fallback, fall back, degrade, degraded, degradation',
@@ -38,7 +38,7 @@ const GROUPS: Record<string, string> = {
   network: 'network, connection, bandwidth, internet, wifi, cellular, shaky',
   retry: 'retry, retries, retrying, keep trying, try again, give up, resend, redeliver, redelivery',
   expire: 'expire, expiry, expiration, ttl, validity, valid for, time to live',
-  retain: 'retention, retain, retained, kept, how long we keep, how long do we keep, delete, purge, archive',
+  retain: 'retention, retain, retained, kept, how long we keep, how long do we keep, hold on to, hang on to, how far back, delete, deleted, purge, archive',
   privacy: 'privacy, private, personal data, pii',
   accuracy: 'accuracy, accurate, correctly, precision, error rate',
   third: 'third-party, third party, outside, external, partner, 3rd party, outside companies',
@@ -48,14 +48,16 @@ const GROUPS: Record<string, string> = {
   live: 'live, livestream, live stream, live streaming, broadcast, broadcasting',
   dupe: 'duplicate, duplicates, exactly-once, exactly once, at-least-once, at least once, idempotent, idempotency, dedupe, deduplicate, deduplication',
   order: 'order, ordering, ordered, out of order, out-of-order, in order, sequence',
-  tenant: 'tenant, tenancy, multi-tenant, isolation, isolated',
+  tenant: 'tenant, tenancy, multi-tenant, isolation, isolated, workspace, workspaces',
   upload: 'upload, uploaded, push up, ingest',
   cost: 'cost, budget, spend, price, cheap, expensive, money',
   audit: 'audit, compliance, compliant, regulation, regulatory, gdpr, hipaa, pci, soc2, legal',
   language: 'language, locale, multilingual',
-  message: 'message, msg, text, sms, chat',
-  device: 'device, speaker',
+  message: 'message, msg, text, sms, chat, conversation',
+  device: 'device, speaker, gadget',
   e2e: 'e2e, end-to-end, end to end',
+  deliver: 'deliver, delivered, delivery, receive, received, arrive, arrives, reach, reaches',
+  dashboard: 'dashboard, chart, charts, graph, graphs, report, reports',
 };
 
 // Words a clarifying question is made of that say nothing of what it asks about.
@@ -104,8 +106,6 @@ export function factKeys(text: string): Set<string> {
     if (hit) {
       // "MAU" is users and a month: every concept the longest phrase names.
       for (const h of hits) if (h.stems.length === hit.stems.length) out.add(`=${h.concept}`);
-      // A word that names a concept still names itself: "retry" is also "retry".
-      if (hit.stems.length === 1 && !FRAME.has(keys[i]!)) out.add(keys[i]!);
       i += hit.stems.length;
       continue;
     }
@@ -159,12 +159,14 @@ export interface FactHit<F> {
   shared: string[];
   /** Share of what the question asks about (by weight) that the statement speaks of. */
   coverage: number;
+  /** The question asks for a kind of figure, and the statement gives one. */
+  figure: boolean;
 }
 
 /**
- * A statement answers when its score reaches this (about two rare words shared, or one
- * with the kind of figure asked for) and it speaks of a quarter of what the question
- * asks about; else "not in the brief". Set on guides from the wild, with questions
+ * A statement answers when its score reaches this (about two rare words shared) and it
+ * speaks of a quarter of what the question asks about, or when it gives the kind of
+ * figure asked for and speaks of half of it at a lower bar; else "not in the brief". Set on guides from the wild, with questions
  * both in and out of them.
  */
 export const ANSWERS = 1.5;
@@ -206,9 +208,10 @@ export function searchFacts<F extends SearchableFact>(question: string, facts: r
   // "How many people…" counts users; elsewhere people are who the question is about.
   if (wanted.has('count') && /\b(?:people|persons?|folks)\b/i.test(question)) asked.add('=users');
   const max = Math.log(1 + items.length);
-  // What the question asks about, by weight: a concept the guide never names weighs most.
+  // What the question asks about, by weight. A word the guide never uses weighs less than
+  // its rarest: a question in other words brings words of its own.
   let mass = 0;
-  for (const k of asked) mass += idf.get(k) ?? max;
+  for (const k of asked) mass += idf.get(k) ?? max * 0.7;
   let best: FactHit<F> | undefined;
   for (const it of items) {
     let matched = 0;
@@ -229,7 +232,10 @@ export function searchFacts<F extends SearchableFact>(question: string, facts: r
     if (wanted.size > 0) score += kinds > 0 ? 0.25 : -0.15;
     if (it.fact.brief) score += 0.15;
     if (facets.length > 0 && it.fact.facets.some((f) => facets.includes(f))) score += 0.12;
-    if (!best || score > best.score) best = { fact: it.fact, score, shared, coverage: mass > 0 ? matched / mass : 0 };
+    if (!best || score > best.score) best = { fact: it.fact, score, shared, coverage: mass > 0 ? matched / mass : 0, figure: kinds > 0 };
   }
-  return best && best.score >= bar && best.coverage >= (bar > 0 ? COVERS : 0) ? best : undefined;
+  if (!best || bar === 0) return best;
+  // Enough shared, or the figure asked for with half of what the question asks about.
+  const answers = (best.score >= bar && best.coverage >= COVERS) || (best.figure && best.coverage >= 0.5 && best.score >= bar - 0.5);
+  return answers ? best : undefined;
 }

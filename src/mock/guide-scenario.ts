@@ -129,7 +129,8 @@ export function guideFacts(guide: Guide): GuideFact[] {
         continue;
       }
       const line = stated(clean(raw));
-      if (!line || line.length < 8 || WEAK.test(line)) continue;
+      // A label with no figure ("Messages per second") states nothing.
+      if (!line || line.length < 8 || WEAK.test(line) || (!/\d/.test(line) && line.split(/\s+/).length < 4)) continue;
       if (guide.statements ? !ASIDE.test(last) : brief || QUANTITY.test(line)) add(line, undefined, brief || NUMBERS.test(last));
     }
   }
