@@ -9,7 +9,7 @@ import { stem, tokenize, units, contentKeys, type Token } from '../judge/lexicon
 import { conceptKeys } from '../judge/concepts.js';
 import { corrected } from '../judge/distance.js';
 import { FACETS, assumeFor, facetOf } from './facets.js';
-import { searchFacts } from './fact-search.js';
+import { searchFacts, type SearchableFact } from './fact-search.js';
 
 // ---- matching ---------------------------------------------------------------------
 
@@ -846,37 +846,7 @@ export interface Brief {
 }
 
 /** A line of a user's guide that states a requirement, a figure or a target. */
-export interface GuideFact {
-  text: string;
-  /** The facets it speaks of, most likely first. */
-  facets: string[];
-  /** The question the guide gives it as the answer to, if any. */
-  asks?: string;
-  /** Stated as the brief (requirements, key numbers), not only a figure met in passing. */
-  brief?: boolean;
-}
-
-/**
- * The guide's fact that answers a question: one about a facet asked, that shares the
- * most telling words with the question ("search and booking availability" finds
- * "Search: 99.9%…", not the first availability line); else, with no facet, one that
- * shares at least two. Undefined when none does.
- */
-export function bestFact(question: string, facts: GuideFact[], facet?: string): GuideFact | undefined {
-  const asked = conceptKeys(question);
-  let best: { fact: GuideFact; score: number } | undefined;
-  for (const fact of facts) {
-    const shared = [...conceptKeys(fact.asks ? `${fact.asks} ${fact.text}` : fact.text)].filter((k) => asked.has(k)).length;
-    const about = (f: string): boolean => f === facet || facetOf(f)?.parent === facet;
-    const on = facet ? fact.facets.some(about) : false;
-    // A fact about the facet answers when it shares a word with the question, or when
-    // that facet is what it is mainly about; without a facet it must share two.
-    const fits = (on && (shared >= 1 || (fact.brief === true && about(fact.facets[0] ?? '')))) || shared >= 2;
-    const score = (on ? 3 : 0) + shared + (fact.asks ? 0.5 : 0) - (facet ? Math.max(0, fact.facets.findIndex(about)) * 0.1 : 0);
-    if (fits && (!best || score > best.score)) best = { fact, score };
-  }
-  return best?.fact;
-}
+export type GuideFact = SearchableFact;
 
 /**
  * What the interviewer says to a clarifying question: the brief's fact for each facet
@@ -894,7 +864,6 @@ export function reply(question: string, brief: Brief, given: ReadonlySet<string>
       const repeat = given.has(saidKey(hit.fact.text));
       return { facets, lines: [{ facet, text: repeat ? `As I said: ${hit.fact.text}` : hit.fact.text, kind: repeat ? 'repeat' : 'fact', assumption: false, fromGuide: true }] };
     }
-    if (facets.length === 0) return { facets, lines: [{ facet: '', text: `${NOT_IN_BRIEF}: state what you would assume, and move on.`, kind: 'unknown', assumption: true }] };
   }
   if (facets.length === 0) {
     return { facets, lines: [{ facet: '', text: `${NOT_IN_BRIEF}: state what you would assume, and move on.`, kind: 'unknown', assumption: true }] };
