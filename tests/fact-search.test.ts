@@ -33,6 +33,10 @@ describe('the interviewer of a guide from the wild', () => {
     expect(ask('Do partner apps send notifications through us too?')).toContain('partner apps send through our public API');
   });
 
+  it("gives a question's assumed answer as the interviewer says it", () => {
+    expect(ask('Will it run in a single region, or in several?')).toBe('Assume two regions, active-active.');
+  });
+
   it('says "not in the brief" when nothing the guide states answers the question', () => {
     expect(ask('Which cloud provider are we on?')).toMatch(/^That's not in the brief/);
     expect(ask('Is there a budget for this?')).toMatch(/^That's not in the brief/);

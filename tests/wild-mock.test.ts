@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { guidesForMock } from './helpers/mock-guide.js';
+import { askedBack } from '../src/mock/plan.js';
 import { buildPlan } from '../src/mock/build-plan.js';
 import type { MockPlan } from '../src/mock/plan.js';
 import { reply } from '../src/mock/interviewer.js';
@@ -118,5 +119,22 @@ describe('probes of points coach derived from a guide', () => {
       probeLine({ label: 'The venue system is the arbiter: both holds go to the venue…', terms: [], hint: 'The venue system is the arbiter: both holds go to the venue system', derived: true }),
     ).toBe('One thing you have not covered: the venue system is the arbiter: both holds go to the venue system. How would your design handle that?');
     expect(nudgeLine({ label: 'Explain waiting room in front of checkout', terms: [], derived: true })).toBe("That's fine, think out loud. What would you do about waiting room in front of checkout?");
+  });
+});
+
+describe("the guide's questions to ask, asked back by the interviewer", () => {
+  it.each([
+    ['What device types should I design for?', 'What device types would you design for? Why?'],
+    ['Scope: "Should I focus on the core features (feed, messaging) or also include jobs?"', 'Would you focus on the core features (feed, messaging) or also include jobs? Why?'],
+    ['Do we need two-way messaging?', 'Do we need two-way messaging? What would you assume, and why?'],
+    ['Retention: "How long must we retain data at full resolution? This drives the storage tiering strategy."', 'How long must we retain data at full resolution? What would you assume, and why?'],
+    ["What scale should I design for? I'm assuming 1 billion+ members, 100M+ DAU?", 'What scale would you design for? Why?'],
+    ['Number types: short codes, long codes, toll-free?', 'Number types: short codes, long codes, toll-free? What would you assume, and why?'],
+  ])('"%s" → "%s"', (question, said) => {
+    expect(askedBack(question)).toBe(said);
+  });
+
+  it('asks back no question about the interview itself', () => {
+    expect(askedBack('Is this level of detail appropriate, or should I move on?')).toBeUndefined();
   });
 });

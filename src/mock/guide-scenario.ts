@@ -59,15 +59,28 @@ const ASIDE =
 
 /**
  * What a line states: nothing when it is a question, a row of a pacing table ("5-15
- * min: High-Level…") or the pros and cons of a choice; a question followed by its
- * assumed answer ("Global or single region? (assume multi-region)") states the answer.
+ * min: High-Level…") or the pros and cons of a choice. A question followed by its
+ * assumed answer states the answer, as the interviewer says it, to that question:
+ * "Latency? I'm assuming sub-200ms for feed loads." is "Assume sub-200ms for feed loads."
  */
-function stated(line: string): string | undefined {
+function stated(line: string): { text: string; asks?: string } | undefined {
   if (/^(?:pros?|cons?|when to use|best for)\b/i.test(line) || /^(?:\d+\s*[-–]+\s*\d+\s*min|phase \d|step \d)/i.test(line)) return undefined;
   const q = line.lastIndexOf('?');
-  if (q < 0) return /:\s*$/.test(line) ? undefined : line;
-  const tail = line.slice(q + 1).replace(/^["”*)\s:]+/, '');
-  return /\b(?:assume|assuming|default|typically|usually|answer|yes|no)\b/i.test(tail) && tail.length >= 8 ? line : undefined;
+  if (q < 0) return /:\s*$/.test(line) ? undefined : { text: line };
+  const tail = line
+    .slice(q + 1)
+    .replace(/^["”*)\s:(]+|["”*)\s(]+$/g, '')
+    .trim();
+  if (tail.length < 8 || !/\b(?:assume|assuming|default|typically|usually|answer|yes|no)\b/i.test(tail)) return undefined;
+  const own = /^(?:i'm|i am|i'll|i will|we're|we are|let's)?\s*assum(?:e|ing)\s+(?:that\s+)?(.+)$/i.exec(tail);
+  const text = own ? `Assume ${own[1]!.replace(/[.?!]+$/, '')}.` : tail;
+  return {
+    text,
+    asks: line
+      .slice(0, q + 1)
+      .replace(/^[^"“]*["“]/, '')
+      .trim(),
+  };
 }
 
 /** A line that says what not to say. */
@@ -131,10 +144,11 @@ export function guideFacts(guide: Guide): GuideFact[] {
         asked.push(clean(raw));
         continue;
       }
-      const line = stated(clean(raw));
+      const said = stated(clean(raw));
+      const line = said?.text;
       // A label with no figure ("Messages per second") states nothing.
-      if (!line || line.length < 8 || WEAK.test(line) || (!/\d/.test(line) && line.split(/\s+/).length < 4)) continue;
-      if (guide.statements ? !ASIDE.test(last) : brief || QUANTITY.test(line)) add(line, undefined, brief || NUMBERS.test(last));
+      if (!line || line.length < 8 || WEAK.test(line) || (!said.asks && !/\d/.test(line) && line.split(/\s+/).length < 4)) continue;
+      if (guide.statements ? !ASIDE.test(last) : brief || QUANTITY.test(line)) add(line, said.asks, brief || NUMBERS.test(last));
     }
   }
   return facts;

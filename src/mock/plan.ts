@@ -234,6 +234,37 @@ function optionsQuestion(t: Guide['tradeoffs'][number]): string | undefined {
 }
 
 /**
+ * A guide's question to ask, as the interviewer asks it back: the candidate's words
+ * ("Scope: "Should I focus on the feed?" I'm assuming web only.") made the
+ * interviewer's ("Would you focus on the feed? Why?"), a question of what to know
+ * ("Do we need two-way messaging?") handed back to assume. A question about the
+ * interview itself ("should I move on?") is none to ask back.
+ */
+export function askedBack(question: string): string | undefined {
+  let q = question.trim().replace(/^[*_]+|[*_]+$/g, '');
+  // "Scope: "…"", "Retention: How long…?": the guide's label for the topic goes.
+  q = q.replace(/^[A-Z][\w &/-]{0,30}:\s*(?=["“]|(?:what|how|which|who|when|where|why|is|are|do|does|did|should|can|could|will|would|may)\b)/i, '');
+  q = q.replace(/^["“]\s*/, '');
+  // Up to its last question mark; the guide's note after it ("This drives…") goes.
+  const end = q.lastIndexOf('?');
+  if (end < 0) return undefined;
+  q = q.slice(0, end + 1);
+  // The candidate's own assumption, said inside the question, is theirs to say.
+  q = q
+    .split(/(?<=[?.!])\s+/)
+    .filter((part, i) => i === 0 || !/^(?:i'm|i am|i'll|i will|i'd|i would|assuming|let's say)\b/i.test(part))
+    .join(' ');
+  if (/\b(?:level of detail|move on|go deeper|dive deeper|whiteboard|time left)\b/i.test(q)) return undefined;
+  const voiced = q
+    .replace(/\b(should|do|can|shall) I\b/gi, (_m, verb: string) => `${/^[A-Z]/.test(verb) ? 'W' : 'w'}ould you`)
+    .replace(/\bI'm\b/g, "you're")
+    .replace(/\bI\b/g, 'you')
+    .replace(/\bmy\b/g, 'your')
+    .replace(/\bme\b/g, 'you');
+  return voiced === q ? `${q} What would you assume, and why?` : `${voiced} Why?`;
+}
+
+/**
  * Follow-ups for a mock on a guide alone (no scenario), each asked once in the whole
  * mock: the clarify phase gets the guide's other questions; a phase gets the trade-offs
  * and traps whose words are closest to what it covers (high-level leans to trade-offs,
@@ -255,8 +286,9 @@ function guideFollowUps(guide: Guide, phases: { key: string; name: string; keyPo
         phase.key,
         guide.questionsToAsk
           .filter((q) => q.group !== 'must')
-          .slice(0, 2)
-          .map((q) => q.question),
+          .map((q) => askedBack(q.question))
+          .filter((q): q is string => q !== undefined)
+          .slice(0, 2),
       );
       continue;
     }
