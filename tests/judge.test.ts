@@ -153,3 +153,14 @@ describe('relevance', () => {
     expect(relevance('Guests search hotels by city and date. Bookings hold a room for fifteen minutes.', domain)).toBe(0);
   });
 });
+
+describe('a point of a few specific words, said apart in one sentence', () => {
+  const cardinality: KeyPoint = { label: 'Cardinality enforcement', terms: [] };
+  it('is made when the sentence explains, wherever the words sit in it', () => {
+    expect(credit('Cardinality is what grows, so per-tenant caps on how many new series a metric may create are enforced at the write entry point.', cardinality)).toBeGreaterThanOrEqual(COVERED);
+  });
+
+  it('is not made by the same words in a list of terms', () => {
+    expect(credit('cardinality, tenants, enforced, dashboards, series', cardinality)).toBeLessThan(COVERED);
+  });
+});

@@ -188,14 +188,14 @@ function compileNow(point: KeyPoint): Concept {
 }
 
 /** Finds all the keys in one sentence within a window; returns the span of units. */
-function findAll(s: Sentence, keys: string[], anyOrder = false): [number, number] | undefined {
+function findAll(s: Sentence, keys: string[], anyOrder = false, wide = false): [number, number] | undefined {
   const at = keys.map((k) => s.units.flatMap((u, i) => (u.key === k ? [i] : [])));
   if (at.some((list) => list.length === 0)) return undefined;
   if (keys.length === 1) return [at[0]![0]!, at[0]![0]!];
   // Smallest window holding one of each; a phrase of n words may spread over 2n + 2
   // units in its own order ("store the features online"), or sit side by side in any
   // order ("store online" for "online store").
-  const limit = 2 * keys.length + 2;
+  const limit = wide ? s.units.length : 2 * keys.length + 2;
   let best: [number, number] | undefined;
   const walk = (k: number, lo: number, hi: number, prev: number, ordered: boolean): void => {
     if (hi - lo > limit) return;
@@ -252,6 +252,13 @@ function cuesIn(concept: Concept, list: Sentence[]): Cue[] {
             alt.keys.filter((_, i) => i !== drop),
             true,
           );
+        weight = Math.min(weight, COVERED);
+      }
+      // A point of two or three specific words, each said in one sentence that explains,
+      // apart ("caps on the series count, enforced where writes come in" for
+      // "cardinality enforcement"): nearly made.
+      if (!span && s.explains && alt.keys.length >= 2 && alt.keys.length <= 3 && alt.keys.every((k) => !GENERIC.has(k))) {
+        span = findAll(s, alt.keys, true, true);
         weight = Math.min(weight, COVERED);
       }
       if (!span && alt.anchor) {
