@@ -139,7 +139,10 @@ describe('coach mock, live', () => {
       ['Wrap Up', 'skipped', 0.2],
     ]);
     // Deep Dive ran 20 of its 17 allowed minutes: overtime, but not 50% over.
-    expect(r.phases[2]).toMatchObject({ overtimeMin: 3, covered: 2, total: 4 });
+    // Its points: the two of its own answers, and "One definition, two paths", made while
+    // drawing the design ("every model reads the same definitions").
+    expect(r.phases[2]).toMatchObject({ overtimeMin: 3, covered: 3, total: 4 });
+    expect(r.phases[2]!.points.find((p) => p.label === 'One definition, two paths')).toMatchObject({ covered: true, words: expect.stringMatching(/same definitions/) });
     const clarify = r.phases[0]!;
     expect(clarify.points.find((p) => p.label === 'Current state')).toMatchObject({ covered: true, by: 'you' });
     // Asked about in the candidate's own words: regulators and audits are compliance.

@@ -204,3 +204,37 @@ describe('a phase with nothing to check', () => {
     expect(r.scoring).toMatch(/not scored \(nothing to check\): Wrap Up/);
   });
 });
+
+describe('a point made in an earlier answer', () => {
+  /** Clarify asked, the design drawn with `highLevel`, the deep dive answered with `deepDive`. */
+  function sat(highLevel: string, deepDive: string, clarify = 'How many predictions a day?') {
+    const { session, advance } = sit(fintech());
+    session.startPhase();
+    session.ask(clarify);
+    advance(4 * MIN);
+    session.finishPhase();
+    session.startPhase();
+    session.answer(highLevel);
+    advance(9 * MIN);
+    session.finishPhase();
+    session.startPhase();
+    session.answer(deepDive);
+    advance(14 * MIN);
+    return session.finishPhase().check!.results.find((r) => r.point.label === 'Point-in-time correctness')!;
+  }
+
+  it('is made: the interviewer does not ask for it twice', () => {
+    const point = sat(
+      'Feast sits under everything; training sets come from an as-of join, so each row sees the feature value as it stood at event time and nothing leaks from the future.',
+      'The online store is Redis and the offline store is Parquet on S3, both fed by the same definitions.',
+    );
+    expect(point.covered).toBe(true);
+    expect(point.words).toMatch(/as-of join|event time/);
+  });
+
+  it('is not made by one word that the point uses, nor by a clarifying question', () => {
+    const deepDive = 'The online store is Redis and the offline store is Parquet on S3, both fed by the same definitions.';
+    expect(sat('We keep the time of every event, because audits need it.', deepDive).covered).toBe(false);
+    expect(sat('Feast sits under everything.', deepDive, 'Do training sets need a point-in-time join, so that nothing leaks?').covered).toBe(false);
+  });
+});

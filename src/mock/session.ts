@@ -350,6 +350,7 @@ export class MockSession {
     phase.status = how;
     phase.check = matchKeyPoints(this.candidateText(phase), phase.plan.keyPoints);
     if (phase.plan.key === 'clarify') phase.check = this.creditAsked(phase, phase.check);
+    else phase.check = this.creditEarlier(phase, phase.check);
     if (phase.plan.trap) {
       const at = this.trapIndex(phase);
       phase.trapCheck = matchKeyPoints(at >= 0 ? this.candidateText(phase, at + 1) : '', phase.plan.trap.keyPoints);
@@ -370,6 +371,31 @@ export class MockSession {
       if (!asked) return r;
       const question = phase.turns.find((t) => t.who === 'you' && t.topics?.some((f) => facets.includes(f) || facets.includes(topicOf(f))));
       return { ...r, credit: 1, covered: true, partial: false, ...(question ? { words: question.text } : {}) };
+    });
+    return { results, covered: results.filter((r) => r.covered).length, total: results.length, credit: results.reduce((n, r) => n + r.credit, 0) };
+  }
+
+  /**
+   * A point the candidate already made in an earlier phase's answers ("compaction
+   * merges small blocks", said while drawing the design) is made: an interviewer does
+   * not ask for it twice. Clarify's questions do not count: asking is not explaining.
+   */
+  private creditEarlier(phase: PhaseState, check: MatchResult): MatchResult {
+    if (check.covered === check.total) return check;
+    const earlier = this.phases
+      .slice(0, this.phases.indexOf(phase))
+      .filter((p) => p.plan.key !== 'clarify')
+      .map((p) => this.candidateText(p))
+      .join('\n');
+    if (!earlier.trim()) return check;
+    const before = matchKeyPoints(
+      earlier,
+      check.results.map((r) => r.point),
+    );
+    const results = check.results.map((r, i) => {
+      const b = before.results[i]!;
+      // Made there in a phrase, not by one word that a point of this phase happens to use.
+      return b.covered && b.credit > r.credit && (b.words ?? '').trim().split(/\s+/).length >= 2 ? b : r;
     });
     return { results, covered: results.filter((r) => r.covered).length, total: results.length, credit: results.reduce((n, r) => n + r.credit, 0) };
   }
