@@ -141,3 +141,15 @@ describe('replies', () => {
     expect(topicOf('latency')).toBe('latency');
   });
 });
+
+describe('the topic is read from how people ask about it', () => {
+  it.each([
+    ['Whats the p99 budget on feature fetches versus the actual inference call?', 'latency'],
+    ['What kind of data are we dealing with, and how much of it?', 'data'],
+    ['What is this costing us today, and what savings are we aiming for?', 'budget'],
+    ['How many engineers do we have on the platform side, and do they know k8s?', 'team'],
+    ['Who are the users of the platform, and what are they each trying to do?', 'use-case'],
+  ])('"%s" is about %s', (question, facet) => {
+    expect(classify(question)[0]).toBe(facet);
+  });
+});
