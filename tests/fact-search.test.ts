@@ -29,6 +29,10 @@ describe('the interviewer of a guide from the wild', () => {
     expect(ask('How long do we keep retrying before we give up?')).toContain('Give up after 24 hours');
   });
 
+  it('answers a question about one common thing with the figure of it', () => {
+    expect(ask('How many devices do we have?')).toContain('Registered devices: 900 million');
+  });
+
   it("answers from the interviewer's line of a sample dialogue", () => {
     expect(ask('Do partner apps send notifications through us too?')).toContain('partner apps send through our public API');
   });
