@@ -5,6 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { guidesForMock } from './helpers/mock-guide.js';
+import { MockSession } from '../src/mock/session.js';
+import { MockClock } from '../src/mock/clock.js';
 import { buildPlan } from '../src/mock/build-plan.js';
 import { reply, saidKey } from '../src/mock/interviewer.js';
 import { figuresOf, wantedOf } from '../src/mock/fact-search.js';
@@ -85,5 +87,19 @@ describe('the kind of figure', () => {
 
   it('a rate is not read as a duration', () => {
     expect([...figuresOf('120K notifications/sec')]).not.toContain('duration');
+  });
+});
+
+describe("the guide's questions to ask, in Clarify", () => {
+  it('are not asked back once the candidate asked them in other words', () => {
+    let t = 0;
+    const session = new MockSession(plan, new MockClock(() => t));
+    session.startPhase();
+    expect(plan.phases[0]!.followUps.map((f) => f.text)).toEqual(['Mobile only, or web push too? What would you assume, and why?', 'Do we guarantee delivery order? What would you assume, and why?']);
+    session.ask('Will notifications always arrive in the order they were sent?');
+    t += 60_000;
+    const said = [session.followUp()?.text, session.followUp()?.text];
+    expect(said[0]).toBe('Mobile only, or web push too? What would you assume, and why?');
+    expect(said[1]).toBeUndefined();
   });
 });

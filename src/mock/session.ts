@@ -10,6 +10,7 @@ import type { MockClock } from './clock.js';
 import { phaseClock, type PhaseClock } from './clock.js';
 import { nextMove, nudged, type FollowUp } from './follow-ups.js';
 import { classify, reply, saidKey, type InterviewerReply } from './interviewer.js';
+import { factKeys } from './fact-search.js';
 import { topicOf } from './facets.js';
 import type { MockPhase, MockPlan } from './plan.js';
 
@@ -268,7 +269,14 @@ export class MockSession {
 
   /** Clarify: the interviewer asks back what the candidate has not asked about yet. */
   private clarifyFollowUp(phase: PhaseState): Turn | undefined {
-    phase.queue = phase.queue.filter((q) => !classify(q.text).some((t) => phase.asked.includes(t) || phase.asked.includes(topicOf(t))));
+    // Nor what they asked in other words: "Is E2EE required?" is not asked back after
+    // "Does end-to-end encryption have to be on for every chat?".
+    const asked = phase.turns.filter((t) => t.who === 'you').map((t) => factKeys(t.text));
+    const askedAlready = (text: string): boolean => {
+      const keys = [...factKeys(text)];
+      return keys.length > 0 && asked.some((a) => keys.filter((k) => a.has(k)).length / keys.length >= 0.5);
+    };
+    phase.queue = phase.queue.filter((q) => !classify(q.text).some((t) => phase.asked.includes(t) || phase.asked.includes(topicOf(t))) && !askedAlready(q.text));
     const next = phase.queue.shift();
     return next ? this.say('interviewer', 'follow-up', next.text) : undefined;
   }
@@ -278,7 +286,14 @@ export class MockSession {
     const phase = this.current;
     if (!phase) return false;
     if (phase.plan.key === 'clarify') {
-      phase.queue = phase.queue.filter((q) => !classify(q.text).some((t) => phase.asked.includes(t) || phase.asked.includes(topicOf(t))));
+      // Nor what they asked in other words: "Is E2EE required?" is not asked back after
+      // "Does end-to-end encryption have to be on for every chat?".
+      const asked = phase.turns.filter((t) => t.who === 'you').map((t) => factKeys(t.text));
+      const askedAlready = (text: string): boolean => {
+        const keys = [...factKeys(text)];
+        return keys.length > 0 && asked.some((a) => keys.filter((k) => a.has(k)).length / keys.length >= 0.5);
+      };
+      phase.queue = phase.queue.filter((q) => !classify(q.text).some((t) => phase.asked.includes(t) || phase.asked.includes(topicOf(t))) && !askedAlready(q.text));
     }
     return Boolean((phase.plan.trap && !phase.trapAsked) || phase.queue.length > 0);
   }
