@@ -31,8 +31,13 @@ describe('the interviewer of a guide from the wild', () => {
     expect(ask('How long do we keep retrying before we give up?')).toContain('Give up after 24 hours');
   });
 
-  it('answers a question about one common thing with the figure of it', () => {
-    expect(ask('How many devices do we have?')).toContain('Registered devices: 900 million');
+  it('answers a count with the figure of what it counts', () => {
+    expect(ask('How many devices are registered with us?')).toContain('Registered devices: 900 million');
+  });
+
+  it('answers from one cell of a box drawn in a code block, under its heading', () => {
+    expect(ask('How many notifications go out each day?')).toBe('Notifications: Daily: 6B');
+    expect(ask('How many subscribers does the biggest topic have?')).toBe('Fan-out: Largest topic: 80M subscribers');
   });
 
   it("answers from the interviewer's line of a sample dialogue", () => {

@@ -60,18 +60,7 @@ function blockLines(block: Block): string[] {
         .flatMap(cut);
     }
     case 'code':
-      // Boxes drawn in a code block ("│ Peak: 50K QPS │") hold figures, and a dialogue
-      // written in one holds the interviewer's lines; code does not.
-      return blockText(block)
-        .split('\n')
-        .map((l) =>
-          l
-            .replace(/[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬+]+/g, ' ')
-            .replace(/\s+/g, ' ')
-            .trim(),
-        )
-        .filter((l) => SPEAKER.test(l) || (/\p{L}{3}/u.test(l) && /\d/.test(l) && !/[;{}=]|=>|\(\)/.test(l)))
-        .flatMap(cut);
+      return codeLines(blockText(block)).flatMap(cut);
     case 'paragraph':
     case 'text':
     case 'list':
@@ -84,6 +73,43 @@ function blockLines(block: Block): string[] {
     default:
       return [];
   }
+}
+
+const BOX = /[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬]+/g;
+
+/**
+ * The statements of a code block: a dialogue's lines, and the figures of a box drawn
+ * in text, one per cell ("│ MAU: 2B    DAU: 1.2B │" is two), each under the shouted
+ * heading above it in the box ("MESSAGES"), which says what they count. Code, which
+ * has no figures of this kind, states nothing.
+ */
+function codeLines(text: string): string[] {
+  const out: string[] = [];
+  let heading = '';
+  for (const raw of text.split('\n')) {
+    if (SPEAKER.test(raw)) {
+      out.push(raw.replace(/\s+/g, ' ').trim());
+      continue;
+    }
+    const cells = raw
+      .replace(BOX, '  ')
+      .split(/\s{2,}/)
+      .map((c) => c.replace(/^[+\s]+|[+\s]+$/g, ''))
+      .filter(Boolean);
+    if (cells.length === 0) {
+      heading = '';
+      continue;
+    }
+    if (cells.length === 1 && /^[A-Z][A-Z0-9 &/()-]{2,40}$/.test(cells[0]!)) {
+      heading = cells[0]!.charAt(0) + cells[0]!.slice(1).toLowerCase();
+      continue;
+    }
+    const labelled = cells.length > 1 && cells.every((c) => /^[^:]{1,40}:\s*\S/.test(c));
+    for (const part of labelled ? cells : [cells.join(' ')]) {
+      if (/\p{L}{3}/u.test(part) && /\d/.test(part) && !/[;{}=]|=>|\(\)/.test(part)) out.push(heading ? `${heading}: ${part}` : part);
+    }
+  }
+  return out;
 }
 
 /** A long line as its sentences, each cut at the limit. */
