@@ -150,6 +150,20 @@ describe('coach today', () => {
     expect(today.decks[0]).toMatchObject({ deck: 'traps', items: 21 });
   });
 
+  it("names the run's --guides folders in the mock to sit, so that pasting it finds the guide", async () => {
+    const dir = join(import.meta.dirname, 'fixtures/mock/own-guide');
+    const io = testIo();
+    await appendHistory(io, { ...mock('2026-11-20T10:00:00Z', 35, ''), guide: 'own-guide' });
+    expect(await run(['--guides', dir, 'today'], runtime(io))).toBe(0);
+    // Too long for 80 columns: broken at a space with a backslash, so that it pastes whole.
+    const text = io.out();
+    const from = text.indexOf('→ coach --guides');
+    const shown = text.slice(from + 2, text.indexOf('(your lowest score, 35)'));
+    expect(shown).toMatch(/ \\\n {2,}/);
+    expect(shown.replace(/ \\\n +/g, ' ').trim()).toBe(`coach --guides ${dir} mock --guide own-guide`);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
   it('starts a new user off', async () => {
     const io = testIo();
     expect(await run(['today'], runtime(io))).toBe(0);

@@ -2,12 +2,12 @@
 // profile: reviews due per deck, the weakest phase and scenario of past mocks with
 // the mock to sit next, and the streak.
 import type { Io } from '../io.js';
-import { openLibrary, openSummaries, type LibraryOptions } from './open.js';
+import { coachCommand, openLibrary, openSummaries, type LibraryOptions } from './open.js';
 import { buildDecks, DECK_NAMES, type DeckName } from '../practice/decks.js';
 import { computeToday, type DeckRef, type Today } from '../practice/today.js';
 import { loadPractice } from '../store/practice-state.js';
 import { style } from '../render/style.js';
-import { fitLines } from '../render/layout.js';
+import { commandLines, fitLines, width as textWidth } from '../render/layout.js';
 import { shortDate, weekdayDate } from '../render/dates.js';
 
 export type TodayOptions = LibraryOptions;
@@ -35,7 +35,7 @@ export async function libraryItems(options: LibraryOptions, io: Io): Promise<{ i
 
 export async function today(options: TodayOptions, io: Io): Promise<TodayResult> {
   const [library, summary] = await Promise.all([libraryItems(options, io), loadPractice(io)]);
-  return computeToday(summary, library.items, library.scenarios, io.date());
+  return computeToday(summary, library.items, library.scenarios, io.date(), coachCommand(options));
 }
 
 /** A day as the user's locale writes it, local: "Nov 22", or "Sun, Nov 22". */
@@ -65,12 +65,18 @@ export function renderToday(result: TodayResult, io: Pick<Io, 'columns' | 'color
     const w = m.weakestScenario;
     out.push(`  weakest scenario  ${w.scenario || `guide ${w.guide}`}: ${w.score}/100${s.dim(` on ${day(w.at)}`)}`);
   }
-  out.push(`  ${s.cyan('→')} ${m.next.command}${s.dim(`  (${m.next.why})`)}`);
+  // A command is what gets copied: too long for the line, it is broken at its spaces
+  // with a backslash (commandLines), never wrapped, so that it still pastes whole.
+  if (4 + textWidth(`${m.next.command}  (${m.next.why})`) <= io.columns) out.push(`  ${s.cyan('→')} ${m.next.command}${s.dim(`  (${m.next.why})`)}`);
+  else {
+    const [first, ...rest] = commandLines(m.next.command, io.columns - 4);
+    out.push(`  ${s.cyan('→')} ${first}`, ...rest.map((l) => `    ${l}`), `    ${s.dim(`(${m.next.why})`)}`);
+  }
   if (m.next.phase) {
-    // The command on a line of its own when both do not fit: it is what gets copied.
+    // The command on a line of its own when both do not fit.
     const label = 'or its weakest phase alone:';
     if (4 + label.length + 1 + m.next.phase.length <= io.columns) out.push(`    ${s.dim(label)} ${m.next.phase}`);
-    else out.push(`    ${s.dim(label)}`, `      ${m.next.phase}`);
+    else out.push(`    ${s.dim(label)}`, ...commandLines(m.next.phase, io.columns - 6).map((l) => `      ${l}`));
   }
   out.push('');
 

@@ -37,9 +37,12 @@ export interface Today {
   };
 }
 
-/** `coach mock --scenario X`, or `--guide X` for a mock sat on a guide alone. */
-function mockCommand(m: { scenario: string; guide: string }): string {
-  return m.scenario ? `coach mock --scenario ${m.scenario}` : `coach mock --guide ${m.guide}`;
+/**
+ * `coach mock --scenario X`, or `--guide X` for a mock sat on a guide alone; `coach`
+ * is said with the run's `--guides` folders, so that the command finds the guide.
+ */
+function mockCommand(m: { scenario: string; guide: string }, coach: string): string {
+  return m.scenario ? `${coach} mock --scenario ${m.scenario}` : `${coach} mock --guide ${m.guide}`;
 }
 
 function weakestPhase(mocks: MockEntry[]): Today['mocks']['weakestPhase'] {
@@ -75,7 +78,7 @@ function weakestPhase(mocks: MockEntry[]): Today['mocks']['weakestPhase'] {
  * next: no mock yet, the first scenario; a scenario under GOOD_SCORE, the weakest;
  * all good, one not sat yet; all sat and good, the one sat longest ago.
  */
-export function computeToday(summary: PracticeSummary, items: DeckRef[], scenarios: { id: string }[], now: Date): Today {
+export function computeToday(summary: PracticeSummary, items: DeckRef[], scenarios: { id: string }[], now: Date, coach = 'coach'): Today {
   const { progress } = summary;
   const mocks = [...summary.mocks].sort((a, b) => a.at.localeCompare(b.at));
   const latest = new Map<string, MockEntry>();
@@ -95,17 +98,17 @@ export function computeToday(summary: PracticeSummary, items: DeckRef[], scenari
   let next: Today['mocks']['next'];
   const unsat = scenarios.find((s) => !latest.has(s.id));
   if (!weakest) {
-    next = { command: unsat ? `coach mock --scenario ${unsat.id}` : 'coach mock', why: 'no mock yet' };
+    next = { command: unsat ? `${coach} mock --scenario ${unsat.id}` : `${coach} mock`, why: 'no mock yet' };
   } else if (weakest.score < GOOD_SCORE) {
-    next = { command: mockCommand(weakest), why: `your lowest score, ${weakest.score}` };
+    next = { command: mockCommand(weakest, coach), why: `your lowest score, ${weakest.score}` };
   } else if (unsat) {
-    next = { command: `coach mock --scenario ${unsat.id}`, why: 'not sat yet' };
+    next = { command: `${coach} mock --scenario ${unsat.id}`, why: 'not sat yet' };
   } else {
     const oldest = [...latest.values()].sort((a, b) => a.at.localeCompare(b.at))[0]!;
-    next = { command: mockCommand(oldest), why: 'sat longest ago' };
+    next = { command: mockCommand(oldest, coach), why: 'sat longest ago' };
   }
   // Only a phase that mock has: the weakest phase may come from another guide's plan.
-  if (weakest && phase && next.command === mockCommand(weakest) && (weakest.phases ?? []).some((p) => p.key === phase.key)) next.phase = `${next.command} --phase ${phase.key}`;
+  if (weakest && phase && next.command === mockCommand(weakest, coach) && (weakest.phases ?? []).some((p) => p.key === phase.key)) next.phase = `${next.command} --phase ${phase.key}`;
 
   const decks = DECK_NAMES.map((deck) => {
     const mine = items.filter((i) => i.deck === deck);
