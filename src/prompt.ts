@@ -106,6 +106,27 @@ async function eofCancels<T>(input: NodeJS.ReadableStream, ask: (signal: AbortSi
 const shown = (text: string): string => showControls(text, true);
 const shownChoices = <T, C extends Choice<T>>(choices: C[]): C[] => choices.map((c) => ({ ...c, name: shown(c.name), ...(c.description !== undefined ? { description: shown(c.description) } : {}) }));
 
+/**
+ * Drops what a terminal has already been sent (keys typed ahead of a prompt), reading
+ * raw for a moment. Piped input is a script: nothing of it is dropped.
+ */
+async function discardTypeAhead(input: NodeJS.ReadableStream, ms = 40): Promise<void> {
+  const tty = input as NodeJS.ReadStream;
+  if (!tty.isTTY || typeof tty.setRawMode !== 'function') return;
+  const raw = tty.isRaw;
+  // Ctrl-C among them is still Ctrl-C: raw, the terminal sends it as a byte.
+  const drop = (chunk: Buffer | string): void => {
+    if (String(chunk).includes('\x03')) process.kill(process.pid, 'SIGINT');
+  };
+  tty.setRawMode(true);
+  tty.on('data', drop);
+  tty.resume();
+  await new Promise((done) => setTimeout(done, ms));
+  tty.off('data', drop);
+  tty.pause();
+  tty.setRawMode(raw);
+}
+
 /** The real prompts, on the given terminal streams. */
 export function terminalPrompt(streams: Streams): Prompt {
   // The streams are read on the first question, not before: process.stdin is built
@@ -130,7 +151,12 @@ export function terminalPrompt(streams: Streams): Prompt {
     },
     async checkbox(message, choices) {
       const { checkbox } = await import('@inquirer/prompts');
-      return guarded((context) => checkbox({ message: shown(message), choices: shownChoices(choices), loop: false, pageSize: Math.max(7, choices.length) }, context));
+      // What was typed before the list showed (the next answer, begun early) must not
+      // tick boxes: it is dropped, and letters are no shortcuts ("a" ticked them all).
+      await discardTypeAhead(streams.input);
+      return guarded((context) =>
+        checkbox({ message: shown(message), choices: shownChoices(choices), loop: false, pageSize: Math.max(7, choices.length), shortcuts: { all: null, invert: null } }, context),
+      );
     },
     async confirm(message, defaultValue = false) {
       const { confirm } = await import('@inquirer/prompts');

@@ -224,6 +224,25 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
     ]);
   });
 
+  it('the key-point checklist is not ticked by keys meant for an answer ("a" is no shortcut to tick all)', { timeout: 30_000 }, async () => {
+    const h = home('coach-e2e-mock-');
+    const s = runCoach(['mock', '--scenario', 'fintech', '--phase', 'clarify', '--speed', '60'], { env: h.env });
+    const r = reader(s);
+    await r.next('Press Enter to start the clock');
+    s.write('How many models?\r');
+    await r.next('Interviewer: Roughly 500 models');
+    await r.next('? You:');
+    s.write('/next\r');
+    await r.next('Made any of these points');
+    s.write('a');
+    s.write('\r');
+    await r.next(/Clarify\s*│[^\n]*1\/5/);
+    s.write(CTRL_C);
+    await s.exited;
+    const [record] = h.history() as { phases: { key: string; covered: number }[] }[];
+    expect(record!.phases[0]).toMatchObject({ key: 'clarify', covered: 1 });
+  });
+
   it('without --scenario, offers the scenarios to pick from', { timeout: 30_000 }, async () => {
     const h = home('coach-e2e-mock-');
     const s = runCoach(['mock'], { env: h.env });
