@@ -158,6 +158,8 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
   const hidden = max !== undefined && all.length > max ? all.length - max : 0;
   const shown = hidden > 0 ? all.slice(hidden) : all;
   const body = [...(hidden > 0 ? [theme.style.help(`  │ … ${hidden} earlier line${hidden === 1 ? '' : 's'}`)] : []), ...shown.map((l) => `  │ ${l}`), `  │ ${value}`].join('\n');
-  const bottom = [error ? theme.style.error(error) : undefined, config.status?.(), config.hint ? theme.style.help(config.hint) : undefined].filter(Boolean).join('\n');
+  // The error wrapped at the terminal's width (under "> "): a line cut at the edge lost its end.
+  const said = error && config.width ? wrap(error, Math.max(20, config.width - 3)).join('\n  ') : error;
+  const bottom = [said ? theme.style.error(said) : undefined, config.status?.(), config.hint ? theme.style.help(config.hint) : undefined].filter(Boolean).join('\n');
   return [`${prefix} ${message}\n${body}`, bottom];
 });

@@ -107,6 +107,15 @@ describe('the prompt wrapper after an interrupt', () => {
 describe('notes prompt input', () => {
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+  it('an unknown /command says all of it at the width of the terminal, wrapped, not cut', async () => {
+    const { events, getScreen } = await render(notesPrompt, { message: 'Your answer', commands: ['next', 'skip', 'help'], width: 60 });
+    events.type('/nxt');
+    events.keypress(ENTER);
+    const lines = getScreen().split('\n');
+    expect(lines.every((l) => l.length <= 60)).toBe(true);
+    expect(lines.join(' ').replace(/\s+/g, ' ')).toContain('to write it as text, add a word after it');
+  });
+
   it('an unknown /command is an error with the closest command, not an answer', async () => {
     const { answer, events, getScreen } = await render(notesPrompt, { message: 'Your answer', commands: ['next', 'skip', 'help'] });
     events.type('/nxt');
