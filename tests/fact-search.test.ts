@@ -40,6 +40,10 @@ describe('the interviewer of a guide from the wild', () => {
     expect(ask('How many subscribers does the biggest topic have?')).toBe('Fan-out: Largest topic: 80M subscribers');
   });
 
+  it('answers with a statement that speaks of all the question asks about', () => {
+    expect(ask('Which shard is a device on?')).toBe('Each device is assigned a home shard by the hash of its token.');
+  });
+
   it("answers from the interviewer's line of a sample dialogue", () => {
     expect(ask('Do partner apps send notifications through us too?')).toContain('partner apps send through our public API');
   });

@@ -235,7 +235,8 @@ export function searchFacts<F extends SearchableFact>(question: string, facts: r
     if (!best || score > best.score) best = { fact: it.fact, score, shared, coverage: mass > 0 ? matched / mass : 0, figure: kinds > 0 };
   }
   if (!best || bar === 0) return best;
-  // Enough shared, or the figure asked for with half of what the question asks about.
-  const answers = (best.score >= bar && best.coverage >= COVERS) || (best.figure && best.coverage >= 0.5 && best.score >= bar - 0.5);
+  // Enough shared; or the figure asked for, with half of what the question asks about;
+  // or all it asks about ("Which regions are users in?" of "Users are assigned to home regions…").
+  const answers = (best.score >= bar && best.coverage >= COVERS) || (best.figure && best.coverage >= 0.5 && best.score >= bar - 0.5) || (best.coverage >= 0.9 && best.score >= bar - 0.5);
   return answers ? best : undefined;
 }
