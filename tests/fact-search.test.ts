@@ -11,6 +11,9 @@ import { buildPlan } from '../src/mock/build-plan.js';
 import { reply, saidKey } from '../src/mock/interviewer.js';
 import { figuresOf, wantedOf } from '../src/mock/fact-search.js';
 import type { MockPlan } from '../src/mock/plan.js';
+import { run } from '../src/cli.js';
+import { testIo } from './helpers/io.js';
+import { testRuntime } from './helpers/runtime.js';
 
 let plan: MockPlan;
 beforeAll(async () => {
@@ -110,5 +113,19 @@ describe("the guide's questions to ask, in Clarify", () => {
     const said = [session.followUp()?.text, session.followUp()?.text];
     expect(said[0]).toBe('Mobile only, or web push too? What would you assume, and why?');
     expect(said[1]).toBeUndefined();
+  });
+});
+
+describe('the study sheet of a mock on a guide alone', () => {
+  it('lists under a topic only what is surely about it, a short answer with its question', async () => {
+    const io = testIo();
+    expect(await run(['--guides', join(import.meta.dirname, 'fixtures/mock/wild-facts'), 'mock', '--guide', 'pager-guide'], testRuntime(io))).toBe(0);
+    const brief = io.out().slice(io.out().indexOf('What the interviewer will tell you'));
+    expect(brief).toContain('scale: MAU: 300 million');
+    expect(brief).toContain('peak load: Peak send rate: 120K notifications/sec');
+    expect(brief).toContain('latency: Delivery target: p99 under 2 s');
+    // "Group sends?" is no question about the team, and "Both" says nothing alone.
+    expect(brief).not.toMatch(/team: |Up to 1000 members/);
+    expect(brief).not.toMatch(/: Both \(/);
   });
 });

@@ -4,7 +4,7 @@
 // answers, requirements and key numbers (marked as taken from the guide), and
 // follow-ups from its deep-dive topics, trade-offs and traps. Pure.
 import type { Guide, ScenarioAnswer } from '../guides/model.js';
-import { classify, type GuideFact } from './interviewer.js';
+import { classify, scoreFacets, type GuideFact } from './interviewer.js';
 import { askFor, isGeneral, topicOf } from './facets.js';
 
 export interface GuideScenario {
@@ -99,7 +99,7 @@ function clean(raw: string): string {
 
 // A figure with what it counts: "100,000 messages per second", "7 days", "99.99%", "2 TB".
 const QUANTITY =
-  /\d[\d,.]*\s*(?:%|x\b|[kmbt]\b|ms\b|s\b|sec|second|minute|min\b|hour|day|week|month|year|[kmgtp]b\b|rps|qps|tps|rows?|events?|messages?|requests?|users?|nodes?|shards?|replicas?|series|samples?|transactions?|records?|queries|writes?|reads?|documents?|docs)/i;
+  /\d[\d,.]*[\s-]*(?:%|x\b|[kmbt]\b|thousand|million|billion|trillion|ms\b|s\b|sec|second|minute|min\b|hour|day|week|month|year|[kmgtp]b\b|rps|qps|tps|rows?|events?|messages?|requests?|users?|nodes?|shards?|replicas?|series|samples?|transactions?|records?|queries|writes?|reads?|documents?|docs)/i;
 const SPEAKER = /^\s*\**\s*(interviewer|you|candidate|me|i)\s*\**\s*:\s*\**\s*(.+)$/i;
 
 /**
@@ -119,7 +119,7 @@ export function guideFacts(guide: Guide): GuideFact[] {
     seen.add(t);
     // The facets of the brief's lines only: classifying every line of a long guide took
     // a third of a second, and the rest are found by their words.
-    const facets = brief || asks ? classify(asks ? `${asks} ${t}` : t) : [];
+    const facets = brief || asks ? classify(asks ? `${asks} ${t}` : t, {}, false) : [];
     facts.push({ text: t, facets, ...(asks ? { asks } : {}), ...(brief || asks ? { brief: true } : {}) });
   };
   for (const q of guide.questionsToAsk) if (q.answer) add(q.answer, q.question);
@@ -154,6 +154,24 @@ export function guideFacts(guide: Guide): GuideFact[] {
   return facts;
 }
 
+/**
+ * The facet a line of the guide is surely about, for the brief the study sheet shows
+ * under that facet's name: named by a strong cue, or by several ("Up to 1000 members",
+ * asked as "Group messaging requirements?", is not the team; "Sender Keys… rotate" is
+ * not on-call). The interviewer still finds every line by its words.
+ */
+function surely(line: string): string | undefined {
+  // "1 billion events/day" is a figure per day.
+  const text = line.replace(/\/(sec|s|second|min|minute|hour|day|week|month|year)\b/gi, ' per $1');
+  const [best] = scoreFacets(text, {}, false);
+  // A figure with a cue of its facet is sure too ("2-year event retention", "30-second freshness").
+  const sure = best && ((best.score >= SURE && (best.top >= 3 || best.score >= SURE + 1)) || (best.score >= 2.5 && QUANTITY.test(text)));
+  return sure ? classify(text, {}, false)[0] : undefined;
+}
+
+/** The score of a facet a line is surely about. */
+const SURE = 3.5;
+
 export function scenarioFromGuide(guide: Guide): GuideScenario {
   const answers: Record<string, ScenarioAnswer> = {};
   const words = (t: string): Set<string> => new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -174,12 +192,17 @@ export function scenarioFromGuide(guide: Guide): GuideScenario {
   };
   // The guide's own typical answers to its questions come first.
   for (const q of guide.questionsToAsk) {
-    const facet = classify(q.question)[0];
-    if (q.answer && facet) add(facet, q.answer, q.question);
+    const facet = surely(q.question);
+    // "Probably yes" says nothing without what it answers.
+    const said = q.answer && q.answer.split(/\s+/).length < 6 ? `${q.question.replace(/^["“]|["”]$/g, '')} ${q.answer}` : q.answer;
+    if (said && facet) add(facet, said, q.question);
   }
   const facts = guideFacts(guide);
   // The brief the study sheet shows: what the guide states as requirements and figures.
-  for (const f of facts) if (f.brief && !f.asks && f.facets[0]) add(f.facets[0], f.text);
+  for (const f of facts) {
+    const facet = f.brief && !f.asks ? surely(f.text) : undefined;
+    if (facet) add(facet, f.text);
+  }
   const must = guide.questionsToAsk.filter((q) => q.group === 'must');
   // The guide's own questions name the topics to ask about, in its words; a topic only
   // an ML platform has is not asked of a guide that is not about one.

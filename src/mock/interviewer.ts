@@ -109,6 +109,13 @@ const CUES: Record<string, [string, number][]> = {
     ['rate', 1.5],
     ['users', 1],
     ['millions', 1.5],
+    ['billion', 2],
+    ['billions', 2],
+    ['million', 1.5],
+    ['mau', 3],
+    ['dau', 3],
+    ['monthly active', 3],
+    ['daily active', 3],
     ['scoring traffic', 3],
   ],
   tenancy: [
@@ -739,8 +746,10 @@ function askScore(question: Set<string>, asks: string[] | undefined): number {
 }
 
 /** The facets a question is about, scored, best first. */
-export function scoreFacets(question: string, answers: Record<string, ScenarioAnswer> = {}): FacetScore[] {
-  const keys = keysOf(question, vocabulary(answers));
+export function scoreFacets(question: string, answers: Record<string, ScenarioAnswer> = {}, typos = true): FacetScore[] {
+  // A question typed in a hurry has typos; a guide's text read as written has none to
+  // forgive ("pending" is no misspelt "spending", "lost" no "cost").
+  const keys = keysOf(question, typos ? vocabulary(answers) : undefined);
   const used = new Array<boolean>(keys.length).fill(false);
   const score = new Map<string, FacetScore>();
   const add = (facet: string, weight: number): void => {
@@ -784,8 +793,8 @@ function order(key: string): number {
  * facet (the peak) over its parent (scale) when the question names it outright; a
  * second facet only when the question clearly asks about it too.
  */
-export function classify(question: string, answers: Record<string, ScenarioAnswer> = {}): string[] {
-  const ranked = scoreFacets(question, answers).filter((f) => f.score >= CONFIDENT);
+export function classify(question: string, answers: Record<string, ScenarioAnswer> = {}, typos = true): string[] {
+  const ranked = scoreFacets(question, answers, typos).filter((f) => f.score >= CONFIDENT);
   if (ranked.length === 0) return [];
   for (const f of ranked) {
     const parent = facetOf(f.key)?.parent;
