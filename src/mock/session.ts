@@ -76,6 +76,11 @@ export type Signal = 'warning' | 'time-up';
 
 export const EXTEND_MS = 2 * 60_000;
 const MINUTE = 60_000;
+/** A match's results with their totals, after some were credited another way. */
+function summed(results: MatchResult['results']): MatchResult {
+  return { results, covered: results.filter((r) => r.covered).length, total: results.length, credit: results.reduce((n, r) => n + r.credit, 0) };
+}
+
 /** Probes of missed points per phase, on top of the scripted follow-ups. */
 const PROBES_PER_PHASE = 2;
 
@@ -267,16 +272,23 @@ export class MockSession {
     return this.say('interviewer', 'trap', trap.question, { probes: trap.keyPoints.map((k) => k.label) });
   }
 
-  /** Clarify: the interviewer asks back what the candidate has not asked about yet. */
-  private clarifyFollowUp(phase: PhaseState): Turn | undefined {
-    // Nor what they asked in other words: "Is E2EE required?" is not asked back after
-    // "Does end-to-end encryption have to be on for every chat?".
+  /**
+   * Clarify's questions to ask back, less those the candidate asked: by topic, or in
+   * other words ("Is E2EE required?" is not asked back after "Does end-to-end
+   * encryption have to be on for every chat?"): half its concepts asked is asked.
+   */
+  private dropAsked(phase: PhaseState): void {
     const asked = phase.turns.filter((t) => t.who === 'you').map((t) => factKeys(t.text));
     const askedAlready = (text: string): boolean => {
       const keys = [...factKeys(text)];
       return keys.length > 0 && asked.some((a) => keys.filter((k) => a.has(k)).length / keys.length >= 0.5);
     };
     phase.queue = phase.queue.filter((q) => !classify(q.text).some((t) => phase.asked.includes(t) || phase.asked.includes(topicOf(t))) && !askedAlready(q.text));
+  }
+
+  /** Clarify: the interviewer asks back what the candidate has not asked about yet. */
+  private clarifyFollowUp(phase: PhaseState): Turn | undefined {
+    this.dropAsked(phase);
     const next = phase.queue.shift();
     return next ? this.say('interviewer', 'follow-up', next.text) : undefined;
   }
@@ -286,14 +298,7 @@ export class MockSession {
     const phase = this.current;
     if (!phase) return false;
     if (phase.plan.key === 'clarify') {
-      // Nor what they asked in other words: "Is E2EE required?" is not asked back after
-      // "Does end-to-end encryption have to be on for every chat?".
-      const asked = phase.turns.filter((t) => t.who === 'you').map((t) => factKeys(t.text));
-      const askedAlready = (text: string): boolean => {
-        const keys = [...factKeys(text)];
-        return keys.length > 0 && asked.some((a) => keys.filter((k) => a.has(k)).length / keys.length >= 0.5);
-      };
-      phase.queue = phase.queue.filter((q) => !classify(q.text).some((t) => phase.asked.includes(t) || phase.asked.includes(topicOf(t))) && !askedAlready(q.text));
+      this.dropAsked(phase);
     }
     return Boolean((phase.plan.trap && !phase.trapAsked) || phase.queue.length > 0);
   }
@@ -387,7 +392,7 @@ export class MockSession {
       const question = phase.turns.find((t) => t.who === 'you' && t.topics?.some((f) => facets.includes(f) || facets.includes(topicOf(f))));
       return { ...r, credit: 1, covered: true, partial: false, ...(question ? { words: question.text } : {}) };
     });
-    return { results, covered: results.filter((r) => r.covered).length, total: results.length, credit: results.reduce((n, r) => n + r.credit, 0) };
+    return summed(results);
   }
 
   /**
@@ -412,7 +417,7 @@ export class MockSession {
       // Made there in a phrase, not by one word that a point of this phase happens to use.
       return b.covered && b.credit > r.credit && (b.words ?? '').trim().split(/\s+/).length >= 2 ? b : r;
     });
-    return { results, covered: results.filter((r) => r.covered).length, total: results.length, credit: results.reduce((n, r) => n + r.credit, 0) };
+    return summed(results);
   }
 
   /** Ctrl-C: the running phase ends as stopped and the mock is partial. */
