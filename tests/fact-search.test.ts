@@ -47,6 +47,10 @@ describe('the interviewer of a guide from the wild', () => {
     expect(ask('Which shard is a device on?')).toBe('Each device is assigned a home shard by the hash of its token.');
   });
 
+  it('answers with the one sentence of a longer answer that says it', () => {
+    expect(ask('How long do we keep notifications once they are sent?')).toBe('Notifications are deleted once the provider accepts them.');
+  });
+
   it("answers from the interviewer's line of a sample dialogue", () => {
     expect(ask('Do partner apps send notifications through us too?')).toContain('partner apps send through our public API');
   });

@@ -50,12 +50,13 @@ function blockLines(block: Block): string[] {
       const header = table.header.map((c) => cellText(c));
       const answers = header.map((h, i) => i > 0 && ANSWER_COLUMN.test(h));
       return table.rows
-        .map((r) => {
+        .flatMap((r) => {
           const cells = r.map((c) => cellText(c));
           // A row that asks a question ("Domestic or international? | routing | US-only =
           // simpler") states only its answer column, if it has one: the rest is why to ask.
-          if (/\?["”*]*$/.test(cells[0] ?? '')) return cells.filter((c, i) => answers[i] && c).join(' | ');
-          return cells.filter(Boolean).join(' | ');
+          // An answer of several sentences is several statements, as prose is.
+          if (/\?["”*]*$/.test(cells[0] ?? '')) return cells.filter((c, i) => answers[i] && c).flatMap((c) => sentencesOf(c.replace(/^["“]|["”]$/g, '')));
+          return [cells.filter(Boolean).join(' | ')];
         })
         .flatMap(cut);
     }
@@ -63,6 +64,13 @@ function blockLines(block: Block): string[] {
       return codeLines(blockText(block)).flatMap(cut);
     case 'paragraph':
     case 'text':
+      // Prose, sentence by sentence: "Messages are deleted after delivery." is a
+      // statement of its own, not lost in the paragraph around it.
+      return blockText(block)
+        .split('\n')
+        .flatMap((l) => sentencesOf(l.trim()))
+        .filter((l) => l.length >= 6)
+        .flatMap(cut);
     case 'list':
     case 'blockquote':
       return blockText(block)
@@ -112,11 +120,15 @@ function codeLines(text: string): string[] {
   return out;
 }
 
+/** A line as its sentences. */
+function sentencesOf(line: string): string[] {
+  return line.split(/(?<=[.!?])\s+(?=["“*(]?[A-Z0-9])/);
+}
+
 /** A long line as its sentences, each cut at the limit. */
 function cut(line: string): string[] {
   if (line.length <= MAX_CHARS) return line ? [line] : [];
-  return line
-    .split(/(?<=[.!?])\s+(?=["“*(]?[A-Z0-9])/)
+  return sentencesOf(line)
     .map((s) => (s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1).replace(/\s+\S*$/, '')}…` : s))
     .filter((s) => s.length >= 6);
 }
