@@ -8,6 +8,7 @@ import type { Tokens } from 'marked';
 import type { Statements } from './model.js';
 import { BUDGET, spend } from './budget.js';
 import { blockText, cellText, type Block, type Node } from './markdown.js';
+import { SPEAKER } from './text.js';
 
 /** Statements kept per guide: a long guide states a few hundred. */
 const MAX_LINES = 1_200;
@@ -16,9 +17,6 @@ const MAX_CHARS = 260;
 
 /** A table column that holds the answer to the question in its first column. */
 const ANSWER_COLUMN = /answer|respon|reply|strong|good|great|handle|say|what to|typical|default|assum|decision/i;
-
-/** A line of a sample dialogue: "INTERVIEWER: …", "**You**: …". */
-const SPEAKER = /^\s*\**\s*(?:interviewer|you|candidate|me|i)\s*\**\s*:/i;
 
 /** The statements of a section tree, grouped under the headings they sit beneath. */
 export function statementsOf(tree: Node): Statements[] {

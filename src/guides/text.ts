@@ -183,3 +183,6 @@ export function mixedCaseSpellings(text: string): Map<string, string> {
   for (const [key, forms] of counts) out.set(key, [...forms].sort((a, b) => b[1] - a[1])[0]![0]);
   return out;
 }
+
+/** A line of a sample dialogue ("INTERVIEWER: …", "**You**: …"): who speaks, and what they say. */
+export const SPEAKER = /^\s*\**\s*(interviewer|you|candidate|me|i)\s*\**\s*:\s*\**\s*(.+)$/i;

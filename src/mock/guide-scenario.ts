@@ -5,6 +5,7 @@
 // follow-ups from its deep-dive topics, trade-offs and traps. Pure.
 import type { Guide, ScenarioAnswer } from '../guides/model.js';
 import { classify, scoreFacets, type GuideFact } from './interviewer.js';
+import { SPEAKER } from '../guides/text.js';
 import { askFor, isGeneral, topicOf } from './facets.js';
 
 export interface GuideScenario {
@@ -100,7 +101,6 @@ function clean(raw: string): string {
 // A figure with what it counts: "100,000 messages per second", "7 days", "99.99%", "2 TB".
 const QUANTITY =
   /\d[\d,.]*[\s-]*(?:%|x\b|[kmbt]\b|thousand|million|billion|trillion|ms\b|s\b|sec|second|minute|min\b|hour|day|week|month|year|[kmgtp]b\b|rps|qps|tps|rows?|events?|messages?|requests?|users?|nodes?|shards?|replicas?|series|samples?|transactions?|records?|queries|writes?|reads?|documents?|docs)/i;
-const SPEAKER = /^\s*\**\s*(interviewer|you|candidate|me|i)\s*\**\s*:\s*\**\s*(.+)$/i;
 
 /**
  * What the guide says that an interviewer would tell a candidate: the answers to its
