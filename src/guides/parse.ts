@@ -6,7 +6,7 @@
 import { statementsOf } from './statements.js';
 import { readFrontMatter } from './front-matter.js';
 import { OverBudget } from './budget.js';
-import type { Guide, KeyPoint, PhaseKey, Problem, Scenario } from './model.js';
+import type { Guide, KeyPoint, Phase, PhaseKey, Problem, Scenario } from './model.js';
 import { PHASE_KEYS } from './model.js';
 import { emptyGuide } from './model.js';
 import { blocksText, sectionTree, type Node } from './markdown.js';
@@ -19,8 +19,8 @@ import { collectQuestions, isQuestionBlock } from './recognizers/bank.js';
 import { deriveKeyPoints, inlineTraps, qaTraps } from './recognizers/traps.js';
 import { keyTradeoffTables } from './recognizers/tradeoffs.js';
 import { clarifyTables } from './recognizers/questions.js';
-import { fallbackPoints, topicOf, topicPoints } from './recognizers/phase-topics.js';
-import { pointsFrom, splitItems } from './recognizers/derive.js';
+import { fallbackPoints, topicOf, topicPoints, topicSectionPoints } from './recognizers/phase-topics.js';
+import { generic, pointsFrom, splitItems } from './recognizers/derive.js';
 import { STANDARD_PLAN } from './phases.js';
 
 export type Parsed = { kind: 'guide'; guide: Guide; problems: Problem[] } | { kind: 'scenario'; scenario: Scenario; problems: Problem[] } | { kind: 'error'; problems: Problem[] };
@@ -220,15 +220,56 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
   for (const child of node.children) walk(child, ctx, [...ancestors, node]);
 }
 
+/**
+ * A phase's points from what the guide says it covers: its pacing's cell or bullets,
+ * as written, when two of them name something of the system. When fewer do (the
+ * rest only name a part of the interview: "Requirements, scope, constraints", "1-2
+ * critical components"), the pacing's focus, the guide's own section for the phase
+ * ("Phase 2: High-Level Design (5-15 min)"), the pacing's tip and then the guide's
+ * topic sections say what the phase is about. Undefined when the guide says nothing
+ * of the phase.
+ */
+function coveredPoints(phase: Phase, ctx: Ctx, topic: string): KeyPoint[] | undefined {
+  const covers = phase.covers ? pointsFrom(phase.covers.flatMap(splitItems)) : [];
+  const point = (p: KeyPoint): boolean => !generic(p, topic);
+  const specific = covers.filter(point);
+  if (specific.length >= 2) return covers;
+  // The phase's own section: the one of its kind that starts when it does, or the only one.
+  const sections = ctx.phaseHeadings.filter((h) => h.key === phase.key && h !== phase);
+  const section = (sections.find((h) => h.start === phase.start) ?? (sections.length === 1 ? sections[0] : undefined))?.covers ?? [];
+  const focus = phase.focus.length <= 80 ? pointsFrom(splitItems(phase.focus)) : [];
+  // One point per thing: "Why Erlang?" and "Why Erlang? 'Erlang gives us…'" are one.
+  const seen: string[] = [];
+  const distinctPoints = (points: KeyPoint[]): KeyPoint[] =>
+    points.filter((p) => {
+      const label = p.label.toLowerCase().replace(/[?…]$/, '');
+      if (!point(p) || seen.some((s) => label.startsWith(s) || s.startsWith(label))) return false;
+      seen.push(label);
+      return true;
+    });
+  let more = distinctPoints([...specific, ...focus, ...pointsFrom(section.flatMap(splitItems), 8), ...pointsFrom(splitItems(phase.tips), 4)]);
+  // Topic sections ("Deep Dive Options") speak of the phase only when no other phase is of its kind.
+  const plan = ctx.guide.pacing.includes(phase) ? ctx.guide.pacing : [];
+  if (more.length < 2 && plan.filter((p) => p.key.replace(/-\d+$/, '') === phase.key.replace(/-\d+$/, '')).length <= 1) more = [...more, ...distinctPoints(topicSectionPoints(topic, ctx))];
+  more = more.slice(0, 5);
+  if (more.length >= 2) return more;
+  // One specific point, with the guide's own words for the rest of the phase.
+  if (more.length === 1) {
+    const rest = covers.length > 0 ? covers : fallbackPoints(topic, ctx);
+    return [...more, ...rest.filter((p) => !more.some((m) => m.label.toLowerCase() === p.label.toLowerCase()))].slice(0, 5);
+  }
+  return covers.length > 0 ? covers : undefined;
+}
+
 function finish(ctx: Ctx): void {
   const g = ctx.guide;
   if (g.pacing.length === 0 && ctx.phaseHeadings.length > 0) g.pacing = ctx.phaseHeadings;
   // Key points the guide lists for a phase, else those read off what it says the phase
   // covers, else what its sections say of that phase, else a short default set.
-  const fallback = (key: string): KeyPoint[] => fallbackPoints(PHASE_KEYS.includes(key as PhaseKey) ? key : (topicOf(key.replace(/-/g, ' ')) ?? key), ctx);
+  const topic = (key: string): string => (PHASE_KEYS.includes(key as PhaseKey) ? key : (topicOf(key.replace(/-/g, ' ')) ?? key));
+  const fallback = (key: string): KeyPoint[] => fallbackPoints(topic(key), ctx);
   for (const phase of [...g.pacing, ...(g.altPlans ?? []).flat()]) {
-    const covers = !ctx.phaseKeyPoints.has(phase.key) && phase.covers ? pointsFrom(phase.covers.flatMap(splitItems)) : [];
-    phase.keyPoints = ctx.phaseKeyPoints.get(phase.key) ?? (covers.length > 0 ? covers : fallback(phase.key));
+    phase.keyPoints = ctx.phaseKeyPoints.get(phase.key) ?? coveredPoints(phase, ctx, topic(phase.key)) ?? fallback(phase.key);
     // A phase named by what it covers ("Postgres/Redis/Kafka", "NFR + numbers") when nothing else is known.
     if (phase.keyPoints.length === 0) phase.keyPoints = pointsFrom(phase.name.split(/\s*(?:[+/&,]|\band\b)\s*/i));
     delete phase.covers;

@@ -2,6 +2,7 @@
 // covers: a bullet, a table cell, a numbered point of a strong answer. Each becomes a
 // point with a short label, the specific terms it names, and the whole text as its
 // hint; all are marked as derived. Pure.
+import { stem } from '../keypoints.js';
 import type { KeyPoint } from '../model.js';
 
 const MAX_LABEL = 60;
@@ -31,9 +32,18 @@ export function sentence(text: string): string {
 const META =
   /^(see (the )?(list|below|above)|ask (clarifying )?questions|(address|answer|take) (any )?(the )?(follow-?up )?questions|go deep( on [\w ]+)?$|compare (the )?(approaches|options|alternatives)$|handle follow-?ups?|questions?$|summary$|q&a$|n\/a$|tbd$|-+$)/i;
 
+/** A heading or a table column of what to avoid: "Common Mistakes to Avoid", "| Mistake | Why It's Wrong |". */
+export const AVOID = /mistake|avoid|pitfall|anti-?pattern|\bdon'?t\b|\bnot to\b|wrong|\bbad\b|weak|red flag|trap/i;
+
+// An interviewer's note on what to listen for: "Does the candidate understand why …?",
+// "Do they propose bitmap-based step matching?". What follows is the point.
+const LISTEN_FOR =
+  /^(?:does|do|did|can|could|will|would)\s+(?:the\s+)?(?:candidate|they|he|she|interviewee)\s+(?:(?:understand|propose|handle|consider|mention|know|discuss|explain|recogni[sz]e|identify|address|use|suggest|bring up|think about|ask about|realize|realise)\s+)?/i;
+
 /** One key point from one phrase, or undefined when the phrase says nothing checkable. */
 export function pointFrom(text: string): KeyPoint | undefined {
-  const t = plain(text);
+  const plainText = plain(text);
+  const t = LISTEN_FOR.test(plainText) ? plainText.replace(LISTEN_FOR, '').replace(/\?$/, '') : plainText;
   if (t.length < 3 || META.test(t) || !/[a-z]{3}/i.test(t)) return undefined;
   // "Label: the rest", "Label - the rest", "Label (a, b, c)".
   const m = /^(.{3,60}?)(?:\s*[:—–]\s+|\s+-\s+|\s*\()(.*)$/.exec(t);
@@ -109,12 +119,12 @@ export function splitItems(text: string): string[] {
   const strong = splitTop(t);
   if (strong.length > 1) return strong.flatMap((s) => splitItems(s));
   // "Pick: snapshot handoff, exactly-once, or schema evolution": any one of them is the point.
-  const pick = /^(?:pick|choose|select)(?:\s+(?:one|1|2|1-2|one or two|any))?(?:\s+of)?\s*[:\-–]\s*(.+)$/i.exec(t);
+  const pick = /^(?:pick|choose|select)(?:\s+(?:one or two|one|1\s*[-–]\s*2|1|2|any))?(?:\s+of)?\s*[:\-–]\s*(.+)$/i.exec(t);
   if (pick) return [pick[1]!.replace(/\.$/, '')];
   const body = t.replace(LEAD, '');
   // ", but keep rule authoring central" goes on with the same thought.
   const byComma = body
-    .split(/,\s+(?!but\b|so\b|which\b|while\b|because\b|though\b)(?:and\s+|or\s+)?(?![^()]*\))/)
+    .split(/,\s+(?!but\b|not\b|so\b|which\b|while\b|because\b|though\b)(?:and\s+|or\s+)?(?![^()]*\))/)
     .map((s) => s.trim())
     .filter(Boolean);
   // Commas separate items only when every item is a short phrase (its brackets aside).
@@ -169,6 +179,46 @@ function splitTop(text: string): string[] {
     parts.push(p);
   }
   return parts.map((p) => p.replace(/\?\s*(\([^)]*\))?$/, (_, b: string | undefined) => (b ? ` ${b}` : '')).trim()).filter(Boolean);
+}
+
+// The words guides use for the parts of any interview. A point made only of them
+// ("Requirements", "Core components", "1-2 critical components", "Bottlenecks,
+// failures") names a phase, not anything an answer about this system would say.
+const PHASE_WORDS = new Set(
+  (
+    'requirement scope scoping constraint architecture component data flow bottleneck failure decision trade-off tradeoff trade off ' +
+    'summary improvement question critical key core main major diagram design system high-level high level overview clarify ' +
+    'clarification clarifying functional non-functional nfr estimation estimate capacity use case feature recap future next step ' +
+    'deep dive deep-dive basic scale scaling expectation target need goal approach solution detail service layer choice pick choose ' +
+    'one two wrap up important overall the and of a an for with on in to your draw explain identify discuss mention whiteboard ' +
+    // and for the parts of a guide: "Must-Ask Questions", "Option A", "Key Points to Cover".
+    'must-ask must ask sample dialog dialogue essential what how cover point phrase option b c table template discussion ' +
+    'interviewer scenario explaining good impress that minimum viable breakdown structure signal follow-up potential tip ' +
+    'mistake common checklist list example expected answer opening statement strong extension prepare talking must-have red flag ' +
+    'leave impression show thinking concise gap address any clear articulation understanding understand written confirm area ' +
+    'quick reference number back-of-envelope calculation cheat sheet extended framework proactively limitation depth demonstrate ' +
+    'structured based interest candidate remaining time engagement production concern consideration'
+  )
+    .split(' ')
+    .map(stem),
+);
+
+// A question to ask the interviewer at the end ("Is there any area you'd like me to go
+// deeper on?") is not a point an answer makes.
+const TO_INTERVIEWER = /^(?:is|are|would|should|do|does|can|could|what|which|how)\b.*\b(?:you|your|me)\b/i;
+
+/**
+ * Whether a derived point names only a part of the interview, nothing of the system
+ * itself. Scale is a thing to ask about in Clarify ("Ask about scale"), and only a
+ * phase's name elsewhere.
+ */
+export function generic(point: KeyPoint, phase?: string): boolean {
+  if (phase !== 'clarify' && TO_INTERVIEWER.test(point.label)) return true;
+  const words =
+    withoutInstruction(point.label.replace(/…$/, ''))
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  return words.every((w) => /^[\d-]+$|^[a-z]$/.test(w) || (PHASE_WORDS.has(stem(w)) && !(phase === 'clarify' && /^scal/.test(w))));
 }
 
 /** Up to `max` distinct points from phrases, in order. */

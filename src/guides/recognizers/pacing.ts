@@ -3,13 +3,13 @@
 // (clock windows or durations), a timeline drawn in a code block or a box, or one
 // heading per phase. A guide with two plans (45 and 60 minutes) keeps both; the mock
 // takes the one that fits.
-import type { Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { Phase } from '../model.js';
 import { allBlocks, blockText, listItems, tableRows, type Block, type Node } from '../markdown.js';
 import { phaseKey } from '../phases.js';
 import { recaseShouted } from '../text.js';
 import { type Ctx, type Recognizer, keepSection } from './context.js';
-import { plain, sentence } from './derive.js';
+import { AVOID, plain, sentence } from './derive.js';
 
 export const PACING_HEADING =
   /\bpacing\b|\d+[- ]min(ute)?s?\b.*\b(format|plan|guide|interview|breakdown|structure|timeline|flow)\b|time (allocation|management|budget|breakdown)|interview (timeline|structure)|\btimeline\b/i;
@@ -20,6 +20,10 @@ export const pacing: Recognizer = {
   heading: PACING_HEADING,
   layouts: [
     { name: 'time-phase-table', example: '| Time | Phase | Focus | Key Points |\n| 0-5 min | Clarify | Scope | Scale, latency, workloads |' },
+    {
+      name: 'focus-table-with-phase-sections',
+      example: '| Time | Phase | Focus |\n| 5-15 min | High-Level | Architecture, components |\n### Phase 2: High-Level Design (5-15 min)\n- Rider app → Gateway → Trip service',
+    },
     { name: 'duration-table', example: '| Phase | Duration | Focus |\n| Requirements | 5 min | Scope |\n| High-Level Design | 10 min | Components |' },
     { name: 'clock-windows', example: '| 0:00–3:00 | Clarify |   or   | 0--5 min | Clarify |' },
     { name: 'duration-ranges', example: '| Requirements | 5–7 min |  (a duration range: its middle counts)' },
@@ -217,6 +221,14 @@ function fromLines(text: string): Phase[] {
   return saneOrLengths(entries);
 }
 
+/** The bold label an item opens with, when more than the label follows it. */
+function boldLead(tokens: Token[]): string | undefined {
+  const first = tokens[0] as Tokens.Paragraph | Tokens.Text | undefined;
+  if (!first || tokens.length < 2 || (first.type !== 'paragraph' && first.type !== 'text')) return undefined;
+  const parts = (first.tokens ?? []).filter((t) => !(t.type === 'text' && /^[\s:]*$/.test(t.raw)));
+  return parts.length === 1 && parts[0]!.type === 'strong' ? plain(blockText(first as Token)) : undefined;
+}
+
 /** A sub-heading that is a phase: "Minutes 0-5: Clarify", "Phase 1: Requirements (5 minutes)", "Clarify (0-5 min)". */
 function entryFromHeading(node: Node): Entry | undefined {
   const h = node.heading.trim();
@@ -227,16 +239,41 @@ function entryFromHeading(node: Node): Entry | undefined {
   const paragraphs = node.blocks.filter((b) => b.type === 'paragraph').map((b) => blockText(b).trim());
   // A lead-in ("Ask these questions before designing:") is not the phase's focus.
   const focus = paragraphs.find((p) => !/:\s*$/.test(p) && !/^\*\*[^*]+\*\*:?$/.test(p)) ?? '';
-  const covers = allBlocks(node).flatMap((b) => {
-    if (b.type === 'list') return listItems(b as unknown as Tokens.List).map((i) => i.text);
+  // What to avoid is not what the phase covers: "Common Mistakes to Avoid", "| Mistake | Why It's Wrong |".
+  const topics = node.children.filter((c) => !AVOID.test(c.heading));
+  // "**Option A: Retention Deep Dive**", "#### Option B: Path Analysis": the candidate picks one.
+  const options: string[] = [];
+  const option = (text: string): boolean => {
+    const m = /^option\s+[a-z0-9]{1,2}\s*[:.\-–]\s*(.{3,60}?)(?:\s+deep[- ]dive)?\s*:?$/i.exec(text);
+    if (m) options.push(m[1]!);
+    return m !== null;
+  };
+  // What one option holds is not what every answer covers: only its name counts.
+  const parts = topics.filter((c) => !option(plain(c.heading)));
+  const covers = [...node.blocks, ...parts.flatMap(allBlocks)].flatMap((b) => {
+    // "1. **Draw the Architecture:**" over its bullets: the bullets say what is drawn.
+    // "1. **Why Erlang?**" over the answer to it: the label is the topic.
+    if (b.type === 'list') return listItems(b as unknown as Tokens.List).flatMap((i) => (i.details.length > 0 && /:\s*$/.test(i.text) ? i.details : [boldLead(i.tokens) ?? i.text]));
+    // "*On multi-tenancy:*" and "**Option A: Retention**" name a topic the phase covers.
+    if (b.type === 'paragraph') {
+      const parts = (b as Tokens.Paragraph).tokens.filter((t) => !(t.type === 'text' && /^[\s:]*$/.test(t.raw)));
+      const emphasised = parts.length === 1 && (parts[0]!.type === 'em' || parts[0]!.type === 'strong');
+      const text = blockText(b).trim();
+      if (!emphasised || option(text)) return [];
+      const label = /^on\s+(.{3,60}?)\s*:?$/i.exec(text);
+      return label ? [label[1]!] : [];
+    }
     if (b.type === 'table') {
       const { header, rows } = tableRows(b as unknown as Tokens.Table);
       // A topic table ("| Topic | What to Explain |"), not a table of questions to ask.
-      if (header.some((c) => /question/i.test(c))) return [];
+      if (header.some((c) => /question/i.test(c)) || AVOID.test(header[0] ?? '')) return [];
       return rows.map((r) => r[0] ?? '').filter(Boolean);
     }
     return [];
   });
+  // "#### Message Delivery Pipeline": a sub-section is a topic of the phase.
+  for (const c of parts) covers.push(plain(c.heading).replace(/^(?:step|stage)\s*\d{1,2}\s*[:.\-–]\s*/i, ''));
+  if (options.length > 0) covers.unshift(options.length > 1 ? `Pick one: ${options.join(', ')}` : options[0]!);
   return { name, timing: t, focus: sentence(focus.split('\n')[0] ?? ''), tips: '', covers };
 }
 

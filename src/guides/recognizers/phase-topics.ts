@@ -8,7 +8,7 @@ import type { Tokens } from 'marked';
 import type { KeyPoint } from '../model.js';
 import { listItems, tableRows, type Node } from '../markdown.js';
 import type { Ctx, Layout } from './context.js';
-import { plain, pointFrom, pointsFrom } from './derive.js';
+import { AVOID, plain, pointFrom, pointsFrom } from './derive.js';
 
 export const layouts: Layout[] = [
   {
@@ -38,11 +38,18 @@ function phrasesOf(node: Node): string[] {
     if (b.type === 'list') out.push(...listItems(b as unknown as Tokens.List).map((i) => i.text));
     else if (b.type === 'table') {
       const { header, rows } = tableRows(b as unknown as Tokens.Table);
-      if (header.some((h) => /question/i.test(h))) continue;
+      // Nor one of what a candidate first says ("| Initial Answer | Deep Dive Prompt |").
+      if (header.some((h) => /question/i.test(h)) || AVOID.test(header[0] ?? '') || /answer|says|response/i.test(header[0] ?? '')) continue;
       out.push(...rows.map((r) => r[0] ?? ''));
     }
   }
-  for (const c of node.children) out.push(plain(c.heading).replace(/^(?:step|stage)\s*\d+\s*[:.\-–]\s*/i, ''));
+  for (const c of node.children)
+    if (!AVOID.test(c.heading))
+      out.push(
+        plain(c.heading)
+          .replace(/^(?:option|step|stage)\s*[a-z0-9]{1,2}\s*[:.\-–]\s*/i, '')
+          .replace(/(.{3})\s+deep[- ]dive$/i, '$1'),
+      );
   return out.filter(Boolean);
 }
 
@@ -92,8 +99,8 @@ function defaultPoint(text: string): KeyPoint {
   return { label, terms, ...(hint ? { hint } : {}), derived: true };
 }
 
-/** Key points for a phase: what the guide's sections say of it, else the defaults. */
-export function fallbackPoints(key: string, ctx: Ctx): KeyPoint[] {
+/** Key points for a phase from what the guide's topic sections say of it (and, for Clarify, its questions to ask). */
+export function topicSectionPoints(key: string, ctx: Ctx): KeyPoint[] {
   const fromGuide = pointsFrom(ctx.topicPhrases.get(key) ?? [], 5);
   if (key === 'clarify' && fromGuide.length < 3) {
     for (const q of ctx.guide.questionsToAsk.slice(0, 5 - fromGuide.length)) {
@@ -104,6 +111,12 @@ export function fallbackPoints(key: string, ctx: Ctx): KeyPoint[] {
   if (key === 'wrap-up' && fromGuide.length === 0 && ctx.guide.tradeoffs.length > 0) {
     fromGuide.push({ label: 'Trade-offs named', terms: ['trade-off', ...ctx.guide.tradeoffs.slice(0, 3).map((t) => t.title)], hint: 'say what you gave up and why', derived: true });
   }
+  return fromGuide;
+}
+
+/** Key points for a phase: what the guide's sections say of it, else the defaults. */
+export function fallbackPoints(key: string, ctx: Ctx): KeyPoint[] {
+  const fromGuide = topicSectionPoints(key, ctx);
   if (fromGuide.length >= 2) return fromGuide;
   const defaults = (DEFAULTS[key] ?? []).map(defaultPoint);
   return [...fromGuide, ...defaults.filter((d) => !fromGuide.some((f) => f.label.toLowerCase() === d.label.toLowerCase()))].slice(0, 5);

@@ -1,0 +1,76 @@
+// Key points of a phase read off a guide from the wild whose pacing only names the
+// parts of an interview ("Requirements, scope, constraints", "1-2 critical
+// components"): such words say nothing an answer can be checked against, so the
+// points come from the guide's own section for the phase, and an answer is scored on
+// what it says about the system, not on naming the parts of an interview.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseGuideText } from '../src/guides/parse.js';
+import { generic, pointFrom } from '../src/guides/recognizers/derive.js';
+import { buildPlan } from '../src/mock/build-plan.js';
+import { parseAnswers, sessionFromAnswers } from '../src/mock/answers.js';
+import { reviewSession } from '../src/mock/review.js';
+
+describe('a point that only names a part of the interview', () => {
+  it.each([
+    ['Requirements', 'clarify'],
+    ['Core components', 'high-level'],
+    ['Architecture, components, data flow', 'high-level'],
+    ['1-2 critical components', 'deep-dive'],
+    ['Bottlenecks', 'scale'],
+    ['Scale', 'scale'],
+    ['Must-Ask Questions', 'clarify'],
+    ['Option B', 'deep-dive'],
+    ['Key Points to Cover', 'high-level'],
+    ["Is there any area you'd like me to go deeper on?", 'wrap-up'],
+  ])('"%s" in %s is not a point', (text, phase) => {
+    expect(generic(pointFrom(text)!, phase)).toBe(true);
+  });
+
+  it.each([
+    ['Ask about scale', 'clarify'],
+    ['What data type', 'clarify'],
+    ['What scale are we targeting?', 'clarify'],
+    ['Driver locations kept in memory', 'high-level'],
+    ['Draw the 5-layer diagram', 'high-level'],
+    ['Multi-Region Strategy', 'scale'],
+    ['Conflict resolution with vector clocks', 'deep-dive'],
+  ])('"%s" in %s is a point', (text, phase) => {
+    expect(generic(pointFrom(text)!, phase)).toBe(false);
+  });
+
+  it('an interviewer’s note on what to listen for is the topic it names', () => {
+    expect(pointFrom('Does the candidate understand why naive SQL (correlated subqueries) is slow?')).toMatchObject({
+      label: 'why naive SQL',
+      terms: expect.arrayContaining(['correlated subqueries']),
+    });
+    expect(pointFrom('Do they propose bitmap-based step matching?')!.label).toBe('bitmap-based step matching');
+  });
+});
+
+describe('a mock on a guide whose pacing names only the parts of an interview', () => {
+  const file = join(import.meta.dirname, 'fixtures/layouts/pacing/focus-table-with-phase-sections.md');
+  const parsed = parseGuideText(readFileSync(file, 'utf8'), { path: file });
+  if (parsed.kind !== 'guide') throw new Error('fixture did not parse');
+  const plan = buildPlan({ guide: parsed.guide });
+  const highLevel = (answer: string) => {
+    const review = reviewSession(sessionFromAnswers(plan, parseAnswers(`## High-Level\n${answer}\n`, plan)), { timed: false });
+    return review.phases.find((p) => p.key === 'high-level')!;
+  };
+
+  it('credits a design told in its own words', () => {
+    const phase = highLevel(
+      'Riders call a gateway in front of the trip service, and each driver app reports its position every few seconds to a location ingest service. ' +
+        'The matcher looks up idle drivers in a geohash index, and driver locations stay in memory rather than in the database, because the write volume would swamp it. ' +
+        'A trip is written with an outbox, so the trip row and the dispatch event commit together.',
+    );
+    expect(phase.total).toBe(5);
+    expect(phase.covered).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives nothing for naming the parts of an interview', () => {
+    const phase = highLevel('I would draw the architecture first, because the components and the data flow between them decide the rest of the design.');
+    expect(phase.covered).toBe(0);
+  });
+});
