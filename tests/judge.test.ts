@@ -44,6 +44,19 @@ describe('a key point is not made by', () => {
     expect(credit(text, point)).toBeLessThan(COVERED);
   });
 
+  it.each([
+    ['the verb that tells the candidate to do it', 'Before drawing anything I want to ask a few questions so the design fits the business we serve.', 'Ask about scale'],
+    ['the word a question opens with', "What's the rate at which the dispatcher receives requests from riders in the city?", "What's the expected scale"],
+  ])('%s (a point coach derived from a guide)', (_, text, label) => {
+    expect(credit(text, { label, terms: [label], derived: true })).toBe(0);
+  });
+
+  it('a derived point of what to ask is made by asking it', () => {
+    expect(
+      credit('I would ask about scale first: riders per second at peak, since that sets the number of matcher shards.', { label: 'Ask about scale', terms: ['Ask about scale'], derived: true }),
+    ).toBeGreaterThanOrEqual(COVERED);
+  });
+
   it('a bare list of its terms: a third of its credit', () => {
     const c = credit('point-in-time, as-of join, data leakage, seeing the future, time travel', pit);
     expect(c).toBeGreaterThan(0);

@@ -155,7 +155,9 @@ function alternative(term: string, source: Alternative['source'], label: string)
 function derivedAlternative(term: string, label: string): Alternative | undefined {
   const a = alternative(term, 'term', label);
   if (!a) return undefined;
-  const telling = a.keys.filter((k) => !GENERIC.has(k) && !COMMON.has(k) && !FILLER.has(k));
+  // "Ask about scale" is made by asking about scale, not by the word "ask" that tells
+  // the candidate to (a "posting list" is still a list).
+  const telling = a.keys.filter((k, i) => !GENERIC.has(k) && !COMMON.has(k) && !FILLER.has(k) && !(i === 0 && INSTRUCTED.has(k)));
   const keys = telling.length === 0 ? a.keys : telling;
   // One plain word of a guide's phrase ("search", "providers") is not the point alone;
   // a name or an acronym ("Anycast", "TTL") is.

@@ -30,7 +30,7 @@ const FUNCTION_WORDS = new Set(
     "because since unless until after before which who whom whose what where why how it its it's we our us you your they their them he she his her i me my " +
     'is are was were be been being am do does did doing have has had having will would shall should can could may might must not no there here each every ' +
     'any all some only also just very more most both either neither such own same other another through via per up out off again once too ' +
-    "i'd i'll i'm we'd we'll we're we've they're don't doesn't isn't aren't won't can't let let's"
+    "i'd i'll i'm we'd we'll we're we've they're don't doesn't isn't aren't won't can't let let's what's where's who's how's that's there's here's"
   ).split(' '),
 );
 
