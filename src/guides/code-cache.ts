@@ -48,6 +48,21 @@ export function loadBundle<T>(name: string, cacheDir: string): T | undefined {
   return run() as T;
 }
 
+// The caches to write when the process ends, by file: one exit listener for them all
+// (a first run loads a dozen bundles, and a listener each made Node warn of a leak).
+const pending = new Map<string, () => void>();
+
+function writePending(): void {
+  for (const write of pending.values()) {
+    try {
+      write();
+    } catch {
+      /* V8 made no cache: the next run compiles again */
+    }
+  }
+  pending.clear();
+}
+
 function compile(file: string, name: string, cacheDir: string): () => unknown {
   const { Script } = process.getBuiltinModule('node:vm') as typeof import('node:vm');
   const source = readFileSync(file, 'utf8');
@@ -57,7 +72,8 @@ function compile(file: string, name: string, cacheDir: string): () => unknown {
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (!cachedData || script.cachedDataRejected) {
     // At the end of the run: the cache then holds every function this run compiled.
-    process.once('exit', () => writeCache(store, key, script.createCachedData()));
+    if (pending.size === 0) process.once('exit', writePending);
+    pending.set(store, () => writeCache(store, key, script.createCachedData()));
   }
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   return () => {
