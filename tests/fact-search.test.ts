@@ -9,7 +9,7 @@ import { MockSession } from '../src/mock/session.js';
 import { MockClock } from '../src/mock/clock.js';
 import { buildPlan } from '../src/mock/build-plan.js';
 import { reply, saidKey } from '../src/mock/interviewer.js';
-import { figuresOf, wantedOf } from '../src/mock/fact-search.js';
+import { figuresOf, searchFacts, wantedOf } from '../src/mock/fact-search.js';
 import type { MockPlan } from '../src/mock/plan.js';
 import { run } from '../src/cli.js';
 import { testIo } from './helpers/io.js';
@@ -49,6 +49,34 @@ describe('the interviewer of a guide from the wild', () => {
 
   it('answers with the one sentence of a longer answer that says it', () => {
     expect(ask('How long do we keep notifications once they are sent?')).toBe('Notifications are deleted once the provider accepts them.');
+  });
+
+  it('answers a yes-or-no question with the yes or no the guide gives it, not a line that shares more words', () => {
+    expect(ask('Does every notification have to be encrypted end to end?')).toBe('Yes, always');
+    // The guide's own question in other words: "required" for "a hard requirement".
+    expect(ask('Is end-to-end encryption required for every notification?')).toBe('Yes, always');
+  });
+
+  it("answers the guide's own question asked in other words, in a guide that speaks of it everywhere", () => {
+    const f = (text: string, asks?: string) => ({ text, facets: [], ...(asks ? { asks, brief: true } : {}) });
+    const facts = [
+      f('Yes, always', 'Is end-to-end encryption a hard requirement?'),
+      f('Messages are end-to-end encrypted with the Signal protocol.'),
+      f('Group messages use sender keys for end-to-end encryption.'),
+      f('Media is encrypted on the device before upload.'),
+      f('Backups can be end-to-end encrypted too.'),
+      f('Messages are deleted from the server after delivery.'),
+      f('Users: MAU: 2B'),
+      f('A chat message is about 100 bytes.'),
+      f('Pending messages in the offline queue are encrypted.'),
+    ];
+    expect(searchFacts('Is end-to-end encryption required for every chat?', facts)?.fact.text).toBe('Yes, always');
+  });
+
+  it('answers each of two questions asked in one line', () => {
+    const said = ask('Do we guarantee delivery order, and how many devices are registered with us?');
+    expect(said).toContain('No, best effort per device');
+    expect(said).toContain('Registered devices: 900 million');
   });
 
   it("answers from the interviewer's line of a sample dialogue", () => {

@@ -32,7 +32,10 @@ const GROUPS: Record<string, string> = {
   region:
     'region, regional, country, countries, worldwide, global, globally, international, domestic, data center, data centre, datacenter, location, multi-region, geo, geographic, geography, continent',
   down: 'availability, available, unavailable, uptime, downtime, outage, go down, goes down, went down, is down, fail, fails, failure, fallback, fall back, degrade, degraded, degradation',
-  encrypt: 'encrypt, encrypted, encryption, e2ee, end-to-end encryption, end to end encryption, locked, decrypt',
+  encrypt:
+    'encrypt, encrypted, encryption, e2ee, end-to-end encryption, end to end encryption, end-to-end encrypted, end to end encrypted, encrypted end to end, encrypted end-to-end, locked, decrypt',
+  // Encryption end to end is one thing, and encryption at rest another: both are encryption.
+  e2ee: 'e2ee, end-to-end encryption, end to end encryption, end-to-end encrypted, end to end encrypted, encrypted end to end, encrypted end-to-end',
   record: 'record, recording, recorded, save, saved, replay, watch afterwards, watch later',
   mobile: 'mobile, phone, smartphone, android, ios, tablet',
   network: 'network, connection, bandwidth, internet, wifi, cellular, shaky',
@@ -66,7 +69,8 @@ const FRAME = new Set(
     'need needs should must will would could can may might want expect expected plan planning design designing build building support handle handling assume assuming ' +
       'use used using okay ok fine acceptable allowed able going get gets have has do does did make makes roughly about around typical typically normal overall really actually ' +
       'also just only either whether like say said think kind sort much many big thing things stuff lot lots go goes us our we you they it this that there here ' +
-      'target targets requirement requirements expect number numbers figure care matter matters important priority system platform service',
+      'target targets requirement requirements required require expect number numbers figure care matter matters important priority system platform service ' +
+      'hard strict firm strictly mandatory necessary',
   ),
 );
 
@@ -150,6 +154,10 @@ export function wantedOf(question: string): Set<AnswerKind> {
   return out;
 }
 
+// A question answered yes or no, and a statement that answers one.
+const POLAR = /^(?:is|are|do|does|did|should|must|will|would|can|could|has|have)\b/i;
+const YES_NO = /^(?:yes|no|yep|nope|probably (?:yes|not|no)|always|never|not required|required|optional)\b/i;
+
 // ---- search ------------------------------------------------------------------------
 
 export interface FactHit<F> {
@@ -161,6 +169,8 @@ export interface FactHit<F> {
   coverage: number;
   /** The question asks for a kind of figure, and the statement gives one. */
   figure: boolean;
+  /** Share (by weight) of the guide's own question to this statement that the question asks too. */
+  sameQuestion: number;
 }
 
 /**
@@ -175,6 +185,8 @@ export const COVERS = 0.25;
 interface Indexed<F> {
   fact: F;
   keys: Set<string>;
+  /** The concepts of the guide's own question this statement answers, if any. */
+  askKeys?: Set<string>;
   figures: Set<AnswerKind>;
 }
 
@@ -183,7 +195,12 @@ const indexes = new WeakMap<readonly SearchableFact[], { items: Indexed<Searchab
 function indexOf<F extends SearchableFact>(facts: readonly F[]): { items: Indexed<F>[]; idf: Map<string, number>; length: number } {
   let ix = indexes.get(facts);
   if (!ix) {
-    const items = facts.map((fact) => ({ fact, keys: factKeys(fact.asks ? `${fact.asks} . ${fact.text}` : fact.text), figures: figuresOf(fact.text) }));
+    const items = facts.map((fact) => ({
+      fact,
+      keys: factKeys(fact.asks ? `${fact.asks} . ${fact.text}` : fact.text),
+      ...(fact.asks ? { askKeys: factKeys(fact.asks) } : {}),
+      figures: figuresOf(fact.text),
+    }));
     const df = new Map<string, number>();
     for (const it of items) for (const k of it.keys) df.set(k, (df.get(k) ?? 0) + 1);
     const idf = new Map<string, number>();
@@ -208,6 +225,7 @@ export function searchFacts<F extends SearchableFact>(question: string, facts: r
   // "How many people…" counts users; elsewhere people are who the question is about.
   if (wanted.has('count') && /\b(?:people|persons?|folks)\b/i.test(question)) asked.add('=users');
   const max = Math.log(1 + items.length);
+  const polar = POLAR.test(question.trim());
   // What the question asks about, by weight. A word the guide never uses weighs less than
   // its rarest: a question in other words brings words of its own.
   let mass = 0;
@@ -230,13 +248,32 @@ export function searchFacts<F extends SearchableFact>(question: string, facts: r
     let kinds = 0;
     for (const w of wanted) if (it.figures.has(w)) kinds++;
     if (wanted.size > 0) score += kinds > 0 ? 0.25 : -0.15;
+    // "Is E2EE required?" is answered by "Yes, always" (to the guide's own question about it).
+    if (polar && YES_NO.test(it.fact.text)) score += 0.25;
     if (it.fact.brief) score += 0.15;
     if (facets.length > 0 && it.fact.facets.some((f) => facets.includes(f))) score += 0.12;
-    if (!best || score > best.score) best = { fact: it.fact, score, shared, coverage: mass > 0 ? matched / mass : 0, figure: kinds > 0 };
+    // How much of the guide's own question the candidate asked ("Is end-to-end encryption
+    // required for every chat?" of "Is end-to-end encryption a hard requirement?").
+    let same = 0;
+    if (it.askKeys && it.askKeys.size > 0) {
+      let all = 0;
+      for (const k of it.askKeys) {
+        const w = idf.get(k) ?? max;
+        all += w;
+        if (asked.has(k)) same += w;
+      }
+      same /= all;
+    }
+    if (!best || score > best.score) best = { fact: it.fact, score, shared, coverage: mass > 0 ? matched / mass : 0, figure: kinds > 0, sameQuestion: same };
   }
   if (!best || bar === 0) return best;
   // Enough shared; or the figure asked for, with half of what the question asks about;
   // or all it asks about ("Which regions are users in?" of "Users are assigned to home regions…").
-  const answers = (best.score >= bar && best.coverage >= COVERS) || (best.figure && best.coverage >= 0.5 && best.score >= bar - 0.5) || (best.coverage >= 0.9 && best.score >= bar - 0.5);
+  // or the guide's own question, asked in other words, with half of what this one asks about.
+  const answers =
+    (best.score >= bar && best.coverage >= COVERS) ||
+    (best.figure && best.coverage >= 0.5 && best.score >= bar - 0.5) ||
+    (best.coverage >= 0.9 && best.score >= bar - 0.5) ||
+    (best.sameQuestion >= 0.6 && best.coverage >= 0.5 && best.score >= bar - 0.5);
   return answers ? best : undefined;
 }

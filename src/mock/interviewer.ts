@@ -877,7 +877,27 @@ export type GuideFact = SearchableFact;
  * "not in the brief" with what to assume for a facet the brief leaves out; and a nudge
  * to state an assumption when the question is about nothing the brief knows.
  */
+const ASKING = String.raw`(?:how|what|which|who|where|when|why|is|are|do|does|did|will|would|should|can|could|must|has|have)\b`;
+const SECOND_QUESTION = new RegExp(String.raw`\?\s+(?=\S)|,?\s+(?:and|also|plus)\s+(?=${ASKING})`, 'i');
+
+/** The questions one line asks: "Is E2EE required, and how many users?" is two. */
+export function questionParts(question: string): string[] {
+  const parts = question
+    .split(SECOND_QUESTION)
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 3);
+  return parts.length > 1 ? parts : [question];
+}
+
 export function reply(question: string, brief: Brief, given: ReadonlySet<string> = new Set()): InterviewerReply {
+  // Two questions in one ("Is E2EE required, and how many users do we expect?"): each
+  // gets its own answer from a user's guide, which answers one statement per question.
+  const parts = brief.facts ? questionParts(question) : [question];
+  if (parts.length > 1) {
+    const replies = parts.map((p) => reply(p, brief, given));
+    const lines = replies.flatMap((r) => r.lines).filter((l, i, all) => all.findIndex((x) => x.text === l.text) === i);
+    return { facets: [...new Set(replies.flatMap((r) => r.facets))], lines };
+  }
   const facets = classify(question, brief.answers);
   // A user's guide: the statement that answers this question, wherever the guide says it.
   if (brief.facts) {
