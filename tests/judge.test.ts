@@ -30,6 +30,8 @@ describe('a key point is made in any words', () => {
     ['After five errors we stop calling the store and fall back to a simpler model, so approvals keep flowing at lower accuracy.', degrade],
     ['The pod autoscaler adds replicas once CPU passes 70%, and an event-driven one reacts to the request backlog.', autoscale],
     ['Lookups at request time go to a key-value store, while training sets are built from a columnar warehouse.', dual],
+    // An acronym a guide writes, said in full.
+    ['Is end-to-end encryption required for every chat, or only for some?', { label: 'Ask about E2EE requirement', terms: ['Ask about E2EE requirement', 'E2EE requirement'], derived: true }],
   ])('%s', (text, point) => {
     expect(credit(text, point)).toBeGreaterThanOrEqual(COVERED);
   });

@@ -179,6 +179,7 @@ export const SYNONYMS: Record<string, string[]> = {
     'keep answering',
     'keeps answering',
   ],
+  e2ee: ['e2ee', 'end-to-end encryption', 'end to end encryption', 'end-to-end encrypted', 'end to end encrypted', 'encrypted end to end', 'encrypted end-to-end', 'e2e encryption', 'e2e encrypted'],
   breaker: ['circuit breaker', 'circuit breakers', 'circuit-breaker', 'breaker', 'stop calling', 'stops calling', 'trip the circuit'],
   autoscale: [
     'autoscaling',
