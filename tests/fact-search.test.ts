@@ -73,6 +73,11 @@ describe('the interviewer of a guide from the wild', () => {
     expect(searchFacts('Is end-to-end encryption required for every chat?', facts)?.fact.text).toBe('Yes, always');
   });
 
+  it('does not take "Group sends?" for a question about the team', () => {
+    expect(plan.mustAsk).not.toContain('team');
+    expect(Object.values(plan.questions)).not.toContain('Group sends?');
+  });
+
   it('answers each of two questions asked in one line', () => {
     const said = ask('Do we guarantee delivery order, and how many devices are registered with us?');
     expect(said).toContain('No, best effort per device');

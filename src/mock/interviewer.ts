@@ -465,7 +465,10 @@ const CUES: Record<string, [string, number][]> = {
     ['developer', 2],
     ['developers', 2],
     ['productivity', 2],
-    ['groups', 2.5],
+    // Groups of people who use the platform, not a group chat.
+    ['how many groups', 3],
+    ['groups use', 2.5],
+    ['groups of data scientists', 3],
     ['build ml', 2.5],
     ['ship a model', 2.5],
     ['who is available', 3],
