@@ -74,3 +74,20 @@ describe('a mock on a guide whose pacing names only the parts of an interview', 
     expect(phase.covered).toBe(0);
   });
 });
+
+it('reference material speaks of no phase: a summary table of companies is no wrap-up', () => {
+  const text = [
+    '# Ride Dispatch',
+    '## Future Improvements',
+    '- Pooled rides',
+    '- Driver heat maps',
+    '## Real-World Reference Summary',
+    '| Company | What they built |',
+    '|---|---|',
+    '| Uber | Ringpop |',
+    '| Lyft | Envoy |',
+  ].join('\n');
+  const parsed = parseGuideText(text, { path: '/guides/ride-dispatch.md' });
+  if (parsed.kind !== 'guide') throw new Error('did not parse');
+  expect(parsed.guide.phasePoints?.['wrap-up']?.map((p) => p.label)).toEqual(['Pooled rides', 'Driver heat maps']);
+});

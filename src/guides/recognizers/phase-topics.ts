@@ -27,7 +27,11 @@ const TOPICS: [RegExp, string][] = [
   [/summary|wrap|conclu|takeaway|extension|future|next steps|what (to|i'?d) (add|build) next/i, 'wrap-up'],
 ];
 
+// Reference material speaks of no phase: "Real-World Reference Summary" lists companies.
+const REFERENCE = /reference|real[- ]world|cheat ?sheet|glossary|resources|further reading|appendix|version history/i;
+
 export function topicOf(heading: string): string | undefined {
+  if (REFERENCE.test(heading)) return undefined;
   return TOPICS.find(([re]) => re.test(heading))?.[1];
 }
 
