@@ -91,3 +91,20 @@ it('reference material speaks of no phase: a summary table of companies is no wr
   if (parsed.kind !== 'guide') throw new Error('did not parse');
   expect(parsed.guide.phasePoints?.['wrap-up']?.map((p) => p.label)).toEqual(['Pooled rides', 'Driver heat maps']);
 });
+
+describe('a point read off a list item', () => {
+  const phase = (item: string) => {
+    const text = ['# Ad Insertion', '## Interview Pacing', '### Phase 4: Scale & Trade-offs (30-40 min)', item, '- Graceful degradation when the ad server is slow', ''].join('\n');
+    const parsed = parseGuideText(text, { path: '/guides/ads.md' });
+    if (parsed.kind !== 'guide') throw new Error('did not parse');
+    return parsed.guide.phasePoints?.scale ?? parsed.guide.pacing.find((p) => p.key === 'scale')?.keyPoints ?? [];
+  };
+
+  it('is the bold label it opens with when what a candidate would say follows in quotes', () => {
+    expect(phase('- **Why SSAI over CSAI** "Server-side insertion cannot be blocked, and it stitches ads into the stream."').map((p) => p.label)).toContain('Why SSAI over CSAI');
+  });
+
+  it('is the quoted words of a bold label, without the quotes', () => {
+    expect(pointFrom('"I\'ll design this as a local-first system" — the edge stores first')!.label).toBe("I'll design this as a local-first system");
+  });
+});

@@ -357,6 +357,21 @@ export function listItems(list: Tokens.List): { text: string; details: string[];
 }
 
 /**
+ * The bold label a list item opens with, when more than the label follows it: blocks
+ * of their own ("**Why Erlang?**" over its answer), or what a candidate would say, in
+ * quotes ("**Why SSAI over CSAI** "Server-side…""). Emphasis off, nothing else.
+ */
+export function itemLabel(tokens: Token[]): string | undefined {
+  const first = tokens[0] as Tokens.Paragraph | Tokens.Text | undefined;
+  if (!first || (first.type !== 'paragraph' && first.type !== 'text')) return undefined;
+  const parts = (first.tokens ?? []).filter((t) => !(t.type === 'text' && /^[\s:]*$/.test(t.raw)));
+  if (parts[0]?.type !== 'strong') return undefined;
+  if (parts.length === 1 && tokens.length >= 2) return blockText(first as Token);
+  const rest = parts[1];
+  return rest?.type === 'text' && /^\s*[:—–-]?\s*["“]/.test(rest.raw) ? inlineText([parts[0]]) : undefined;
+}
+
+/**
  * A part of a trap or trade-off introduced by a label: `**Bad Answer:** text` in
  * markdown, or `BAD ANSWER:` on its own line inside a code block.
  */

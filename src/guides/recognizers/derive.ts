@@ -11,13 +11,17 @@ const MAX_LABEL = 60;
 export function plain(text: string): string {
   // Most cells and headings have nothing to take off: no regex pass for them.
   if (!/[*_`"“”'‘’\s.;:,]$|^[\s\-*+•▸►→\d"“'‘]|[*_`]|\s\s/.test(text) && !/^[a-z][.)]\s/i.test(text)) return text;
-  return text
-    .replace(/\*\*|__|`/g, '')
-    .replace(/^\s*(?:[-*+•▸►→]|\d+[.)]|[a-z][.)])\s+/i, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^["“'‘]|["”'’]$/g, '')
-    .replace(/[\s.;:,]+$/, '')
-    .trim();
+  return (
+    text
+      .replace(/\*\*|__|`/g, '')
+      .replace(/^\s*(?:[-*+•▸►→]|\d+[.)]|[a-z][.)])\s+/i, '')
+      .replace(/\s+/g, ' ')
+      // '"Local-first," sync is async' split at its comma leaves '"Local-first,"': both quotes go.
+      .replace(/[\s.;:,]+$/, '')
+      .replace(/^["“'‘]|["”'’]$/g, '')
+      .replace(/[\s.;:,]+$/, '')
+      .trim()
+  );
 }
 
 /** Emphasis off a sentence, its punctuation kept: a focus or a tip as the guide wrote it. */
@@ -47,7 +51,8 @@ export function pointFrom(text: string): KeyPoint | undefined {
   if (t.length < 3 || META.test(t) || !/[a-z]{3}/i.test(t)) return undefined;
   // "Label: the rest", "Label - the rest", "Label (a, b, c)".
   const m = /^(.{3,60}?)(?:\s*[:—–]\s+|\s+-\s+|\s*\()(.*)$/.exec(t);
-  let label = m ? m[1]!.trim() : t;
+  // '**"I'll design this local-first"** — edge first': the quoted words are the label.
+  let label = (m ? m[1]!.trim() : t).replace(/^["“]?([^"“”]+)["”]$/, '$1');
   const long = label.length > MAX_LABEL;
   if (long) label = label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '');
   const terms = new Set<string>([label]);

@@ -3,9 +3,9 @@
 // (clock windows or durations), a timeline drawn in a code block or a box, or one
 // heading per phase. A guide with two plans (45 and 60 minutes) keeps both; the mock
 // takes the one that fits.
-import type { Token, Tokens } from 'marked';
+import type { Tokens } from 'marked';
 import type { Phase } from '../model.js';
-import { allBlocks, blockText, listItems, tableRows, type Block, type Node } from '../markdown.js';
+import { allBlocks, blockText, itemLabel, listItems, tableRows, type Block, type Node } from '../markdown.js';
 import { phaseKey } from '../phases.js';
 import { recaseShouted } from '../text.js';
 import { type Ctx, type Recognizer, keepSection } from './context.js';
@@ -221,14 +221,6 @@ function fromLines(text: string): Phase[] {
   return saneOrLengths(entries);
 }
 
-/** The bold label an item opens with, when more than the label follows it. */
-function boldLead(tokens: Token[]): string | undefined {
-  const first = tokens[0] as Tokens.Paragraph | Tokens.Text | undefined;
-  if (!first || tokens.length < 2 || (first.type !== 'paragraph' && first.type !== 'text')) return undefined;
-  const parts = (first.tokens ?? []).filter((t) => !(t.type === 'text' && /^[\s:]*$/.test(t.raw)));
-  return parts.length === 1 && parts[0]!.type === 'strong' ? plain(blockText(first as Token)) : undefined;
-}
-
 /** A sub-heading that is a phase: "Minutes 0-5: Clarify", "Phase 1: Requirements (5 minutes)", "Clarify (0-5 min)". */
 function entryFromHeading(node: Node): Entry | undefined {
   const h = node.heading.trim();
@@ -253,7 +245,7 @@ function entryFromHeading(node: Node): Entry | undefined {
   const covers = [...node.blocks, ...parts.flatMap(allBlocks)].flatMap((b) => {
     // "1. **Draw the Architecture:**" over its bullets: the bullets say what is drawn.
     // "1. **Why Erlang?**" over the answer to it: the label is the topic.
-    if (b.type === 'list') return listItems(b as unknown as Tokens.List).flatMap((i) => (i.details.length > 0 && /:\s*$/.test(i.text) ? i.details : [boldLead(i.tokens) ?? i.text]));
+    if (b.type === 'list') return listItems(b as unknown as Tokens.List).flatMap((i) => (i.details.length > 0 && /:\s*$/.test(i.text) ? i.details : [itemLabel(i.tokens) ?? i.text]));
     // "*On multi-tenancy:*" and "**Option A: Retention**" name a topic the phase covers.
     if (b.type === 'paragraph') {
       const parts = (b as Tokens.Paragraph).tokens.filter((t) => !(t.type === 'text' && /^[\s:]*$/.test(t.raw)));

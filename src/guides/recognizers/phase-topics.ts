@@ -6,7 +6,7 @@
 // no section gives, a short default set says (each point marked derived).
 import type { Tokens } from 'marked';
 import type { KeyPoint } from '../model.js';
-import { listItems, tableRows, type Node } from '../markdown.js';
+import { itemLabel, listItems, tableRows, type Node } from '../markdown.js';
 import type { Ctx, Layout } from './context.js';
 import { AVOID, plain, pointFrom, pointsFrom } from './derive.js';
 
@@ -39,7 +39,7 @@ export function topicOf(heading: string): string | undefined {
 function phrasesOf(node: Node): string[] {
   const out: string[] = [];
   for (const b of node.blocks) {
-    if (b.type === 'list') out.push(...listItems(b as unknown as Tokens.List).map((i) => i.text));
+    if (b.type === 'list') out.push(...listItems(b as unknown as Tokens.List).map((i) => itemLabel(i.tokens) ?? i.text));
     else if (b.type === 'table') {
       const { header, rows } = tableRows(b as unknown as Tokens.Table);
       // Nor one of what a candidate first says ("| Initial Answer | Deep Dive Prompt |").
