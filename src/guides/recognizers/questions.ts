@@ -19,6 +19,7 @@ export const questionsToAsk: Recognizer = {
     { name: 'must-ask-code-block', example: '```\nMUST ASK:\n1. "How many models?" (sizes the platform)\n```' },
     { name: 'question-list', example: '- "What is the latency target?"' },
     { name: 'questions-under-phase', example: '### Minutes 0-5: Clarify Scope\n**Key clarifying questions to ask:**\n| Question | Why It Matters |' },
+    { name: 'question-list-under-phase', example: '### Phase 1: Requirements (0-8 min)\n**Strong candidates will immediately ask:**\n- What scale? (events a day, tenants)' },
     { name: 'category-rows', example: '```\n1. Scale & Market\n   "How many shops?"\n2. Functionality\n   "Is chat the only interface?"\n```\nor | **Scale** | |  rows over the questions' },
   ],
   read(node, ctx) {
@@ -70,6 +71,8 @@ function questionsFromTable(table: Tokens.Table, group: AskQuestion['group']): A
 const CLARIFY_CONTEXT = /clarif|scope|requirement|must[- ]ask|problem exploration/i;
 const NOT_CANDIDATE = /expect|receive|follow-?up|might be asked|interviewer asks|to provide/i;
 const LEAD_IN = /clarif\w* questions|questions (?:to ask|from the candidate|the candidate)/i;
+// "Strong candidates will immediately ask:", "Ask:" over a list of questions.
+const ASK_LEAD = /\b(?:candidates?|you)\b[^.:]{0,30}\bask\b[^.:]{0,20}:\s*$|^ask(?: about)?:\s*$/i;
 
 /**
  * "### Minutes 0-5: Clarify Scope" holding "**Key clarifying questions to ask:**" and
@@ -79,6 +82,16 @@ const LEAD_IN = /clarif\w* questions|questions (?:to ask|from the candidate|the 
 export function clarifyTables(node: Node, ctx: Ctx): void {
   const context = CLARIFY_CONTEXT.test(node.heading) && !NOT_CANDIDATE.test(node.heading);
   node.blocks.forEach((b, i) => {
+    // A list of questions under a lead-in that says the candidate asks them.
+    if (b.type === 'list' && context) {
+      const before = node.blocks[i - 1];
+      const lead = before?.type === 'paragraph' ? blockText(before) : '';
+      const items = listItems(b as unknown as Tokens.List);
+      if (ASK_LEAD.test(lead) && !NOT_CANDIDATE.test(lead) && items.filter((it) => it.text.includes('?')).length * 2 > items.length) {
+        ctx.guide.questionsToAsk.push(...questionLines([b], /must/i.test(node.heading) ? 'must' : 'clarifying'));
+      }
+      return;
+    }
     if (b.type !== 'table') return;
     const { header } = tableRows(b as unknown as Tokens.Table);
     if (!/question/i.test(header[0] ?? '') || !header.slice(1).some((h) => WHY_COLUMN.test(h))) return;
@@ -156,11 +169,14 @@ export const endQuestions: Recognizer = {
 export function questionLines(blocks: Block[], group: AskQuestion['group'] = 'clarifying'): AskQuestion[] {
   const out: AskQuestion[] = [];
   const add = (text: string, g: AskQuestion['group']): AskQuestion | undefined => {
-    const m = questionAndWhy(text.trim());
-    const question = unquote(m ? m[1]! : text);
+    // '"What scale?" → 100K merchants, 130M messages/day': the answer after the arrow.
+    const arrow = /^(.+?\?["”]?)\s*(?:→|->|=>)\s*(.+)$/.exec(text.trim());
+    const m = questionAndWhy((arrow ? arrow[1]! : text).trim());
+    const question = unquote(m ? m[1]! : arrow ? arrow[1]! : text);
     if (!question) return undefined;
     const q: AskQuestion = { question, group: g, details: [] };
     if (m) q.why = m[2]!.trim();
+    if (arrow) q.answer = arrow[2]!.trim();
     out.push(q);
     return q;
   };
