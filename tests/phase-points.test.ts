@@ -108,3 +108,31 @@ describe('a point read off a list item', () => {
     expect(pointFrom('"I\'ll design this as a local-first system" — the edge stores first')!.label).toBe("I'll design this as a local-first system");
   });
 });
+
+it('two phases named alike keep their subtitles, and a strong answer is no phase focus', () => {
+  const text = [
+    '# Product Analytics',
+    '## 45-Minute Interview Pacing',
+    '### Phase 1: Requirements & Scoping (8 minutes)',
+    '**Objective:** Narrow the scope to funnels and retention.',
+    '### Phase 2: High-Level Architecture (12 minutes)',
+    '- Collector tier',
+    '### Phase 3: Deep Dive — Funnel Engine (10 minutes)',
+    '- Bitmap per step',
+    '### Phase 4: Deep Dive — Retention or Path (8 minutes)',
+    '- Cohort matrix',
+    '### Phase 5: Scalability & Extensions (7 minutes)',
+    'Strong answer: partition-level storage, with big tenants on their own nodes.',
+  ].join('\n');
+  const parsed = parseGuideText(text, { path: '/guides/analytics.md' });
+  if (parsed.kind !== 'guide') throw new Error('did not parse');
+  expect(parsed.guide.pacing.map((p) => p.name)).toEqual([
+    'Requirements & Scoping',
+    'High-Level Architecture',
+    'Deep Dive — Funnel Engine',
+    'Deep Dive — Retention or Path',
+    'Scalability & Extensions',
+  ]);
+  expect(parsed.guide.pacing[0]!.focus).toBe('Narrow the scope to funnels and retention.');
+  expect(parsed.guide.pacing[4]!.focus).toBe('');
+});

@@ -100,6 +100,8 @@ export function timing(text: string, durations = false): Timing | undefined {
 
 interface Entry {
   name: string;
+  /** The name with its subtitle ("Deep Dive — Funnel Engine"): a phase's name when another has its short name. */
+  full?: string;
   timing?: Timing;
   focus: string;
   tips: string;
@@ -108,12 +110,12 @@ interface Entry {
 }
 
 /** "**1. CLARIFY & SCOPE**" → "Clarify & Scope"; "DEEP DIVE (Choose 1-2)" → "Deep Dive". */
-export function phaseName(raw: string): string {
+export function phaseName(raw: string, subtitle = false): string {
   let n = plain(raw)
     .replace(/^(?:phase|step|stage)\s*\d+\s*[:.\-–]?\s*/i, '')
     .replace(/^(?:minutes?\s+)?\[?\d+(?:[.:]\d+)?\s*(?:-{1,2}|–|—|to)\s*\d+(?:[.:]\d+)?\s*(?:min(?:ute)?s?)?\]?\s*[:.\-–]?\s*/i, '')
     .replace(/\s*[([][^)\]]*(?:min|choose|pick|optional)[^)\]]*[)\]]\s*/gi, ' ')
-    .replace(/\s+[-–—]\s+.*$/, '')
+    .replace(subtitle ? /$^/ : /\s+[-–—]\s+.*$/, '')
     .replace(/\s*:\s*$/, '')
     .trim();
   // "GSLB + ANYCAST" is shouted: "GSLB + Anycast", acronyms kept.
@@ -124,6 +126,9 @@ export function phaseName(raw: string): string {
 /** A plan from entries: windows as they are when they chain from 0, else durations laid end to end. */
 export function planFrom(entries: Entry[]): Phase[] {
   const named = entries.filter((e) => e.name && e.timing);
+  // Two phases named alike ("Deep Dive — Funnel Engine", "Deep Dive — Retention") keep their subtitles.
+  const alike = named.filter((e) => named.some((o) => o !== e && o.name === e.name));
+  for (const e of alike) if (e.full) e.name = e.full;
   if (named.length === 0) return [];
   const windows = named.every((e) => e.timing!.kind === 'window');
   let at = 0;
@@ -221,6 +226,9 @@ function fromLines(text: string): Phase[] {
   return saneOrLengths(entries);
 }
 
+const NOT_FOCUS =
+  /^(?:(?:strong|weak|good|bad|best|ideal|expected|sample|example|model)\s+(?:answers?|responses?|approach|candidates?)|(?:opening\s+)?prompt|follow-?up|probing questions?|red flags?|interviewer)\b/i;
+
 /** A sub-heading that is a phase: "Minutes 0-5: Clarify", "Phase 1: Requirements (5 minutes)", "Clarify (0-5 min)". */
 function entryFromHeading(node: Node): Entry | undefined {
   const h = node.heading.trim();
@@ -229,8 +237,10 @@ function entryFromHeading(node: Node): Entry | undefined {
   const name = phaseName(h);
   if (!name || !/[a-z]/i.test(name)) return undefined;
   const paragraphs = node.blocks.filter((b) => b.type === 'paragraph').map((b) => blockText(b).trim());
-  // A lead-in ("Ask these questions before designing:") is not the phase's focus.
-  const focus = paragraphs.find((p) => !/:\s*$/.test(p) && !/^\*\*[^*]+\*\*:?$/.test(p)) ?? '';
+  // A lead-in ("Ask these questions before designing:") is not the phase's focus, nor
+  // an answer ("Strong answer: Partition-level storage…") or the interviewer's prompt;
+  // "Objective:" only labels it.
+  const focus = (paragraphs.find((p) => !/:\s*$/.test(p) && !NOT_FOCUS.test(p)) ?? '').replace(/^(?:objective|goal|focus|purpose)\s*:\s*/i, '');
   // What to avoid is not what the phase covers: "Common Mistakes to Avoid", "| Mistake | Why It's Wrong |".
   const topics = node.children.filter((c) => !AVOID.test(c.heading));
   // "**Option A: Retention Deep Dive**", "#### Option B: Path Analysis": the candidate picks one.
@@ -266,7 +276,7 @@ function entryFromHeading(node: Node): Entry | undefined {
   // "#### Message Delivery Pipeline": a sub-section is a topic of the phase.
   for (const c of parts) covers.push(plain(c.heading).replace(/^(?:step|stage)\s*\d{1,2}\s*[:.\-–]\s*/i, ''));
   if (options.length > 0) covers.unshift(options.length > 1 ? `Pick one: ${options.join(', ')}` : options[0]!);
-  return { name, timing: t, focus: sentence(focus.split('\n')[0] ?? ''), tips: '', covers };
+  return { name, full: phaseName(h, true), timing: t, focus: sentence(focus.split('\n')[0] ?? ''), tips: '', covers };
 }
 
 function fromHeadings(node: Node): Phase[] {
