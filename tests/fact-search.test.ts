@@ -12,6 +12,7 @@ import { reply, saidKey } from '../src/mock/interviewer.js';
 import { figuresOf, searchFacts, wantedOf } from '../src/mock/fact-search.js';
 import type { MockPlan } from '../src/mock/plan.js';
 import { run } from '../src/cli.js';
+import { parseGuideText } from '../src/guides/parse.js';
 import { testIo } from './helpers/io.js';
 import { testRuntime } from './helpers/runtime.js';
 
@@ -130,8 +131,26 @@ describe('the kind of figure', () => {
     ['2+ billion users', 'count'],
     ['99.99% availability', 'percent'],
     ['4 TB of tokens', 'size'],
+    ['2-year event retention', 'duration'],
+    ['30-second freshness for dashboards', 'duration'],
+    ['Sub-second query latency for common queries', 'duration'],
   ])('"%s" gives a %s', (text, kind) => {
     expect([...figuresOf(text)]).toContain(kind);
+  });
+
+  it("a candidate's strong answer in the guide is no fact the interviewer gives", () => {
+    const text = [
+      '# Analytics',
+      '## Trap: exact counts',
+      '**Strong response:** At p99 query latency under 2 s, an exact count is not feasible.',
+      '## Requirements',
+      '- Sub-second query latency for common queries',
+    ].join('\n');
+    const parsed = parseGuideText(text, { path: '/guides/analytics.md', statements: true });
+    if (parsed.kind !== 'guide') throw new Error('did not parse');
+    const lines = (parsed.guide.statements ?? []).flatMap((g) => g.lines);
+    expect(lines).toContain('Sub-second query latency for common queries');
+    expect(lines.join('\n')).not.toMatch(/exact count is not feasible/);
   });
 
   it('a rate is not read as a duration', () => {

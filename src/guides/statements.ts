@@ -15,6 +15,8 @@ const MAX_LINES = 1_200;
 /** A statement longer than this is cut into sentences, and a sentence at this length. */
 const MAX_CHARS = 260;
 
+const CANDIDATE_ANSWER = /^(?:strong|good|great|best|ideal|model|sample|expected|weak|bad|poor)\s+(?:answers?|responses?|approach)\s*:/i;
+
 /** A table column that holds the answer to the question in its first column. */
 const ANSWER_COLUMN = /answer|respon|reply|strong|good|great|handle|say|what to|typical|default|assum|decision/i;
 
@@ -62,6 +64,9 @@ function blockLines(block: Block): string[] {
       return codeLines(blockText(block)).flatMap(cut);
     case 'paragraph':
     case 'text':
+      // A candidate's answer ("Strong response: exact COUNT DISTINCT needs…") is the
+      // candidate's design, not what the brief states.
+      if (CANDIDATE_ANSWER.test(blockText(block))) return [];
       // Prose, sentence by sentence: "Messages are deleted after delivery." is a
       // statement of its own, not lost in the paragraph around it.
       return blockText(block)

@@ -124,7 +124,10 @@ export function factKeys(text: string): Set<string> {
 
 const UNIT_TIME = '(?:ms|msec|milliseconds?|µs|us|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)';
 const RATE = new RegExp(`\\d[\\d.,]*\\s*[kmb]?\\+?\\s*(?:[a-z]+\\s*)?(?:/|per\\s+|a\\s+)${UNIT_TIME}\\b|\\b(?:qps|rps|tps|msg/s)\\b|\\d\\s*[kmb]?\\s*(?:qps|rps|tps)`, 'i');
-const DURATION = new RegExp(`\\d[\\d.,]*\\s*(?:-\\s*\\d[\\d.,]*\\s*)?${UNIT_TIME}\\b(?!\\s*/)`, 'i');
+// "7 days", "5-7 days", "2-year", "30-second".
+const DURATION = new RegExp(`\\d[\\d.,]*\\s*(?:-\\s*\\d[\\d.,]*\\s*)?-?${UNIT_TIME}\\b(?!\\s*/)`, 'i');
+// A duration said in words: "sub-second", "single-digit milliseconds".
+const DURATION_WORDS = /\bsub[- ]?(?:second|millisecond|ms|minute)s?\b|\bsingle[- ]digit (?:ms|milliseconds?|seconds?)\b/i;
 const PERCENT = /\d\s*%|\bnines\b/i;
 const SIZE = /\d[\d.,]*\s*(?:[kmgtpe]i?b|bytes?|terabytes?|petabytes?|gigabytes?|megabytes?)\b/i;
 const COUNT = /\d[\d.,]*\s*(?:[kmb]\b|k\+|m\+|b\+|thousand|million|billion|trillion|\+)|\b\d{2,}[\d,]*\b/i;
@@ -135,7 +138,7 @@ export type AnswerKind = 'duration' | 'rate' | 'percent' | 'size' | 'count';
 export function figuresOf(text: string): Set<AnswerKind> {
   const out = new Set<AnswerKind>();
   if (RATE.test(text)) out.add('rate');
-  if (DURATION.test(text.replace(RATE, ' '))) out.add('duration');
+  if (DURATION.test(text.replace(RATE, ' ')) || DURATION_WORDS.test(text)) out.add('duration');
   if (PERCENT.test(text)) out.add('percent');
   if (SIZE.test(text)) out.add('size');
   if (COUNT.test(text)) out.add('count');
