@@ -30,6 +30,9 @@ describe('a key point is made in any words', () => {
     ['After five errors we stop calling the store and fall back to a simpler model, so approvals keep flowing at lower accuracy.', degrade],
     ['The pod autoscaler adds replicas once CPU passes 70%, and an event-driven one reacts to the request backlog.', autoscale],
     ['Lookups at request time go to a key-value store, while training sets are built from a columnar warehouse.', dual],
+    // What goes wrong without it, and an affirmation after a denial.
+    ['Without point-in-time joins, later labels would leak into the training rows.', pit],
+    ['We never block on the model: a circuit breaker returns default values so authorisations keep flowing.', degrade],
     // An acronym a guide writes, said in full.
     ['Is end-to-end encryption required for every chat, or only for some?', { label: 'Ask about E2EE requirement', terms: ['Ask about E2EE requirement', 'E2EE requirement'], derived: true }],
   ])('%s', (text, point) => {
@@ -51,6 +54,14 @@ describe('a key point is not made by', () => {
     ['the word a question opens with', "What's the rate at which the dispatcher receives requests from riders in the city?", "What's the expected scale"],
   ])('%s (a point coach derived from a guide)', (_, text, label) => {
     expect(credit(text, { label, terms: [label], derived: true })).toBe(0);
+  });
+
+  it.each([
+    ['We will skip end-to-end encryption and the Signal Protocol entirely.', { label: 'End-to-end encryption', terms: ['end-to-end encryption', 'Signal Protocol'] }],
+    ['We do not need a router, a presence service or an offline queue here.', { label: 'Presence service', terms: ['presence service'], derived: true }],
+    ['Instead of a presence service, every message is simply retried until it lands.', { label: 'Presence service', terms: ['presence service'], derived: true }],
+  ])('saying it is not done: "%s"', (text, point) => {
+    expect(credit(text, point as KeyPoint)).toBe(0);
   });
 
   it('a derived point of what to ask is made by asking it', () => {

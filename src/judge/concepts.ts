@@ -234,6 +234,35 @@ function specificWeight(s: Sentence, alt: Alternative): number {
   return alt.weight;
 }
 
+// Words that deny what follows them in their clause ("we will skip end-to-end
+// encryption", "we do not need a router, a presence service or a queue", "instead of
+// polling"), and the words that end that clause ("…, because", "; so"). Not "no":
+// "no single point of failure" states a goal.
+const NEGATORS = new Set("not never without skip skips skipping avoid avoids avoiding won't don't doesn't didn't isn't aren't can't cannot neither nor".split(' '));
+const NEGATING_PHRASES = /\b(?:instead of|rather than|no need for|get rid of|do away with)\s*$/i;
+// "I would skip it only for a prototype": what comes after "only" or "except" is affirmed.
+const CLAUSE_ENDS = /[;:.!?—–]|\b(?:but|however|because|since|so|which|whereas|while|though|although|instead|then|thanks|by|via|through|with|using|unless|only|except|other than)\b/i;
+
+/** Whether the words at unit `at` of a sentence are denied by a negator earlier in their clause (not one of the point's own words). */
+function negated(s: Sentence, at: number, own: string[]): boolean {
+  const start = s.tokens[s.units[at]!.from]!.start;
+  for (let t = s.units[at]!.from - 1; t >= 0 && t >= s.units[at]!.from - 12; t--) {
+    const tok = s.tokens[t]!;
+    const between = s.text.slice(tok.end, start);
+    if (CLAUSE_ENDS.test(between)) return false;
+    const word = tok.text.toLowerCase().replace(/’/g, "'");
+    // A point about skipping ("When skipping is fine") is made by saying "skipping".
+    if (own.includes(tok.stem)) continue;
+    // "not only X but also Y" affirms X; "Without X, Y goes wrong" says why X is needed.
+    // "When scaling cannot keep up, load shedding drops…": the denial ends with its "when" clause.
+    const conditional = between.includes(',') && /\b(?:when|whenever|if|once|after|before|until)\b[^,;]*$/i.test(s.text.slice(0, tok.start));
+    const counterfactual = (word === 'without' && (between.includes(',') || t === 0)) || conditional;
+    if (NEGATORS.has(word) && !(word === 'not' && /^\s*(?:only|just)\b/i.test(s.text.slice(tok.end))) && !counterfactual) return true;
+    if (NEGATING_PHRASES.test(s.text.slice(Math.max(0, tok.end - 14), tok.end))) return true;
+  }
+  return false;
+}
+
 function cuesIn(concept: Concept, list: Sentence[]): Cue[] {
   const cues: Cue[] = [];
   const seen = new Set<string>();
@@ -267,7 +296,7 @@ function cuesIn(concept: Concept, list: Sentence[]): Cue[] {
         span = findAll(s, [alt.anchor]);
         weight = Math.min(weight, COVERED);
       }
-      if (!span) continue;
+      if (!span || negated(s, span[0], alt.keys)) continue;
       const explained = s.explains || s.question;
       const cue: Cue = { source: alt.source, term: alt.term, words: wordsOf(s, span), weight, explained };
       if (!found || (explained && !found.explained)) found = cue;
