@@ -64,6 +64,12 @@ describe('a key point is not made by', () => {
     expect(credit(text, point as KeyPoint)).toBe(0);
   });
 
+  it("a figure of the guide's answer, said alone", () => {
+    const point: KeyPoint = { label: 'We use hybrid fan-out with a 100K follower threshold', terms: ['100K', 'hybrid fan-out', 'follower threshold'], derived: true };
+    expect(credit('We run 150 cache servers in 10 regions and handle 100K writes per second at p99 of 50 ms.', point)).toBeLessThan(COVERED);
+    expect(credit('Accounts above 100K followers are pulled at read time and the rest pushed: a hybrid fan-out.', point)).toBeGreaterThanOrEqual(COVERED);
+  });
+
   it('a derived point of what to ask is made by asking it', () => {
     expect(
       credit('I would ask about scale first: riders per second at peak, since that sets the number of matcher shards.', { label: 'Ask about scale', terms: ['Ask about scale'], derived: true }),

@@ -147,6 +147,8 @@ function alternative(term: string, source: Alternative['source'], label: string)
   return { keys, source, term, isLabel: keys.join(' ') === [...new Set(contentKeys(label))].join(' '), weight: worth(term, keys, source) };
 }
 
+const FIGURE = /^[~≈<>+\-–$€£]*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:[kmbt]|ms|s|secs?|seconds?|%|x|[kmgtp]b|thousand|million|billion|trillion)?\+?$/i;
+
 /**
  * A term of a point coach derived from a guide's prose is a phrase of that prose
  * ("Cache prefetching for popular domains"): its telling words are what a candidate
@@ -155,6 +157,9 @@ function alternative(term: string, source: Alternative['source'], label: string)
 function derivedAlternative(term: string, label: string): Alternative | undefined {
   const a = alternative(term, 'term', label);
   if (!a) return undefined;
+  // A figure of the guide's answer ("150", "100K", "50-100 ms") supports a point; said
+  // alone it makes none ("we run 150 servers in 10 regions" is not the celebrity problem).
+  if (FIGURE.test(term.trim())) return { ...a, weight: 0.25, plain: true };
   // "Ask about scale" is made by asking about scale, not by the word "ask" that tells
   // the candidate to (a "posting list" is still a list).
   const telling = a.keys.filter((k, i) => !GENERIC.has(k) && !COMMON.has(k) && !FILLER.has(k) && !(i === 0 && INSTRUCTED.has(k)));
