@@ -223,6 +223,8 @@ export function questionLines(blocks: Block[], group: AskQuestion['group'] = 'cl
           if (current && category && !numbered) current.category = category;
           if (numbered) category = undefined;
         } else if (current && why && !current.why) current.why = why[1]!;
+        // "Expected: <1.5 seconds p99": what the interviewer would say.
+        else if (current && !current.answer && EXPECTED.test(line)) current.answer = line.replace(EXPECTED, '').trim();
         else if (current && /^\(.*\)$/.test(line)) current.why = line.slice(1, -1);
         else if (current && /^[-•*]\s+/.test(line)) current.details.push(line.replace(/^[-•*]\s+/, ''));
       });
@@ -230,6 +232,8 @@ export function questionLines(blocks: Block[], group: AskQuestion['group'] = 'cl
   }
   return out;
 }
+
+const EXPECTED = /^(?:(?:expected|typical|likely)(?:\s+(?:answer|response))?|answer|response)\s*:\s*/i;
 
 /** A quoted question wrapped over lines in a code block is one line again (up to six lines). */
 function joinQuoted(lines: string[]): string[] {
