@@ -152,4 +152,16 @@ describe('the topic is read from how people ask about it', () => {
   ])('"%s" is about %s', (question, facet) => {
     expect(classify(question)[0]).toBe(facet);
   });
+
+  it.each([
+    ['Should users be able to edit a message after sending it?', 'budget'],
+    ['Are trending topics in scope?', 'budget'],
+    ['What happens to pending messages when a phone is off?', 'budget'],
+  ])('"%s" is a question in its own words, not a typo for %s', (question, facet) => {
+    expect(classify(question)).not.toContain(facet);
+  });
+
+  it('a typo is still read as the word meant', () => {
+    expect(classify('whats the latncy target?')).toContain('latency');
+  });
 });

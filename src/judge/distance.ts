@@ -29,6 +29,8 @@ export function corrected(word: string, vocabulary: ReadonlySet<string>): string
   let ties = 0;
   for (const v of vocabulary) {
     if (Math.abs(v.length - w.length) > limit) continue;
+    // Two slips in one word keep its first letter: "trending" is no typo of "spending".
+    if (limit === 2 && v[0] !== w[0]) continue;
     const d = distance(w, v);
     if (d < bestD) {
       best = v;

@@ -694,7 +694,9 @@ function words(text: string): string[] {
 }
 
 const COMMON_QUESTION_WORDS =
-  'what which who when where why how many much does do is are was were will would should could can the a an of to for in on at we our you your they it this that there any about need needs have has been be with from by or and already running training features feature models model predictions prediction latency data users requests team teams';
+  'what which who when where why how many much does do is are was were will would should could can the a an of to for in on at we our you your they it this that there any about need needs have has been be with from by or and already running training features feature models model predictions prediction latency data users requests team teams ' +
+  // Words one letter from a cue that are words of their own ("sending" is not "spending").
+  'sending pending ending blending';
 
 /**
  * How close a question is to each fact of the brief: the rare words it shares with
