@@ -181,6 +181,14 @@ describe('coach guide', () => {
     expect(discussion).toMatch(/Infra\/SRE/);
   });
 
+  it('says a part is empty rather than drawing a table header over nothing', async () => {
+    const io = testIo({ columns: 100 });
+    const dir = mkdtempSync(join(tmpdir(), 'coach-guide-empty-'));
+    writeFileSync(join(dir, 'chat.md'), '# Chat\n\n## Trade-offs\n\n| Decision | Option A | Option B |\n|---|---|---|\n| Storage | Keep | Delete |\n');
+    const text = renderGuide(await guide({ id: 'chat', guides: [dir], section: 'numbers' }, io), io);
+    expect(text).toBe('No key numbers.');
+  });
+
   it('falls back to the standard 45-minute plan for a guide without pacing', async () => {
     const result = await guide({ id: 'mlops-question-bank' }, testIo());
     expect(result.kind === 'overview' && result.pacing.map((p) => p.name)).toEqual(['Clarify', 'High-Level', 'Deep Dive', 'Scale & Trade-offs', 'Wrap Up']);

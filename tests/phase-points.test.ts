@@ -136,3 +136,24 @@ it('two phases named alike keep their subtitles, and a strong answer is no phase
   expect(parsed.guide.pacing[0]!.focus).toBe('Narrow the scope to funnels and retention.');
   expect(parsed.guide.pacing[4]!.focus).toBe('');
 });
+
+it('deep-dive options in a topic section are one point any of them makes, and questions not to ask are no questions to ask', () => {
+  const text = [
+    '# Timeline',
+    '## Clarifying Questions',
+    '### Essential Questions to Ask',
+    '- "What scale should I design for?"',
+    '### Questions NOT to Ask',
+    '- "What database should I use?"',
+    '## Deep Dive Options',
+    '### Option A: Home Mixer (Timeline Assembly)',
+    'Candidate sourcing and ranking.',
+    '### Option B: Celebrity Problem',
+    'Push for most, pull for celebrities.',
+  ].join('\n');
+  const parsed = parseGuideText(text, { path: '/guides/timeline.md' });
+  if (parsed.kind !== 'guide') throw new Error('did not parse');
+  expect(parsed.guide.questionsToAsk.map((q) => q.question)).toEqual(['What scale should I design for?']);
+  const deep = parsed.guide.phasePoints?.['deep-dive'] ?? [];
+  expect(deep[0]).toMatchObject({ label: 'Home Mixer, Celebrity Problem', terms: expect.arrayContaining(['Home Mixer', 'Celebrity Problem']) });
+});

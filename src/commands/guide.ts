@@ -300,6 +300,7 @@ function renderPart(result: PartResult, w: number, s: Style): string {
     case 'pacing':
       return renderPacing(result.items, w, s);
     case 'questions':
+      if (result.items.length === 0) return 'No questions to ask.';
       return `${title('Questions to ask')}\n${table(
         ['question', 'why it matters'],
         result.items.map((q) => [(q.group === 'must' ? '★ ' : '') + q.question, q.why ?? q.details.join('; ')]),
@@ -311,6 +312,7 @@ function renderPart(result: PartResult, w: number, s: Style): string {
           .join('\n\n') || 'No clarifying questions by scenario.'
       );
     case 'tradeoffs':
+      if (result.items.length === 0) return 'No trade-offs.';
       return `${title('Trade-offs')}\n${table(
         ['trade-off', 'options', 'recommendation'],
         result.items.map((t) => [t.title, t.options.join(' vs '), t.recommendation ?? '']),
@@ -330,6 +332,7 @@ function renderPart(result: PartResult, w: number, s: Style): string {
           .join('\n\n') || 'No traps.'
       );
     case 'mistakes':
+      if (result.items.length === 0) return 'No common mistakes.';
       return `${title('Common mistakes')}\n${table(
         ['mistake', 'why it is wrong', 'better'],
         result.items.map((m) => [m.mistake, m.why ?? '', m.better ?? '']),
@@ -337,6 +340,8 @@ function renderPart(result: PartResult, w: number, s: Style): string {
     case 'cards':
       return result.items.map((c) => renderBox(c, w, s)).join('\n\n') || 'No cards.';
     case 'numbers':
+      // An empty table is drawn as a header over nothing: say so instead.
+      if (result.items.length === 0) return 'No key numbers.';
       return `${title('Key numbers')}\n${table(
         ['metric', 'value', 'context'],
         result.items.map((n) => [n.metric, n.value, n.context ?? '']),

@@ -247,7 +247,7 @@ function entryFromHeading(node: Node): Entry | undefined {
   const options: string[] = [];
   const option = (text: string): boolean => {
     const m = /^option\s+[a-z0-9]{1,2}\s*[:.\-–]\s*(.{3,60}?)(?:\s+deep[- ]dive)?\s*:?$/i.exec(text);
-    if (m) options.push(m[1]!);
+    if (m) options.push(m[1]!.replace(/\s*\([^)]*\)/g, ''));
     return m !== null;
   };
   // What one option holds is not what every answer covers: only its name counts.

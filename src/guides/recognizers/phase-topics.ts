@@ -47,13 +47,18 @@ function phrasesOf(node: Node): string[] {
       out.push(...rows.map((r) => r[0] ?? ''));
     }
   }
-  for (const c of node.children)
-    if (!AVOID.test(c.heading))
-      out.push(
-        plain(c.heading)
-          .replace(/^(?:option|step|stage)\s*[a-z0-9]{1,2}\s*[:.\-–]\s*/i, '')
-          .replace(/(.{3})\s+deep[- ]dive$/i, '$1'),
-      );
+  // "### Option A: Home Mixer", "### Option B: Celebrity Problem": the candidate picks one.
+  const options: string[] = [];
+  for (const c of node.children) {
+    if (AVOID.test(c.heading)) continue;
+    const heading = plain(c.heading).replace(/(.{3})\s+deep[- ]dive$/i, '$1');
+    const option = /^option\s+[a-z0-9]{1,2}\s*[:.\-–]\s*(.+)$/i.exec(heading);
+    // "Home Mixer (Timeline Assembly)" is Home Mixer.
+    if (option) options.push(option[1]!.replace(/\s*\([^)]*\)/g, ''));
+    else out.push(heading.replace(/^(?:step|stage)\s*\d{1,2}\s*[:.\-–]\s*/i, ''));
+  }
+  // One point, made by any of them: "Home Mixer, Celebrity Problem, Search".
+  if (options.length > 0) out.unshift(options.join(', '));
   return out.filter(Boolean);
 }
 

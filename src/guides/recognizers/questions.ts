@@ -4,6 +4,7 @@ import type { Tokens } from 'marked';
 import type { AskQuestion, EndQuestion, ScenarioQuestion } from '../model.js';
 import { allBlocks, blockText, listItems, tableRows, type Block, type Node } from '../markdown.js';
 import { unquote } from '../text.js';
+import { AVOID } from './derive.js';
 import type { Ctx, Recognizer } from './context.js';
 
 export const QUESTIONS_TO_ASK_HEADING =
@@ -29,7 +30,8 @@ export const questionsToAsk: Recognizer = {
         if (b.type === 'table') ctx.guide.questionsToAsk.push(...questionsFromTable(b as unknown as Tokens.Table, g));
         else for (const q of questionLines([b], g)) ctx.guide.questionsToAsk.push(q);
       }
-      for (const c of n.children) visit(c, g);
+      // "Questions NOT to Ask" are not questions to ask.
+      for (const c of n.children) if (!AVOID.test(c.heading)) visit(c, g);
     };
     visit(node, 'clarifying');
   },
