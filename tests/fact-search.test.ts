@@ -79,6 +79,10 @@ describe('the interviewer of a guide from the wild', () => {
     expect(Object.values(plan.questions)).not.toContain('Group sends?');
   });
 
+  it('reads a group size as a count of members, not a size in bytes', () => {
+    expect(ask('What is the largest group size we must support?')).toBe('Up to 1000 members per group');
+  });
+
   it('answers each of two questions asked in one line', () => {
     const said = ask('Do we guarantee delivery order, and how many devices are registered with us?');
     expect(said).toContain('No, best effort per device');

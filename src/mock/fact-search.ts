@@ -101,7 +101,8 @@ function phrases(): Map<string, Phrase[]> {
 
 /** The concepts and telling words of a text: each word of a group read as its concept. */
 export function factKeys(text: string): Set<string> {
-  const keys = contentKeys(text.replace(/\//g, ' per '));
+  // "The largest group size" counts members: it is no size in bytes.
+  const keys = contentKeys(text.replace(/\//g, ' per ').replace(/\b(group|team|cluster|room|channel|class)\s+sizes?\b/gi, '$1 members'));
   const out = new Set<string>();
   const map = phrases();
   for (let i = 0; i < keys.length; ) {
@@ -152,7 +153,10 @@ export function wantedOf(question: string): Set<AnswerKind> {
   if (/\b(?:per|a|each|every)\s+(?:second|sec|minute|hour|day)\b|\b(?:qps|rps|tps|throughput|rate)\b/.test(q)) out.add('rate');
   if (/\bhow (?:long|quickly|soon|fast)\b|\bhow much time\b|\b(?:latency|delay|lag|turnaround|response time|within)\b|\bwait\b/.test(q)) out.add('duration');
   if (/\b(?:availability|uptime|percent|percentage|accuracy|error rate|what share|what fraction|how often)\b|%/.test(q)) out.add('percent');
-  if (/\bhow (?:big|large)\b|\bhow much (?:data|storage|space|disk)\b|\bsize\b|\bstorage\b|\bbytes\b/.test(q)) out.add('size');
+  // "How big is a group?" and "the largest group size" ask for a count of members, not bytes.
+  const members = /\b(?:group|team|cluster|fleet|pool|room|channel|class|batch)(?:es|s)?\b/.test(q);
+  if (!members && /\bhow (?:big|large)\b|\bhow much (?:data|storage|space|disk)\b|\bsize\b|\bstorage\b|\bbytes\b/.test(q)) out.add('size');
+  if (members && /\bhow (?:big|large)\b|\bsize\b|\blargest\b|\bbiggest\b/.test(q)) out.add('count');
   if (/\bhow many\b|\bnumber of\b|\bhow big\b|\bscale\b|\bvolume\b/.test(q)) out.add('count');
   return out;
 }
