@@ -36,6 +36,16 @@ export function sentence(text: string): string {
 const META =
   /^(see (the )?(list|below|above)|ask (clarifying )?questions|(address|answer|take) (any )?(the )?(follow-?up )?questions|go deep( on [\w ]+)?$|compare (the )?(approaches|options|alternatives)$|handle follow-?ups?|questions?$|summary$|q&a$|n\/a$|tbd$|-+$)/i;
 
+/**
+ * The name of a deep-dive option the candidate picks among: "Option A: Home Mixer
+ * (Timeline Assembly)" is Home Mixer, "Option B: Retention Deep Dive" Retention.
+ * Undefined when the text names no option.
+ */
+export function optionName(text: string): string | undefined {
+  const m = /^option\s+[a-z0-9]{1,2}\s*[:.\-–]\s*(.{3,60}?)\s*:?$/i.exec(text.trim());
+  return m ? m[1]!.replace(/(.{3})\s+deep[- ]dive$/i, '$1').replace(/\s*\([^)]*\)/g, '') : undefined;
+}
+
 /** A heading or a table column of what to avoid: "Common Mistakes to Avoid", "| Mistake | Why It's Wrong |". */
 export const AVOID = /mistake|avoid|pitfall|anti-?pattern|\bdon'?t\b|\bnot to\b|wrong|\bbad\b|weak|red flag|trap/i;
 

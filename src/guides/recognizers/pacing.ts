@@ -9,7 +9,7 @@ import { allBlocks, blockText, itemLabel, listItems, tableRows, type Block, type
 import { phaseKey } from '../phases.js';
 import { recaseShouted } from '../text.js';
 import { type Ctx, type Recognizer, keepSection } from './context.js';
-import { AVOID, plain, sentence } from './derive.js';
+import { AVOID, optionName, plain, sentence } from './derive.js';
 
 export const PACING_HEADING =
   /\bpacing\b|\d+[- ]min(ute)?s?\b.*\b(format|plan|guide|interview|breakdown|structure|timeline|flow)\b|time (allocation|management|budget|breakdown)|interview (timeline|structure)|\btimeline\b/i;
@@ -115,9 +115,10 @@ export function phaseName(raw: string, subtitle = false): string {
     .replace(/^(?:phase|step|stage)\s*\d+\s*[:.\-–]?\s*/i, '')
     .replace(/^(?:minutes?\s+)?\[?\d+(?:[.:]\d+)?\s*(?:-{1,2}|–|—|to)\s*\d+(?:[.:]\d+)?\s*(?:min(?:ute)?s?)?\]?\s*[:.\-–]?\s*/i, '')
     .replace(/\s*[([][^)\]]*(?:min|choose|pick|optional)[^)\]]*[)\]]\s*/gi, ' ')
-    .replace(subtitle ? /$^/ : /\s+[-–—]\s+.*$/, '')
     .replace(/\s*:\s*$/, '')
     .trim();
+  // "Deep Dive — Funnel Engine" is "Deep Dive", unless its subtitle is asked for.
+  if (!subtitle) n = n.replace(/\s+[-–—]\s+.*$/, '');
   // "GSLB + ANYCAST" is shouted: "GSLB + Anycast", acronyms kept.
   if (n === n.toUpperCase() && /[A-Z]{3}/.test(n)) n = recaseShouted(n);
   return n;
@@ -246,9 +247,9 @@ function entryFromHeading(node: Node): Entry | undefined {
   // "**Option A: Retention Deep Dive**", "#### Option B: Path Analysis": the candidate picks one.
   const options: string[] = [];
   const option = (text: string): boolean => {
-    const m = /^option\s+[a-z0-9]{1,2}\s*[:.\-–]\s*(.{3,60}?)(?:\s+deep[- ]dive)?\s*:?$/i.exec(text);
-    if (m) options.push(m[1]!.replace(/\s*\([^)]*\)/g, ''));
-    return m !== null;
+    const name = optionName(text);
+    if (name) options.push(name);
+    return name !== undefined;
   };
   // What one option holds is not what every answer covers: only its name counts.
   const parts = topics.filter((c) => !option(plain(c.heading)));

@@ -8,7 +8,7 @@ import type { Tokens } from 'marked';
 import type { KeyPoint } from '../model.js';
 import { itemLabel, listItems, tableRows, type Node } from '../markdown.js';
 import type { Ctx, Layout } from './context.js';
-import { AVOID, plain, pointFrom, pointsFrom } from './derive.js';
+import { AVOID, optionName, plain, pointFrom, pointsFrom } from './derive.js';
 
 export const layouts: Layout[] = [
   {
@@ -51,11 +51,10 @@ function phrasesOf(node: Node): string[] {
   const options: string[] = [];
   for (const c of node.children) {
     if (AVOID.test(c.heading)) continue;
-    const heading = plain(c.heading).replace(/(.{3})\s+deep[- ]dive$/i, '$1');
-    const option = /^option\s+[a-z0-9]{1,2}\s*[:.\-–]\s*(.+)$/i.exec(heading);
-    // "Home Mixer (Timeline Assembly)" is Home Mixer.
-    if (option) options.push(option[1]!.replace(/\s*\([^)]*\)/g, ''));
-    else out.push(heading.replace(/^(?:step|stage)\s*\d{1,2}\s*[:.\-–]\s*/i, ''));
+    const heading = plain(c.heading);
+    const option = optionName(heading);
+    if (option) options.push(option);
+    else out.push(heading.replace(/(.{3})\s+deep[- ]dive$/i, '$1').replace(/^(?:step|stage)\s*\d{1,2}\s*[:.\-–]\s*/i, ''));
   }
   // One point, made by any of them: "Home Mixer, Celebrity Problem, Search".
   if (options.length > 0) out.unshift(options.join(', '));
