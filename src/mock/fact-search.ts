@@ -182,9 +182,10 @@ export interface FactHit<F> {
 
 /**
  * A statement answers when its score reaches this (about two rare words shared) and it
- * speaks of a quarter of what the question asks about, or when it gives the kind of
- * figure asked for and speaks of half of it at a lower bar; else "not in the brief". Set on guides from the wild, with questions
- * both in and out of them.
+ * speaks of a quarter of what the question asks about; or, at a lower bar, when it
+ * speaks of half of it and gives the kind of figure asked for or answers the guide's
+ * own question asked in other words, or when it speaks of all of it. Else "not in the
+ * brief". Set on guides from the wild, with questions both in and out of them.
  */
 export const ANSWERS = 1.5;
 export const COVERS = 0.25;
