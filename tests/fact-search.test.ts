@@ -79,6 +79,18 @@ describe('the interviewer of a guide from the wild', () => {
     expect(Object.values(plan.questions)).not.toContain('Group sends?');
   });
 
+  it('reads undelivered messages as the offline queue, and a TTL as how long it keeps them', () => {
+    const f = (text: string) => ({ text, facets: [] });
+    const facts = [f('Messages are deleted after delivery.'), f('Storage: Offline queue: ~200TB (7-day TTL)'), f('Users: MAU: 2B'), f('Media: 500 PB stored on the CDN.')];
+    expect(searchFacts('How long do we keep undelivered messages on the server?', facts)?.fact.text).toBe('Storage: Offline queue: ~200TB (7-day TTL)');
+  });
+
+  it('reads "several" as "multi", and "one" as no word of what is asked', () => {
+    const f = (text: string, asks?: string) => ({ text, facets: [], ...(asks ? { asks, brief: true } : {}) });
+    const facts = [f('One encryption serves all members.'), f('Yes, 4 devices', 'Multi-device support needed?'), f('Users: MAU: 2B'), f('Messages are deleted after delivery.')];
+    expect(searchFacts('Can one account be logged in on several devices at once?', facts)?.fact.text).toBe('Yes, 4 devices');
+  });
+
   it('reads a group size as a count of members, not a size in bytes', () => {
     expect(ask('What is the largest group size we must support?')).toBe('Up to 1000 members per group');
   });

@@ -41,7 +41,10 @@ const GROUPS: Record<string, string> = {
   network: 'network, connection, bandwidth, internet, wifi, cellular, shaky',
   retry: 'retry, retries, retrying, keep trying, try again, give up, resend, redeliver, redelivery',
   expire: 'expire, expiry, expiration, ttl, validity, valid for, time to live',
-  retain: 'retention, retain, retained, kept, how long we keep, how long do we keep, hold on to, hang on to, how far back, delete, deleted, purge, archive',
+  retain: 'retention, retain, retained, kept, how long we keep, how long do we keep, hold on to, hang on to, how far back, delete, deleted, purge, archive, ttl, ttls',
+  multi: 'multi, multiple, several, more than one',
+  // Messages not yet delivered wait in a queue.
+  pending: 'undelivered, not yet delivered, pending, offline queue, offline queues, queued, store-and-forward, store and forward, waiting for delivery',
   privacy: 'privacy, private, personal data, pii',
   accuracy: 'accuracy, accurate, correctly, precision, error rate',
   third: 'third-party, third party, outside, external, partner, 3rd party, outside companies',
@@ -70,7 +73,7 @@ const FRAME = new Set(
       'use used using okay ok fine acceptable allowed able going get gets have has do does did make makes roughly about around typical typically normal overall really actually ' +
       'also just only either whether like say said think kind sort much many big thing things stuff lot lots go goes us our we you they it this that there here ' +
       'target targets requirement requirements required require expect number numbers figure care matter matters important priority system platform service ' +
-      'hard strict firm strictly mandatory necessary',
+      'hard strict firm strictly mandatory necessary one',
   ),
 );
 
