@@ -258,11 +258,15 @@ function negated(s: Sentence, at: number, own: string[]): boolean {
     const word = tok.text.toLowerCase().replace(/’/g, "'");
     // A point about skipping ("When skipping is fine") is made by saying "skipping".
     if (own.includes(tok.stem)) continue;
-    // "not only X but also Y" affirms X; "Without X, Y goes wrong" says why X is needed.
-    // "When scaling cannot keep up, load shedding drops…": the denial ends with its "when" clause.
-    const conditional = between.includes(',') && /\b(?:when|whenever|if|once|after|before|until)\b[^,;]*$/i.test(s.text.slice(0, tok.start));
-    const counterfactual = (word === 'without' && (between.includes(',') || t === 0)) || conditional;
-    if (NEGATORS.has(word) && !(word === 'not' && /^\s*(?:only|just)\b/i.test(s.text.slice(tok.end))) && !counterfactual) return true;
+    if (NEGATORS.has(word)) {
+      // "not only X but also Y" affirms X; "Without X, Y goes wrong" says why X is needed;
+      // "When scaling cannot keep up, load shedding drops…": the denial ends with its "when" clause.
+      const affirms =
+        (word === 'not' && /^\s*(?:only|just)\b/i.test(s.text.slice(tok.end))) ||
+        (word === 'without' && (between.includes(',') || t === 0)) ||
+        (between.includes(',') && /\b(?:when|whenever|if|once|after|before|until)\b[^,;]*$/i.test(s.text.slice(0, tok.start)));
+      if (!affirms) return true;
+    }
     if (NEGATING_PHRASES.test(s.text.slice(Math.max(0, tok.end - 14), tok.end))) return true;
   }
   return false;

@@ -876,12 +876,6 @@ export interface Brief {
 /** A line of a user's guide that states a requirement, a figure or a target. */
 export type GuideFact = SearchableFact;
 
-/**
- * What the interviewer says to a clarifying question: the brief's fact for each facet
- * asked about (marked when it is an assumption; "as I said" when already given);
- * "not in the brief" with what to assume for a facet the brief leaves out; and a nudge
- * to state an assumption when the question is about nothing the brief knows.
- */
 const ASKING = String.raw`(?:how|what|which|who|where|when|why|is|are|do|does|did|will|would|should|can|could|must|has|have)\b`;
 const SECOND_QUESTION = new RegExp(String.raw`\?\s+(?=\S)|,?\s+(?:and|also|plus)\s+(?=${ASKING})`, 'i');
 
@@ -894,6 +888,12 @@ export function questionParts(question: string): string[] {
   return parts.length > 1 ? parts : [question];
 }
 
+/**
+ * What the interviewer says to a clarifying question: the brief's fact for each facet
+ * asked about (marked when it is an assumption; "as I said" when already given);
+ * "not in the brief" with what to assume for a facet the brief leaves out; and a nudge
+ * to state an assumption when the question is about nothing the brief knows.
+ */
 export function reply(question: string, brief: Brief, given: ReadonlySet<string> = new Set()): InterviewerReply {
   // Two questions in one ("Is E2EE required, and how many users do we expect?"): each
   // gets its own answer from a user's guide, which answers one statement per question.
