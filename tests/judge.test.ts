@@ -33,6 +33,17 @@ describe('a key point is made in any words', () => {
     // What goes wrong without it, and an affirmation after a denial.
     ['Without point-in-time joins, later labels would leak into the training rows.', pit],
     ['We never block on the model: a circuit breaker returns default values so authorisations keep flowing.', degrade],
+    // The plain words of a system-design interview for its terms (points a guide from the wild names in one word).
+    ['Most reads may be slightly behind, but some keys need every read to see the latest write.', { label: 'Consistency', terms: ['Consistency'], derived: true }],
+    ['Since many companies share the system, their data is kept apart and one big customer cannot hog it.', { label: 'Multi-tenant?', terms: ['Multi-tenant?'], derived: true }],
+    ["I'll take nine reads for every write, which steers how data is laid out on disk.", { label: 'Read-heavy or write-heavy?', terms: ['Read-heavy or write-heavy?'], derived: true }],
+    ['It runs in three regions around the world, so a regional outage only reroutes traffic.', { label: 'Multi-Region Strategy', terms: ['Multi-Region Strategy'], derived: true }],
+    ['With more time I would add atomic updates across several keys, which need two-phase commit.', { label: 'Risks and next steps', terms: ['Risks and next steps', 'future work'], derived: true }],
+    [
+      'In volume, I will plan for five hundred models answering fifty million requests a day, because that sizes the serving fleet.',
+      { label: 'Ask about scale', terms: ['Ask about scale'], derived: true },
+    ],
+    ['We judge reads by the 99th percentile, because the median hides merge stalls.', { label: 'Latency requirements', terms: ['latency requirements'], derived: true }],
     // An acronym a guide writes, said in full.
     ['Is end-to-end encryption required for every chat, or only for some?', { label: 'Ask about E2EE requirement', terms: ['Ask about E2EE requirement', 'E2EE requirement'], derived: true }],
   ])('%s', (text, point) => {
@@ -68,6 +79,11 @@ describe('a key point is not made by', () => {
     const point: KeyPoint = { label: 'We use hybrid fan-out with a 100K follower threshold', terms: ['100K', 'hybrid fan-out', 'follower threshold'], derived: true };
     expect(credit('We run 150 cache servers in 10 regions and handle 100K writes per second at p99 of 50 ms.', point)).toBeLessThan(COVERED);
     expect(credit('Accounts above 100K followers are pulled at read time and the rest pushed: a hybrid fan-out.', point)).toBeGreaterThanOrEqual(COVERED);
+  });
+
+  it('a quantity named without a figure (scale, latency): half a point at most', () => {
+    for (const text of ['It needs to handle a lot of volume and be reliable.', 'Latency must be low and it must scale.'])
+      for (const label of ['Ask about scale', 'Latency requirements']) expect(credit(text, { label, terms: [label], derived: true })).toBeLessThanOrEqual(0.5);
   });
 
   it('a derived point of what to ask is made by asking it', () => {

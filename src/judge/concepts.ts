@@ -4,7 +4,7 @@
 // sentence says most of what the hint says. A point named only in a bare list of
 // terms, or by one generic buzzword, earns part of its credit. Pure.
 import type { KeyPoint } from '../guides/model.js';
-import { contentKeys } from './lexicon.js';
+import { contentKeys, KIND_OF } from './lexicon.js';
 import { sentences, type Sentence } from './prose.js';
 
 /**
@@ -128,6 +128,10 @@ interface Concept {
   hint: string[];
 }
 
+/** Buzzwords that name a quantity a design is sized by. */
+const QUANTITIES = new Set(['#scale', '#latency']);
+const NUMBER_WORDS = new Set(['hundr', 'thousand', 'million', 'billion', 'trillion', 'dozen']);
+
 /**
  * What one alternative is worth alone. A buzzword is worth half; one plain word
  * ("governance", "summary") a little more; a phrase, a name or acronym ("KEDA",
@@ -163,14 +167,17 @@ function derivedAlternative(term: string, label: string): Alternative | undefine
   // "Ask about scale" is made by asking about scale, not by the word "ask" that tells
   // the candidate to (a "posting list" is still a list).
   const telling = a.keys.filter((k, i) => !GENERIC.has(k) && !COMMON.has(k) && !FILLER.has(k) && !(i === 0 && INSTRUCTED.has(k)));
-  const keys = telling.length === 0 ? a.keys : telling;
+  const plain = a.keys.filter((k, i) => !FILLER.has(k) && !(i === 0 && INSTRUCTED.has(k)));
+  // "Latency requirements", "What's the expected scale": the quantity to measure.
+  const quantity = plain.length > 0 && plain.every((k) => QUANTITIES.has(k));
+  const keys = telling.length > 0 ? telling : quantity ? plain : a.keys;
   // One plain word of a guide's phrase ("search", "providers") is not the point alone;
   // a name or an acronym ("Anycast", "TTL") is.
   const named =
     keys.length === 1 && (keys[0]!.startsWith('#') || /(^|[\s(/-])([A-Z]{2,}|[A-Z][a-z]+[A-Z]|\w*\d)/.test(term) || (/^[A-Z]/.test(term.trim()) && !/^[A-Z][a-z]+(\s|$)/.test(term.trim())));
   // Of two words, a name, an acronym or a concept of the synonym table ("exactly-once"
   // of "exactly-once semantics", "WAL" of "WAL retention") nearly makes the point alone.
-  const anchor = keys.length === 2 ? keys.findIndex((k) => k.startsWith('#') || named2(term, k)) : -1;
+  const anchor = keys.length === 2 ? keys.findIndex((k) => (k.startsWith('#') && !QUANTITIES.has(k)) || named2(term, k)) : -1;
   if (keys.length >= 2 || named) return { ...a, keys, weight: worth(term, keys, 'term'), loose: keys.length >= 3, ...(anchor >= 0 ? { anchor: keys[anchor]! } : {}) };
   return { ...a, keys, weight: Math.min(0.6, worth(term, keys, 'term')), plain: true };
 }
@@ -196,7 +203,7 @@ function compileNow(point: KeyPoint): Concept {
 
 /** Finds all the keys in one sentence within a window; returns the span of units. */
 function findAll(s: Sentence, keys: string[], anyOrder = false, wide = false): [number, number] | undefined {
-  const at = keys.map((k) => s.units.flatMap((u, i) => (u.key === k ? [i] : [])));
+  const at = keys.map((k) => s.units.flatMap((u, i) => (u.key === k || KIND_OF[u.key] === k ? [i] : [])));
   if (at.some((list) => list.length === 0)) return undefined;
   if (keys.length === 1) return [at[0]![0]!, at[0]![0]!];
   // Smallest window holding one of each; a phrase of n words may spread over 2n + 2
@@ -230,6 +237,9 @@ function wordsOf(s: Sentence, span: [number, number]): string {
  */
 function specificWeight(s: Sentence, alt: Alternative): number {
   const own = new Set(alt.keys);
+  // Scale and latency are buzzwords until measured: "fifty million requests a day" or
+  // "under 10 ms at the 99th percentile" in the same sentence makes the point.
+  if (alt.keys.every((k) => QUANTITIES.has(k)) && s.tokens.some((t) => /^\d/.test(t.text) || NUMBER_WORDS.has(t.stem))) return 1;
   const specific = new Set(s.units.filter((u) => !u.fn && !own.has(u.key) && !GENERIC.has(u.key)).map((u) => u.key));
   // A buzzword or a one-word label never counts whole alone, however specific the
   // sentence, unless the key point is that very thing ("Feature store").
@@ -338,11 +348,16 @@ function cuesIn(concept: Concept, list: Sentence[]): Cue[] {
 function creditOf(cues: Cue[]): { credit: number; partial: boolean } {
   if (cues.length === 0) return { credit: 0, partial: false };
   const explained = cues.filter((c) => c.explained);
-  const sum = (list: Cue[]): number =>
-    Math.min(
+  // The same words of the candidate found by two terms of a point ("volume" for both
+  // "Ask about scale" and "scale") are one cue: each span counts once, at its best weight.
+  const sum = (list: Cue[]): number => {
+    const best = new Map<string, number>();
+    for (const c of list) best.set(c.words, Math.max(best.get(c.words) ?? 0, c.weight));
+    return Math.min(
       1,
-      list.reduce((n, c) => n + c.weight, 0),
+      [...best.values()].reduce((n, w) => n + w, 0),
     );
+  };
   const full = sum(explained);
   // Named only in a list: a fraction of its credit, whatever the number of terms.
   const listed = sum(cues) * LIST_CREDIT;
