@@ -157,3 +157,30 @@ it('deep-dive options in a topic section are one point any of them makes, and qu
   const deep = parsed.guide.phasePoints?.['deep-dive'] ?? [];
   expect(deep[0]).toMatchObject({ label: 'Home Mixer, Celebrity Problem', terms: expect.arrayContaining(['Home Mixer', 'Celebrity Problem']) });
 });
+
+it("a sample interview's step says what a phase covers when the pacing only names its parts", () => {
+  const text = [
+    '# ML Platform',
+    '## Interview Pacing',
+    '| Time | Phase | Focus | Tips |',
+    '|---|---|---|---|',
+    '| 0-5 min | Clarify | Requirements, scope | Ask about scale, latency requirements |',
+    '| 5-15 min | High-Level | Core components, architecture | Draw the 5-layer diagram |',
+    '| 15-45 min | Deep Dive | 1-2 critical components | Go deep |',
+    '## Sample Interview Flow',
+    '### Minutes 5-15: High-Level Design',
+    '```',
+    'Candidate: "Let me draw the architecture..."',
+    '           "I\'m proposing an OSS composition approach with:',
+    '            - MLflow for experiment tracking and model registry',
+    '            - Feast for feature management',
+    '            - KServe for model serving"',
+    '```',
+  ].join('\n');
+  const parsed = parseGuideText(text, { path: '/guides/ml-platform.md' });
+  if (parsed.kind !== 'guide') throw new Error('did not parse');
+  const labels = parsed.guide.pacing.find((p) => p.key === 'high-level')!.keyPoints.map((p) => p.label);
+  expect(labels).toEqual(['Draw the 5-layer diagram', 'MLflow for experiment tracking and model registry', 'Feast for feature management', 'KServe for model serving']);
+  // A plan that already says what the phase covers keeps it: the sample answer adds nothing.
+  expect(parsed.guide.pacing.find((p) => p.key === 'clarify')!.keyPoints.map((p) => p.label)).not.toContain('MLflow for experiment tracking and model registry');
+});

@@ -229,6 +229,22 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
  * topic sections say what the phase is about. Undefined when the guide says nothing
  * of the phase.
  */
+/**
+ * The bullets of a sample interview's step for a phase ("Minutes 5-15: High-Level
+ * Design": "I'm proposing… - MLflow for experiment tracking - Feast for feature
+ * management"): what a strong candidate covers in it.
+ */
+function flowItems(key: string, ctx: Ctx): string[] {
+  return ctx.guide.flow
+    .filter((s) => s.phase === key)
+    .flatMap((s) =>
+      s.text.split('\n').flatMap((line) => {
+        const item = /^[\s"'>]*(?:[-*•]|\d{1,2}[.)])\s+([^│|┃]{3,100}?)["']?\s*$/.exec(line);
+        return item ? [item[1]!] : [];
+      }),
+    );
+}
+
 function coveredPoints(phase: Phase, ctx: Ctx, topic: string): KeyPoint[] | undefined {
   const covers = phase.covers ? pointsFrom(phase.covers.flatMap(splitItems)) : [];
   const point = (p: KeyPoint): boolean => !generic(p, topic);
@@ -251,6 +267,8 @@ function coveredPoints(phase: Phase, ctx: Ctx, topic: string): KeyPoint[] | unde
   // Topic sections ("Deep Dive Options") speak of the phase only when no other phase is of its kind.
   const plan = ctx.guide.pacing.includes(phase) ? ctx.guide.pacing : [];
   if (more.length < 2 && plan.filter((p) => p.key.replace(/-\d+$/, '') === phase.key.replace(/-\d+$/, '')).length <= 1) more = [...more, ...distinctPoints(topicSectionPoints(topic, ctx))];
+  // A sample interview's step for the phase, when the guide's plan says too little.
+  if (more.length < 2) more = [...more, ...distinctPoints(pointsFrom(flowItems(phase.key, ctx), 8))];
   more = more.slice(0, 5);
   if (more.length >= 2) return more;
   // One specific point, with the guide's own words for the rest of the phase.
