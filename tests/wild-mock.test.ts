@@ -13,6 +13,7 @@ import type { MockPlan } from '../src/mock/plan.js';
 import { reply } from '../src/mock/interviewer.js';
 import { parseAnswers, sessionFromAnswers } from '../src/mock/answers.js';
 import { reviewSession } from '../src/mock/review.js';
+import { parseGuideText } from '../src/guides/parse.js';
 import { termList } from './eval/harness.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/mock');
@@ -137,4 +138,23 @@ describe("the guide's questions to ask, asked back by the interviewer", () => {
   it('asks back no question about the interview itself', () => {
     expect(askedBack('Is this level of detail appropriate, or should I move on?')).toBeUndefined();
   });
+});
+
+it('puts a trap written as a claim ("Use Spark for everything") as a challenge to answer, and a trap question as written', async () => {
+  const text = (trap: string) =>
+    [
+      '# Product Analytics',
+      '## Trap Questions',
+      `### Trap 1: "${trap}"`,
+      '**Strong answer:** Spark batch jobs cannot meet 30-second freshness; stream micro-aggregations serve dashboards and columnar scans serve ad hoc queries.',
+    ].join('\n');
+  const asked = (trap: string) => {
+    const parsed = parseGuideText(text(trap), { path: '/guides/analytics.md' });
+    if (parsed.kind !== 'guide') throw new Error('did not parse');
+    const plan = buildPlan({ guide: parsed.guide });
+    const session = sessionFromAnswers(plan, parseAnswers('## Scale & Trade-offs\nWe shard by project and precompute the common rollups.\n', plan));
+    return session.phases.flatMap((p) => p.turns).find((t) => t.kind === 'trap')?.text;
+  };
+  expect(asked('Use Spark for everything')).toBe('“Use Spark for everything.” What do you say to that?');
+  expect(asked('Why not just run Spark every hour?')).toBe('Why not just run Spark every hour?');
 });

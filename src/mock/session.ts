@@ -269,7 +269,7 @@ export class MockSession {
     const trap = phase.plan.trap;
     if (!trap || phase.trapAsked) return undefined;
     phase.trapAsked = true;
-    return this.say('interviewer', 'trap', trap.question, { probes: trap.keyPoints.map((k) => k.label) });
+    return this.say('interviewer', 'trap', challenge(trap.question), { probes: trap.keyPoints.map((k) => k.label) });
   }
 
   /**
@@ -441,4 +441,15 @@ export class MockSession {
       if (!list.includes(l.label)) list.push(l.label);
     }
   }
+}
+
+/**
+ * A trap as the interviewer puts it: a guide's question as written, and a claim
+ * ("Use Spark for everything", "Just add more servers to scale.") as a challenge to
+ * answer, not a statement of the brief.
+ */
+export function challenge(question: string): string {
+  const q = question.trim();
+  if (q.includes('?') || /^(?:explain|describe|walk|tell|design|estimate|compare|how|what|why|when|where|which|who|should|would|could|can|is|are|do|does)\b/i.test(q)) return q;
+  return `“${q.replace(/[.!]+$/, '')}.” What do you say to that?`;
 }
