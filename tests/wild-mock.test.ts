@@ -158,3 +158,22 @@ it('puts a trap written as a claim ("Use Spark for everything") as a challenge t
   expect(asked('Use Spark for everything')).toBe('“Use Spark for everything.” What do you say to that?');
   expect(asked('Why not just run Spark every hour?')).toBe('Why not just run Spark every hour?');
 });
+
+it('goes deep on a topic of the phase, not on a question, a sentence or a word of the study sheet', () => {
+  const text = [
+    '# Messaging',
+    '## Interview Pacing',
+    '| Time | Phase | Key Points |',
+    '|---|---|---|',
+    '| 0-5 min | Clarify | Ask about scale, E2EE requirement |',
+    '| 5-15 min | High-Level | Gateway, message router, offline queue |',
+    '| 15-35 min | Deep Dive | Why Erlang, algorithm details, client provides Idempotency-Key header, offline queue |',
+    '| 35-45 min | Wrap Up | Recap |',
+  ].join('\n');
+  const parsed = parseGuideText(text, { path: '/guides/messaging.md' });
+  if (parsed.kind !== 'guide') throw new Error('did not parse');
+  const deep = buildPlan({ guide: parsed.guide }).phases.find((p) => p.key === 'deep-dive')!;
+  const asks = deep.followUps.map((f) => f.text);
+  expect(asks).toContain('Take me through offline queue: how does it work, and what can go wrong?');
+  expect(asks.join(' ')).not.toMatch(/through (why erlang|algorithm details|client provides)/i);
+});

@@ -321,7 +321,14 @@ function guideFollowUps(guide: Guide, phases: { key: string; name: string; keyPo
   return out;
 }
 
-/** "Cache prefetching for popular domains" → "cache prefetching"; a sentence or meta-advice gives none. */
+// What a study sheet says about a topic, not a topic: "algorithm details", "bottleneck analysis", "target users".
+const NOT_A_TOPIC =
+  /^(?:(?:detailed|specific|core|best|key|main|the|a|this|that|high|low|distributed|systems?|knowledge|target|users?|problem|framing|algorithms?|details?|design|components?|alternatives?|bottlenecks?|analysis|decision|matrix|choices?|objects?|items?|events?|features?|strategy|strategies|mitigation|requirements?|n?fr|priority|tier|machine|prompt|pseudocode|probe|runtime|identify|candidate|functional|non-functional|insight|each|math|capacity|upfront|transitions?|buffer|cold|push|slack|pessimistic|scaling|reliability|security|latency|solutions?|peak|sec|s|costs?|failures?|threats?|mitigations?|approach(?:es)?|\d+)\s*)+$/i;
+// A sentence, not a name: "client provides Idempotency-Key header", "user places order".
+const VERB =
+  /\b(?:provides|places|emits|produces|sends|receives|calls|creates|makes|needs|uses|handles|scales|requires|returns|triggers|stores|updates|enables|flows|understand|reason|distinguish)\b/i;
+
+/** "Cache prefetching for popular domains" → "cache prefetching"; a sentence, a question or meta-advice gives none. */
 function topicPhrase(label: string): string | undefined {
   const first = subPhrases(label.replace(/[.…]+$/, ''))[0];
   if (
@@ -329,7 +336,14 @@ function topicPhrase(label: string): string | undefined {
     first.split(/\s+/).length > 4 ||
     /^(pick|choose|one|two|\d)/i.test(first) ||
     /\b(is|are|must|should|can|will|between|in|of|for|on|with|to|from|at)\b/i.test(first) ||
-    /trade-?offs?|summar|questions?/i.test(first)
+    /trade-?offs?|summar|questions?/i.test(first) ||
+    // "Why Erlang", "if compromised", "we target 80%", "use each": a question or a clause.
+    /^(?:why|how|what|when|which|where|who|whether|if|we|you|i|it|this|that|use|do|does|no|not)\b/i.test(first) ||
+    // "asks about employee count", "discusses checkpoint recovery": what a candidate does.
+    /^[a-z]+[^s]s\s/i.test(first) ||
+    VERB.test(first) ||
+    /[\d=×%~]/.test(first) ||
+    NOT_A_TOPIC.test(first)
   )
     return undefined;
   return lowerFirst(first);
