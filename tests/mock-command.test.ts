@@ -1,7 +1,9 @@
 // coach mock as a command: a whole live mock with a scripted prompt and an injected
 // clock, Ctrl-C mid-phase, the study sheet without a terminal, choosing a scenario,
 // and the plan options (--minutes, --phase, --interviewer, --guide).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mock, renderMock, type MockOptions, type MockResult } from '../src/commands/mock.js';
 import { CancelledError, UsageError } from '../src/errors.js';
@@ -354,6 +356,27 @@ describe('plan options', () => {
     const p = await plan({ scenario: 'fintech', phase: 'deep' });
     expect(p.phases.map((x) => [x.name, x.start, x.end])).toEqual([['Deep Dive', 0, 15]]);
     await expect(run({ scenario: 'fintech', phase: 'lunch' }, testIo())).rejects.toThrow(/no phase 'lunch'/);
+  });
+
+  it('--phase with a typo opens the phase it was meant for and says so; an unknown phase lists each phase by its own key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-phase-'));
+    writeFileSync(
+      join(dir, 'video-calls.md'),
+      [
+        '# Video Calls',
+        '## Interview Pacing',
+        '| Time | Phase | Focus |',
+        '|---|---|---|',
+        '| 0-5 min | Clarify | Meeting size |',
+        '| 5-35 min | Scale & Trade-offs | Cascaded SFU |',
+        '| 35-45 min | Reliability | SFU failover |',
+      ].join('\n'),
+    );
+    const io = testIo();
+    const result = await run({ guides: [dir], guide: 'video-calls', phase: 'reliabilty' }, io);
+    expect(result.kind === 'study' && result.plan.phases.map((p) => p.name)).toEqual(['Reliability']);
+    expect(io.err()).toContain("coach: matched 'reliabilty' → Reliability (reliability)");
+    await expect(run({ guides: [dir], guide: 'video-calls', phase: 'lunch' }, testIo())).rejects.toMatchObject({ hint: 'phases: clarify, scale, reliability' });
   });
 
   it('--interviewer leans the follow-ups to that background, from the BigHead discussion points', async () => {

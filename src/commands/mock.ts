@@ -8,10 +8,10 @@ import { basename, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { fsp } from '../store/files.js';
 import type { Guide, Scenario } from '../guides/model.js';
-import { STANDARD_PLAN } from '../guides/phases.js';
 import { namedGuide } from '../guides/match.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { findOne, openGuide, openSummaries, type LibraryOptions } from './shared.js';
+import { noteMatch } from './open.js';
 import type { GuideSummary } from '../guides/library.js';
 import { renderReview, renderStudy } from '../render/mock.js';
 import { BACKGROUNDS, planMock, type MockPlan, type PlanParts } from '../mock/plan.js';
@@ -70,9 +70,13 @@ export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
     parts,
   );
   if (plan.phases.length === 0) {
-    const names = (guide.pacing.length > 0 ? guide.pacing : STANDARD_PLAN).map((p) => p.key);
+    // The plan's own keys, each phase its own ("scale, reliability"), as --phase takes them.
+    const names = planMock({ guide, ...(scenario ? { scenario } : {}), ...(options.minutes ? { minutes: options.minutes } : {}) }, parts).phases.map((p) => p.key);
     throw new UsageError(`no phase '${options.phase}' in the plan of ${guide.id}`, `phases: ${names.join(', ')}`);
   }
+  // A phase asked for loosely ("reliabilty", "deep") is said, so a typo never opens another phase unseen.
+  const one = options.phase?.trim().toLowerCase();
+  if (one && plan.phases.length === 1 && plan.phases[0]!.key !== one && plan.phases[0]!.name.toLowerCase() !== one) noteMatch(io, options.phase!, `${plan.phases[0]!.name} (${plan.phases[0]!.key})`);
   if (options.answers) return scoreAnswers(plan, options.answers, io);
   if (!io.interactive) return { kind: 'study', plan };
   return live(plan, options.speed ?? 1, io);

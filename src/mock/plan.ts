@@ -14,6 +14,7 @@ import type { GuideScenario } from './guide-scenario.js';
 import { askFor } from './facets.js';
 import type { GuideFact } from './interviewer.js';
 import { subPhrases } from '../guides/recognizers/derive.js';
+import { corrected } from '../judge/distance.js';
 import { alnumRuns, slug } from '../guides/text.js';
 
 export interface PlanTrap {
@@ -202,7 +203,13 @@ const LEAN_ORDER = ['deep-dive', 'scale', 'high-level', 'wrap-up'];
 /** Finds a phase of the plan by key or by name, loosely ("deep", "scale", "wrap"). */
 export function findPhase<T extends { key: string; name: string }>(phases: T[], query: string): T | undefined {
   const q = query.trim().toLowerCase();
-  return phases.find((p) => p.key === q || p.name.toLowerCase() === q) ?? phases.find((p) => p.key === phaseKey(q)) ?? phases.find((p) => p.name.toLowerCase().includes(q) || p.key.includes(q));
+  const exact = phases.find((p) => p.key === q || p.name.toLowerCase() === q);
+  if (exact) return exact;
+  // A typo of a phase's own key ("reliabilty") is that phase, before what the word
+  // would mean in a standard plan ("reliab…" is read as scale).
+  const typo = corrected(q, new Set(phases.map((p) => p.key)));
+  if (typo !== q) return phases.find((p) => p.key === typo);
+  return phases.find((p) => p.key === phaseKey(q)) ?? phases.find((p) => p.name.toLowerCase().includes(q) || p.key.includes(q));
 }
 
 /**
