@@ -44,6 +44,13 @@ describe('a key point is made in any words', () => {
       { label: 'Ask about scale', terms: ['Ask about scale'], derived: true },
     ],
     ['We judge reads by the 99th percentile, because the median hides merge stalls.', { label: 'Latency requirements', terms: ['latency requirements'], derived: true }],
+    // A name of the trade said in full, or what it is.
+    [
+      'I pick a selective forwarding unit over mixing, because re-encoding every stream costs far more CPU.',
+      { label: 'SFU vs MCU decision', terms: ['SFU vs MCU decision', 'SFU', 'MCU'], derived: true },
+    ],
+    ['Each file carries a compact probabilistic filter, so a lookup opens only files that may hold the key.', { label: 'Bloom filters', terms: ['Bloom filters'], derived: true }],
+    ['Distinct users are approximate distinct counts kept in 1 KB sketches, since exact sets would need 800 MB.', { label: 'HyperLogLog', terms: ['HyperLogLog'], derived: true }],
     // An acronym a guide writes, said in full.
     ['Is end-to-end encryption required for every chat, or only for some?', { label: 'Ask about E2EE requirement', terms: ['Ask about E2EE requirement', 'E2EE requirement'], derived: true }],
   ])('%s', (text, point) => {

@@ -236,6 +236,17 @@ export const SYNONYMS: Record<string, string[]> = {
   ],
   future: ['next steps', 'next step', 'future work', 'with more time', 'given more time', 'had more time', 'roadmap', 'extensions'],
   compaction: ['compaction', 'compactions', 'merge files', 'merging files', 'merges files', 'files are merged', 'merge sstables', 'merges sstables', 'merging sstables'],
+  // Names of the trade and what they stand for: an answer may say either.
+  sfu: ['sfu', 'sfus', 'selective forwarding unit', 'selective forwarding units', 'selective forwarding server', 'forwarding unit', 'forwarding server', 'forwarding servers'],
+  mcu: ['mcu', 'mcus', 'multipoint control unit', 'multipoint control units', 'multipoint conferencing unit', 'mixing server', 'mixing servers'],
+  cdc: ['cdc', 'change data capture', 'change-data-capture'],
+  lsm: ['lsm', 'lsm tree', 'lsm-tree', 'lsm trees', 'log-structured merge', 'log structured merge', 'log-structured merge tree'],
+  crdt: ['crdt', 'crdts', 'conflict-free replicated data type', 'conflict-free replicated data types', 'conflict free replicated data type', 'conflict free replicated data types'],
+  cdn: ['cdn', 'cdns', 'content delivery network', 'content delivery networks', 'content distribution network'],
+  hls: ['hls', 'http live streaming'],
+  bloom: ['bloom filter', 'bloom filters', 'probabilistic filter', 'probabilistic filters', 'probabilistic set'],
+  hll: ['hyperloglog', 'hll', 'hyper log log', 'cardinality sketch', 'cardinality sketches', 'approximate distinct count', 'approximate distinct counts'],
+  vclock: ['vector clock', 'vector clocks', 'version vector', 'version vectors', 'per-node counters', 'per-node version counters'],
   breaker: ['circuit breaker', 'circuit breakers', 'circuit-breaker', 'breaker', 'stop calling', 'stops calling', 'trip the circuit'],
   autoscale: [
     'autoscaling',
