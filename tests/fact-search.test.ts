@@ -3,6 +3,8 @@
 // of a sample dialogue. It does not answer from a question's "why it matters", a
 // mistake to avoid or a pacing table, and says "not in the brief" when nothing answers.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { guidesForMock } from './helpers/mock-guide.js';
 import { MockSession } from '../src/mock/session.js';
@@ -199,5 +201,49 @@ describe('the study sheet of a mock on a guide alone', () => {
     // "Group sends?" is no question about the team, and "Both" says nothing alone.
     expect(brief).not.toMatch(/team: |Up to 1000 members/);
     expect(brief).not.toMatch(/: Both \(/);
+  });
+});
+
+describe("the interviewer of a guide whose brief is a candidate's quoted summary", () => {
+  let meet: MockPlan;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-meet-'));
+    const file = join(dir, 'video-calls.md');
+    writeFileSync(
+      file,
+      [
+        '# Video Calls: Interview Guide',
+        '## Interview Pacing',
+        '| Time | Phase | Focus |',
+        '|---|---|---|',
+        '| 0-5 min | Clarify | Meeting size, features |',
+        '| 5-45 min | Deep Dive | Selective forwarding |',
+        '## Phase 1: Clarify Requirements (0-5 min)',
+        '| Question | Why It Matters |',
+        '|---|---|',
+        '| "What\'s the maximum meeting size we need to support?" | Determines topology |',
+        '**Clarification Summary:**',
+        '```',
+        '"Let me summarize the requirements:',
+        '- Build a video conferencing platform supporting 2 to 1000+ participants',
+        '- Core features: audio/video calling, screen sharing, recording, chat',
+        '- Sub-150ms latency for interactive conversation',
+        'Does this match your expectations?"',
+        '```',
+        '## Keyframes',
+        'A keyframe is 50-100 KB, causing a brief bandwidth spike when a viewer joins.',
+      ].join('\n'),
+    );
+    const [guide] = await guidesForMock([file]);
+    meet = buildPlan({ guide: guide! });
+  });
+  const askMeet = (q: string): string =>
+    reply(q, { answers: meet.answers, defaults: meet.defaults, general: true, facts: meet.facts ?? [] })
+      .lines.map((l) => l.text)
+      .join(' / ');
+
+  it('answers from the bullets of the summary, and a meeting size with its participants, not kilobytes', () => {
+    expect(askMeet('Do we need screen sharing?')).toContain('screen sharing');
+    expect(askMeet("What's the maximum meeting size we need to support?")).toContain('1000+ participants');
   });
 });

@@ -89,7 +89,7 @@ function blockLines(block: Block): string[] {
 const BOX = /[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬]+/g;
 
 /**
- * The statements of a code block: a dialogue's lines, and the figures of a box drawn
+ * The statements of a code block: a dialogue's lines, a quoted summary's list, and the figures of a box drawn
  * in text, one per cell ("│ MAU: 2B    DAU: 1.2B │" is two), each under the shouted
  * heading above it in the box ("MESSAGES"), which says what they count. Code, which
  * has no figures of this kind, states nothing.
@@ -100,6 +100,13 @@ function codeLines(text: string): string[] {
   for (const raw of text.split('\n')) {
     if (SPEAKER.test(raw)) {
       out.push(raw.replace(/\s+/g, ' ').trim());
+      continue;
+    }
+    // A list in a quoted summary ("Let me summarize the requirements: - Core features:
+    // audio/video calling, screen sharing, recording, chat"), not a line of code.
+    const item = /^[\s"“>]*(?:[-*•]|\d{1,2}[.)])\s+([^│┃║|]{6,}?)["”]?\s*$/.exec(raw);
+    if (item && /\p{L}{3}/u.test(item[1]!) && !/[;{}=<>]|\(\)|^\w+:\s*$/.test(item[1]!)) {
+      out.push(item[1]!.trim());
       continue;
     }
     const cells = raw

@@ -23,11 +23,11 @@ export interface SearchableFact {
 // Words that say the same thing in a clarifying question and a guide's brief. Each
 // line is one concept; a phrase matches on its stems, so "user" finds "users".
 const GROUPS: Record<string, string> = {
-  users: 'user, customer, member, viewer, subscriber, account, audience, visitor, player, mau, dau, wau, shopper, rider, listener, employee',
+  users: 'user, customer, member, viewer, subscriber, account, audience, visitor, player, mau, dau, wau, shopper, rider, listener, employee, participant, attendee',
   month: 'month, monthly, mau',
   day: 'day, daily, dau',
   second: 'second, per second, a second, qps, rps, tps, sec',
-  peak: 'peak, busiest, highest, maximum, max, spike, burst',
+  peak: 'peak, busiest, highest, maximum, max, spike, burst, at the most, at most, largest, biggest, upper bound',
   delay: 'latency, delay, delayed, late, lag, wait, waiting, how quickly, how fast, how long, response time, p99, p95, p50, p999, millisecond, ms, turnaround',
   region:
     'region, regional, country, countries, worldwide, global, globally, international, domestic, data center, data centre, datacenter, location, multi-region, geo, geographic, geography, continent',
@@ -38,6 +38,7 @@ const GROUPS: Record<string, string> = {
   e2ee: 'e2ee, end-to-end encryption, end to end encryption, end-to-end encrypted, end to end encrypted, encrypted end to end, encrypted end-to-end',
   record: 'record, recording, recorded, save, saved, replay, watch afterwards, watch later',
   mobile: 'mobile, phone, smartphone, android, ios, tablet',
+  meeting: 'meeting, meetings, conference, conferences, conferencing, video call, video calls, group call, group calls',
   network: 'network, connection, bandwidth, internet, wifi, cellular, shaky',
   retry: 'retry, retries, retrying, keep trying, try again, give up, resend, redeliver, redelivery',
   expire: 'expire, expiry, expiration, ttl, validity, valid for, time to live',
@@ -105,7 +106,7 @@ function phrases(): Map<string, Phrase[]> {
 /** The concepts and telling words of a text: each word of a group read as its concept. */
 export function factKeys(text: string): Set<string> {
   // "The largest group size" counts members: it is no size in bytes.
-  const keys = contentKeys(text.replace(/\//g, ' per ').replace(/\b(group|team|cluster|room|channel|class)\s+sizes?\b/gi, '$1 members'));
+  const keys = contentKeys(text.replace(/\//g, ' per ').replace(/\b(group|team|cluster|room|channel|class|meeting|call|conference)\s+sizes?\b/gi, '$1 members'));
   const out = new Set<string>();
   const map = phrases();
   for (let i = 0; i < keys.length; ) {
@@ -157,7 +158,7 @@ export function wantedOf(question: string): Set<AnswerKind> {
   if (/\bhow (?:long|quickly|soon|fast)\b|\bhow much time\b|\b(?:latency|delay|lag|turnaround|response time|within)\b|\bwait\b/.test(q)) out.add('duration');
   if (/\b(?:availability|uptime|percent|percentage|accuracy|error rate|what share|what fraction|how often)\b|%/.test(q)) out.add('percent');
   // "How big is a group?" and "the largest group size" ask for a count of members, not bytes.
-  const members = /\b(?:group|team|cluster|fleet|pool|room|channel|class|batch)(?:es|s)?\b/.test(q);
+  const members = /\b(?:group|team|cluster|fleet|pool|room|channel|class|batch|meeting|call|conference)(?:es|s)?\b/.test(q);
   if (!members && /\bhow (?:big|large)\b|\bhow much (?:data|storage|space|disk)\b|\bsize\b|\bstorage\b|\bbytes\b/.test(q)) out.add('size');
   if (members && /\bhow (?:big|large)\b|\bsize\b|\blargest\b|\bbiggest\b/.test(q)) out.add('count');
   if (/\bhow many\b|\bnumber of\b|\bhow big\b|\bscale\b|\bvolume\b/.test(q)) out.add('count');
@@ -199,6 +200,8 @@ interface Indexed<F> {
   /** The concepts of the guide's own question this statement answers, if any. */
   askKeys?: Set<string>;
   figures: Set<AnswerKind>;
+  /** States the most there can be ("2 to 1000+ participants"): an answer to "what's the maximum…". */
+  upTo: boolean;
 }
 
 const indexes = new WeakMap<readonly SearchableFact[], { items: Indexed<SearchableFact>[]; idf: Map<string, number>; length: number }>();
@@ -211,6 +214,8 @@ function indexOf<F extends SearchableFact>(facts: readonly F[]): { items: Indexe
       keys: factKeys(fact.asks ? `${fact.asks} . ${fact.text}` : fact.text),
       ...(fact.asks ? { askKeys: factKeys(fact.asks) } : {}),
       figures: figuresOf(fact.text),
+      // "2 to 1000+ participants", "up to 1000 members": the most there can be.
+      upTo: /\d\s*[kmb]?\+(?!\d)|\bup to \d/i.test(fact.text),
     }));
     const df = new Map<string, number>();
     for (const it of items) for (const k of it.keys) df.set(k, (df.get(k) ?? 0) + 1);
@@ -246,7 +251,7 @@ export function searchFacts<F extends SearchableFact>(question: string, facts: r
     let matched = 0;
     const shared: string[] = [];
     for (const k of asked) {
-      if (!it.keys.has(k)) continue;
+      if (!it.keys.has(k) && !(k === '=peak' && it.upTo)) continue;
       shared.push(k);
       matched += idf.get(k) ?? max;
     }
