@@ -157,6 +157,8 @@ describe('the topic is read from how people ask about it', () => {
     ['Should users be able to edit a message after sending it?', 'budget'],
     ['Are trending topics in scope?', 'budget'],
     ['What happens to pending messages when a phone is off?', 'budget'],
+    ['Do we need recording? Real-time or post-meeting processing?', 'budget'],
+    ['Do we need live streaming to non-WebRTC viewers (HLS/DASH)?', 'infrastructure'],
   ])('"%s" is a question in its own words, not a typo for %s', (question, facet) => {
     expect(classify(question)).not.toContain(facet);
   });

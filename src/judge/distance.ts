@@ -31,6 +31,9 @@ export function corrected(word: string, vocabulary: ReadonlySet<string>): string
     if (Math.abs(v.length - w.length) > limit) continue;
     // Two slips in one word keep its first letter: "trending" is no typo of "spending".
     if (limit === 2 && v[0] !== w[0]) continue;
+    // A four-letter word is a typo only by two letters swapped ("mnay"): one letter
+    // changed is another word as often as not ("post" is no typo of "cost").
+    if (w.length === 4 && !swapped(w, v)) continue;
     const d = distance(w, v);
     if (d < bestD) {
       best = v;
@@ -39,4 +42,12 @@ export function corrected(word: string, vocabulary: ReadonlySet<string>): string
     } else if (d === bestD) ties++;
   }
   return best && ties === 0 ? best : word;
+}
+
+/** Whether b is a with two neighbouring letters swapped. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }

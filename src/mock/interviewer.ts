@@ -403,8 +403,6 @@ const CUES: Record<string, [string, number][]> = {
     ['in place', 2],
     ['kubernetes', 2.5],
     ['integrate with', 2],
-    ['data lake', 2],
-    ['kafka', 2],
     ['what runs', 2],
     ['already running', 3],
     ['hook into', 2.5],
