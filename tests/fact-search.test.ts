@@ -15,6 +15,7 @@ import { figuresOf, searchFacts, wantedOf } from '../src/mock/fact-search.js';
 import type { MockPlan } from '../src/mock/plan.js';
 import { run } from '../src/cli.js';
 import { parseGuideText } from '../src/guides/parse.js';
+import { reviewSession } from '../src/mock/review.js';
 import { testIo } from './helpers/io.js';
 import { testRuntime } from './helpers/runtime.js';
 
@@ -76,9 +77,10 @@ describe('the interviewer of a guide from the wild', () => {
     expect(searchFacts('Is end-to-end encryption required for every chat?', facts)?.fact.text).toBe('Yes, always');
   });
 
-  it('does not take "Group sends?" for a question about the team', () => {
+  it('does not take "Group sends?" for a question about the team: it is asked as the guide asks it', () => {
     expect(plan.mustAsk).not.toContain('team');
-    expect(Object.values(plan.questions)).not.toContain('Group sends?');
+    expect(plan.mustAsk).toContain('Group sends?');
+    expect(plan.questions['Group sends?']).toBe('Group sends?');
   });
 
   it('reads undelivered messages as the offline queue, and a TTL as how long it keeps them', () => {
@@ -245,5 +247,57 @@ describe("the interviewer of a guide whose brief is a candidate's quoted summary
   it('answers from the bullets of the summary, and a meeting size with its participants, not kilobytes', () => {
     expect(askMeet('Do we need screen sharing?')).toContain('screen sharing');
     expect(askMeet("What's the maximum meeting size we need to support?")).toContain('1000+ participants');
+  });
+});
+
+describe("a guide's own questions to ask are the must-ask questions", () => {
+  let meet: MockPlan;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-must-'));
+    const file = join(dir, 'video-calls.md');
+    writeFileSync(
+      file,
+      [
+        '# Video Calls: Interview Guide',
+        '## Interview Pacing',
+        '| Time | Phase | Focus |',
+        '|---|---|---|',
+        '| 0-5 min | Clarify | Meeting size, features |',
+        '| 5-45 min | Deep Dive | Selective forwarding |',
+        '## Phase 1: Clarify Requirements (0-5 min)',
+        '| Question | Why It Matters |',
+        '|---|---|',
+        '| "What\'s the maximum meeting size we need to support? (10, 100, 1000, 10000?)" | Determines topology |',
+        '| "Do we need recording? Real-time or post-meeting processing?" | Recording is MCU-like |',
+        '| "What\'s the latency budget? Interactive conversation or broadcast?" | Interactive demands <150ms |',
+        '| "Do we need live streaming to non-WebRTC viewers (HLS/DASH)?" | Adds a broadcast egress pipeline |',
+      ].join('\n'),
+    );
+    const [guide] = await guidesForMock([file]);
+    meet = buildPlan({ guide: guide! });
+  });
+
+  it('in its words, each under the topic it names most strongly: "post-meeting" is no question about cost', () => {
+    expect(meet.mustAsk).toEqual([
+      'latency',
+      "What's the maximum meeting size we need to support? (10, 100, 1000, 10000?)",
+      'Do we need recording? Real-time or post-meeting processing?',
+      'Do we need live streaming to non-WebRTC viewers (HLS/DASH)?',
+    ]);
+    expect(meet.questions.latency).toBe("What's the latency budget? Interactive conversation or broadcast?");
+  });
+
+  it('a question asked in other words is asked, and the review names what was not asked once', () => {
+    const session = new MockSession(meet, new MockClock(() => 0));
+    session.startPhase();
+    session.ask('Will we stream a town hall out to a big passive audience of HLS viewers, outside WebRTC?');
+    session.ask('How many people can join one meeting at most?');
+    session.finishPhase('done');
+    const review = reviewSession(session, { timed: false });
+    const asked = review.phases[0]!.mustAsk!;
+    expect(asked.find((m) => m.topic.startsWith('Do we need live streaming'))?.asked).toBe(true);
+    expect(asked.find((m) => m.topic.startsWith("What's the maximum meeting size"))?.asked).toBe(true);
+    expect(asked.find((m) => m.topic === 'latency')?.asked).toBe(false);
+    expect(review.mustAskMissed.map((m) => m.label)).toContain('Do we need recording? Real-time or post-meeting processing?');
   });
 });

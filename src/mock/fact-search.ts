@@ -103,6 +103,13 @@ function phrases(): Map<string, Phrase[]> {
   return table;
 }
 
+/** The concepts of a question: "How many people…" counts users; elsewhere people are who it is about. */
+export function questionKeys(question: string): Set<string> {
+  const keys = factKeys(question);
+  if (wantedOf(question).has('count') && /\b(?:people|persons?|folks)\b/i.test(question)) keys.add('=users');
+  return keys;
+}
+
 /** The concepts and telling words of a text: each word of a group read as its concept. */
 export function factKeys(text: string): Set<string> {
   // "The largest group size" counts members: it is no size in bytes.
@@ -236,10 +243,8 @@ function indexOf<F extends SearchableFact>(facts: readonly F[]): { items: Indexe
 export function searchFacts<F extends SearchableFact>(question: string, facts: readonly F[], facets: string[] = [], bar = ANSWERS): FactHit<F> | undefined {
   if (facts.length === 0) return undefined;
   const { items, idf, length } = indexOf(facts);
-  const asked = factKeys(question);
+  const asked = questionKeys(question);
   const wanted = wantedOf(question);
-  // "How many people…" counts users; elsewhere people are who the question is about.
-  if (wanted.has('count') && /\b(?:people|persons?|folks)\b/i.test(question)) asked.add('=users');
   const max = Math.log(1 + items.length);
   const polar = POLAR.test(question.trim());
   // What the question asks about, by weight. A word the guide never uses weighs less than

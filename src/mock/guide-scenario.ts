@@ -204,17 +204,38 @@ export function scenarioFromGuide(guide: Guide): GuideScenario {
     if (facet) add(facet, f.text);
   }
   const must = guide.questionsToAsk.filter((q) => q.group === 'must');
-  // The guide's own questions name the topics to ask about, in its words; a topic only
-  // an ML platform has is not asked of a guide that is not about one.
+  // The guide's own questions are the ones to ask, in its words. One that names a topic
+  // of every system (scale, latency…) stands for it, the question that names it most
+  // strongly first ("What's the latency budget?", not "Real-time or post-meeting
+  // recording?"); the rest ("Is end-to-end encryption required?", "Mobile support
+  // priority?") are asked as the guide asks them. Read as written: no typos to forgive.
+  const pool = (must.length > 0 ? must : guide.questionsToAsk).slice(0, 12);
+  const claims = pool
+    .flatMap((q, i) => {
+      const [facet] = classify(q.question, {}, false);
+      const topic = facet ? topicOf(facet) : undefined;
+      const score = scoreFacets(q.question, {}, false).find((f) => f.key === facet)?.score ?? 0;
+      return topic && isGeneral(topic) && score >= 3 ? [{ i, topic, score }] : [];
+    })
+    .sort((a, b) => b.score - a.score);
+  const topicOfQuestion = new Map<number, string>();
+  for (const c of claims) if (![...topicOfQuestion.values()].includes(c.topic) && !topicOfQuestion.has(c.i)) topicOfQuestion.set(c.i, c.topic);
   const questions: Record<string, string> = {};
-  for (const q of must.length > 0 ? must : guide.questionsToAsk) {
-    const topic = classify(q.question).slice(0, 1).map(topicOf)[0];
-    if (topic && isGeneral(topic) && !questions[topic]) questions[topic] = q.question;
+  const asked: string[] = [];
+  // Those of every system first, then the guide's own, each in the guide's order.
+  const order = [...pool.keys()].sort((a, b) => Number(topicOfQuestion.has(b)) - Number(topicOfQuestion.has(a)) || a - b);
+  for (const i of order) {
+    const question = pool[i]!.question.replace(/^["“]|["”]$/g, '').trim();
+    const topic = topicOfQuestion.get(i) ?? question;
+    if (questions[topic]) continue;
+    questions[topic] = question;
+    asked.push(topic);
   }
-  // Without questions to ask, the topics the guide has facts for are the ones to ask about.
+  // Without questions to ask, the topics the guide has facts for are the ones to ask about;
+  // and scale is asked of every system, whatever else its guide asks.
   const known = ['use-case', 'scale', 'latency', 'consistency', 'availability'].filter((k) => Object.keys(answers).some((a) => topicOf(a) === k));
-  const asked = Object.keys(questions);
-  const mustAsk = (asked.length > 0 ? asked : known).slice(0, must.length > 0 ? 8 : 4);
+  const first = asked.length > 0 && !asked.includes('scale') && known.includes('scale') ? ['scale'] : [];
+  const mustAsk = (asked.length > 0 ? [...first, ...asked] : known).slice(0, must.length > 0 ? 8 : 4);
   for (const t of mustAsk) questions[t] ??= askFor(t, true);
   const prompt = guide.mockPrompts[0]?.prompt ?? (guide.system ? `Design ${guide.system}.` : promptFromTitle(guide.title));
   return { prompt, mustAsk, questions, answers, facts };

@@ -256,6 +256,8 @@ export function askedBack(question: string): string | undefined {
   const end = q.lastIndexOf('?');
   if (end < 0) return undefined;
   q = q.slice(0, end + 1);
+  // "…to support? (10, 100, 1000, 10000?)": the examples in brackets go with their bracket.
+  if (/\([^()]*$/.test(q)) q = q.replace(/\s*\([^()]*$/, '');
   // The candidate's own assumption, said inside the question, is theirs to say.
   q = q
     .split(/(?<=[?.!])\s+/)

@@ -5,13 +5,13 @@
 // knows nothing of terminals. Pure.
 import type { KeyPoint } from '../guides/model.js';
 import { matchKeyPoints, type MatchResult } from '../judge/concepts.js';
-import { isQuestion, sentences } from '../judge/prose.js';
+import { isQuestion, isTermList, sentences } from '../judge/prose.js';
 import type { MockClock } from './clock.js';
 import { phaseClock, type PhaseClock } from './clock.js';
 import { nextMove, nudged, type FollowUp } from './follow-ups.js';
 import { classify, reply, saidKey, type InterviewerReply } from './interviewer.js';
-import { factKeys } from './fact-search.js';
-import { topicOf } from './facets.js';
+import { factKeys, questionKeys } from './fact-search.js';
+import { askFor, topicOf } from './facets.js';
 import type { MockPhase, MockPlan } from './plan.js';
 
 export type TurnKind = 'opening' | 'follow-up' | 'probe' | 'nudge' | 'trap' | 'question' | 'reply' | 'answer' | 'note';
@@ -180,6 +180,15 @@ export class MockSession {
       for (const f of r.facets) {
         for (const t of [f, topicOf(f)]) if (!phase.asked.includes(t)) phase.asked.push(t);
       }
+      // The guide's own question to ask, asked in other words ("…stream it to a town hall
+      // of HLS viewers?" for "Do we need live streaming to non-WebRTC viewers (HLS/DASH)?").
+      // Asked, or said as an assumption; not a list of its words.
+      const keys = isTermList(text) ? new Set<string>() : questionKeys(text);
+      for (const t of this.plan.mustAsk) {
+        const own = this.plan.questions[t];
+        // coach's own example of a topic ("How big is it: how many users…") is asked by its topic.
+        if (own && own !== askFor(t, this.plan.general) && !phase.asked.includes(t) && askedIn(own, [keys])) phase.asked.push(t);
+      }
     }
     // A stated assumption ("I'll assume 2,000 a second at peak") is accepted as one.
     if (!question && r.lines.every((l) => l.kind !== 'fact' && l.kind !== 'repeat')) {
@@ -279,11 +288,7 @@ export class MockSession {
    */
   private dropAsked(phase: PhaseState): void {
     const asked = phase.turns.filter((t) => t.who === 'you').map((t) => factKeys(t.text));
-    const askedAlready = (text: string): boolean => {
-      const keys = [...factKeys(text)];
-      return keys.length > 0 && asked.some((a) => keys.filter((k) => a.has(k)).length / keys.length >= 0.5);
-    };
-    phase.queue = phase.queue.filter((q) => !classify(q.text).some((t) => phase.asked.includes(t) || phase.asked.includes(topicOf(t))) && !askedAlready(q.text));
+    phase.queue = phase.queue.filter((q) => !classify(q.text).some((t) => phase.asked.includes(t) || phase.asked.includes(topicOf(t))) && !askedIn(q.text, asked));
   }
 
   /** Clarify: the interviewer asks back what the candidate has not asked about yet. */
@@ -452,4 +457,10 @@ export function challenge(question: string): string {
   const q = question.trim();
   if (q.includes('?') || /^(?:explain|describe|walk|tell|design|estimate|compare|how|what|why|when|where|which|who|should|would|could|can|is|are|do|does)\b/i.test(q)) return q;
   return `“${q.replace(/[.!]+$/, '')}.” What do you say to that?`;
+}
+
+/** Whether a question was asked in other words: half its concepts in one of the candidate's questions. */
+function askedIn(question: string, asked: Set<string>[]): boolean {
+  const keys = [...factKeys(question)];
+  return keys.length > 0 && asked.some((a) => keys.filter((k) => a.has(k)).length / keys.length >= 0.5);
 }

@@ -66,7 +66,7 @@ export function transcriptMarkdown(session: MockSession, review: Review, meta: T
     }
     if (r.mustAsk) {
       out.push(`**Must-ask questions: ${r.mustAsk.filter((m) => m.asked).length}/${r.mustAsk.length}**`, '');
-      for (const m of r.mustAsk) out.push(`- [${m.asked ? 'x' : ' '}] ${m.label}${m.asked ? '' : ` — e.g. “${m.example}”`}`);
+      for (const m of r.mustAsk) out.push(`- [${m.asked ? 'x' : ' '}] ${m.label}${m.asked || m.example === m.label ? '' : ` — e.g. “${m.example}”`}`);
       out.push('');
     }
     if (r.trap) {
@@ -99,7 +99,7 @@ export function transcriptMarkdown(session: MockSession, review: Review, meta: T
   }
   if (review.mustAskMissed.length > 0) {
     out.push('### Questions you did not ask', '');
-    for (const m of review.mustAskMissed) out.push(`- ${m.label}: “${m.example}”`);
+    for (const m of review.mustAskMissed) out.push(m.example === m.label ? `- ${m.label}` : `- ${m.label}: “${m.example}”`);
     out.push('');
   }
   if (review.drill.length > 0) {

@@ -120,7 +120,11 @@ export function renderPhaseEnd(session: MockSession, phase: PhaseState, io: View
     const missing = session.plan.mustAsk.filter((t) => !phase.asked.includes(t));
     const n = session.plan.mustAsk.length - missing.length;
     out.push(s.bold(`Must-ask questions ${n}/${session.plan.mustAsk.length}`));
-    for (const t of missing) item(false, false, `${facetOf(t)?.label ?? t}${s.dim(` — e.g. “${session.plan.questions[t] ?? askFor(t, session.plan.general)}”`)}`);
+    for (const t of missing) {
+      const label = facetOf(t)?.label ?? t;
+      const example = session.plan.questions[t] ?? askFor(t, session.plan.general);
+      item(false, false, example === label ? label : `${label}${s.dim(` — e.g. “${example}”`)}`);
+    }
   }
   return out.join('\n');
 }
@@ -216,7 +220,7 @@ export function renderReview(result: ReviewView, io: View): string {
   }
   if (r.mustAskMissed.length > 0) {
     out.push('', s.bold('Questions you did not ask'));
-    for (const m of r.mustAskMissed) out.push(...bullet(`${s.bold(m.label)} — “${m.example}”`, io.columns));
+    for (const m of r.mustAskMissed) out.push(...bullet(m.example === m.label ? s.bold(m.label) : `${s.bold(m.label)} — “${m.example}”`, io.columns));
   }
   if (r.drill.length > 0) {
     out.push('', s.bold('Traps worth drilling next'));
