@@ -299,5 +299,7 @@ describe("a guide's own questions to ask are the must-ask questions", () => {
     expect(asked.find((m) => m.topic.startsWith("What's the maximum meeting size"))?.asked).toBe(true);
     expect(asked.find((m) => m.topic === 'latency')?.asked).toBe(false);
     expect(review.mustAskMissed.map((m) => m.label)).toContain('Do we need recording? Real-time or post-meeting processing?');
+    // The pacing's "Meeting size" point is made by the same question, in its other words.
+    expect(review.phases[0]!.points.find((p) => p.label === 'Meeting size')?.covered).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { reply } from '../src/mock/interviewer.js';
 import { parseAnswers, sessionFromAnswers } from '../src/mock/answers.js';
 import { reviewSession } from '../src/mock/review.js';
 import { parseGuideText } from '../src/guides/parse.js';
+import { probeLine } from '../src/mock/follow-ups.js';
 import { termList } from './eval/harness.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/mock');
@@ -131,6 +132,7 @@ describe("the guide's questions to ask, asked back by the interviewer", () => {
     ['Retention: "How long must we retain data at full resolution? This drives the storage tiering strategy."', 'How long must we retain data at full resolution? What would you assume, and why?'],
     ["What scale should I design for? I'm assuming 1 billion+ members, 100M+ DAU?", 'What scale would you design for? Why?'],
     ['Number types: short codes, long codes, toll-free?', 'Number types: short codes, long codes, toll-free? What would you assume, and why?'],
+    ["What's the maximum meeting size we need to support? (10, 100, 1000, 10000?)", "What's the maximum meeting size we need to support? What would you assume, and why?"],
   ])('"%s" → "%s"', (question, said) => {
     expect(askedBack(question)).toBe(said);
   });
@@ -176,4 +178,25 @@ it('goes deep on a topic of the phase, not on a question, a sentence or a word o
   const asks = deep.followUps.map((f) => f.text);
   expect(asks).toContain('Take me through offline queue: how does it work, and what can go wrong?');
   expect(asks.join(' ')).not.toMatch(/through (why erlang|algorithm details|client provides)/i);
+});
+
+it('asks a trade-off by its options’ names, not the guide’s account of them, and keeps a name as written', () => {
+  const text = [
+    '# Video Calls',
+    '## Interview Pacing',
+    '| Time | Phase | Key Points |',
+    '|---|---|---|',
+    '| 0-5 min | Clarify | Meeting size |',
+    '| 5-15 min | High-Level | WebRTC stack, SFU vs MCU decision |',
+    '| 15-45 min | Deep Dive | Simulcast |',
+    '## Trade-offs Discussion',
+    '| Decision | Option A | Option B | Choice |',
+    '|---|---|---|---|',
+    '| **Media Server Architecture** | **SFU**: Forwards packets without transcoding. Scales to 15x more users per server. | **MCU**: Decodes, mixes, re-encodes. Very CPU-heavy. | SFU |',
+  ].join('\n');
+  const parsed = parseGuideText(text, { path: '/guides/video-calls.md' });
+  if (parsed.kind !== 'guide') throw new Error('did not parse');
+  const asks = buildPlan({ guide: parsed.guide }).phases.flatMap((p) => p.followUps.map((f) => f.text));
+  expect(asks).toContain('Media Server Architecture: SFU or MCU? Which would you choose here, and what would make you switch?');
+  expect(probeLine({ label: 'WebRTC stack', terms: ['WebRTC stack'], derived: true })).toBe('What about WebRTC stack? How would your design handle it?');
 });

@@ -35,8 +35,9 @@ function probesOf(text: string, points: KeyPoint[]): string[] {
   return points.filter((p) => overlap(keys, pointKeys(p)) >= 2).map((p) => p.label);
 }
 
+/** "Graceful degradation" → "graceful degradation"; a name stays as written ("WebRTC stack", "GPU scheduling"). */
 function lower(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+  return /^[A-Z][a-z]+(?=[\s,:;/-]|$)/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
 
 function clause(hint: string): string {

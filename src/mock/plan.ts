@@ -230,10 +230,18 @@ function optionsQuestion(t: Guide['tradeoffs'][number]): string | undefined {
   const [a, b] = t.options;
   if (!a || !b) return undefined;
   // Neutral: the candidate picks, whatever the guide recommends.
+  // An option's name, not the guide's account of it ("SFU: Forwards packets without
+  // transcoding. Scales to 15x…" is "SFU"); an option with no short name asks nothing.
   const opts = t.options
     .filter(Boolean)
     .slice(0, 3)
-    .map((o) => o.replace(/\s*\((?:chosen|recommended|default)\)\s*$/i, ''));
+    .map((o) =>
+      o
+        .replace(/\s*\((?:chosen|recommended|default)\)\s*$/i, '')
+        .split(/:\s|\s[—–-]\s|\.\s|\s\(/)[0]!
+        .trim(),
+    );
+  if (opts.some((o) => o.length > 48 || o.length === 0)) return undefined;
   const list = opts.length === 2 ? `${opts[0]} or ${opts[1]}` : `${opts.slice(0, -1).join(', ')} or ${opts[opts.length - 1]}`;
   const title = t.title.replace(/[.?!]+$/, '');
   const named = opts.every((o) => title.toLowerCase().includes(o.toLowerCase()));
@@ -332,7 +340,7 @@ function guideFollowUps(guide: Guide, phases: { key: string; name: string; keyPo
 
 // What a study sheet says about a topic, not a topic: "algorithm details", "bottleneck analysis", "target users".
 const NOT_A_TOPIC =
-  /^(?:(?:detailed|specific|core|best|key|main|the|a|this|that|high|low|distributed|systems?|knowledge|target|users?|problem|framing|algorithms?|details?|design|components?|alternatives?|bottlenecks?|analysis|decision|matrix|choices?|objects?|items?|events?|features?|strategy|strategies|mitigation|requirements?|n?fr|priority|tier|machine|prompt|pseudocode|probe|runtime|identify|candidate|functional|non-functional|insight|each|math|capacity|upfront|transitions?|buffer|cold|push|slack|pessimistic|scaling|reliability|security|latency|solutions?|peak|sec|s|costs?|failures?|threats?|mitigations?|approach(?:es)?|\d+)\s*)+$/i;
+  /^(?:(?:detailed|specific|core|best|key|main|the|a|this|that|high|low|distributed|systems?|knowledge|target|users?|problem|framing|algorithms?|details?|design|components?|alternatives?|bottlenecks?|analysis|decision|matrix|choices?|objects?|items?|events?|features?|strategy|strategies|mitigation|requirements?|n?fr|priority|tier|machine|prompt|pseudocode|probe|runtime|identify|candidate|functional|non-functional|insight|each|math|capacity|upfront|transitions?|buffer|cold|push|slack|pessimistic|scaling|reliability|security|latency|solutions?|peak|sec|s|costs?|failures?|modes?|threats?|mitigations?|approach(?:es)?|\d+)\s*)+$/i;
 // A sentence, not a name: "client provides Idempotency-Key header", "user places order".
 const VERB =
   /\b(?:provides|places|emits|produces|sends|receives|calls|creates|makes|needs|uses|handles|scales|requires|returns|triggers|stores|updates|enables|flows|understand|reason|distinguish)\b/i;

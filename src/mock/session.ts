@@ -287,7 +287,7 @@ export class MockSession {
    * encryption have to be on for every chat?"): half its concepts asked is asked.
    */
   private dropAsked(phase: PhaseState): void {
-    const asked = phase.turns.filter((t) => t.who === 'you').map((t) => factKeys(t.text));
+    const asked = phase.turns.filter((t) => t.who === 'you').map((t) => questionKeys(t.text));
     phase.queue = phase.queue.filter((q) => !classify(q.text).some((t) => phase.asked.includes(t) || phase.asked.includes(topicOf(t))) && !askedIn(q.text, asked));
   }
 
@@ -389,12 +389,15 @@ export class MockSession {
    * own words; what the interviewer answered does not count.
    */
   private creditAsked(phase: PhaseState, check: MatchResult): MatchResult {
+    const questions = phase.turns.filter((t) => t.who === 'you' && t.kind === 'question' && !isTermList(t.text));
     const results = check.results.map((r) => {
       if (r.covered) return r;
       const facets = classify([r.point.label, ...r.point.terms, r.point.hint ?? ''].join('. '));
       const asked = facets.some((f) => phase.asked.includes(f) || phase.asked.includes(topicOf(f)));
-      if (!asked) return r;
-      const question = phase.turns.find((t) => t.who === 'you' && t.topics?.some((f) => facets.includes(f) || facets.includes(topicOf(f))));
+      // Or asked in other words: "How many people can be in one meeting?" for "Max participants".
+      const inOtherWords = asked ? undefined : questions.find((t) => askedIn(r.point.label, [questionKeys(t.text)]));
+      if (!asked && !inOtherWords) return r;
+      const question = inOtherWords ?? phase.turns.find((t) => t.who === 'you' && t.topics?.some((f) => facets.includes(f) || facets.includes(topicOf(f))));
       return { ...r, credit: 1, covered: true, partial: false, ...(question ? { words: question.text } : {}) };
     });
     return summed(results);
