@@ -15,6 +15,7 @@ import { reviewSession } from '../src/mock/review.js';
 describe('a point that only names a part of the interview', () => {
   it.each([
     ['Requirements', 'clarify'],
+    ['Scope the problem', 'clarify'],
     ['Core components', 'high-level'],
     ['Architecture, components, data flow', 'high-level'],
     ['1-2 critical components', 'deep-dive'],

@@ -201,7 +201,7 @@ function splitTop(text: string): string[] {
 // failures") names a phase, not anything an answer about this system would say.
 const PHASE_WORDS = new Set(
   (
-    'requirement scope scoping constraint architecture component data flow bottleneck failure decision trade-off tradeoff trade off ' +
+    'requirement scope scoping problem framing constraint architecture component data flow bottleneck failure decision trade-off tradeoff trade off ' +
     'summary improvement question critical key core main major diagram design system high-level high level overview clarify ' +
     'clarification clarifying functional non-functional nfr estimation estimate capacity use case feature recap future next step ' +
     'deep dive deep-dive basic scale scaling expectation target need goal approach solution detail service layer choice pick choose ' +
