@@ -230,6 +230,7 @@ describe("the interviewer of a guide whose brief is a candidate's quoted summary
         '- Build a video conferencing platform supporting 2 to 1000+ participants',
         '- Core features: audio/video calling, screen sharing, recording, chat',
         '- Sub-150ms latency for interactive conversation',
+        '- Hosts control who joins and who may speak',
         'Does this match your expectations?"',
         '```',
         '## Keyframes',
@@ -247,6 +248,13 @@ describe("the interviewer of a guide whose brief is a candidate's quoted summary
   it('answers from the bullets of the summary, and a meeting size with its participants, not kilobytes', () => {
     expect(askMeet('Do we need screen sharing?')).toContain('screen sharing');
     expect(askMeet("What's the maximum meeting size we need to support?")).toContain('1000+ participants');
+  });
+
+  it('reads a typo as the word meant, and a word of the guide as no typo', () => {
+    expect(askMeet('whats the latncy target for calls?')).toContain('Sub-150ms latency');
+    // "hosts" is no misspelt "costs", nor are 500 people to support the team.
+    expect(askMeet('Can hosts mute everyone?')).not.toMatch(/cost|budget/i);
+    expect(askMeet('Should it support 500 people?')).not.toMatch(/engineers|team/i);
   });
 });
 

@@ -441,7 +441,11 @@ const CUES: Record<string, [string, number][]> = {
     ['how many engineers', 4],
     ['engineer', 2.5],
     ['engineers', 2.5],
-    ['people', 2.5],
+    // "How many people will build it?" is the team; "support 500 people" is its users.
+    ['people', 1.5],
+    ['people will', 3],
+    ['people building', 3],
+    ['people to build', 3],
     ['data scientist', 3],
     ['data scientists', 3],
     ['staff', 2.5],
@@ -680,10 +684,18 @@ function cueKeys(): Set<string> {
 }
 
 /** The words a question is read against: every cue's, and the brief's own. */
-function vocabulary(answers: Record<string, ScenarioAnswer>): Set<string> {
+const guideWords = new WeakMap<readonly { text: string }[], Set<string>>();
+
+/** The words a question may be a typo of: the cues', and those of the brief and the guide, which are no typos ("hosts" is no "costs" in a guide that has hosts). */
+function vocabulary(answers: Record<string, ScenarioAnswer>, known?: readonly { text: string }[]): Set<string> {
   cueWords ??= new Set(FACETS.flatMap((f) => (CUES[f.key] ?? []).flatMap(([phrase]) => words(phrase))).concat(words(COMMON_QUESTION_WORDS)));
   const out = new Set(cueWords);
   for (const a of Object.values(answers)) for (const w of words([a.answer, ...(a.asks ?? [])].join(' '))) out.add(w);
+  if (known) {
+    let own = guideWords.get(known);
+    if (!own) guideWords.set(known, (own = new Set(known.flatMap((f) => words(f.text)))));
+    for (const w of own) out.add(w);
+  }
   return out;
 }
 
@@ -749,10 +761,10 @@ function askScore(question: Set<string>, asks: string[] | undefined): number {
 }
 
 /** The facets a question is about, scored, best first. */
-export function scoreFacets(question: string, answers: Record<string, ScenarioAnswer> = {}, typos = true): FacetScore[] {
+export function scoreFacets(question: string, answers: Record<string, ScenarioAnswer> = {}, typos = true, known?: readonly { text: string }[]): FacetScore[] {
   // A question typed in a hurry has typos; a guide's text read as written has none to
   // forgive ("pending" is no misspelt "spending", "lost" no "cost").
-  const keys = keysOf(question, typos ? vocabulary(answers) : undefined);
+  const keys = keysOf(question, typos ? vocabulary(answers, known) : undefined);
   const used = new Array<boolean>(keys.length).fill(false);
   const score = new Map<string, FacetScore>();
   const add = (facet: string, weight: number): void => {
@@ -796,8 +808,8 @@ function order(key: string): number {
  * facet (the peak) over its parent (scale) when the question names it outright; a
  * second facet only when the question clearly asks about it too.
  */
-export function classify(question: string, answers: Record<string, ScenarioAnswer> = {}, typos = true): string[] {
-  const ranked = scoreFacets(question, answers, typos).filter((f) => f.score >= CONFIDENT);
+export function classify(question: string, answers: Record<string, ScenarioAnswer> = {}, typos = true, known?: readonly { text: string }[]): string[] {
+  const ranked = scoreFacets(question, answers, typos, known).filter((f) => f.score >= CONFIDENT);
   if (ranked.length === 0) return [];
   for (const f of ranked) {
     const parent = facetOf(f.key)?.parent;
@@ -901,10 +913,13 @@ export function reply(question: string, brief: Brief, given: ReadonlySet<string>
     const lines = replies.flatMap((r) => r.lines).filter((l, i, all) => all.findIndex((x) => x.text === l.text) === i);
     return { facets: [...new Set(replies.flatMap((r) => r.facets))], lines };
   }
-  const facets = classify(question, brief.answers);
-  // A user's guide: the statement that answers this question, wherever the guide says it.
+  const facets = classify(question, brief.answers, true, brief.facts);
+  // A user's guide: the statement that answers this question, wherever the guide says it,
+  // found by the words the question meant ("latncy" is latency).
   if (brief.facts) {
-    const hit = searchFacts(question, brief.facts, facets);
+    const known = vocabulary(brief.answers, brief.facts);
+    const meant = question.replace(/[\p{L}]+/gu, (w) => corrected(w, known));
+    const hit = searchFacts(question, brief.facts, facets) ?? (meant === question ? undefined : searchFacts(meant, brief.facts, facets));
     if (hit) {
       const facet = facets.find((f) => hit.fact.facets.includes(f)) ?? facets[0] ?? '';
       const repeat = given.has(saidKey(hit.fact.text));
