@@ -206,39 +206,39 @@ describe('the study sheet of a mock on a guide alone', () => {
   });
 });
 
+/** The plan of a video-calls guide from the wild: its pacing, then a Clarify section of the given lines. */
+async function videoCalls(clarify: string[]): Promise<MockPlan> {
+  const file = join(mkdtempSync(join(tmpdir(), 'coach-video-')), 'video-calls.md');
+  const pacing = [
+    '# Video Calls: Interview Guide',
+    '## Interview Pacing',
+    '| Time | Phase | Focus |',
+    '|---|---|---|',
+    '| 0-5 min | Clarify | Meeting size, features |',
+    '| 5-45 min | Deep Dive | Selective forwarding |',
+  ];
+  writeFileSync(file, [...pacing, '## Phase 1: Clarify Requirements (0-5 min)', '| Question | Why It Matters |', '|---|---|', ...clarify].join('\n'));
+  const [guide] = await guidesForMock([file]);
+  return buildPlan({ guide: guide! });
+}
+
 describe("the interviewer of a guide whose brief is a candidate's quoted summary", () => {
   let meet: MockPlan;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coach-meet-'));
-    const file = join(dir, 'video-calls.md');
-    writeFileSync(
-      file,
-      [
-        '# Video Calls: Interview Guide',
-        '## Interview Pacing',
-        '| Time | Phase | Focus |',
-        '|---|---|---|',
-        '| 0-5 min | Clarify | Meeting size, features |',
-        '| 5-45 min | Deep Dive | Selective forwarding |',
-        '## Phase 1: Clarify Requirements (0-5 min)',
-        '| Question | Why It Matters |',
-        '|---|---|',
-        '| "What\'s the maximum meeting size we need to support?" | Determines topology |',
-        '**Clarification Summary:**',
-        '```',
-        '"Let me summarize the requirements:',
-        '- Build a video conferencing platform supporting 2 to 1000+ participants',
-        '- Core features: audio/video calling, screen sharing, recording, chat',
-        '- Sub-150ms latency for interactive conversation',
-        '- Hosts control who joins and who may speak',
-        'Does this match your expectations?"',
-        '```',
-        '## Keyframes',
-        'A keyframe is 50-100 KB, causing a brief bandwidth spike when a viewer joins.',
-      ].join('\n'),
-    );
-    const [guide] = await guidesForMock([file]);
-    meet = buildPlan({ guide: guide! });
+    meet = await videoCalls([
+      '| "What\'s the maximum meeting size we need to support?" | Determines topology |',
+      '**Clarification Summary:**',
+      '```',
+      '"Let me summarize the requirements:',
+      '- Build a video conferencing platform supporting 2 to 1000+ participants',
+      '- Core features: audio/video calling, screen sharing, recording, chat',
+      '- Sub-150ms latency for interactive conversation',
+      '- Hosts control who joins and who may speak',
+      'Does this match your expectations?"',
+      '```',
+      '## Keyframes',
+      'A keyframe is 50-100 KB, causing a brief bandwidth spike when a viewer joins.',
+    ]);
   });
   const askMeet = (q: string): string =>
     reply(q, { answers: meet.answers, defaults: meet.defaults, general: true, facts: meet.facts ?? [] })
@@ -261,28 +261,12 @@ describe("the interviewer of a guide whose brief is a candidate's quoted summary
 describe("a guide's own questions to ask are the must-ask questions", () => {
   let meet: MockPlan;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coach-must-'));
-    const file = join(dir, 'video-calls.md');
-    writeFileSync(
-      file,
-      [
-        '# Video Calls: Interview Guide',
-        '## Interview Pacing',
-        '| Time | Phase | Focus |',
-        '|---|---|---|',
-        '| 0-5 min | Clarify | Meeting size, features |',
-        '| 5-45 min | Deep Dive | Selective forwarding |',
-        '## Phase 1: Clarify Requirements (0-5 min)',
-        '| Question | Why It Matters |',
-        '|---|---|',
-        '| "What\'s the maximum meeting size we need to support? (10, 100, 1000, 10000?)" | Determines topology |',
-        '| "Do we need recording? Real-time or post-meeting processing?" | Recording is MCU-like |',
-        '| "What\'s the latency budget? Interactive conversation or broadcast?" | Interactive demands <150ms |',
-        '| "Do we need live streaming to non-WebRTC viewers (HLS/DASH)?" | Adds a broadcast egress pipeline |',
-      ].join('\n'),
-    );
-    const [guide] = await guidesForMock([file]);
-    meet = buildPlan({ guide: guide! });
+    meet = await videoCalls([
+      '| "What\'s the maximum meeting size we need to support? (10, 100, 1000, 10000?)" | Determines topology |',
+      '| "Do we need recording? Real-time or post-meeting processing?" | Recording is MCU-like |',
+      '| "What\'s the latency budget? Interactive conversation or broadcast?" | Interactive demands <150ms |',
+      '| "Do we need live streaming to non-WebRTC viewers (HLS/DASH)?" | Adds a broadcast egress pipeline |',
+    ]);
   });
 
   it('in its words, each under the topic it names most strongly: "post-meeting" is no question about cost', () => {
