@@ -376,7 +376,8 @@ describe('plan options', () => {
     const result = await run({ guides: [dir], guide: 'video-calls', phase: 'reliabilty' }, io);
     expect(result.kind === 'study' && result.plan.phases.map((p) => p.name)).toEqual(['Reliability']);
     expect(io.err()).toContain("coach: matched 'reliabilty' → Reliability (reliability)");
-    await expect(run({ guides: [dir], guide: 'video-calls', phase: 'lunch' }, testIo())).rejects.toMatchObject({ hint: 'phases: clarify, scale, reliability' });
+    // Not found (exit 3), as any unknown name is, with the names there are.
+    await expect(run({ guides: [dir], guide: 'video-calls', phase: 'lunch' }, testIo())).rejects.toMatchObject({ exitCode: 3, hint: 'phases: clarify, scale, reliability' });
   });
 
   it('--interviewer leans the follow-ups to that background, from the BigHead discussion points', async () => {

@@ -185,3 +185,17 @@ it("a sample interview's step says what a phase covers when the pacing only name
   // A plan that already says what the phase covers keeps it: the sample answer adds nothing.
   expect(parsed.guide.pacing.find((p) => p.key === 'clarify')!.keyPoints.map((p) => p.label)).not.toContain('MLflow for experiment tracking and model registry');
 });
+
+it('a dash typed as three hyphens separates a phase from its subtitle ("Deep Dive --- Idempotency")', () => {
+  const text = [
+    '# Payments',
+    '## Interview Pacing',
+    '### Phase 1: Clarify (0-5 min)',
+    '- Scale',
+    '### Phase 2: Deep Dive --- Idempotency + Payment State Machine (5-45 min)',
+    '- Idempotency keys',
+  ].join('\n');
+  const parsed = parseGuideText(text, { path: '/guides/payments.md' });
+  if (parsed.kind !== 'guide') throw new Error('did not parse');
+  expect(parsed.guide.pacing.map((p) => p.name)).toEqual(['Clarify', 'Deep Dive']);
+});

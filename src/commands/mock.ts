@@ -72,7 +72,7 @@ export async function mock(options: MockOptions, io: Io): Promise<MockResult> {
   if (plan.phases.length === 0) {
     // The plan's own keys, each phase its own ("scale, reliability"), as --phase takes them.
     const names = planMock({ guide, ...(scenario ? { scenario } : {}), ...(options.minutes ? { minutes: options.minutes } : {}) }, parts).phases.map((p) => p.key);
-    throw new UsageError(`no phase '${options.phase}' in the plan of ${guide.id}`, `phases: ${names.join(', ')}`);
+    throw new NotFoundError(`no phase '${options.phase}' in the plan of ${guide.id}`, `phases: ${names.join(', ')}`);
   }
   // A phase asked for loosely ("reliabilty", "deep") is said, so a typo never opens another phase unseen.
   const one = options.phase?.trim().toLowerCase();

@@ -116,6 +116,8 @@ export function phaseName(raw: string, subtitle = false): string {
     .replace(/^(?:minutes?\s+)?\[?\d+(?:[.:]\d+)?\s*(?:-{1,2}|–|—|to)\s*\d+(?:[.:]\d+)?\s*(?:min(?:ute)?s?)?\]?\s*[:.\-–]?\s*/i, '')
     .replace(/\s*[([][^)\]]*(?:min|choose|pick|optional)[^)\]]*[)\]]\s*/gi, ' ')
     .replace(/\s*:\s*$/, '')
+    // "Deep Dive --- Idempotency": a dash typed as two or three hyphens.
+    .replace(/\s+-{2,3}\s+/g, ' — ')
     .trim();
   // "Deep Dive — Funnel Engine" is "Deep Dive", unless its subtitle is asked for.
   if (!subtitle) n = n.replace(/\s+[-–—]\s+.*$/, '');
