@@ -238,6 +238,8 @@ describe("the interviewer of a guide whose brief is a candidate's quoted summary
       '```',
       '## Keyframes',
       'A keyframe is 50-100 KB, causing a brief bandwidth spike when a viewer joins.',
+      '**Media Security Architecture (30-second version):**',
+      '- Media is encrypted hop by hop with DTLS-SRTP.',
     ]);
   });
   const askMeet = (q: string): string =>
@@ -248,6 +250,10 @@ describe("the interviewer of a guide whose brief is a candidate's quoted summary
   it('answers from the bullets of the summary, and a meeting size with its participants, not kilobytes', () => {
     expect(askMeet('Do we need screen sharing?')).toContain('screen sharing');
     expect(askMeet("What's the maximum meeting size we need to support?")).toContain('1000+ participants');
+  });
+
+  it('takes no lead-in for a statement of the brief', () => {
+    expect(askMeet('Is media security required?')).not.toContain('30-second version');
   });
 
   it('reads a typo as the word meant, and a word of the guide as no typo', () => {

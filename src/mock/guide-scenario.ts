@@ -144,6 +144,8 @@ export function guideFacts(guide: Guide): GuideFact[] {
         asked.push(clean(raw));
         continue;
       }
+      // A lead-in ("**PCI-DSS Architecture (30-second version):**") states nothing itself.
+      if (/:\s*$/.test(raw.replace(/[*_`]+/g, '').trim())) continue;
       const said = stated(clean(raw));
       const line = said?.text;
       // A label with no figure ("Messages per second") states nothing.
