@@ -166,6 +166,7 @@ async function clarifyPhase(session: MockSession, status: () => string, io: Io, 
           commands: COMMANDS,
           singleLine: true,
           onDraft: (t) => session.setDraft(t),
+          width: io.columns,
         });
     if (typed) {
       io.stdout.write(`${s.bold('You:')} ${typed}\n`);

@@ -205,12 +205,15 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
 
   it('asks what was typed before the clock started as the first question, and keeps it', { timeout: 30_000 }, async () => {
     const h = home('coach-e2e-mock-');
-    const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env });
+    const s = runCoach(['mock', '--scenario', 'fintech', '--speed', '60'], { env: h.env, cols: 80 });
     const r = reader(s);
     await r.next('Press Enter to start the clock');
     s.write('How many models?\r');
     await r.next('Interviewer: Roughly 500 models');
     await r.next('? You:');
+    // A mistyped command is refused in lines that fit the 80-column terminal.
+    s.write('/nxt\r');
+    expect(await r.next(/unknown command \/nxt: did you mean \/next\?[^\n]*\r?\n {2}\S[^\n]*add a word after it/)).toBeTruthy();
     s.write(CTRL_C);
     expect((await s.exited).exitCode).toBe(130);
     const file = /partial transcript saved: (\S+\.md)/.exec(s.text())?.[1];
