@@ -93,6 +93,9 @@ describe('the opening prompt made from a title', () => {
   it.each([
     ['Distributed Rate Limiter', 'Design a distributed rate limiter.'],
     ['Web Crawlers', 'Design a web crawler.'],
+    // A thing done, named alone (found by a new user: "Design a payment.").
+    ['Payments', 'Design a payment system.'],
+    ['Notification', 'Design a notification system.'],
     ['LinkedIn', 'Design LinkedIn.'],
     ['Google Meet / Zoom', 'Design Google Meet / Zoom.'],
     ['Consistent Hashing', 'Design a consistent hashing system.'],

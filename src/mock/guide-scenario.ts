@@ -43,7 +43,9 @@ export function promptFromTitle(title: string): string {
   const last = words[words.length - 1] ?? '';
   if (words.length <= 4 && /[^su]s$/.test(last) && !/(ss|is|us|ics|ops|ies)$/i.test(last)) words[words.length - 1] = last.slice(0, -1);
   // "Concert Ticketing", "Consistent Hashing": an activity; the design is of its system.
-  const phrase = /ing$/i.test(words[words.length - 1] ?? '') && words.length <= 4 ? `${words.join(' ')} system` : words.join(' ');
+  // So is a thing done, named alone ("payments": a payment system, not "a payment").
+  const activity = (/ing$/i.test(words[words.length - 1] ?? '') && words.length <= 4) || (words.length === 1 && /(?:ment|tion|sion|ance|ence|ship)$/i.test(words[0]!));
+  const phrase = activity ? `${words.join(' ')} system` : words.join(' ');
   const article = /^(a|an|the)\s/i.test(phrase) ? '' : /^[aeiou]/i.test(phrase) && !/^(uni|use|one)/i.test(phrase) ? 'an ' : 'a ';
   return `Design ${article}${phrase}${tail}.`;
 }
