@@ -683,7 +683,7 @@ function cueKeys(): Set<string> {
   return cueKeySet;
 }
 
-/** The words a question is read against: every cue's, and the brief's own. */
+// The words of a guide's statements, gathered once per guide for every question asked.
 const guideWords = new WeakMap<readonly { text: string }[], Set<string>>();
 
 /** The words a question may be a typo of: the cues', and those of the brief and the guide, which are no typos ("hosts" is no "costs" in a guide that has hosts). */
