@@ -11,7 +11,7 @@ import { MockSession } from '../src/mock/session.js';
 import { MockClock } from '../src/mock/clock.js';
 import { buildPlan } from '../src/mock/build-plan.js';
 import { reply, saidKey } from '../src/mock/interviewer.js';
-import { figuresOf, searchFacts, wantedOf } from '../src/mock/fact-search.js';
+import { figuresOf, searchFacts, statesMost, wantedOf } from '../src/mock/fact-search.js';
 import type { MockPlan } from '../src/mock/plan.js';
 import { run } from '../src/cli.js';
 import { parseGuideText } from '../src/guides/parse.js';
@@ -250,6 +250,14 @@ describe("the interviewer of a guide whose brief is a candidate's quoted summary
   it('answers from the bullets of the summary, and a meeting size with its participants, not kilobytes', () => {
     expect(askMeet('Do we need screen sharing?')).toContain('screen sharing');
     expect(askMeet("What's the maximum meeting size we need to support?")).toContain('1000+ participants');
+  });
+
+  it.each([
+    ['Build a video conferencing platform supporting 2 to 1000+ participants', true],
+    ['Authorization hold: funds blocked on card for 7 days (up to 30 with extended auth)', false],
+    ['Raw samples are kept 1000+ days', false],
+  ])('"%s" gives the most there can be of a count: %s', (text, most) => {
+    expect(statesMost(text)).toBe(most);
   });
 
   it('takes no lead-in for a statement of the brief', () => {

@@ -207,11 +207,20 @@ interface Indexed<F> {
   /** The concepts of the guide's own question this statement answers, if any. */
   askKeys?: Set<string>;
   figures: Set<AnswerKind>;
-  /** States the most there can be ("2 to 1000+ participants"): an answer to "what's the maximum…". */
+  /** States the most there can be ("2 to 1000+ participants"): an answer to "what's the maximum…" (UP_TO). */
   upTo: boolean;
 }
 
 const indexes = new WeakMap<readonly SearchableFact[], { items: Indexed<SearchableFact>[]; idf: Map<string, number>; length: number }>();
+
+// "2 to 1000+ participants": the most there can be of a count, not of a time ("1000+
+// days" is how long). "Up to 30" says too little of what it counts to be one.
+const UP_TO = new RegExp(`\\d[\\d,.]*\\s*[kmb]?\\+(?!\\d)(?!\\s*${UNIT_TIME}\\b)`, 'i');
+
+/** Whether a statement gives the most there can be of a count ("2 to 1000+ participants"). */
+export function statesMost(text: string): boolean {
+  return UP_TO.test(text);
+}
 
 function indexOf<F extends SearchableFact>(facts: readonly F[]): { items: Indexed<F>[]; idf: Map<string, number>; length: number } {
   let ix = indexes.get(facts);
@@ -222,7 +231,7 @@ function indexOf<F extends SearchableFact>(facts: readonly F[]): { items: Indexe
       ...(fact.asks ? { askKeys: factKeys(fact.asks) } : {}),
       figures: figuresOf(fact.text),
       // "2 to 1000+ participants", "up to 1000 members": the most there can be.
-      upTo: /\d\s*[kmb]?\+(?!\d)|\bup to \d/i.test(fact.text),
+      upTo: statesMost(fact.text),
     }));
     const df = new Map<string, number>();
     for (const it of items) for (const k of it.keys) df.set(k, (df.get(k) ?? 0) + 1);
