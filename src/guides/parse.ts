@@ -10,7 +10,7 @@ import type { Guide, KeyPoint, Phase, PhaseKey, Problem, Scenario } from './mode
 import { PHASE_KEYS } from './model.js';
 import { emptyGuide } from './model.js';
 import { blocksText, sectionTree, type Node } from './markdown.js';
-import { mixedCaseSpellings, recaseShouted, sanitize, slug, titleWord } from './text.js';
+import { mixedCaseSpellings, recaseShouted, sanitize, slug, TEXT_ITEM, titleWord } from './text.js';
 import { parseScenario } from './scenario.js';
 import type { Ctx } from './recognizers/context.js';
 import { UniqueIds, uniqueIds } from './recognizers/context.js';
@@ -221,15 +221,6 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
 }
 
 /**
- * A phase's points from what the guide says it covers: its pacing's cell or bullets,
- * as written, when two of them name something of the system. When fewer do (the
- * rest only name a part of the interview: "Requirements, scope, constraints", "1-2
- * critical components"), the pacing's focus, the guide's own section for the phase
- * ("Phase 2: High-Level Design (5-15 min)"), the pacing's tip and then the guide's
- * topic sections say what the phase is about. Undefined when the guide says nothing
- * of the phase.
- */
-/**
  * The bullets of a sample interview's step for a phase ("Minutes 5-15: High-Level
  * Design": "I'm proposing… - MLflow for experiment tracking - Feast for feature
  * management"): what a strong candidate covers in it.
@@ -239,12 +230,21 @@ function flowItems(key: string, ctx: Ctx): string[] {
     .filter((s) => s.phase === key)
     .flatMap((s) =>
       s.text.split('\n').flatMap((line) => {
-        const item = /^[\s"'>]*(?:[-*•]|\d{1,2}[.)])\s+([^│|┃]{3,100}?)["']?\s*$/.exec(line);
-        return item ? [item[1]!] : [];
+        const item = TEXT_ITEM.exec(line)?.[1];
+        return item && item.length >= 3 && item.length <= 100 ? [item] : [];
       }),
     );
 }
 
+/**
+ * A phase's points from what the guide says it covers: its pacing's cell or bullets,
+ * as written, when two of them name something of the system. When fewer do (the
+ * rest only name a part of the interview: "Requirements, scope, constraints", "1-2
+ * critical components"), the pacing's focus, the guide's own section for the phase
+ * ("Phase 2: High-Level Design (5-15 min)"), the pacing's tip and then the guide's
+ * topic sections say what the phase is about. Undefined when the guide says nothing
+ * of the phase.
+ */
 function coveredPoints(phase: Phase, ctx: Ctx, topic: string): KeyPoint[] | undefined {
   const covers = phase.covers ? pointsFrom(phase.covers.flatMap(splitItems)) : [];
   const point = (p: KeyPoint): boolean => !generic(p, topic);

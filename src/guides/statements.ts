@@ -8,7 +8,7 @@ import type { Tokens } from 'marked';
 import type { Statements } from './model.js';
 import { BUDGET, spend } from './budget.js';
 import { blockText, cellText, type Block, type Node } from './markdown.js';
-import { SPEAKER } from './text.js';
+import { SPEAKER, TEXT_ITEM } from './text.js';
 
 /** Statements kept per guide: a long guide states a few hundred. */
 const MAX_LINES = 1_200;
@@ -104,9 +104,9 @@ function codeLines(text: string): string[] {
     }
     // A list in a quoted summary ("Let me summarize the requirements: - Core features:
     // audio/video calling, screen sharing, recording, chat"), not a line of code.
-    const item = /^[\s"“>]*(?:[-*•]|\d{1,2}[.)])\s+([^│┃║|]{6,}?)["”]?\s*$/.exec(raw);
-    if (item && /\p{L}{3}/u.test(item[1]!) && !/[;{}=<>]|\(\)|^\w+:\s*$/.test(item[1]!)) {
-      out.push(item[1]!.trim());
+    const item = TEXT_ITEM.exec(raw)?.[1];
+    if (item && item.length >= 6 && /\p{L}{3}/u.test(item) && !/[;{}=<>]|\(\)|^\w+:\s*$/.test(item)) {
+      out.push(item.trim());
       continue;
     }
     const cells = raw

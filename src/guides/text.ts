@@ -184,5 +184,12 @@ export function mixedCaseSpellings(text: string): Map<string, string> {
   return out;
 }
 
+/**
+ * A list item inside a block of text, as a quoted answer or summary writes it
+ * (`  "- MLflow for experiment tracking`, `1. Decentralized"`): the item's words, without
+ * the marker and the quotes; a line of a box drawn in text is none.
+ */
+export const TEXT_ITEM = /^[\s"'“>]*(?:[-*•]|\d{1,2}[.)])\s+([^│┃║|]+?)["'”]?\s*$/;
+
 /** A line of a sample dialogue ("INTERVIEWER: …", "**You**: …"): who speaks, and what they say. */
 export const SPEAKER = /^\s*\**\s*(interviewer|you|candidate|me|i)\s*\**\s*:\s*\**\s*(.+)$/i;

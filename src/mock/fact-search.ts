@@ -207,7 +207,7 @@ interface Indexed<F> {
   /** The concepts of the guide's own question this statement answers, if any. */
   askKeys?: Set<string>;
   figures: Set<AnswerKind>;
-  /** States the most there can be ("2 to 1000+ participants"): an answer to "what's the maximum…" (UP_TO). */
+  /** States the most there can be ("2 to 1000+ participants"): an answer to "what's the maximum…". */
   upTo: boolean;
 }
 
@@ -230,7 +230,6 @@ function indexOf<F extends SearchableFact>(facts: readonly F[]): { items: Indexe
       keys: factKeys(fact.asks ? `${fact.asks} . ${fact.text}` : fact.text),
       ...(fact.asks ? { askKeys: factKeys(fact.asks) } : {}),
       figures: figuresOf(fact.text),
-      // "2 to 1000+ participants", "up to 1000 members": the most there can be.
       upTo: statesMost(fact.text),
     }));
     const df = new Map<string, number>();
