@@ -13,6 +13,8 @@ export default defineConfig({
   ],
   test: {
     include: ['tests/**/*.test.ts'],
+    // One temporary folder per run, removed at its end (tests/helpers/temp-root.ts).
+    globalSetup: ['tests/helpers/temp-root.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // End-to-end tests drive real pseudo-terminals; keep the 2-core CI machine calm.

@@ -136,10 +136,10 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
     s.write('/next\r');
     await passChecklist(s, r, /Review · ML platform for a fintech company/);
     await r.next(/Score \d+\/100/);
-    const saved = await r.next(/Transcript saved: \S+\.md/);
+    const saved = await r.next(/Transcript saved:\s+\S+\.md/);
     expect((await s.exited).exitCode).toBe(0);
 
-    const file = saved.replace('Transcript saved: ', '');
+    const file = saved.replace(/^Transcript saved:\s+/, '');
     expect(file.startsWith(join(h.dir, 'data', 'mocks'))).toBe(true);
     const md = readFileSync(file, 'utf8');
     for (const phase of ['## Clarify', '## High-Level', '## Deep Dive', '## Scale & Trade-offs', '## Wrap Up']) expect(md).toContain(phase);

@@ -30,7 +30,7 @@ describe('coach paths', () => {
   });
 
   it('puts everything under COACH_HOME when it is set, and says so', () => {
-    const home = mkdtempSync(join(tmpdir(), 'coach-paths-home-'));
+    const home = mkdtempSync(join(tmpdir(), 'cph-'));
     const r = coach(['paths'], { COACH_HOME: home, COLUMNS: '160' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`data           ${join(home, 'data')}  (history and mock transcripts)`);
