@@ -1,7 +1,7 @@
 // The judge: whether a text makes a key point, in any words, and how it is written.
 // One line per case.
 import { describe, expect, it } from 'vitest';
-import { COVERED, LIST_CREDIT, domainKeys, matchKeyPoints, relevance } from '../src/judge/concepts.js';
+import { COVERED, LIST_CREDIT, domainKeys, glosses, matchKeyPoints, relevance } from '../src/judge/concepts.js';
 import { explains, isDontKnow, isQuestion, isTermList, profile, sentences } from '../src/judge/prose.js';
 import { tokenize, units } from '../src/judge/lexicon.js';
 import type { KeyPoint } from '../src/guides/model.js';
@@ -217,5 +217,86 @@ describe('a point of a few specific words, said apart in one sentence', () => {
 
   it('is not made by the same words in a list of terms', () => {
     expect(credit('cardinality, tenants, enforced, dashboards, series', cardinality)).toBeLessThan(COVERED);
+  });
+});
+
+// A video-call guide in brief: what it says around the SFU is how a candidate who never
+// read it explains one.
+const CALLS_GUIDE = `## Media routing
+The SFU receives one stream from each participant and forwards it to every other participant without decoding it.
+Because the SFU never mixes or transcodes, its CPU cost stays low and each client picks the layer it can take.
+Simulcast lets a sender upload three resolutions so the SFU can forward the right one.
+## Signalling
+Clients exchange SDP offers through a WebSocket signalling server.
+ICE candidates are gathered with STUN and TURN relays.
+## Recording
+Recordings are composited after the meeting ends and stored in object storage.
+A worker pool renders each recording within an hour.
+## Chat
+Chat messages go through a pub/sub channel per meeting.
+Messages are persisted so late joiners can read the history.
+## Scale
+Meetings are sharded across regions by meeting id.
+Each region runs its own media servers close to participants.
+## Authentication
+Users sign in with OAuth and get a short-lived token.
+Tokens are checked at the edge before a join is allowed.
+## Presence
+Presence is tracked with heartbeats every ten seconds.
+A missed heartbeat marks the user away after thirty seconds.
+## Screen sharing
+Screen sharing is sent as a separate track at a lower frame rate.
+Text stays sharp because the encoder favours resolution over motion.
+## Monitoring
+Call quality metrics are sampled from every client.
+Dashboards show packet loss and jitter per region.
+## Billing
+Usage is metered per participant minute.
+Invoices are produced monthly from the usage table.
+## Mobile
+Mobile clients drop to audio only when the network degrades badly.
+Push notifications ring the callee's phone.
+## Waiting room
+Hosts admit guests from a waiting room.
+The lobby state lives in the meeting's coordinator.
+## Captions
+Live captions come from a speech model run on the audio mix.
+Caption text is shown a second behind the speaker.
+## Breakout rooms
+Breakout rooms are child meetings with their own routing.
+Participants move between rooms without reconnecting.
+## Security
+Media is encrypted with DTLS-SRTP between client and server.
+End-to-end encryption is an opt-in mode for small meetings.`;
+
+describe('a key point is made in other words: the words its guide says around it', () => {
+  const points: KeyPoint[] = [
+    { label: 'Use an SFU for group calls', terms: ['SFU'] },
+    { label: 'Composite recordings after the meeting', terms: ['recording compositing'] },
+  ];
+  const found = glosses(points, CALLS_GUIDE);
+  const glossed: KeyPoint[] = points.map((p) => ({ ...p, gloss: found.get(p) ?? [] }));
+  const credit = (text: string, list = glossed) => matchKeyPoints(text, list).results[0]!.credit;
+  const paraphrase = "The media server receives each person's video once and relays it to the others untouched: it never decodes, mixes or transcodes, so CPU stays low.";
+
+  it('glosses a point by the words said around its own terms, not by words said everywhere', () => {
+    const sfu = found.get(points[0]!)!;
+    for (const k of ['forward', 'decod', 'transcod', 'mix', 'simulcast']) expect(sfu).toContain(k);
+    // Said around the SFU, but as often elsewhere, or a denial: no gloss.
+    for (const k of ['meet', 'region', 'never', 'without']) expect(sfu).not.toContain(k);
+  });
+
+  it('makes the point from a sentence that says four of its gloss words, though none of its terms', () => {
+    expect(credit(paraphrase)).toBeGreaterThanOrEqual(COVERED);
+    expect(credit(paraphrase, points)).toBe(0);
+    // The review quotes the sentence that made it.
+    expect(matchKeyPoints(paraphrase, glossed).results[0]!.words).toMatch(/^The media server receives each person's video/);
+  });
+
+  it('gives half for three, and nothing for a vague sentence, a list of its words, or the words spread over sentences', () => {
+    expect(credit('The server relays video without decoding or mixing it, which keeps its CPU free.')).toBe(0.5);
+    expect(credit('The media layer will be scalable, efficient and reliable, with low latency for everyone.')).toBe(0);
+    expect(credit('forwarding, decoding, mixing, transcoding, CPU, simulcast')).toBe(0);
+    expect(credit('We forward media. Decoding is costly. Mixing too. Transcoding needs CPU.')).toBe(0);
   });
 });

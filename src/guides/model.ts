@@ -22,6 +22,8 @@ export interface KeyPoint {
   hint?: string;
   /** Read off what the guide says a phase or an answer covers, not listed as a key point. */
   derived?: boolean;
+  /** The words the guide says around it (the judge's glosses): several in one sentence make it in other words. */
+  gloss?: string[];
 }
 
 export interface Phase {

@@ -126,6 +126,7 @@ interface Concept {
   point: KeyPoint;
   alternatives: Alternative[];
   hint: string[];
+  gloss: string[];
 }
 
 /** Buzzwords that name a quantity a design is sized by. */
@@ -198,7 +199,7 @@ function compileNow(point: KeyPoint): Concept {
   const label = alternative(point.label, 'label', point.label);
   if (label && !alternatives.some((a) => a.keys.join(' ') === label.keys.join(' '))) alternatives.push(label);
   const hint = [...new Set(contentKeys(point.hint ?? ''))].filter((k) => !GENERIC.has(k) && !/^\d+$/.test(k));
-  return { point, alternatives, hint };
+  return { point, alternatives, hint, gloss: point.gloss ?? [] };
 }
 
 /** Finds all the keys in one sentence within a window; returns the span of units. */
@@ -341,7 +342,62 @@ function cuesIn(concept: Concept, list: Sentence[]): Cue[] {
       cues.push({ source: 'hint', words: best.s.text, weight: best.share >= 0.5 ? 1 : 0.5, explained: best.s.explains || best.s.question });
     }
   }
+  // The gloss: one sentence that says several of the words the guide says around the
+  // point ("forwards each stream without mixing it" for an SFU), though none of its terms.
+  if (concept.gloss.length >= GLOSS_WORDS) {
+    let best: { n: number; s: Sentence } | undefined;
+    for (const s of list) {
+      if (!s.explains) continue;
+      const n = new Set(s.units.filter((u) => concept.gloss.includes(u.key)).map((u) => u.key)).size;
+      if (n >= GLOSS_WORDS && (!best || n > best.n)) best = { n, s };
+    }
+    if (best) cues.push({ source: 'hint', words: best.s.text, weight: best.n > GLOSS_WORDS ? COVERED : 0.5, explained: true });
+  }
   return cues;
+}
+
+/** Words of a point's gloss one sentence must say for half its credit; one more makes it. */
+const GLOSS_WORDS = 3;
+
+/**
+ * The gloss of each key point: the words a guide says around the point's own rarer
+ * terms, in the sentences that speak of it, and rarely elsewhere. A candidate who
+ * never read the guide explains a point in such words ("the server forwards each
+ * person's stream without mixing" for "SFU"); a vague answer does not. Sentences that
+ * name more than two points (a pacing table's row, an overview) gloss none of them.
+ */
+export function glosses(points: KeyPoint[], text: string): Map<KeyPoint, string[]> {
+  const list = sentences(text);
+  const n = list.length;
+  const telling = (k: string): boolean => !GENERIC.has(k) && !COMMON.has(k) && !/^\d/.test(k) && k.length > 2 && !INSTRUCTED.has(k) && !FILLER.has(k) && !NEGATORS.has(k);
+  const sets = list.map((s) => new Set(s.units.filter((u) => !u.fn && telling(u.key)).map((u) => u.key)));
+  const df = new Map<string, number>();
+  for (const set of sets) for (const k of set) df.set(k, (df.get(k) ?? 0) + 1);
+  // A word in a tenth of the guide's sentences or more says nothing of one point.
+  const rare = (k: string): boolean => (df.get(k) ?? 0) <= Math.max(2, 0.1 * n);
+  const own = points.map((point) => {
+    const c = compileNow(point);
+    const keys = new Set([...c.alternatives.flatMap((a) => a.keys), ...contentKeys(point.label)]);
+    return { keys, anchors: [...keys].filter((k) => telling(k) && df.has(k) && rare(k)) };
+  });
+  const named = sets.map((set) => own.filter((o) => o.anchors.some((k) => set.has(k))).length);
+  const out = new Map<KeyPoint, string[]>();
+  points.forEach((point, i) => {
+    const { keys, anchors } = own[i]!;
+    const around = sets.filter((set, j) => named[j]! <= 2 && anchors.some((k) => set.has(k)));
+    if (around.length === 0) return;
+    const count = new Map<string, number>();
+    for (const set of around) for (const k of set) if (!keys.has(k) && rare(k)) count.set(k, (count.get(k) ?? 0) + 1);
+    // Said around the point at least three times as often as anywhere in the guide.
+    const gloss = [...count]
+      .map(([k, c]) => ({ k, c, lift: c / around.length / ((df.get(k) ?? 1) / n) }))
+      .filter((x) => x.lift >= 3)
+      .sort((x, y) => y.c * y.lift - x.c * x.lift)
+      .slice(0, 20)
+      .map((x) => x.k);
+    if (gloss.length >= GLOSS_WORDS) out.set(point, gloss);
+  });
+  return out;
 }
 
 /** Credit from the cues: specific phrases and described hints count whole, generic words half. */

@@ -88,6 +88,8 @@ export interface PlanParts {
   followUps: (texts: string[], points: KeyPoint[]) => FollowUp[];
   /** The prompt, must-ask questions and facts of a mock on a guide alone (scenarioFromGuide). */
   guideScenario: (guide: Guide) => GuideScenario;
+  /** The words a guide's text says around each key point (glosses). */
+  glosses?: (points: KeyPoint[], text: string) => Map<KeyPoint, string[]>;
 }
 
 export const BACKGROUNDS = ['ml', 'infra', 'data', 'product'] as const;
@@ -373,6 +375,17 @@ function folderOf(path: string): string {
   return i > 0 ? path.slice(0, i) : '.';
 }
 
+/** Key points given their glosses from the guide's text (copies: a guide's points are shared). */
+function glossing(parts: PlanParts, guide: Guide, points: KeyPoint[]): (list: KeyPoint[]) => KeyPoint[] {
+  // Every line a user's guide states (its statements), else the text of its sections.
+  const text = guide.statements ? guide.statements.map((s) => s.lines.join('\n')) : guide.sections.map((s) => `${s.heading}\n\n${s.text}`);
+  const found = parts.glosses?.(points, text.join('\n\n'));
+  if (!found || found.size === 0) return (list) => list;
+  const copies = new Map<KeyPoint, KeyPoint>();
+  for (const [point, gloss] of found) copies.set(point, { ...point, gloss });
+  return (list) => list.map((p) => copies.get(p) ?? p);
+}
+
 export function planMock(input: PlanInput, parts: PlanParts): MockPlan {
   const { guide, scenario } = input;
   // The plan nearest the minutes asked for (a guide may give 45 and 60), else the standard one.
@@ -403,7 +416,10 @@ export function planMock(input: PlanInput, parts: PlanParts): MockPlan {
     ...(interviewer?.points ?? []),
     ...(interviewer?.points ?? []),
   ].join(' ');
-  const trap = pickTrap(traps, trapContext);
+  const picked = pickTrap(traps, trapContext);
+  // Each point with the words its guide says around it: the judge's way to hear it in other words.
+  const glossed = glossing(parts, guide, [...base.flatMap((p) => p.keyPoints), ...(picked?.keyPoints ?? [])]);
+  const trap = picked && { ...picked, keyPoints: glossed(picked.keyPoints) };
 
   // Each phase its own key: a guide with three phases read as "scale" keeps the first as
   // scale, and the others by their names ("search-at-scale-caching").
@@ -435,11 +451,11 @@ export function planMock(input: PlanInput, parts: PlanParts): MockPlan {
       end: at(p.end),
       focus: p.focus,
       tips: p.tips,
-      keyPoints: p.keyPoints,
+      keyPoints: glossed(p.keyPoints),
       opening: OPENINGS[key] ?? `Next, ${lowerFirst(p.name.replace(/[.:]+$/, ''))}${p.focus && p.focus !== p.name ? `: ${lowerFirst(p.focus.replace(/[.]+$/, ''))}` : ''}. Over to you.`,
       followUps: parts.followUps(
         [...(lean.get(key) ?? []), ...(scenario ? (scenario.followUps[key] ?? []) : (fromGuide!.get(key) ?? []))],
-        withTrap ? [...p.keyPoints, ...trap.keyPoints] : p.keyPoints,
+        glossed(withTrap ? [...p.keyPoints, ...picked!.keyPoints] : p.keyPoints),
       ),
       ...(withTrap ? { trap } : {}),
     };
