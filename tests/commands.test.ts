@@ -148,6 +148,72 @@ describe('coach tradeoff', () => {
   });
 });
 
+// A user's guide whose trade-off and card have the ids of bundled ones
+// (michelangelo's "consistency-model", oss-ml-platform's "latency-budget").
+const SAME_NAMES = `---
+id: crdt
+title: Multi-Region Active-Active
+cards:
+  latency-budget: [latency]
+---
+
+# Multi-Region Active-Active
+
+## Trade-offs Discussion Framework
+
+### Trade-off 2: Consistency Model
+
+| Decision | Eventual | Causal+ | Strong |
+|----------|----------|---------|--------|
+| **Latency** | Lowest | Medium | Highest |
+| **Implementation** | CRDT/LWW | Vector clocks | Distributed locks |
+
+**Recommendation:** "Default to eventual with read-your-writes guarantee via session tokens."
+
+## Quick Reference Cards
+
+### Latency Budget
+
+| Hop | Budget |
+|-----|--------|
+| Edge | 5 ms |
+| Replica read | 20 ms |
+`;
+
+describe('a name that two guides give to different items', () => {
+  const guides = [folder({ 'crdt.md': SAME_NAMES })];
+
+  it('opens neither: it says both, each as guide/id, and each of those opens its own', async () => {
+    const io = testIo();
+    const err = await tradeoff({ query: 'consistency-model', guides }, io).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as UsageError).message).toBe("'consistency-model' is the name of a trade-off in 2 guides");
+    expect((err as UsageError).hint).toMatch(/coach tradeoff michelangelo\/consistency-model/);
+    expect((err as UsageError).hint).toMatch(/coach tradeoff crdt\/consistency-model/);
+    expect(await tradeoff({ query: 'crdt/consistency-model', guides }, io)).toMatchObject({ kind: 'tradeoff', guide: 'crdt', tradeoff: { options: ['Eventual', 'Causal+', 'Strong'] } });
+    expect(await tradeoff({ query: 'michelangelo/consistency-model', guides }, io)).toMatchObject({ kind: 'tradeoff', guide: 'michelangelo' });
+    // A name only one guide has is still enough.
+    expect(await tradeoff({ query: 'kubeflow', guides }, io)).toMatchObject({ kind: 'tradeoff', guide: 'oss-ml-platform' });
+  });
+
+  it('is the same for cards', async () => {
+    const io = testIo();
+    const err = await card({ query: 'latency-budget', guides }, io).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as UsageError).hint).toMatch(/coach card oss-ml-platform\/latency-budget, coach card crdt\/latency-budget|coach card crdt\/latency-budget, coach card oss-ml-platform\/latency-budget/);
+    expect(await card({ query: 'crdt/latency-budget', guides }, io)).toMatchObject({ kind: 'card', guide: 'crdt' });
+    expect(await card({ query: 'oss-ml-platform/latency-budget', guides }, io)).toMatchObject({ kind: 'card', guide: 'oss-ml-platform' });
+  });
+
+  it('search gives the command that opens the very hit', async () => {
+    const io = testIo();
+    const result = await search({ words: ['vector', 'clocks'], guides }, io);
+    const hit = result.hits.find((h) => h.kind === 'trade-off')!;
+    expect(hit).toMatchObject({ guide: 'crdt', open: expect.stringMatching(/ tradeoff crdt\/consistency-model$/) });
+    expect(await tradeoff({ query: hit.open.split(' ').pop()!, guides }, io)).toMatchObject({ guide: 'crdt' });
+  });
+});
+
 describe('coach guide', () => {
   it('shows the overview: pacing timeline, questions to ask, mistakes, key numbers', async () => {
     const io = testIo({ columns: 100 });
@@ -253,7 +319,7 @@ describe('coach search', () => {
 
   it('finds a card by a number on it', async () => {
     const result = await search({ words: ['Istio routing'] }, testIo());
-    expect(result.hits[0]).toMatchObject({ kind: 'card', open: 'coach card latency-budget' });
+    expect(result.hits[0]).toMatchObject({ kind: 'card', open: 'coach card oss-ml-platform/latency-budget' });
   });
 });
 

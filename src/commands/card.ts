@@ -3,7 +3,7 @@
 import type { Io } from '../io.js';
 import type { Card } from '../guides/model.js';
 import { noteMatch, openSummaries, type LibraryOptions } from './open.js';
-import { matchName, type NameMatch } from '../guides/match.js';
+import { byGuideAndId, matchName, sameIdElsewhere, type NameMatch } from '../guides/match.js';
 import { cardOf, type CardSummary, type GuideSummary } from '../guides/library.js';
 import { cardNames } from '../guides/summary-index.js';
 import { renderBox } from '../render/box.js';
@@ -56,6 +56,9 @@ export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   const query = (options.query ?? options.names?.join(' ') ?? '').trim();
   if (!query) return { kind: 'list', cards: all.map((c) => ({ id: c.id, title: c.title, guide: c.guide })) };
   let found: { name: string; match: NameMatch<Candidate> }[] | undefined;
+  // "guide/id": that guide's card, though another guide has a card of that id.
+  const own = byGuideAndId(all, query);
+  if (own) found = [{ name: query, match: { item: own, typo: false, exact: true } }];
   // Several names that each name a card: all of them (`coach card latency slo`).
   const names = (options.names ?? []).map((n) => n.trim()).filter(Boolean);
   // The words together as a card's id or title, or the start of one (`coach card gpu
@@ -67,12 +70,15 @@ export async function card(options: CardOptions, io: Io): Promise<CardResult> {
     const each = names.map((name) => ({ name, match: matchName(all, name, 'direct') }));
     if (each.every((e) => e.match)) found = each.filter((e, i) => each.findIndex((x) => x.match!.item === e.match!.item) === i) as typeof found;
   }
-  if (!found || found.length === 1) {
+  if (!own && (!found || found.length === 1)) {
     const whole = matchName(all, query);
     if (whole) found = [{ name: query, match: whole }];
   }
   // Most queries name a card; the fuzzy matcher behind the suggestions loads only for the rest.
   if (!found) await (await import('./shared.js')).findOne(all, query, 'card', 'coach card', io);
+  // A card's id that another guide's card has too names neither.
+  const twice = own ? undefined : found!.find(({ match }) => match.exact && sameIdElsewhere(all, match.item).length > 0);
+  if (twice) (await import('./shared.js')).notAmbiguous(all, twice.match.item, twice.name, 'card', 'coach card');
   const cards = found!.map(({ name, match }) => {
     if (match.typo) noteMatch(io, name, match.item.title);
     return { guide: match.item.guide, card: cardOf(match.item.summary) };

@@ -1,8 +1,8 @@
 // What the reading commands share: the library (open.ts) and finding one item by
 // its name.
 import type { Io } from '../io.js';
-import { NotFoundError } from '../errors.js';
-import { matchName, type Named } from '../guides/match.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { byGuideAndId, matchName, sameIdElsewhere, type Named } from '../guides/match.js';
 import { noteMatch } from './open.js';
 
 export { coachCommand, guideDirs, noteMatch, openGuide, openLibrary, openSummaries, reportProblems, type LibraryOptions } from './open.js';
@@ -13,8 +13,11 @@ export { coachCommand, guideDirs, noteMatch, openGuide, openLibrary, openSummari
  * the closest names (fuse.js, 4-7 ms to load) loads only when nothing matches.
  */
 export async function findOne<T extends Named>(items: T[], query: string, kind: string, listCommand: string, io: Pick<Io, 'stderr'>, sayInexact = false): Promise<T> {
+  const own = byGuideAndId(items, query);
+  if (own) return own;
   const found = matchName(items, query);
   if (found) {
+    if (found.exact) notAmbiguous(items, found.item, query, kind, listCommand);
     // A typo is always said; with `sayInexact`, so is anything but the name itself, where
     // a name is an id to type (`--scenario fintec` is fintech; `ecommerce` is e-commerce).
     if (found.typo || (sayInexact && !found.exact)) noteMatch(io, query, found.item.title);
@@ -23,6 +26,17 @@ export async function findOne<T extends Named>(items: T[], query: string, kind: 
   const { closest } = (await import('../guides/lookup.js')).lookup(items, query);
   const hint = closest.length > 0 ? `closest: ${closest.map((c) => c.id).join(', ')}` : `see \`${listCommand}\``;
   throw new NotFoundError(`no ${kind} matches '${query}'`, hint);
+}
+
+/**
+ * An item's id that another guide's item has too names neither: the user says which
+ * ("coach tradeoff crdt/consistency-model"), rather than get the first guide's.
+ */
+export function notAmbiguous<T>(items: T[], item: T, query: string, kind: string, command: string): void {
+  const others = sameIdElsewhere(items, item);
+  if (others.length === 0) return;
+  const all = [item as T & { id: string; guide: string }, ...others];
+  throw new UsageError(`'${query}' is the name of a ${kind} in ${all.length} guides`, `say which: ${all.map((i) => `${command} ${i.guide}/${i.id}`).join(', ')}`);
 }
 
 /** Guides narrowed by --guide, which must name one (its id, or a name as `coach guide` takes it). */

@@ -232,3 +232,29 @@ export function directMatch<T extends Named>(items: T[], query: string): T | und
   const m = matchName(items, query);
   return m && !m.typo ? m.item : undefined;
 }
+
+/** An item of one of several guides: its id may be the same as another guide's item's. */
+interface OfGuide {
+  id: string;
+  guide: string;
+}
+
+const ofGuide = (item: unknown): item is OfGuide => typeof (item as Partial<OfGuide>).guide === 'string';
+
+/** The item a name "guide/id" names: that guide's item with that id (`coach tradeoff crdt/consistency-model`). */
+export function byGuideAndId<T>(items: T[], query: string): T | undefined {
+  const at = query.indexOf('/');
+  if (at <= 0) return undefined;
+  const guide = query.slice(0, at).trim().toLowerCase();
+  const id = query
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
+  return items.find((i) => ofGuide(i) && i.guide.toLowerCase() === guide && i.id.toLowerCase() === id);
+}
+
+/** Items of other guides that have the id of the one a name matched: the name is one of theirs too. */
+export function sameIdElsewhere<T>(items: T[], item: T): (T & OfGuide)[] {
+  if (!ofGuide(item)) return [];
+  return items.filter((i): i is T & OfGuide => i !== item && ofGuide(i) && i.id === item.id && i.guide !== item.guide);
+}

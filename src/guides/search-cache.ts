@@ -19,7 +19,7 @@ export interface BundledParts {
 }
 
 // Raised when what a part holds changes (its items, their commands, the tokens).
-const PART_VERSION = 1;
+const PART_VERSION = 2;
 
 export async function searchIndex(options: LoadOptions, lib: Summaries): Promise<StoredIndex> {
   const dist = options.bundledIndex ? dirname(options.bundledIndex) : undefined;

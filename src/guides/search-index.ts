@@ -24,11 +24,11 @@ export function searchItems(guides: Guide[], scenarios: Scenario[]): SearchItem[
     add('guide', g.title, [g.system, g.summary, g.tags.join(' ')].filter(Boolean).join(' '), `coach guide ${g.id}`);
     for (const c of g.cards) {
       const text = c.blocks.map((b) => (b.kind === 'lines' ? b.lines.join(' ') : [b.header ?? [], ...b.rows].flat().join(' '))).join(' ');
-      add('card', c.title, `${c.tags.join(' ')} ${c.subtitle ?? ''} ${text}`, `coach card ${c.id}`);
+      add('card', c.title, `${c.tags.join(' ')} ${c.subtitle ?? ''} ${text}`, `coach card ${g.id}/${c.id}`);
     }
     for (const t of g.traps) add('trap', t.question, [t.wants, t.strong, t.keyPoints.map((k) => k.label).join(' ')].join(' '), `coach trap ${g.id}/${t.id} --reveal`);
     for (const t of g.tradeoffs)
-      add('trade-off', t.title, [t.options.join(' '), t.recommendation, t.aspects.map((a) => `${a.aspect} ${a.values.join(' ')}`).join(' ')].join(' '), `coach tradeoff ${t.id}`);
+      add('trade-off', t.title, [t.options.join(' '), t.recommendation, t.aspects.map((a) => `${a.aspect} ${a.values.join(' ')}`).join(' ')].join(' '), `coach tradeoff ${g.id}/${t.id}`);
     for (const q of g.questionsToAsk) add('question', q.question, q.why ?? '', `coach guide ${g.id} --section questions`);
     for (const q of g.questions) add('question', `${q.id}: ${q.text}`, `${q.category ?? ''} ${q.level ?? ''} ${q.answer ?? ''}`, `coach guide ${g.id} --section ${shellWord(q.id)}`);
     for (const n of g.numbers) add('number', `${n.metric}: ${n.value}`, n.context ?? '', `coach guide ${g.id} --section numbers`);
