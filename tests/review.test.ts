@@ -56,6 +56,29 @@ describe('credit comes from the candidate', () => {
   });
 });
 
+// Found by a new user: "What about batching?" in Scale & Trade-offs, after a whole Deep
+// Dive on batching.
+describe('the interviewer does not ask about what an earlier phase said', () => {
+  it('skips a follow-up whose point the candidate made in an earlier phase, and still scores each phase on its own words', () => {
+    const plan = fintech();
+    const { session } = sit({ ...plan, phases: plan.phases.filter((p) => p.key === 'high-level' || p.key === 'deep-dive') });
+    session.startPhase();
+    session.answer(
+      'Training data is built with a point-in-time join: each row takes the feature values as they were at the event timestamp, so a chargeback that arrives weeks later never leaks into an older training row.',
+    );
+    session.finishPhase();
+    session.startPhase();
+    session.answer(
+      'Serving runs on KServe with the model loaded in memory behind an autoscaled predictor; each feature is defined once in Feast, and that one definition feeds both the batch materialisation job and the streaming writer, so training and serving compute identical values.',
+    );
+    const next = session.followUp();
+    expect(next?.text).not.toMatch(/point-in-time join/);
+    expect(next?.text).toBe('Why do you need an online store and an offline store rather than one?');
+    // The point is still the Deep Dive's to make in its own words.
+    expect(session.finishPhase().check!.results.find((r) => r.point.label === 'Point-in-time correctness')?.covered).toBe(false);
+  });
+});
+
 describe('the trap is scored on what was written after it was asked', () => {
   function scaleSession(before: string, after: string): ReturnType<MockSession['finishPhase']> {
     const plan = fintech();

@@ -240,9 +240,12 @@ export class MockSession {
     const points = phase.plan.keyPoints;
     const trapAfter = this.trapIndex(phase);
     // Credit so far: the phase's points on everything written, the trap's on what came
-    // after it was asked.
+    // after it was asked. A point made in an earlier phase is not asked about again
+    // ("What about batching?" after a deep dive on batching), though it scores there.
     const credit = new Map<string, number>();
     for (const r of matchKeyPoints(this.candidateText(phase), points).results) credit.set(r.point.label, r.credit);
+    const before = this.phases.slice(0, this.phases.indexOf(phase)).map((p) => this.candidateText(p));
+    if (before.some((t) => t.trim())) for (const r of matchKeyPoints(before.join('\n'), points).results) credit.set(r.point.label, Math.max(r.credit, credit.get(r.point.label) ?? 0));
     const trapPoints = trap && trapAfter >= 0 ? trap.keyPoints : [];
     for (const r of matchKeyPoints(trapAfter >= 0 ? this.candidateText(phase, trapAfter + 1) : '', trapPoints).results) credit.set(r.point.label, r.credit);
     const lastTarget: KeyPoint[] = lastAsk?.kind === 'trap' ? trapPoints : [...points, ...trapPoints].filter((p) => lastAsk?.probes?.includes(p.label));
