@@ -427,3 +427,58 @@ describe('an ASCII box whose header row has a border under it', () => {
     ]);
   });
 });
+
+// Found by a new user: none of four guides from the wild had a key number, though each
+// has a table or a box of them (62 of 152 wild guides gain theirs).
+describe('key numbers wherever the guide puts them', () => {
+  it('reads a key-numbers table inside a quick reference card, and the card keeps it', () => {
+    const src = '# Chat\n\n## Quick Reference Card\n\n### Key Numbers to Remember\n\n| Metric | Typical Value |\n|---|---|\n| Concurrent sockets | 12M+ |\n| Delivery target | <100ms |\n';
+    const p = parseGuideText(src, { path: '/g/chat.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    expect(p.guide.numbers).toEqual([
+      { metric: 'Concurrent sockets', value: '12M+' },
+      { metric: 'Delivery target', value: '<100ms' },
+    ]);
+    expect(JSON.stringify(p.guide.cards)).toContain('Concurrent sockets');
+  });
+
+  it('reads a section headed "Quick Reference Numbers" as both a card and key numbers', () => {
+    const src = '# Queue\n\n## Quick Reference Numbers\n\n| Metric | Typical Value | Notes |\n|---|---|---|\n| Partition throughput | 10-50 MB/s | Depends on message size |\n';
+    const p = parseGuideText(src, { path: '/g/queue.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    expect(p.guide.numbers).toEqual([{ metric: 'Partition throughput', value: '10-50 MB/s', context: 'Depends on message size' }]);
+  });
+});
+
+describe('key numbers without a heading of their own', () => {
+  const numbersOf = (src: string) => {
+    const p = parseGuideText(src, { path: '/g/zt.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    return p.guide.numbers;
+  };
+
+  it('reads a table led in by a line that names them, and no other table', () => {
+    const src =
+      '# Zero Trust\n\n## Quick Reference Card\n\n**Pull out these numbers in interview:**\n\n| Metric | Target |\n|---|---|\n| Policy evaluation latency (p99) | < 10ms |\n| Certificate TTL | 24 hours |\n\n**Key components:**\n\n| Component | Purpose |\n|---|---|\n| PDP | Policy evaluation |\n';
+    expect(numbersOf(src)).toEqual([
+      { metric: 'Policy evaluation latency (p99)', value: '< 10ms' },
+      { metric: 'Certificate TTL', value: '24 hours' },
+    ]);
+  });
+
+  it('reads the lines under a box’s numbers label up to its next label, each with a figure', () => {
+    const box = [
+      '│  FAILURE HANDLING:              │',
+      '│  • Region fail: failover (< 90s) │',
+      '│                                │',
+      '│  CRITICAL NUMBERS:              │',
+      '│  • Replication lag: 50-200ms   │',
+      '│  • RPO: < replication lag      │',
+      '│                                │',
+      '│  INTERVIEW FLOW (45 min):       │',
+      '│  • 0-5: Clarify requirements   │',
+    ];
+    const src = `# Regions\n\n## Quick Reference Card\n\n\`\`\`\n${box.join('\n')}\n\`\`\`\n`;
+    expect(numbersOf(src)).toEqual([{ metric: 'Replication lag', value: '50-200ms' }]);
+  });
+});

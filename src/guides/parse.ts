@@ -15,6 +15,7 @@ import { parseScenario } from './scenario.js';
 import type { Ctx } from './recognizers/context.js';
 import { UniqueIds, uniqueIds } from './recognizers/context.js';
 import { recognizerFor } from './recognizers/index.js';
+import { leadInNumbers, numbers, numbersWithin } from './recognizers/numbers.js';
 import { collectQuestions, isQuestionBlock } from './recognizers/bank.js';
 import { deriveKeyPoints, inlineTraps, qaTraps } from './recognizers/traps.js';
 import { keyTradeoffTables } from './recognizers/tradeoffs.js';
@@ -201,8 +202,13 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
   const recognizer = node.depth > 0 && !title ? recognizerFor(node.heading) : undefined;
   if (recognizer) {
     const taken = recognizer.read(node, ctx, ancestors);
-    if (!recognizer.passThrough && taken !== false) return;
+    if (!recognizer.passThrough && taken !== false) {
+      // A quick reference card's "Key Numbers" are the guide's key numbers too.
+      if (recognizer !== numbers) numbersWithin(node, ctx);
+      return;
+    }
   }
+  leadInNumbers(node.blocks, ctx.guide.numbers);
   collectQuestions(node, ctx, ancestors);
   inlineTraps(node, ctx);
   qaTraps(node.blocks, ctx);

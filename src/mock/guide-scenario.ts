@@ -117,8 +117,13 @@ export function guideFacts(guide: Guide): GuideFact[] {
   const add = (text: string, asks?: string, brief = false): void => {
     const t = text.length > 220 ? `${text.slice(0, 217).replace(/\s+\S*$/, '')}…` : text;
     // Advice about the interview itself ("don't spend more than 2 minutes on…") is no fact of the system.
-    if (t.length < 6 || seen.has(t) || /\b(interviewer|candidate|whiteboard|spend (more than )?\d|minutes on)\b/i.test(t)) return;
-    seen.add(t);
+    // The same line said twice (a key number and its table row read as a statement) is one fact.
+    const key = t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    if (t.length < 6 || seen.has(key) || /\b(interviewer|candidate|whiteboard|spend (more than )?\d|minutes on)\b/i.test(t)) return;
+    seen.add(key);
     // The facets of the brief's lines only: classifying every line of a long guide took
     // a third of a second, and the rest are found by their words.
     const facets = brief || asks ? classify(asks ? `${asks} ${t}` : t, {}, false) : [];
