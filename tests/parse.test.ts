@@ -250,6 +250,22 @@ describe('heading variants', () => {
   });
 });
 
+// Found by a new user: guides saved as mtls.md and crdt.md under "# Interview Guide" were
+// "Mtls" and "Crdt", and their mocks opened "Design a mtl.".
+describe('a title made from a file name', () => {
+  const title = (path: string, body = 'Text.'): string => {
+    const p = parseGuideText(`# Interview Guide\n\n${body}\n`, { path });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    return p.guide.title;
+  };
+  it('spells a word as the guide writes it in mixed case, and a short word without a vowel in capitals', () => {
+    expect(title('/g/mtls.md', 'Every call between services uses mTLS, and mTLS certificates rotate daily.')).toBe('mTLS');
+    expect(title('/g/crdt.md')).toBe('CRDT');
+    expect(title('/g/tsdb-design.md')).toBe('TSDB Design');
+    expect(title('/g/sync-service.md')).toBe('Sync Service');
+  });
+});
+
 describe('titles of guides from the wild', () => {
   const title = (h1: string, path = '/g/x.md'): string => {
     const p = parseGuideText(`# ${h1}\n\n## Notes\n\nText.\n`, { path });

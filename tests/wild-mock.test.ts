@@ -118,6 +118,10 @@ describe('the opening prompt made from a title', () => {
     ['Search Ranking in Production', 'Design a search ranking system in production.'],
     // A guide titled after its file's number (found by a new user: "Design a 42473512639.").
     ['42473512639', 'Design the system this guide is about.'],
+    // An acronym alone, from a file named mtls.md or crdt.md (found by a new user: "Design a mtl.").
+    ['mTLS', 'Design a system around mTLS.'],
+    ['CRDT', 'Design a system around CRDT.'],
+    ['SMS Gateways', 'Design an SMS gateway.'],
   ])('%s → %s', async (title, prompt) => {
     const { promptFromTitle } = await import('../src/mock/guide-scenario.js');
     expect(promptFromTitle(title)).toBe(prompt);

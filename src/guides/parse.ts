@@ -37,8 +37,12 @@ const GENERIC_FILE = /^(\d+[-_. ]*)*(interview[-_ ]?guide|guide|readme|index|not
 const GENERIC_TITLE = /^(ml )?(system design )?(interview )?(guide|notes|readme|index)$/i;
 
 /** "api-gateway-design" → "API Gateway Design": a title from an id, acronyms kept. */
-export function titleFromId(id: string): string {
-  return id.split('-').filter(Boolean).map(titleWord).join(' ');
+export function titleFromId(id: string, spelling?: (lower: string) => string | undefined): string {
+  return id
+    .split('-')
+    .filter(Boolean)
+    .map((w) => titleWord(w, spelling))
+    .join(' ');
 }
 
 /** The title an H1 gives, without "Interview Guide", its numbering or dashes; undefined when nothing is left. */
@@ -164,7 +168,7 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
   const cardTags = data['cards'] && typeof data['cards'] === 'object' ? (data['cards'] as Record<string, unknown>) : {};
   const guide: Guide = {
     ...emptyGuide(id, path, options.bundled ?? false),
-    title: str('title') ?? headingTitle ?? titleFromId(id),
+    title: str('title') ?? headingTitle ?? titleFromId(id, spelling),
     tags: list('tags'),
   };
   const system = str('system');

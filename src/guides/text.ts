@@ -130,9 +130,16 @@ const MIXED: Record<string, string> = {
   vms: 'VMs',
 };
 
-/** One lower-case word of a title: an acronym in capitals ("DNS", "NoSQL"), else capitalised. */
-export function titleWord(word: string): string {
+/**
+ * One lower-case word of a title: the guide's own spelling of it where it writes it in
+ * mixed case ("mTLS"); an acronym, or a short word without a vowel ("CRDT", "TSDB"), in
+ * capitals; else capitalised.
+ */
+export function titleWord(word: string, spelling?: (lower: string) => string | undefined): string {
+  const own = spelling?.(word);
+  if (own) return own;
   if (ACRONYMS.has(word)) return MIXED[word] ?? word.toUpperCase();
+  if (/^[b-df-hj-np-tv-xz]{2,5}$/.test(word)) return word.toUpperCase();
   return word.length <= 3 && /\d/.test(word) ? word : word[0]!.toUpperCase() + word.slice(1);
 }
 

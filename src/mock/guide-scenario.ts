@@ -39,14 +39,19 @@ export function promptFromTitle(title: string): string {
   const cut = all.findIndex((w, i) => i > 0 && /^(at|for|with|in|on|across|under|over|without|via)$/.test(w));
   const words = cut > 0 ? all.slice(0, cut) : all;
   const tail = cut > 0 ? ` ${all.slice(cut).join(' ')}` : '';
-  // "Web Crawlers": one is designed.
+  // A name or an acronym alone ("CRDT", "mTLS"): a system is designed around it.
+  if (words.length === 1 && /[A-Z].*[A-Z]/.test(words[0]!)) return `Design a system around ${words[0]}${tail}.`;
+  // "Web Crawlers": one is designed ("mTLS" is no plural).
   const last = words[words.length - 1] ?? '';
-  if (words.length <= 4 && /[^su]s$/.test(last) && !/(ss|is|us|ics|ops|ies)$/i.test(last)) words[words.length - 1] = last.slice(0, -1);
+  if (words.length <= 4 && /[^su]s$/.test(last) && !/(ss|is|us|ics|ops|ies)$/i.test(last) && !/[A-Z]/.test(last.slice(1))) words[words.length - 1] = last.slice(0, -1);
   // "Concert Ticketing", "Consistent Hashing": an activity; the design is of its system.
   // So is a thing done, named alone ("payments": a payment system, not "a payment").
   const activity = (/ing$/i.test(words[words.length - 1] ?? '') && words.length <= 4) || (words.length === 1 && /(?:ment|tion|sion|ance|ence|ship)$/i.test(words[0]!));
   const phrase = activity ? `${words.join(' ')} system` : words.join(' ');
-  const article = /^(a|an|the)\s/i.test(phrase) ? '' : /^[aeiou]/i.test(phrase) && !/^(uni|use|one)/i.test(phrase) ? 'an ' : 'a ';
+  // An acronym is read letter by letter: "an SMS gateway", "an API gateway", "a GPU pool".
+  const first = phrase.split(' ')[0]!;
+  const vowel = /[A-Z].*[A-Z]/.test(first) ? /^[aefhilmnorsx]/i.test(first) : /^[aeiou]/i.test(phrase) && !/^(uni|use|one)/i.test(phrase);
+  const article = /^(a|an|the)\s/i.test(phrase) ? '' : vowel ? 'an ' : 'a ';
   return `Design ${article}${phrase}${tail}.`;
 }
 
