@@ -498,3 +498,32 @@ describe('key numbers without a heading of their own', () => {
     expect(numbersOf(src)).toEqual([{ metric: 'Replication lag', value: '50-200ms' }]);
   });
 });
+
+// Found by a new user: "**The trap:** This sounds like good isolation but…" was shown as
+// a weak answer a candidate gave, and "**Why it's a trap:** Tests understanding of…" as
+// why a weak answer fails.
+describe('what a trap’s labels say', () => {
+  const trapOf = (body: string) => {
+    const p = parseGuideText(`# Shop\n\n## Trap Questions\n\n### Trap 1: "Should each merchant get a database?"\n\n${body}\n`, { path: '/g/shop.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    return p.guide.traps[0]!;
+  };
+  it('"The trap:" that says why the easy answer fails is no weak answer', () => {
+    const t = trapOf('**The trap:** This sounds like good isolation but is operationally disastrous at scale.\n\n**Correct reasoning:** Shared database with row-level tenant isolation.');
+    expect(t.weak).toBeUndefined();
+    expect(t.weakWhy).toBe('This sounds like good isolation but is operationally disastrous at scale.');
+    expect(t.strong).toBe('Shared database with row-level tenant isolation.');
+  });
+  it('"The trap:" that quotes a candidate is the weak answer', () => {
+    const t = trapOf('**The trap:** "Sure, it sounds simple: one database per merchant."\n\n**Correct reasoning:** Shared database with row-level tenant isolation.');
+    expect(t.weak).toBe('Sure, it sounds simple: one database per merchant.');
+  });
+  it('"Why it\'s a trap: Tests understanding of…" is what the interviewer wants', () => {
+    const t = trapOf(
+      '**Why it\'s a trap:** Tests understanding of tenant isolation at scale.\n\n**Weak answer:** "Yes, isolation is safest."\n\n**Strong answer:** Shared database with row-level isolation.',
+    );
+    expect(t.wants).toBe('Tests understanding of tenant isolation at scale.');
+    expect(t.weakWhy).toBeUndefined();
+    expect(t.weak).toBe('Yes, isolation is safest.');
+  });
+});

@@ -19,6 +19,21 @@ describe('coach trap, piped', () => {
     expect(await readHistory(io)).toEqual([]);
   });
 
+  it('shows why a trap is a trap on its own when the guide gives no weak answer', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'coach-trap-why-'));
+    writeFileSync(
+      join(dir, 'shop.md'),
+      '# Shop\n\n## Trap Questions\n\n### Trap 1: "Should each merchant get a database?"\n\n**The trap:** This sounds like good isolation but is operationally disastrous at scale.\n\n**Correct reasoning:** Shared database with row-level tenant isolation.\n',
+    );
+    const io = testIo();
+    const text = renderTrap(await trap({ query: 'shop/should-each-merchant-get-a-database', guides: [dir] }, io), io);
+    expect(text).toMatch(/Why it is a trap\n {2}This sounds like good isolation/);
+    expect(text).not.toContain('Weak answer');
+  });
+
   it('--reveal on a terminal prints too, without asking', async () => {
     const io = testIo({ interactive: true });
     const result = await trap({ query: KUBEFLOW, reveal: true }, io);

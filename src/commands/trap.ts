@@ -360,7 +360,7 @@ export function renderAnswer(view: TrapView, coverage: Coverage | undefined, s: 
   if (view.weak) {
     out.push(...block('Weak answer', `“${view.weak}”`, s, columns, s.yellow));
     if (view.weakWhy) out.splice(out.length - 1, 0, ...wrap(`Why it fails: ${view.weakWhy}`, columns - 2).map((l) => `  ${s.dim(l)}`));
-  }
+  } else out.push(...block('Why it is a trap', view.weakWhy, s, columns));
   out.push(...block('Strong answer', view.strong, s, columns, s.green));
   // Each line is wrapped as plain text and then styled whole, so that measuring it never
   // has to look past colour codes.

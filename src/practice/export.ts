@@ -49,6 +49,7 @@ export function noteFor(item: DeckItem): Note {
       const parts: string[] = [];
       if (t.wants) parts.push(h('What the interviewer wants', htmlField(t.wants)));
       if (t.weak) parts.push(h('Weak answer', `<i>${htmlField(t.weak)}</i>${t.weakWhy ? `<br>Why it fails: ${htmlField(t.weakWhy)}` : ''}`));
+      else if (t.weakWhy) parts.push(h('Why it is a trap', htmlField(t.weakWhy)));
       if (t.strong) parts.push(h('Strong answer', htmlField(t.strong)));
       if (t.keyPoints.length > 0) {
         parts.push(h('Key points', `<ul>${t.keyPoints.map((k) => `<li>${htmlField(k.label)}${k.hint ? ` — ${htmlField(k.hint)}` : ''}</li>`).join('')}</ul>`));
@@ -142,6 +143,7 @@ export function markdownFile(items: DeckItem[], title = 'coach practice decks'):
           out.push(`#### ${mdEscape(t.question)}`, '', `\`coach trap ${item.id}\``, '');
           if (t.wants) out.push(`**What the interviewer wants:** ${mdEscape(t.wants)}`, '');
           if (t.weak) out.push(`**Weak answer:** _${mdEscape(t.weak)}_${t.weakWhy ? ` Why it fails: ${mdEscape(t.weakWhy)}` : ''}`, '');
+          else if (t.weakWhy) out.push(`**Why it is a trap:** ${mdEscape(t.weakWhy)}`, '');
           if (t.strong) out.push('**Strong answer:**', '', quote(mdEscape(t.strong)), '');
           if (t.keyPoints.length > 0) {
             out.push('**Key points:**', '', ...t.keyPoints.map((k) => `- ${mdEscape(k.label)}${k.hint ? ` — ${mdEscape(k.hint)}` : ''}`), '');

@@ -143,6 +143,9 @@ function trapFrom(node: Node, question: string, blocks: Block[] = allBlocks(node
   return trap;
 }
 
+const SAYS_WHY = /\b(?:sounds?|seems?|looks? like|tempt(?:ing|ation|s)?|suggests?|appears?|lures?|easy to)\b/i;
+const TESTS = /^(?:it |this )?(?:tests?|testing|checks?|probes?|assess(?:es)?|evaluates?|gauges?)\b/i;
+
 /** The labelled parts of a trap's blocks; key points after a `**Key points:**` label. */
 function fill(trap: Trap, blocks: Block[]): void {
   // A plain `Key points:` line and its list are not part of the answer above them (a
@@ -151,12 +154,18 @@ function fill(trap: Trap, blocks: Block[]): void {
   const answer = points && !points.bold ? blocks.filter((b, i) => i !== points.at && b !== points.list) : blocks;
   const { lead, parts } = segments(answer, (l) => trapPart(l) !== undefined);
   for (const part of parts) {
-    const kind = trapPart(part.label)!;
+    let kind = trapPart(part.label)!;
     if (kind === 'keyPoints') continue;
     const text = unquote(part.text);
     if (!text) continue;
+    const trapLabel = /^(the )?trap$/i.test(part.label.replace(/[*_]/g, '').trim());
     // "**Trap:** the candidate says X" is the weak answer only when there is no other.
-    if (kind === 'weak' && /^(the )?trap$/i.test(part.label.trim()) && parts.some((p) => p !== part && trapPart(p.label) === 'weak')) continue;
+    if (kind === 'weak' && trapLabel && parts.some((p) => p !== part && trapPart(p.label) === 'weak')) continue;
+    // "**The trap:** This sounds like good isolation but…" says why the easy answer
+    // fails; a candidate's words ("We'd just…", quoted) are the weak answer.
+    if (kind === 'weak' && trapLabel && !/^\s*["“]/.test(part.text) && SAYS_WHY.test(text)) kind = 'weakWhy';
+    // "**Why it's a trap:** Tests understanding of…" says what the interviewer wants.
+    if (kind === 'weakWhy' && !trap.wants && TESTS.test(text)) kind = 'wants';
     trap[kind] = trap[kind] ? `${trap[kind]}\n\n${text}` : text;
   }
   // An answer written straight under the question, with no label, is the strong one
