@@ -527,3 +527,19 @@ describe('what a trap’s labels say', () => {
     expect(t.weak).toBe('Yes, isolation is safest.');
   });
 });
+
+// Found by a new user: a guide's "**Opening prompt:**" was not its mock's opening.
+describe('an opening prompt given as a labelled line', () => {
+  const prompts = (body: string) => {
+    const p = parseGuideText(`# Storefronts\n\n## Problem Exploration\n\n${body}\n`, { path: '/g/storefront.md' });
+    if (p.kind !== 'guide') throw new Error('expected a guide');
+    return p.guide.mockPrompts.map((m) => m.prompt);
+  };
+  it('is the mock’s opening when the guide has one', () => {
+    expect(prompts('**Opening prompt:** "Design an AI-powered platform that lets small businesses sell online."')).toEqual(['Design an AI-powered platform that lets small businesses sell online.']);
+  });
+  it('is none when the guide gives one per deep dive, or one that asks to design nothing', () => {
+    expect(prompts('**Opening prompt:** "Design the valuation model."\n\n**Opening prompt:** "Design the lease extractor."')).toEqual([]);
+    expect(prompts('**Opening prompt:** "Tell me about yourself."')).toEqual([]);
+  });
+});

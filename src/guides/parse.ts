@@ -16,6 +16,7 @@ import type { Ctx } from './recognizers/context.js';
 import { UniqueIds, uniqueIds } from './recognizers/context.js';
 import { recognizerFor } from './recognizers/index.js';
 import { leadInNumbers, numbers, numbersWithin } from './recognizers/numbers.js';
+import { openingPrompt, settleOpeningPrompt } from './recognizers/mock-prompts.js';
 import { collectQuestions, isQuestionBlock } from './recognizers/bank.js';
 import { deriveKeyPoints, inlineTraps, qaTraps } from './recognizers/traps.js';
 import { keyTradeoffTables } from './recognizers/tradeoffs.js';
@@ -192,6 +193,7 @@ export function parseGuideText(source: string, options: ParseOptions): Parsed {
     },
   };
   walk(tree, ctx, []);
+  settleOpeningPrompt(ctx);
   finish(ctx);
   if (options.statements) guide.statements = statementsOf(tree);
   if (problems.some((p) => p.severity === 'error')) return { kind: 'error', problems };
@@ -213,6 +215,7 @@ function walk(node: Node, ctx: Ctx, ancestors: Node[]): void {
     }
   }
   leadInNumbers(node.blocks, ctx.guide.numbers);
+  openingPrompt(node.blocks, ctx);
   collectQuestions(node, ctx, ancestors);
   inlineTraps(node, ctx);
   qaTraps(node.blocks, ctx);

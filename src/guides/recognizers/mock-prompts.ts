@@ -2,9 +2,9 @@
 // prompt a guide opens with ("## The Interview Prompt" and a quote to design something).
 import type { Tokens } from 'marked';
 import type { MockPrompt } from '../model.js';
-import { allBlocks, blockText, listItems } from '../markdown.js';
+import { allBlocks, blockText, listItems, type Block } from '../markdown.js';
 import { unquote } from '../text.js';
-import type { Recognizer } from './context.js';
+import type { Ctx, Recognizer } from './context.js';
 
 export const mockPrompts: Recognizer = {
   part: 'mockPrompts',
@@ -39,3 +39,30 @@ export const mockPrompts: Recognizer = {
     }
   },
 };
+
+// "**Opening prompt:** "Design an AI-powered platform that…"" wherever the guide says it.
+const OPENING = /^\s*(?:\*\*|__)?(?:opening |initial )?prompt(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$/is;
+const ASKS_DESIGN = /^(?:design|build|architect|how would you (?:design|build)|walk me through how you'?d (?:design|build))\b/i;
+
+/** Opening prompts seen in a guide so far, by its parse. */
+const openings = new WeakMap<Ctx, string[]>();
+
+/** A prompt a guide opens an interview with, given as a labelled line in any section. */
+export function openingPrompt(blocks: Block[], ctx: Ctx): void {
+  for (const b of blocks) {
+    if (b.type !== 'paragraph') continue;
+    const m = OPENING.exec((b as Tokens.Paragraph).text);
+    const text = m ? unquote(m[1]!.replace(/\s+/g, ' ').trim()) : '';
+    if (ASKS_DESIGN.test(text) && text.length <= 400) openings.set(ctx, [...(openings.get(ctx) ?? []), text]);
+  }
+}
+
+/**
+ * The mock's prompt, when the guide has none of its own: its one opening prompt. A
+ * guide that gives one per deep dive ("Walk me through how you'd design the valuation
+ * model") opens with none of them.
+ */
+export function settleOpeningPrompt(ctx: Ctx): void {
+  const found = openings.get(ctx) ?? [];
+  if (ctx.guide.mockPrompts.length === 0 && found.length === 1) ctx.guide.mockPrompts.push({ prompt: found[0]! });
+}
