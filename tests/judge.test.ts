@@ -286,6 +286,14 @@ describe('a key point is made in other words: the words its guide says around it
     for (const k of ['meet', 'region', 'never', 'without']) expect(sfu).not.toContain(k);
   });
 
+  it('takes a plain word of a point only with the rest of its phrase: "valid" of an A/B test glosses no request validation', () => {
+    const guide = `${CALLS_GUIDE}\n## Experiments\nAn A/B test needs a statistically valid sample size, a guardrail metric and a fixed launch date.\n## Gateway\nThe gateway checks each payload against the schema during request validation.\nRequest validation rejects a malformed payload before it reaches the schema registry.`;
+    const point: KeyPoint = { label: 'request validation', terms: ['request validation'], derived: true };
+    const gloss = glosses([point], guide).get(point) ?? [];
+    expect(gloss).toEqual(expect.arrayContaining(['payload', 'schema']));
+    for (const k of ['sampl', 'guardrail', 'statist']) expect(gloss).not.toContain(k);
+  });
+
   it('makes the point from a sentence that says four of its gloss words, though none of its terms', () => {
     expect(credit(paraphrase)).toBeGreaterThanOrEqual(COVERED);
     expect(credit(paraphrase, points)).toBe(0);

@@ -375,19 +375,29 @@ export function glosses(points: KeyPoint[], text: string): Map<KeyPoint, string[
   for (const set of sets) for (const k of set) df.set(k, (df.get(k) ?? 0) + 1);
   // A word in a tenth of the guide's sentences or more says nothing of one point.
   const rare = (k: string): boolean => (df.get(k) ?? 0) <= Math.max(2, 0.1 * n);
+  // Each point's specific phrases (a rare word of the guide in each), found in a sentence as the judge finds them.
   const own = points.map((point) => {
     const c = compileNow(point);
     const keys = new Set([...c.alternatives.flatMap((a) => a.keys), ...contentKeys(point.label)]);
-    return { keys, anchors: [...keys].filter((k) => telling(k) && df.has(k) && rare(k)) };
+    // A phrase of two telling words, a concept or a name finds the point's sentences; one
+    // plain word ("valid" of "request validation") only with the rest of its phrase.
+    const phrases = c.alternatives
+      .map((a) => (a.keys.length >= 2 || a.keys[0]!.startsWith('#') || /[A-Z]{2,}|[a-z][A-Z]/.test(a.term) ? a.keys : [...new Set(contentKeys(a.term))]))
+      .filter((k) => k.some((x) => telling(x) && df.has(x) && rare(x)));
+    return { keys, says: (j: number): boolean => phrases.some((k) => findAll(list[j]!, k) !== undefined) };
   });
-  const named = sets.map((set) => own.filter((o) => o.anchors.some((k) => set.has(k))).length);
+  const says = own.map((o) => list.map((_, j) => o.says(j)));
+  const named = list.map((_, j) => says.filter((row) => row[j]).length);
+  // A word that names another point ("gateway" beside "request validation") glosses it, not this one.
+  const others = (i: number): Set<string> => new Set(own.flatMap((o, j) => (j === i ? [] : [...o.keys])));
   const out = new Map<KeyPoint, string[]>();
   points.forEach((point, i) => {
-    const { keys, anchors } = own[i]!;
-    const around = sets.filter((set, j) => named[j]! <= 2 && anchors.some((k) => set.has(k)));
+    const { keys } = own[i]!;
+    const around = sets.filter((_, j) => named[j]! <= 2 && says[i]![j]);
     if (around.length === 0) return;
+    const theirs = others(i);
     const count = new Map<string, number>();
-    for (const set of around) for (const k of set) if (!keys.has(k) && rare(k)) count.set(k, (count.get(k) ?? 0) + 1);
+    for (const set of around) for (const k of set) if (!keys.has(k) && !theirs.has(k) && rare(k)) count.set(k, (count.get(k) ?? 0) + 1);
     // Said around the point at least three times as often as anywhere in the guide.
     const gloss = [...count]
       .map(([k, c]) => ({ k, c, lift: c / around.length / ((df.get(k) ?? 1) / n) }))
