@@ -58,6 +58,20 @@ describe('nextMove', () => {
     if (text !== undefined) expect(move && 'text' in move ? move.text : move && move.kind === 'follow-up' ? move.followUp.text : undefined).toBe(text);
   });
 
+  // Found by a new user: "Which of your decisions carries the most risk…?" right after
+  // "Riskiest decision: relying on autoscaling…".
+  it("does not ask coach's own closing questions when the candidate has just answered them", () => {
+    const risk = { text: 'Which of your decisions carries the most risk, and how would you reduce it?', probes: [] };
+    const first = { text: 'What would you build first, and what would you leave for later?', probes: [] };
+    const closing = (said: string) => nextMove({ points: [], credit: new Map(), answer: said, said, trapPending: false, lastTarget: [], queue: [risk, first], probed: new Set(), probesLeft: 2 }).move;
+    const all = 'Riskiest decision: relying on autoscaling with multi-minute cold starts. Build first: the gateway and one pool; later: multi-region.';
+    expect(closing(all)).toBeUndefined();
+    const riskOnly = closing('Riskiest decision: relying on autoscaling with multi-minute cold starts, so a warm pool stays up.');
+    expect(riskOnly?.kind === 'follow-up' && riskOnly.followUp.text).toBe(first.text);
+    const neither = closing('We chose Feast and KServe; the integration work is the trade-off we accepted for flexibility.');
+    expect(neither?.kind === 'follow-up' && neither.followUp.text).toBe(risk.text);
+  });
+
   it('takes what it asked, and what it skipped, off the queue', () => {
     const { queue } = nextMove(input({ credit: made('Point-in-time correctness', 'Dual-store design') }));
     expect(queue).toEqual([]);

@@ -102,6 +102,21 @@ export interface MoveInput {
   probed: Set<string>;
   /** Probes left in this phase (a real interviewer pushes once or twice, not on every point). */
   probesLeft: number;
+  /** Everything the candidate has said in this phase. */
+  said?: string;
+}
+
+// Coach's own closing questions, and what a candidate says that has answered them
+// already ("Riskiest decision: relying on autoscaling…", "Build first: the gateway…;
+// later: multi-region"): asked anyway, they showed the interviewer was not listening.
+const ANSWERED: [RegExp, RegExp][] = [
+  [/\bmost risk\b|\briskiest part\b/i, /\brisk(?:s|y|ier|iest)?\b/i],
+  [/\bbuild first\b/i, /\b(?:first|mvp|v1|phase (?:1|one)|start with)\b[\s\S]*\b(?:later|next|then|after that|phase (?:2|two)|v2|defer)\b/i],
+];
+
+/** A follow-up of coach's own that the candidate has answered before it was asked. */
+function answeredAlready(followUp: string, said: string): boolean {
+  return ANSWERED.some(([asks, answer]) => asks.test(followUp) && answer.test(said));
 }
 
 /** Short answers get a probe: under this many words. */
@@ -143,6 +158,7 @@ export function nextMove(input: MoveInput): { move?: Move; queue: FollowUp[] } {
     queue = rest;
     const byName = input.points.filter((p) => next!.probes.includes(p.label));
     if (byName.length > 0 && byName.every((p) => !missed(p))) continue;
+    if (input.said && answeredAlready(next!.text, input.said)) continue;
     return { move: { kind: 'follow-up', followUp: next! }, queue };
   }
   const move = probe();

@@ -258,6 +258,7 @@ export class MockSession {
       queue: phase.queue,
       probed: new Set(phase.probed),
       probesLeft: PROBES_PER_PHASE - phase.turns.filter((t) => t.kind === 'probe').length,
+      said: this.candidateText(phase),
     });
     phase.queue = queue;
     if (!move) return undefined;
