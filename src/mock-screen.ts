@@ -5,7 +5,7 @@
 import type { Io } from './io.js';
 import { CancelledError } from './errors.js';
 import { style, type Style } from './render/style.js';
-import { width, wrap } from './render/layout.js';
+import { hanging, width, wrap } from './render/layout.js';
 import { renderOpening, renderPhaseEnd, renderPhaseHeader } from './render/mock.js';
 import { MockClock, formatClock, formatCountdown, formatMinutes } from './mock/clock.js';
 import type { MockPlan } from './mock/plan.js';
@@ -169,7 +169,7 @@ async function clarifyPhase(session: MockSession, status: () => string, io: Io, 
           width: io.columns,
         });
     if (typed) {
-      io.stdout.write(`${s.bold('You:')} ${typed}\n`);
+      io.stdout.write(`${s.bold('You:')} ${hanging(typed, 5, io.columns).join('\n')}\n`);
       typed = '';
     }
     if (ans.command === 'help') {

@@ -5,7 +5,7 @@
 import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState, usePrefix, makeTheme } from '@inquirer/core';
 import type { NotesAnswer, NotesOptions } from './prompt.js';
 import { distance } from './judge/distance.js';
-import { wrap } from './render/layout.js';
+import { hanging, width, wrap } from './render/layout.js';
 import { count } from './render/plural.js';
 
 /** What to say about `/word` that is not a command: the closest one, and where the list is. */
@@ -145,7 +145,12 @@ export const notesPrompt = createPrompt<NotesAnswer, NotesOptions>((config, done
   // readline, which must own its cursor.
   const rows = (list: string[]): string[] => (config.width ? list.flatMap((l) => (l.trim() === '' ? [l] : wrap(l, Math.max(10, config.width! - 4)))) : list);
   const message = theme.style.message(config.message, status === 'done' ? 'done' : 'idle');
-  if (status === 'done' && config.singleLine) return `${prefix} ${message} ${theme.style.answer(ended || (lines[0] ?? ''))}`;
+  // A one-line answer, said back wrapped at words under its own start ("✔ You: …"): the
+  // terminal had broken a long question mid-word.
+  if (status === 'done' && config.singleLine)
+    return `${prefix} ${message} ${hanging(ended || (lines[0] ?? ''), width(`${prefix} ${message} `), config.width)
+      .map(theme.style.answer)
+      .join('\n')}`;
   const continued = (config.continues ?? []).some((c) => ended.toLowerCase() === `/${c}`);
   if (status === 'done' && continued) return `${prefix} ${message} ${theme.style.answer(ended)}`;
   if (status === 'done' && config.echo) {

@@ -211,6 +211,12 @@ describe('coach mock in a terminal', { tag: 'slow' } as object, () => {
     s.write('How many models?\r');
     await r.next('Interviewer: Roughly 500 models');
     await r.next('? You:');
+    // A question longer than the line is said back wrapped at words, under its own start.
+    s.write('Which kinds of models will this serve: big language models, vision models, classic tabular ones, or a mix?\r');
+    const said = await r.next(/✔ You: Which kinds of models[^\n]*\r?\n {7}\S[^\n]*/);
+    for (const line of said.split(/\r?\n/)) expect(line.length).toBeLessThanOrEqual(80);
+    expect(said.replace(/\s+/g, ' ')).toContain('classic tabular ones, or a mix?');
+    await r.next('? You:');
     // A mistyped command is refused in lines that fit the 80-column terminal.
     s.write('/nxt\r');
     expect(await r.next(/unknown command \/nxt: did you mean \/next\?[^\n]*\r?\n {2}\S[^\n]*add a word after it/)).toBeTruthy();

@@ -212,6 +212,12 @@ function carryStyles(lines: string[]): string[] {
   });
 }
 
+/** Text wrapped at words to the width, each line after the first indented to start under the first: a line as it is said back after its label. */
+export function hanging(text: string, at: number, columns: number | undefined): string[] {
+  if (!columns || at + 10 > columns) return [text];
+  return wrap(text, columns - at).map((l, i) => (i === 0 ? l : `${' '.repeat(at)}${l}`));
+}
+
 /**
  * The largest `measure(item)`, at least `floor`. A loop: Math.max(...spread) throws
  * RangeError past about 120,000 items, and a hostile guide has that many words.
