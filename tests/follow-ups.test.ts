@@ -85,6 +85,18 @@ describe('the lines', () => {
     expect(probeLine({ label: 'Scope', terms: [] })).toBe('What about scope? How would your design handle it?');
     expect(nudgeLine(pit)).toBe("That's fine, think out loud. A pointer: training rows get the feature value as it stood at event time. What would you do about point-in-time correctness?");
   });
+
+  // Found by a new user: "What about gateway Layer?", "What about failure Handling?".
+  it.each([
+    ['Gateway Layer', 'What about gateway layer?'],
+    ['Dynamic Batching, A/B Testing, GPU Memory', 'What about dynamic batching, A/B testing, GPU memory?'],
+    ['Multi-Region', 'What about multi-region?'],
+    ['Trade-offs named', 'What about trade-offs named?'],
+    ['WebRTC stack', 'What about WebRTC stack?'],
+    ['Kafka Streams', 'What about Kafka streams?'],
+  ])('a label in title case is said in lower case, names as written: %s', (label, line) => {
+    expect(probeLine({ label, terms: [], derived: true })).toBe(`${line} How would your design handle it?`);
+  });
 });
 
 describe('follow-ups found by meaning', () => {

@@ -109,6 +109,10 @@ export function titleCase(id: string): string {
     .join(' ');
 }
 
+/** Products and tools named in titles and labels: said as written, designed without an article. */
+export const BRANDS =
+  /^(uber|lyft|airbnb|google|netflix|twitter|amazon|meta|facebook|instagram|whatsapp|telegram|linkedin|youtube|reddit|tiktok|spotify|stripe|slack|zoom|dropbox|pinterest|shopify|paypal|tinder|yelp|twitch|discord|snapchat|github|gmail|kafka|redis|ticketmaster|doordash|quora|medium|wikipedia|bitly|pastebin|imdb|booking\.com|expedia|kayak|venmo|robinhood|coinbase|zillow|craigslist|etsy|ebay|alibaba|wechat|signal|messenger|notion|figma|jira|trello|salesforce|workday|chatgpt|openai|uber's|airbnb's|meet|docs|drive|maps|photos|calendar|sheets|search)$/i;
+
 // Words a title keeps in capitals when it is made from a slug or from shouted text.
 export const ACRONYMS = new Set(
   'api apis ai ml llm llms cdn dns sql nosql etl elt rag gpu gpus cpu tpu iot id ids url urls http https grpc rest p2p ota crm erp ats kyc aml s3 qps rps sla slo slos sre cicd ci cd ui ux sdk jwt oauth sso mfa otp sms tls ssl vpn ddos waf cqrs ddd mvp faq pos atm ev ar vr nlp ocr asr tts gdpr hipaa pci soc2 mlops llmops dag dags olap oltp ann knn hnsw bert gpt rl a/b ab k8s vm vms db dbs kv ttl lru'.split(

@@ -5,6 +5,7 @@ import type { KeyPoint } from '../guides/model.js';
 import { withoutInstruction } from '../guides/recognizers/derive.js';
 import { COVERED, conceptKeys, matchKeyPoints, overlap, pointKeys } from '../judge/concepts.js';
 import { isDontKnow } from '../judge/prose.js';
+import { BRANDS } from '../guides/text.js';
 
 export interface FollowUp {
   text: string;
@@ -35,9 +36,23 @@ function probesOf(text: string, points: KeyPoint[]): string[] {
   return points.filter((p) => overlap(keys, pointKeys(p)) >= 2).map((p) => p.label);
 }
 
-/** "Graceful degradation" → "graceful degradation"; a name stays as written ("WebRTC stack", "GPU scheduling"). */
+/**
+ * A label as said in a sentence: "Graceful degradation" → "graceful degradation", and a
+ * label in title case all in lower case ("Gateway Layer" → "gateway layer", "Dynamic
+ * Batching, A/B Testing" → "dynamic batching, A/B testing"); a name stays as written
+ * ("WebRTC stack", "GPU scheduling", "Kafka").
+ */
 function lower(label: string): string {
-  return /^[A-Z][a-z]+(?=[\s,:;/-]|$)/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+  if (!/^[A-Z][a-z]+(?=[\s,:;/-]|$)/.test(label)) return label;
+  const words = label.match(/[A-Za-z][\w'/-]*/g) ?? [];
+  const title = words.length > 1 && words.every((w) => /^[A-Z0-9]/.test(w) || /^(?:a|an|and|as|at|by|for|in|of|on|or|the|to|vs|with)$/.test(w));
+  const plain = (w: string): boolean => /^[A-Z]/.test(w) && w.split('-').every((p) => /^[A-Z]?[a-z]+$/.test(p)) && !BRANDS.test(w);
+  let first = true;
+  return label.replace(/[A-Za-z][\w'/-]*/g, (w) => {
+    const lowered = (first || title) && plain(w) ? w.toLowerCase() : w;
+    first = false;
+    return lowered;
+  });
 }
 
 function clause(hint: string): string {

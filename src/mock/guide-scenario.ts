@@ -5,7 +5,7 @@
 // follow-ups from its deep-dive topics, trade-offs and traps. Pure.
 import type { Guide, ScenarioAnswer } from '../guides/model.js';
 import { classify, scoreFacets, type GuideFact } from './interviewer.js';
-import { SPEAKER } from '../guides/text.js';
+import { BRANDS, SPEAKER } from '../guides/text.js';
 import { askFor, isGeneral, topicOf } from './facets.js';
 
 export interface GuideScenario {
@@ -19,8 +19,6 @@ export interface GuideScenario {
 }
 
 // Names a prompt keeps as written: products and companies people design clones of.
-const BRANDS =
-  /^(uber|lyft|airbnb|google|netflix|twitter|amazon|meta|facebook|instagram|whatsapp|telegram|linkedin|youtube|reddit|tiktok|spotify|stripe|slack|zoom|dropbox|pinterest|shopify|paypal|tinder|yelp|twitch|discord|snapchat|github|gmail|kafka|redis|ticketmaster|doordash|quora|medium|wikipedia|bitly|pastebin|imdb|booking\.com|expedia|kayak|venmo|robinhood|coinbase|zillow|craigslist|etsy|ebay|alibaba|wechat|signal|messenger|notion|figma|jira|trello|salesforce|workday|chatgpt|openai|uber's|airbnb's|meet|docs|drive|maps|photos|calendar|sheets|search)$/i;
 
 /** "Distributed Rate Limiter" → "Design a distributed rate limiter."; "LinkedIn" → "Design LinkedIn." */
 export function promptFromTitle(title: string): string {
