@@ -543,3 +543,13 @@ describe('an opening prompt given as a labelled line', () => {
     expect(prompts('**Opening prompt:** "Tell me about yourself."')).toEqual([]);
   });
 });
+
+// Found by a new user: a guide's advice to interviewers was shown as the candidate's mistakes.
+it('reads anti-patterns for the interviewer as no mistakes of the candidate', () => {
+  const p = parseGuideText(
+    '# Shop\n\n## Common Mistakes\n\n| Mistake | Why | Better |\n|---|---|---|\n| One database per merchant | Millions of migrations | Shared database |\n\n## Anti-Patterns to Avoid (as Interviewer)\n\n| Anti-Pattern | Problem | Alternative |\n|---|---|---|\n| Asking "What database would you use?" | Tests vendor knowledge | Ask about access patterns |\n',
+    { path: '/g/shop.md' },
+  );
+  if (p.kind !== 'guide') throw new Error('expected a guide');
+  expect(p.guide.mistakes.map((m) => m.mistake)).toEqual(['One database per merchant']);
+});

@@ -15,7 +15,8 @@ const ONE_MISTAKE = /^(?:red flag|mistake|pitfall|anti-?pattern)(?:\s*#?\d+)?\s*
 export const mistakes: Recognizer = {
   part: 'mistakes',
   yields: 'mistakes',
-  heading: /\bmistakes?\b|pitfalls|anti-?patterns|\bred flags?\b/i,
+  // The candidate's mistakes; not an interviewer's ("Anti-Patterns to Avoid (as Interviewer)").
+  heading: /^(?!.*\b(?:as|for) (?:an? |the )?interviewers?\b).*(?:\bmistakes?\b|pitfalls|anti-?patterns|\bred flags?\b)/i,
   layouts: [
     { name: 'mistake-table', example: '| Mistake | Why It Is Bad | What To Do Instead |' },
     { name: 'mistake-list', example: '- Jumping to the solution' },
