@@ -553,3 +553,14 @@ it('reads anti-patterns for the interviewer as no mistakes of the candidate', ()
   if (p.kind !== 'guide') throw new Error('expected a guide');
   expect(p.guide.mistakes.map((m) => m.mistake)).toEqual(['One database per merchant']);
 });
+
+// Found by a new user: "What's the read/write ratio?" listed twice, from the guide's table and its checklist.
+it('lists a question to ask that the guide asks twice once, with why it matters', () => {
+  const p = parseGuideText(
+    "# Regions\n\n## Clarifying Questions to Ask\n\n| Question | Why It Matters |\n|---|---|\n| What's the read/write ratio? | Determines caching strategy |\n| How many regions do we need? | Topology complexity |\n\n## Questions to Ask Interviewer\n\n- What's the read/write ratio?\n- Any data residency requirements?\n",
+    { path: '/g/regions.md' },
+  );
+  if (p.kind !== 'guide') throw new Error('expected a guide');
+  const asked = p.guide.questionsToAsk.map((q) => [q.question, q.why ?? '']);
+  expect(asked.filter(([q]) => q === "What's the read/write ratio?")).toEqual([["What's the read/write ratio?", 'Determines caching strategy']]);
+});

@@ -6,7 +6,7 @@
 import { statementsOf } from './statements.js';
 import { readFrontMatter } from './front-matter.js';
 import { OverBudget } from './budget.js';
-import type { Guide, KeyPoint, Phase, PhaseKey, Problem, Scenario } from './model.js';
+import type { AskQuestion, Guide, KeyPoint, Phase, PhaseKey, Problem, Scenario } from './model.js';
 import { PHASE_KEYS } from './model.js';
 import { emptyGuide } from './model.js';
 import { blocksText, sectionTree, type Node } from './markdown.js';
@@ -292,8 +292,34 @@ function coveredPoints(phase: Phase, ctx: Ctx, topic: string): KeyPoint[] | unde
   return covers.length > 0 ? covers : undefined;
 }
 
+/**
+ * A question the guide asks twice (in its table of questions and again in a checklist)
+ * is one question: the first, with what the second adds (why it matters, the answer).
+ */
+function distinctQuestions(list: AskQuestion[]): AskQuestion[] {
+  const seen = new Map<string, AskQuestion>();
+  const out: AskQuestion[] = [];
+  for (const q of list) {
+    const key = q.question
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, q);
+      out.push(q);
+      continue;
+    }
+    if (!first.why && q.why) first.why = q.why;
+    if (!first.answer && q.answer) first.answer = q.answer;
+    if (q.group === 'must') first.group = 'must';
+  }
+  return out;
+}
+
 function finish(ctx: Ctx): void {
   const g = ctx.guide;
+  g.questionsToAsk = distinctQuestions(g.questionsToAsk);
   if (g.pacing.length === 0 && ctx.phaseHeadings.length > 0) g.pacing = ctx.phaseHeadings;
   // Key points the guide lists for a phase, else those read off what it says the phase
   // covers, else what its sections say of that phase, else a short default set.
