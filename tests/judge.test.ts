@@ -286,6 +286,14 @@ describe('a key point is made in other words: the words its guide says around it
     for (const k of ['meet', 'region', 'never', 'without']) expect(sfu).not.toContain(k);
   });
 
+  it('leaves out of a gloss the words that name another point', () => {
+    const simulcast: KeyPoint = { label: 'Simulcast layers', terms: ['simulcast'] };
+    const withBoth = glosses([points[0]!, simulcast], CALLS_GUIDE).get(points[0]!)!;
+    expect(found.get(points[0]!)).toContain('simulcast');
+    expect(withBoth).not.toContain('simulcast');
+    expect(withBoth).toContain('forward');
+  });
+
   it('takes a plain word of a point only with the rest of its phrase: "valid" of an A/B test glosses no request validation', () => {
     const guide = `${CALLS_GUIDE}\n## Experiments\nAn A/B test needs a statistically valid sample size, a guardrail metric and a fixed launch date.\n## Gateway\nThe gateway checks each payload against the schema during request validation.\nRequest validation rejects a malformed payload before it reaches the schema registry.`;
     const point: KeyPoint = { label: 'request validation', terms: ['request validation'], derived: true };
@@ -294,15 +302,16 @@ describe('a key point is made in other words: the words its guide says around it
     for (const k of ['sampl', 'guardrail', 'statist']) expect(gloss).not.toContain(k);
   });
 
-  it('makes the point from a sentence that says four of its gloss words, though none of its terms', () => {
+  it('makes the point from a sentence that says five of its gloss words, though none of its terms', () => {
     expect(credit(paraphrase)).toBeGreaterThanOrEqual(COVERED);
     expect(credit(paraphrase, points)).toBe(0);
     // The review quotes the sentence that made it.
     expect(matchKeyPoints(paraphrase, glossed).results[0]!.words).toMatch(/^The media server receives each person's video/);
   });
 
-  it('gives half for three, and nothing for a vague sentence, a list of its words, or the words spread over sentences', () => {
-    expect(credit('The server relays video without decoding or mixing it, which keeps its CPU free.')).toBe(0.5);
+  it('gives half for four, and nothing for three, a vague sentence, a list of its words, or the words spread over sentences', () => {
+    expect(credit('The server relays video without decoding, mixing or transcoding it, which keeps its CPU free.')).toBe(0.5);
+    expect(credit('The server relays video without decoding or mixing it, which keeps its CPU free.')).toBe(0);
     expect(credit('The media layer will be scalable, efficient and reliable, with low latency for everyone.')).toBe(0);
     expect(credit('forwarding, decoding, mixing, transcoding, CPU, simulcast')).toBe(0);
     expect(credit('We forward media. Decoding is costly. Mixing too. Transcoding needs CPU.')).toBe(0);

@@ -356,8 +356,11 @@ function cuesIn(concept: Concept, list: Sentence[]): Cue[] {
   return cues;
 }
 
-/** Words of a point's gloss one sentence must say for half its credit; one more makes it. */
-const GLOSS_WORDS = 3;
+/**
+ * Words of a point's gloss one sentence must say for half its credit; one more makes
+ * it. Three had let a sentence about GPUs and A/B tests half-make "Multi-Region".
+ */
+const GLOSS_WORDS = 4;
 
 /**
  * The gloss of each key point: the words a guide says around the point's own rarer
