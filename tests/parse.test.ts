@@ -518,6 +518,15 @@ describe('what a trap’s labels say', () => {
     const t = trapOf('**The trap:** "Sure, it sounds simple: one database per merchant."\n\n**Correct reasoning:** Shared database with row-level tenant isolation.');
     expect(t.weak).toBe('Sure, it sounds simple: one database per merchant.');
   });
+  it('"The trap:" whose reason opens with a quoted word is still a reason', () => {
+    const t = trapOf('**The trap:** "Real-time" suggests pushing every change to every channel immediately.\n\n**Correct reasoning:** Priority-based async sync.');
+    expect(t.weak).toBeUndefined();
+    expect(t.weakWhy).toBe('"Real-time" suggests pushing every change to every channel immediately.');
+  });
+  it('"Why it\'s a trap: Sounds like X but tests…" is what the interviewer wants too', () => {
+    const t = trapOf("**Why it's a trap:** Sounds like a simplification question but tests deep understanding of B2B search.\n\n**Strong answer:** Per-field vectors.");
+    expect(t.wants).toBe('Sounds like a simplification question but tests deep understanding of B2B search.');
+  });
   it('"Why it\'s a trap: Tests understanding of…" is what the interviewer wants', () => {
     const t = trapOf(
       '**Why it\'s a trap:** Tests understanding of tenant isolation at scale.\n\n**Weak answer:** "Yes, isolation is safest."\n\n**Strong answer:** Shared database with row-level isolation.',

@@ -144,7 +144,9 @@ function trapFrom(node: Node, question: string, blocks: Block[] = allBlocks(node
 }
 
 const SAYS_WHY = /\b(?:sounds?|seems?|looks? like|tempt(?:ing|ation|s)?|suggests?|appears?|lures?|easy to)\b/i;
-const TESTS = /^(?:it |this )?(?:tests?|testing|checks?|probes?|assess(?:es)?|evaluates?|gauges?)\b/i;
+// "Tests understanding of…", "Sounds like a simplification question but tests deep understanding of…".
+const TESTS = /(?:^|\bbut |\band )(?:it |this )?(?:tests?|testing|checks?|probes?|assess(?:es)?|evaluates?|gauges?)\b/i;
+const trapWhyLabel = (label: string): boolean => /why (?:it'?s|it is|this is) a trap/i.test(label.replace(/[*_]/g, ''));
 
 /** The labelled parts of a trap's blocks; key points after a `**Key points:**` label. */
 function fill(trap: Trap, blocks: Block[]): void {
@@ -163,9 +165,9 @@ function fill(trap: Trap, blocks: Block[]): void {
     if (kind === 'weak' && trapLabel && parts.some((p) => p !== part && trapPart(p.label) === 'weak')) continue;
     // "**The trap:** This sounds like good isolation but…" says why the easy answer
     // fails; a candidate's words ("We'd just…", quoted) are the weak answer.
-    if (kind === 'weak' && trapLabel && !/^\s*["“]/.test(part.text) && SAYS_WHY.test(text)) kind = 'weakWhy';
+    if (kind === 'weak' && trapLabel && !/^\s*["“][^"”]*["”]\s*$/.test(part.text) && SAYS_WHY.test(text)) kind = 'weakWhy';
     // "**Why it's a trap:** Tests understanding of…" says what the interviewer wants.
-    if (kind === 'weakWhy' && !trap.wants && TESTS.test(text)) kind = 'wants';
+    if (kind === 'weakWhy' && trapWhyLabel(part.label) && !trap.wants && TESTS.test(text)) kind = 'wants';
     trap[kind] = trap[kind] ? `${trap[kind]}\n\n${text}` : text;
   }
   // An answer written straight under the question, with no label, is the strong one
