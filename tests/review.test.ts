@@ -8,6 +8,7 @@ import type { MockPlan } from '../src/mock/plan.js';
 import { MockClock } from '../src/mock/clock.js';
 import { MockSession } from '../src/mock/session.js';
 import { reviewSession, timeCredit, trapsToDrill, TIME_WEIGHT } from '../src/mock/review.js';
+import { matchKeyPoints } from '../src/judge/concepts.js';
 import { transcriptMarkdown } from '../src/mock/transcript.js';
 import { testIo } from './helpers/io.js';
 
@@ -76,6 +77,29 @@ describe('the interviewer does not ask about what an earlier phase said', () => 
     expect(next?.text).toBe('Why do you need an online store and an offline store rather than one?');
     // The point is still the Deep Dive's to make in its own words.
     expect(session.finishPhase().check!.results.find((r) => r.point.label === 'Point-in-time correctness')?.covered).toBe(false);
+  });
+});
+
+describe('the interviewer does not probe a trap point an earlier phase made', () => {
+  it('asks about the trap points still missing, not those said before', () => {
+    const plan = fintech();
+    const { session } = sit({ ...plan, phases: plan.phases.filter((p) => p.key === 'high-level' || p.key === 'scale') });
+    const trap = plan.phases.find((p) => p.key === 'scale')!.trap!;
+    const early =
+      'For spikes, the HPA scales the serving pods on queue depth within minutes, we pre-scale before Black Friday from last year, and load shedding drops the lowest-priority traffic first.';
+    session.startPhase();
+    session.answer(early);
+    session.finishPhase();
+    const made = matchKeyPoints(early, trap.keyPoints)
+      .results.filter((r) => r.covered)
+      .map((r) => r.point.label);
+    expect(made.length).toBeGreaterThanOrEqual(2);
+    session.startPhase();
+    session.answer('Redis Cluster with replicas across zones, and a circuit breaker that returns default scores when the feature store is slow.');
+    expect(session.followUp()?.kind).toBe('trap');
+    session.answer('We would add capacity.');
+    const next = session.followUp();
+    expect(next?.probes?.some((l) => made.includes(l))).toBe(false);
   });
 });
 

@@ -245,9 +245,11 @@ export class MockSession {
     const credit = new Map<string, number>();
     for (const r of matchKeyPoints(this.candidateText(phase), points).results) credit.set(r.point.label, r.credit);
     const before = this.phases.slice(0, this.phases.indexOf(phase)).map((p) => this.candidateText(p));
-    if (before.some((t) => t.trim())) for (const r of matchKeyPoints(before.join('\n'), points).results) credit.set(r.point.label, Math.max(r.credit, credit.get(r.point.label) ?? 0));
     const trapPoints = trap && trapAfter >= 0 ? trap.keyPoints : [];
     for (const r of matchKeyPoints(trapAfter >= 0 ? this.candidateText(phase, trapAfter + 1) : '', trapPoints).results) credit.set(r.point.label, r.credit);
+    // The trap's points too: "What about batching?" had come after a High-Level Design on batching.
+    if (before.some((t) => t.trim()))
+      for (const r of matchKeyPoints(before.join('\n'), [...points, ...trapPoints]).results) credit.set(r.point.label, Math.max(r.credit, credit.get(r.point.label) ?? 0));
     const lastTarget: KeyPoint[] = lastAsk?.kind === 'trap' ? trapPoints : [...points, ...trapPoints].filter((p) => lastAsk?.probes?.includes(p.label));
     const { move, queue } = nextMove({
       points: lastAsk?.kind === 'trap' ? [...trapPoints, ...points] : [...points, ...trapPoints],
