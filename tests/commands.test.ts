@@ -192,6 +192,8 @@ describe('a name that two guides give to different items', () => {
     expect((err as UsageError).hint).toMatch(/coach tradeoff crdt\/consistency-model/);
     expect(await tradeoff({ query: 'crdt/consistency-model', guides }, io)).toMatchObject({ kind: 'tradeoff', guide: 'crdt', tradeoff: { options: ['Eventual', 'Causal+', 'Strong'] } });
     expect(await tradeoff({ query: 'michelangelo/consistency-model', guides }, io)).toMatchObject({ kind: 'tradeoff', guide: 'michelangelo' });
+    // So is the start of that name.
+    await expect(tradeoff({ query: 'consistency', guides }, io)).rejects.toThrow("'consistency' is the name of a trade-off in 2 guides");
     // A name only one guide has is still enough.
     expect(await tradeoff({ query: 'kubeflow', guides }, io)).toMatchObject({ kind: 'tradeoff', guide: 'oss-ml-platform' });
   });

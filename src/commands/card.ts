@@ -77,7 +77,7 @@ export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   // Most queries name a card; the fuzzy matcher behind the suggestions loads only for the rest.
   if (!found) await (await import('./shared.js')).findOne(all, query, 'card', 'coach card', io);
   // A card's id that another guide's card has too names neither.
-  const twice = own ? undefined : found!.find(({ match }) => match.exact && sameIdElsewhere(all, match.item).length > 0);
+  const twice = own ? undefined : found!.find(({ match }) => sameIdElsewhere(all, match.item).length > 0);
   if (twice) (await import('./shared.js')).notAmbiguous(all, twice.match.item, twice.name, 'card', 'coach card');
   const cards = found!.map(({ name, match }) => {
     if (match.typo) noteMatch(io, name, match.item.title);

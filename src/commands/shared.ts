@@ -17,7 +17,8 @@ export async function findOne<T extends Named>(items: T[], query: string, kind: 
   if (own) return own;
   const found = matchName(items, query);
   if (found) {
-    if (found.exact) notAmbiguous(items, found.item, query, kind, listCommand);
+    // The start of an id two guides share ("consistency" of consistency-model) is as ambiguous as the id.
+    notAmbiguous(items, found.item, query, kind, listCommand);
     // A typo is always said; with `sayInexact`, so is anything but the name itself, where
     // a name is an id to type (`--scenario fintec` is fintech; `ecommerce` is e-commerce).
     if (found.typo || (sayInexact && !found.exact)) noteMatch(io, query, found.item.title);
