@@ -31,6 +31,14 @@ const ask = (q: string, given: Set<string> = new Set()): string =>
     .join(' / ');
 
 describe('the interviewer of a guide from the wild', () => {
+  // Found by a new user: "From your guide: Real-time: <100ms" and, for the rest of the
+  // same question, "That's not in the brief. Assume … the low hundreds of milliseconds".
+  it('says no assumption about what it has just told from the guide, in a question of two parts', () => {
+    const said = reply('How quickly does a notification have to reach the provider, and is there a looser latency budget for marketing sends?', brief()).lines;
+    expect(said.map((l) => l.text).join(' / ')).toContain('p99 under 2 s');
+    expect(said.filter((l) => l.assumption && l.facet === 'latency')).toEqual([]);
+  });
+
   it('answers in other words from a key-numbers table inside a quick-reference card', () => {
     expect(ask('How many people use it in a typical month?')).toContain('MAU: 300 million');
     expect(ask("What's the highest number of notifications per second we should plan for?")).toContain('120K notifications/sec');

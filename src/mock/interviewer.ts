@@ -866,6 +866,8 @@ export interface ReplyLine {
   fromGuide?: boolean;
   /** Another facet whose fact of the brief the text gives too (the average with "not in the brief" for the peak). */
   also?: string;
+  /** The facets a statement of the guide speaks of (a delivery target is latency), beside the one asked about. */
+  about?: string[];
 }
 
 export interface InterviewerReply {
@@ -910,7 +912,13 @@ export function reply(question: string, brief: Brief, given: ReadonlySet<string>
   const parts = brief.facts ? questionParts(question) : [question];
   if (parts.length > 1) {
     const replies = parts.map((p) => reply(p, brief, given));
-    const lines = replies.flatMap((r) => r.lines).filter((l, i, all) => all.findIndex((x) => x.text === l.text) === i);
+    // Each line once; and no assumption about what another part was told from the guide
+    // ("Real-time: <100ms" beside "Assume p99 in the low hundreds of milliseconds"), nor a
+    // bare "state what you would assume" beside an answer.
+    const all = replies.flatMap((r) => r.lines).filter((l, i, list) => list.findIndex((x) => x.text === l.text) === i);
+    const told = new Set(all.filter((l) => !l.assumption).flatMap((l) => [l.facet, ...(l.about ?? [])]));
+    const answered = all.some((l) => !l.assumption);
+    const lines = all.filter((l) => !(l.assumption && l.facet && told.has(l.facet)) && !(answered && l.kind === 'unknown'));
     return { facets: [...new Set(replies.flatMap((r) => r.facets))], lines };
   }
   const facets = classify(question, brief.answers, true, brief.facts);
@@ -923,7 +931,8 @@ export function reply(question: string, brief: Brief, given: ReadonlySet<string>
     if (hit) {
       const facet = facets.find((f) => hit.fact.facets.includes(f)) ?? facets[0] ?? '';
       const repeat = given.has(saidKey(hit.fact.text));
-      return { facets, lines: [{ facet, text: repeat ? `As I said: ${hit.fact.text}` : hit.fact.text, kind: repeat ? 'repeat' : 'fact', assumption: false, fromGuide: true }] };
+      const about = hit.fact.facets.length > 0 ? { about: hit.fact.facets } : {};
+      return { facets, lines: [{ facet, text: repeat ? `As I said: ${hit.fact.text}` : hit.fact.text, kind: repeat ? 'repeat' : 'fact', assumption: false, fromGuide: true, ...about }] };
     }
   }
   if (facets.length === 0) {
