@@ -192,8 +192,10 @@ describe('a name that two guides give to different items', () => {
     expect((err as UsageError).hint).toMatch(/coach tradeoff crdt\/consistency-model/);
     expect(await tradeoff({ query: 'crdt/consistency-model', guides }, io)).toMatchObject({ kind: 'tradeoff', guide: 'crdt', tradeoff: { options: ['Eventual', 'Causal+', 'Strong'] } });
     expect(await tradeoff({ query: 'michelangelo/consistency-model', guides }, io)).toMatchObject({ kind: 'tradeoff', guide: 'michelangelo' });
-    // So is the start of that name.
-    await expect(tradeoff({ query: 'consistency', guides }, io)).rejects.toThrow("'consistency' is the name of a trade-off in 2 guides");
+    // The start of that name opens the first, and says which and where the other is.
+    const start = testIo();
+    expect(await tradeoff({ query: 'consistency', guides }, start)).toMatchObject({ guide: 'michelangelo' });
+    expect(start.err()).toContain("coach: matched 'consistency' → Consistency Model: Strong vs Eventual (michelangelo); also in another guide: coach tradeoff crdt/consistency-model");
     // A name only one guide has is still enough.
     expect(await tradeoff({ query: 'kubeflow', guides }, io)).toMatchObject({ kind: 'tradeoff', guide: 'oss-ml-platform' });
   });
@@ -205,6 +207,10 @@ describe('a name that two guides give to different items', () => {
     expect((err as UsageError).hint).toMatch(/coach card oss-ml-platform\/latency-budget, coach card crdt\/latency-budget|coach card crdt\/latency-budget, coach card oss-ml-platform\/latency-budget/);
     expect(await card({ query: 'crdt/latency-budget', guides }, io)).toMatchObject({ kind: 'card', guide: 'crdt' });
     expect(await card({ query: 'oss-ml-platform/latency-budget', guides }, io)).toMatchObject({ kind: 'card', guide: 'oss-ml-platform' });
+    // "coach card latency", the start of the name: the first, said on stderr with the other.
+    const start = testIo();
+    expect(await card({ query: 'latency', guides }, start)).toMatchObject({ kind: 'card', guide: 'oss-ml-platform' });
+    expect(start.err()).toContain('also in another guide: coach card crdt/latency-budget');
   });
 
   it('search gives the command that opens the very hit', async () => {

@@ -78,7 +78,11 @@ export async function card(options: CardOptions, io: Io): Promise<CardResult> {
   if (!found) await (await import('./shared.js')).findOne(all, query, 'card', 'coach card', io);
   // A card's id that another guide's card has too names neither.
   const twice = own ? undefined : found!.find(({ match }) => sameIdElsewhere(all, match.item).length > 0);
-  if (twice) (await import('./shared.js')).notAmbiguous(all, twice.match.item, twice.name, 'card', 'coach card');
+  if (twice) {
+    const shared = await import('./shared.js');
+    if (twice.match.exact) shared.notAmbiguous(all, twice.match.item, twice.name, 'card', 'coach card');
+    else shared.alsoElsewhere(io, all, twice.match.item, twice.name, 'coach card');
+  }
   const cards = found!.map(({ name, match }) => {
     if (match.typo) noteMatch(io, name, match.item.title);
     return { guide: match.item.guide, card: cardOf(match.item.summary) };

@@ -17,8 +17,10 @@ export async function findOne<T extends Named>(items: T[], query: string, kind: 
   if (own) return own;
   const found = matchName(items, query);
   if (found) {
-    // The start of an id two guides share ("consistency" of consistency-model) is as ambiguous as the id.
-    notAmbiguous(items, found.item, query, kind, listCommand);
+    if (found.exact) notAmbiguous(items, found.item, query, kind, listCommand);
+    // The start of an id two guides share ("consistency" of consistency-model): the first,
+    // said on stderr with how to open the others.
+    else alsoElsewhere(io, items, found.item, query, listCommand);
     // A typo is always said; with `sayInexact`, so is anything but the name itself, where
     // a name is an id to type (`--scenario fintec` is fintech; `ecommerce` is e-commerce).
     if (found.typo || (sayInexact && !found.exact)) noteMatch(io, query, found.item.title);
@@ -37,7 +39,21 @@ export function notAmbiguous<T>(items: T[], item: T, query: string, kind: string
   const others = sameIdElsewhere(items, item);
   if (others.length === 0) return;
   const all = [item as T & { id: string; guide: string }, ...others];
-  throw new UsageError(`'${query}' is the name of a ${kind} in ${all.length} guides`, `say which: ${all.map((i) => `${command} ${i.guide}/${i.id}`).join(', ')}`);
+  throw new UsageError(`'${query}' is the name of a ${kind} in ${all.length} guides`, `say which: ${named(all, command)}`);
+}
+
+/** A name matched by the start of an id other guides have too: which one opened, and how to open the rest. */
+export function alsoElsewhere<T>(io: Pick<Io, 'stderr'>, items: T[], item: T, query: string, command: string): void {
+  const others = sameIdElsewhere(items, item);
+  if (others.length === 0) return;
+  const it = item as T & { id: string; guide: string; title: string };
+  io.stderr.write(`coach: matched '${query.trim()}' → ${it.title} (${it.guide}); also in ${others.length === 1 ? 'another guide' : `${others.length} other guides`}: ${named(others, command)}\n`);
+}
+
+/** Commands that open items as guide/id, the first few and how many more. */
+function named(list: { id: string; guide: string }[], command: string): string {
+  const shown = list.slice(0, 3).map((i) => `${command} ${i.guide}/${i.id}`);
+  return list.length > 3 ? `${shown.join(', ')} and ${list.length - 3} more` : shown.join(', ');
 }
 
 /** Guides narrowed by --guide, which must name one (its id, or a name as `coach guide` takes it). */
