@@ -23,6 +23,14 @@ describe('coach drill without a terminal', () => {
     expect(renderDrill(result, io)).toMatch(/Drill plan \(all\): 0 due, 4 new/);
   });
 
+  // Found by a new user: "Start it in a terminal: coach drill --deck numbers" had dropped --guide.
+  it('--plan says the command that starts that very session', async () => {
+    const io = testIo();
+    const result = await drill({ plan: true, deck: 'numbers', guide: 'oss-ml-platform', newItems: 50, limit: 50 }, io);
+    expect(renderDrill(result, io)).toContain('Start it in a terminal: coach drill --deck numbers --guide oss-ml-platform --limit 50 --new 50');
+    expect(renderDrill(await drill({ plan: true }, io), io)).toMatch(/Start it in a terminal: coach drill$/m);
+  });
+
   it('--json is the plan too', async () => {
     expect((await drill({ json: true }, testIo())).mode).toBe('plan');
   });

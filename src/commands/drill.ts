@@ -5,7 +5,8 @@
 // --json) shows what a session would ask, anywhere.
 import type { Io } from '../io.js';
 import { CancelledError, UsageError } from '../errors.js';
-import { openLibrary, type LibraryOptions } from './shared.js';
+import { coachCommand, openLibrary, type LibraryOptions } from './shared.js';
+import { shellWord } from '../guides/search-index.js';
 import { buildDecks, deckName, DECK_NAMES, itemKey, type DeckItem, type DeckName } from '../practice/decks.js';
 import { hashString, planSession, standing, type Progress } from '../practice/progress.js';
 import { matchNumber } from '../practice/numbers.js';
@@ -46,7 +47,7 @@ export interface DeckScore {
 }
 
 export type DrillResult =
-  | { mode: 'plan'; deck: DeckName | 'all'; now: string; items: PlanRow[]; due: number; fresh: number; dueLeft: number; nextDue?: string }
+  | { mode: 'plan'; deck: DeckName | 'all'; now: string; items: PlanRow[]; due: number; fresh: number; dueLeft: number; nextDue?: string; start: string }
   | {
       mode: 'session';
       deck: DeckName | 'all';
@@ -100,6 +101,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<DrillResult>
       fresh: plan.fresh,
       dueLeft: plan.dueLeft,
       ...(plan.nextDue ? { nextDue: plan.nextDue.toISOString() } : {}),
+      start: startCommand(options, name),
     };
   }
   return runSession(name, plan.items, plan.dueLeft, new Set(items.map(itemKey)), progress, io);
@@ -327,6 +329,17 @@ function paragraphs(text: string, columns: number, indent: number): string[] {
   });
 }
 
+/** The command that starts the session a plan shows: its deck, guide and sizes, as given (`--guide mtls` had been dropped). */
+function startCommand(options: DrillOptions, deck: DeckName | 'all'): string {
+  const flags = [
+    ...(deck === 'all' ? [] : ['--deck', deck]),
+    ...(options.guide ? ['--guide', shellWord(options.guide)] : []),
+    ...(options.limit !== undefined && options.limit !== DEFAULT_LIMIT ? ['--limit', String(options.limit)] : []),
+    ...(options.newItems !== undefined && options.newItems !== DEFAULT_NEW ? ['--new', String(options.newItems)] : []),
+  ];
+  return [coachCommand(options), 'drill', ...flags].join(' ');
+}
+
 export function renderDrill(result: DrillResult, io: Pick<Io, 'columns' | 'color'>): string {
   const s = style(io.color);
   const now = new Date(result.now);
@@ -343,7 +356,7 @@ export function renderDrill(result: DrillResult, io: Pick<Io, 'columns' | 'color
       else out.push(lead, ...wrap(i.id, io.columns - 5).map((l) => `     ${l}`));
     });
     if (result.dueLeft > 0) out.push(s.dim(`${result.dueLeft} more due: raise --limit or drill again`));
-    out.push(s.dim(`Start it in a terminal: coach drill${result.deck === 'all' ? '' : ` --deck ${result.deck}`}`));
+    out.push(s.dim(`Start it in a terminal: ${result.start}`));
     return out.join('\n');
   }
   if (result.reviewed === 0 && !result.stopped) return `Nothing to drill in ${result.deck}: nothing is due and nothing is new.${next}`;
