@@ -227,6 +227,14 @@ describe('drill advice follows the misses', () => {
     // A miss that no trap is about names none.
     expect(trapsToDrill(plan.traps, [], [{ phase: 'Wrap Up', point: { label: 'Key decisions', terms: ['key decisions'], hint: 'list the choices' } }])).toEqual([]);
   });
+
+  // Found by a new user: "you missed dynamic batching, a/b testing, gpu memory".
+  it('names a missed point as said in a sentence, names and acronyms as written', () => {
+    const plan = fintech();
+    const drill = trapsToDrill(plan.traps, [], [{ phase: 'Deep Dive', point: { label: 'Point-in-Time Correctness, GPU Memory', terms: ['point-in-time'] } }]);
+    expect(drill.length).toBeGreaterThan(0);
+    for (const d of drill) expect(d.why).toMatch(/^you missed point-in-time correctness, GPU memory \(Deep Dive\)/);
+  });
 });
 
 describe('a mock on a guide without a scenario', () => {

@@ -42,7 +42,7 @@ function probesOf(text: string, points: KeyPoint[]): string[] {
  * Batching, A/B Testing" → "dynamic batching, A/B testing"); a name stays as written
  * ("WebRTC stack", "GPU scheduling", "Kafka").
  */
-function lower(label: string): string {
+export function lower(label: string): string {
   if (!/^[A-Z][a-z]+(?=[\s,:;/-]|$)/.test(label)) return label;
   const words = label.match(/[A-Za-z][\w'/-]*/g) ?? [];
   const title = words.length > 1 && words.every((w) => /^[A-Z0-9]/.test(w) || /^(?:a|an|and|as|at|by|for|in|of|on|or|the|to|vs|with)$/.test(w));

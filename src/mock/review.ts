@@ -17,6 +17,7 @@ import { profile, specificity } from '../judge/prose.js';
 import type { MockSession, PhaseState, PhaseStatus } from './session.js';
 import type { PlanTrap } from './plan.js';
 import { askFor, facetOf } from './facets.js';
+import { lower } from './follow-ups.js';
 
 export interface PointReview {
   label: string;
@@ -195,7 +196,7 @@ export function trapsToDrill(traps: PlanTrap[], phases: PhaseReview[], missed: {
   const out: Review['drill'] = [];
   for (const p of phases) {
     if (p.trap && p.trap.total > 0 && p.trap.covered / p.trap.total < 0.75 && p.status !== 'not reached') {
-      const gaps = p.trap.points.filter((x) => !x.covered).map((x) => x.label.toLowerCase());
+      const gaps = p.trap.points.filter((x) => !x.covered).map((x) => lower(x.label));
       // Never asked (the phase was moved on from first): nothing was made of it, and nothing said.
       const why =
         p.trap.asked !== false ? `you made ${p.trap.covered} of its ${p.trap.total} points; missed: ${gaps.join(', ')}` : `not asked: ${p.name} ended before it; practise its ${p.trap.total} points`;
@@ -225,7 +226,7 @@ export function trapsToDrill(traps: PlanTrap[], phases: PhaseReview[], missed: {
     out.push({
       id: r.t.id,
       question: r.t.question,
-      why: `you missed ${gap.m.point.label.toLowerCase()} (${gap.m.phase})${same ? ', one of its key points' : `; its key point “${point.label}” practises it`}`,
+      why: `you missed ${lower(gap.m.point.label)} (${gap.m.phase})${same ? ', one of its key points' : `; its key point “${point.label}” practises it`}`,
     });
   }
   return out.slice(0, limit);
