@@ -10,7 +10,7 @@ import type { AskQuestion, Guide, KeyPoint, Phase, PhaseKey, Problem, Scenario }
 import { PHASE_KEYS } from './model.js';
 import { emptyGuide } from './model.js';
 import { blocksText, sectionTree, type Node } from './markdown.js';
-import { mixedCaseSpellings, recaseShouted, sanitize, slug, TEXT_ITEM, titleWord } from './text.js';
+import { alnumRuns, mixedCaseSpellings, recaseShouted, sanitize, slug, TEXT_ITEM, titleWord } from './text.js';
 import { parseScenario } from './scenario.js';
 import type { Ctx } from './recognizers/context.js';
 import { UniqueIds, uniqueIds } from './recognizers/context.js';
@@ -300,10 +300,7 @@ function distinctQuestions(list: AskQuestion[]): AskQuestion[] {
   const seen = new Map<string, AskQuestion>();
   const out: AskQuestion[] = [];
   for (const q of list) {
-    const key = q.question
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+    const key = alnumRuns(q.question.toLowerCase()).join(' ');
     const first = seen.get(key);
     if (!first) {
       seen.set(key, q);

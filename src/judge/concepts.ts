@@ -387,20 +387,18 @@ export function glosses(points: KeyPoint[], text: string): Map<KeyPoint, string[
     const phrases = c.alternatives
       .map((a) => (a.keys.length >= 2 || a.keys[0]!.startsWith('#') || /[A-Z]{2,}|[a-z][A-Z]/.test(a.term) ? a.keys : [...new Set(contentKeys(a.term))]))
       .filter((k) => k.some((x) => telling(x) && df.has(x) && rare(x)));
-    return { keys, says: (j: number): boolean => phrases.some((k) => findAll(list[j]!, k) !== undefined) };
+    return { keys, says: list.map((s) => phrases.some((k) => findAll(s, k) !== undefined)) };
   });
-  const says = own.map((o) => list.map((_, j) => o.says(j)));
-  const named = list.map((_, j) => says.filter((row) => row[j]).length);
-  // A word that names another point ("gateway" beside "request validation") glosses it, not this one.
-  const others = (i: number): Set<string> => new Set(own.flatMap((o, j) => (j === i ? [] : [...o.keys])));
+  const named = list.map((_, j) => own.filter((o) => o.says[j]).length);
+  // Every point's own words: one that names another point ("gateway" beside "request
+  // validation") glosses that point, not this one.
+  const owned = new Set(own.flatMap((o) => [...o.keys]));
   const out = new Map<KeyPoint, string[]>();
   points.forEach((point, i) => {
-    const { keys } = own[i]!;
-    const around = sets.filter((_, j) => named[j]! <= 2 && says[i]![j]);
+    const around = sets.filter((_, j) => named[j]! <= 2 && own[i]!.says[j]);
     if (around.length === 0) return;
-    const theirs = others(i);
     const count = new Map<string, number>();
-    for (const set of around) for (const k of set) if (!keys.has(k) && !theirs.has(k) && rare(k)) count.set(k, (count.get(k) ?? 0) + 1);
+    for (const set of around) for (const k of set) if (!owned.has(k) && rare(k)) count.set(k, (count.get(k) ?? 0) + 1);
     // Said around the point at least three times as often as anywhere in the guide.
     const gloss = [...count]
       .map(([k, c]) => ({ k, c, lift: c / around.length / ((df.get(k) ?? 1) / n) }))

@@ -5,7 +5,7 @@
 // follow-ups from its deep-dive topics, trade-offs and traps. Pure.
 import type { Guide, ScenarioAnswer } from '../guides/model.js';
 import { classify, scoreFacets, type GuideFact } from './interviewer.js';
-import { BRANDS, SPEAKER } from '../guides/text.js';
+import { alnumRuns, BRANDS, SPEAKER } from '../guides/text.js';
 import { askFor, isGeneral, topicOf } from './facets.js';
 
 export interface GuideScenario {
@@ -119,12 +119,9 @@ export function guideFacts(guide: Guide): GuideFact[] {
   const seen = new Set<string>();
   const add = (text: string, asks?: string, brief = false): void => {
     const t = text.length > 220 ? `${text.slice(0, 217).replace(/\s+\S*$/, '')}…` : text;
-    // Advice about the interview itself ("don't spend more than 2 minutes on…") is no fact of the system.
     // The same line said twice (a key number and its table row read as a statement) is one fact.
-    const key = t
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+    const key = alnumRuns(t.toLowerCase()).join(' ');
+    // Advice about the interview itself ("don't spend more than 2 minutes on…") is no fact of the system.
     if (t.length < 6 || seen.has(key) || /\b(interviewer|candidate|whiteboard|spend (more than )?\d|minutes on)\b/i.test(t)) return;
     seen.add(key);
     // The facets of the brief's lines only: classifying every line of a long guide took
